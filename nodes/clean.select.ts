@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { NodeError } from '../src/core/errors';
+import { defineNode } from '../src/core/node';
+import { requireColumn, requireTable } from '../src/core/table';
+import { Table, type Vector } from 'apache-arrow';
+
+/** Keeps the chosen columns, in the chosen order, and renames some of them. */
+export default defineNode({
+  type: 'clean.select',
+  version: 1,
+  category: 'clean',
+  title: { en: 'Select columns', vi: 'Chọn cột' },
+  description: {
+    en: 'Keep only the columns you need, in the order you want, and rename them.',
+    vi: 'Chỉ giữ các cột cần dùng, theo thứ tự mong muốn, và đổi tên cột.',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  params: z.object({
+    columns: z.array(z.string()).default([]).meta({
+      label: { en: 'Columns to keep', vi: 'Các cột giữ lại' },
+      help: { en: 'Empty keeps every column.', vi: 'Để trống để giữ mọi cột.' },
+      widget: 'columns',
+    }),
+    rename: z.record(z.string(), z.string()).default({}).meta({
+      label: { en: 'Rename (old → new)', vi: 'Đổi tên (cũ → mới)' },
+      widget: 'keyvalue',
+    }),
+  }),
+  async run(inputs, params) {
+    const table = requireTable(inputs);
+    const names = params.columns.length ? params.columns : table.schema.fields.map((f) => f.name);
+    const out: Record<string, Vector> = {};
+    for (const name of names) {
+      const vector = requireColumn(table, name);
+      const renamed = Object.hasOwn(params.rename, name) ? params.rename[name] : name;
+      if (!renamed.trim()) throw new NodeError({ en: `The new name for "${name}" is empty.`, vi: `Tên mới của "${name}" đang để trống.` });
+      if (renamed in out) {
+        throw new NodeError({
+          en: `Two columns would both be called "${renamed}". Give them different names.`,
+          vi: `Hai cột sẽ cùng tên "${renamed}". Hãy đặt tên khác nhau.`,
+        });
+      }
+      out[renamed] = vector;
+    }
+    for (const old of Object.keys(params.rename)) requireColumn(table, old);
+    return { out: new Table(out) };
+  },
+});

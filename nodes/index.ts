@@ -1,0 +1,15 @@
+/**
+ * The registry of node types: every node file in this folder, declared once. The page reads it for
+ * the palette and inspector; the worker and the CLI run it.
+ */
+import type { NodeDef } from '../src/core/node';
+import cleanSelect from './clean.select';
+
+export const NODE_TYPES: NodeDef[] = [
+  cleanSelect,
+] as unknown as NodeDef[];
+
+const byType = new Map(NODE_TYPES.map((def) => [def.type, def]));
+
+/** The declaration of a node type, or undefined. */
+export const getNode = (type: string): NodeDef | undefined => byType.get(type);

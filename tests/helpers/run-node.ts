@@ -1,0 +1,41 @@
+/** Runs one node through its public contract (params parsed by its schema, a real context). */
+import type { NodeDef, PortValue, RunContext } from '../../src/core/node';
+import { parseParams } from '../../src/core/params';
+import { createRandom, seedFrom } from '../../src/core/random';
+import { memoryFiles, type FileSource } from '../../workers/files';
+
+export interface NodeRunResult {
+  outputs: Record<string, PortValue>;
+  warnings: string[];
+  progress: { fraction: number; message?: string }[];
+}
+
+export async function runNode(
+  def: NodeDef,
+  inputs: Record<string, PortValue | undefined>,
+  rawParams: Record<string, unknown> = {},
+  options: { files?: FileSource | Record<string, Uint8Array | string>; signal?: AbortSignal } = {},
+): Promise<NodeRunResult> {
+  const parsed = parseParams(def, rawParams);
+  if (!parsed.ok) throw new Error(`invalid params: ${parsed.problems.map((p) => p.en).join(' ')}`);
+  const files = options.files && 'read' in options.files ? (options.files as FileSource) : memoryFiles((options.files ?? {}) as Record<string, Uint8Array | string>);
+  const warnings: string[] = [];
+  const progress: { fraction: number; message?: string }[] = [];
+  const signal = options.signal ?? new AbortController().signal;
+  const params = parsed.params;
+  const ctx: RunContext = {
+    signal,
+    random: createRandom(typeof params.seed === 'number' ? seedFrom(params.seed) : seedFrom('test')),
+    warn: (m) => { warnings.push(m); },
+    readFile: (p) => files.read(p),
+    progress: async (fraction, message) => {
+      progress.push({ fraction, message });
+      if (signal.aborted) {
+        const { CancelledError } = await import('../../src/core/errors');
+        throw new CancelledError();
+      }
+    },
+  };
+  const outputs = await def.run(inputs, params as never, ctx);
+  return { outputs, warnings, progress };
+}
