@@ -1,0 +1,81 @@
+/** Command-line arguments of `audience-flow`, parsed into a plain object or a usage error. */
+export interface CliArgs {
+  command: 'run' | 'validate' | 'nodes' | 'help';
+  flow?: string;
+  inputs: [node: string, file: string][];
+  sets: [node: string, param: string, value: unknown][];
+  out: string;
+  format: 'csv' | 'arrow' | 'parquet' | 'json';
+  json: boolean;
+  lang: 'en' | 'vi';
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--out DIR] [--format csv|arrow|parquet|json]
+  audience-flow validate FLOW.flow.json
+  audience-flow nodes [--json]
+Options:
+  --lang en|vi   language of messages (default en)
+Exit codes: 0 success, 1 a node failed or the flow is invalid, 2 usage error.`;
+
+/** VALUE of --set: JSON when it parses, otherwise the plain string. */
+export function parseValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { command: 'help', inputs: [], sets: [], out: 'out', format: 'csv', json: false, lang: 'en' };
+  const rest = [...argv];
+  const command = rest.shift();
+  if (!command || command === 'help' || command === '--help' || command === '-h') return args;
+  if (command !== 'run' && command !== 'validate' && command !== 'nodes') throw new UsageError(`Unknown command "${command}".`);
+  args.command = command;
+  const take = (flag: string) => {
+    const v = rest.shift();
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    return v;
+  };
+  while (rest.length) {
+    const a = rest.shift()!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--input=') && !a.startsWith('--set=')
+      ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? take(flag);
+    if (flag === '--input' || a.startsWith('--input=')) {
+      const v = a.startsWith('--input=') ? a.slice(8) : take('--input');
+      const eq = v.indexOf('=');
+      if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--input takes NODE_ID=FILE, not "${v}".`);
+      args.inputs.push([v.slice(0, eq), v.slice(eq + 1)]);
+    } else if (flag === '--set' || a.startsWith('--set=')) {
+      const v = a.startsWith('--set=') ? a.slice(6) : take('--set');
+      const m = /^([^.=]+)\.([^=]+)=(.*)$/s.exec(v);
+      if (!m) throw new UsageError(`--set takes NODE_ID.PARAM=VALUE, not "${v}".`);
+      args.sets.push([m[1], m[2], parseValue(m[3])]);
+    } else if (flag === '--out') {
+      args.out = value();
+    } else if (flag === '--format') {
+      const f = value();
+      if (f !== 'csv' && f !== 'arrow' && f !== 'parquet' && f !== 'json') throw new UsageError(`--format is csv, arrow, parquet or json, not "${f}".`);
+      args.format = f;
+    } else if (flag === '--lang') {
+      const l = value();
+      if (l !== 'en' && l !== 'vi') throw new UsageError(`--lang is en or vi, not "${l}".`);
+      args.lang = l;
+    } else if (flag === '--json') {
+      args.json = true;
+    } else if (a.startsWith('--')) {
+      throw new UsageError(`Unknown option "${a}".`);
+    } else if (!args.flow && command !== 'nodes') {
+      args.flow = a;
+    } else {
+      throw new UsageError(`Unexpected argument "${a}".`);
+    }
+  }
+  if (command !== 'nodes' && !args.flow) throw new UsageError(`"${command}" needs a workflow file.`);
+  return args;
+}

@@ -1,0 +1,68 @@
+/**
+ * The form of a node's params, derived from its zod schema (via JSON Schema) and `.meta()`:
+ * the inspector renders it and the CLI prints it. No node-specific code here.
+ */
+import { z } from 'zod';
+import type { NodeDef, ParamMeta } from './node';
+import type { Text } from './text';
+
+export type FieldWidget = 'number' | 'integer' | 'number-or-auto' | 'enum' | 'boolean' | 'text' | 'textarea'
+  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json';
+
+export interface FieldSpec {
+  key: string;
+  label: Text;
+  help?: Text;
+  widget: FieldWidget;
+  default: unknown;
+  min?: number;
+  max?: number;
+  options?: { value: string; label: Text }[];
+  columnType?: ParamMeta['columnType'];
+  /** Input port whose table feeds a column picker. */
+  port: string;
+  slider?: boolean;
+}
+
+type JsonSchema = {
+  type?: string; enum?: unknown[]; const?: unknown; anyOf?: JsonSchema[]; default?: unknown;
+  minimum?: number; maximum?: number; exclusiveMinimum?: number; items?: JsonSchema; additionalProperties?: JsonSchema | boolean;
+  properties?: Record<string, JsonSchema>;
+} & Partial<ParamMeta>;
+
+function widgetOf(s: JsonSchema): FieldWidget {
+  if (s.widget === 'column' || s.widget === 'columns' || s.widget === 'keyvalue' || s.widget === 'file' || s.widget === 'textarea') return s.widget;
+  if (s.anyOf && s.anyOf.some((a) => a.const === 'auto') && s.anyOf.some((a) => a.type === 'integer' || a.type === 'number')) return 'number-or-auto';
+  if (s.enum) return 'enum';
+  switch (s.type) {
+    case 'integer': return 'integer';
+    case 'number': return 'number';
+    case 'boolean': return 'boolean';
+    case 'string': return 'text';
+    case 'object': return s.additionalProperties && typeof s.additionalProperties === 'object' && s.additionalProperties.type === 'string' ? 'keyvalue' : 'json';
+    case 'array': return s.items?.type === 'string' ? 'columns' : 'json';
+    default: return 'json';
+  }
+}
+
+/** The fields of a node type's params form, in declaration order. */
+export function paramFields(def: NodeDef): FieldSpec[] {
+  const schema = z.toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return Object.entries(schema.properties ?? {}).map(([key, s]) => {
+    const numeric = s.anyOf?.find((a) => a.type === 'integer' || a.type === 'number') ?? s;
+    const widget = widgetOf(s);
+    return {
+      key,
+      label: s.label ?? { en: key, vi: key },
+      help: s.help,
+      widget,
+      default: s.default,
+      min: numeric.minimum ?? numeric.exclusiveMinimum,
+      max: numeric.maximum,
+      options: s.enum?.map((v) => ({ value: String(v), label: s.options?.[String(v)] ?? { en: String(v), vi: String(v) } })),
+      columnType: s.columnType,
+      port: s.port ?? 'in',
+      slider: s.widget === 'slider',
+    } satisfies FieldSpec;
+  });
+}

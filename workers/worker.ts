@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+/**
+ * The Web Worker entry: the executor behind comlink. Tables go to the page as Arrow IPC buffers,
+ * always transferred (never structured-cloned, never as row objects).
+ */
+import * as Comlink from 'comlink';
+import { tableToIPC } from 'apache-arrow';
+import { getNode } from '../nodes/index';
+import { parseWorkflow } from '../src/core/workflow';
+import type { JsonValue } from '../src/core/node';
+import { isTable } from '../src/core/table';
+import { browserFiles } from './browser-files';
+import { Engine, type EngineEvent, type RunResult } from './engine';
+import { summarize, type ColumnSummary } from './summary';
+
+const engine = new Engine(getNode, browserFiles);
+let controller: AbortController | null = null;
+
+const api = {
+  ping: () => 'pong' as const,
+
+  /** Runs a workflow (as JSON), streaming events to `onEvent`. */
+  async run(workflowJson: string, onEvent: (event: EngineEvent) => void, targets?: string[]): Promise<RunResult> {
+    const parsed = parseWorkflow(workflowJson);
+    if (!parsed.ok) {
+      return { ok: false, cancelled: false, nodes: [], issues: [{ code: 'unknown-type', message: { en: parsed.message, vi: parsed.message } }] };
+    }
+    controller?.abort();
+    controller = new AbortController();
+    try {
+      return await engine.run(parsed.workflow, { onEvent: (e) => onEvent(e), signal: controller.signal, targets });
+    } finally {
+      controller = null;
+    }
+  },
+
+  cancel(): void {
+    controller?.abort();
+  },
+
+  /** A table output as an Arrow IPC stream, transferred to the page; null when there is none. */
+  table(nodeId: string, port: string): Uint8Array | null {
+    const table = engine.table(nodeId, port);
+    if (!table) return null;
+    const bytes = tableToIPC(table, 'stream');
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
+  summary(nodeId: string, port: string): ColumnSummary[] | null {
+    const table = engine.table(nodeId, port);
+    return table ? summarize(table) : null;
+  },
+
+  /** A chart or model output (small JSON). */
+  value(nodeId: string, port: string): JsonValue | null {
+    const value = engine.output(nodeId, port);
+    return value && !isTable(value) ? value : null;
+  },
+};
+
+export type WorkerApi = typeof api;
+Comlink.expose(api);
