@@ -1,0 +1,53 @@
+/** The top bar: flow name, Run / Cancel, open / save, templates and the language switch. */
+import { useRef } from 'react';
+import { parseWorkflow } from '../core/workflow';
+import { useT } from './i18n';
+import { useStore } from './store';
+import { TEMPLATES } from './templates';
+
+export function Toolbar() {
+  const { t, lang } = useT();
+  const running = useStore((s) => s.running);
+  const name = useStore((s) => s.name);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const save = () => {
+    const workflow = useStore.getState().toWorkflow();
+    const blob = new Blob([JSON.stringify(workflow, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${workflow.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').toLowerCase() || 'flow'}.flow.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  const open = async (file: File) => {
+    const parsed = parseWorkflow(await file.text());
+    if (parsed.ok) useStore.getState().loadWorkflow(parsed.workflow);
+    else useStore.getState().say({ en: parsed.message, vi: parsed.message }, 'error');
+  };
+
+  return (
+    <header className="af-toolbar">
+      <span className="af-logo">◆ {t('appName')}</span>
+      <input className="af-flow-name" value={name} aria-label="flow name" onChange={(e) => useStore.setState({ name: e.target.value, revision: useStore.getState().revision + 1 })} />
+      {running
+        ? <button type="button" className="af-cancel" onClick={() => void useStore.getState().cancel()} data-testid="cancel">■ {t('cancel')}</button>
+        : <button type="button" className="af-run" onClick={() => void useStore.getState().run()} data-testid="run" title="Ctrl+Enter">▶ {t('run')}</button>}
+      {running && <span className="af-hint">{t('running')}</span>}
+      <span className="af-spacer" />
+      <select aria-label={t('templates')} value="" data-testid="templates" onChange={(e) => {
+        const entry = TEMPLATES.find((x) => x.id === e.target.value);
+        if (entry) useStore.getState().loadWorkflow(structuredClone(entry.workflow));
+        if (e.target.value === '__new') useStore.getState().loadWorkflow({ schema: 'audience-flow/workflow@1', name: 'Untitled flow', nodes: [], edges: [], notes: [] });
+      }}>
+        <option value="">{t('templates')}…</option>
+        {TEMPLATES.map((x) => <option key={x.id} value={x.id}>{x.workflow.name}</option>)}
+        <option value="__new">{t('newFlow')}</option>
+      </select>
+      <button type="button" onClick={() => fileRef.current?.click()}>{t('open')}</button>
+      <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} />
+      <button type="button" onClick={save}>{t('save')}</button>
+      <button type="button" className="af-lang" onClick={() => useStore.getState().setLang(lang === 'en' ? 'vi' : 'en')} data-testid="lang">{t('language')}</button>
+    </header>
+  );
+}

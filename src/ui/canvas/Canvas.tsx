@@ -1,0 +1,88 @@
+/** The React Flow canvas: nodes, connections checked as they are made, and drops of nodes and files. */
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from '@xyflow/react';
+import { useCallback, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { putFile } from '../../../workers/browser-files';
+import { parseWorkflow } from '../../core/workflow';
+import { useStore } from '../store';
+import { checkConnection } from './connect';
+import { FlowNode, NoteNodeView } from './FlowNode';
+
+const nodeTypes = { flow: FlowNode, note: NoteNodeView };
+export const NODE_MIME = 'application/x-audience-flow-node';
+const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl|arrow|feather|ipc|parquet)$/i;
+
+export function Canvas() {
+  const { nodes, edges, onNodesChange, onEdgesChange } = useStore(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
+  const { screenToFlowPosition } = useReactFlow();
+
+  const isValidConnection: IsValidConnection = useCallback((c) => {
+    const s = useStore.getState();
+    return checkConnection(c as Connection | Edge, s.nodes, s.edges) === null;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const problem = useStore.getState().connect(c);
+    if (problem) useStore.getState().say(problem, 'error');
+  }, []);
+
+  /** When a drag ends on a port that refused it, say why. */
+  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: { isValid: boolean | null; fromHandle: { nodeId: string; id?: string | null; type: string } | null; toHandle: { nodeId: string; id?: string | null; type: string } | null }) => {
+    if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+    const [a, b] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+    const s = useStore.getState();
+    const problem = checkConnection({ source: a.nodeId, sourceHandle: a.id ?? null, target: b.nodeId, targetHandle: b.id ?? null }, s.nodes, s.edges);
+    if (problem) s.say(problem, 'error');
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = e.dataTransfer.types.includes(NODE_MIME) ? 'move' : 'copy';
+  }, []);
+
+  const onDrop = useCallback(async (e: DragEvent) => {
+    e.preventDefault();
+    const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const s = useStore.getState();
+    const type = e.dataTransfer.getData(NODE_MIME);
+    if (type) {
+      s.addNode(type, position);
+      return;
+    }
+    for (const [i, file] of Array.from(e.dataTransfer.files).entries()) {
+      if (/\.flow\.json$/i.test(file.name)) {
+        const parsed = parseWorkflow(await file.text());
+        if (parsed.ok) s.loadWorkflow(parsed.workflow);
+        else s.say({ en: parsed.message, vi: parsed.message }, 'error');
+        continue;
+      }
+      if (!DATA_FILE.test(file.name)) {
+        s.say({ en: `"${file.name}" is not a data file Audience Flow can read (CSV, TSV, JSON, NDJSON, Arrow).`, vi: `"${file.name}" không phải tệp dữ liệu mà Audience Flow đọc được (CSV, TSV, JSON, NDJSON, Arrow).` }, 'error');
+        continue;
+      }
+      await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
+      s.addNode('ingest.file', { x: position.x, y: position.y + i * 140 }, { path: file.name });
+      s.say({ en: `"${file.name}" is kept in this browser only; it is never uploaded.`, vi: `"${file.name}" chỉ được lưu trong trình duyệt này; không bao giờ được tải lên mạng.` });
+    }
+  }, [screenToFlowPosition]);
+
+  return (
+    <div className="af-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+        onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
+        onNodeClick={(_e, node) => node.type === 'flow' && useStore.getState().select(node.id)}
+        onPaneClick={() => useStore.getState().select(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView fitViewOptions={{ padding: 0.15 }} minZoom={0.2}
+        defaultEdgeOptions={{ animated: false }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** A node on the canvas: title, ports, and its run status (progress, rows, errors). */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { getNode } from '../../../nodes/index';
+import { useT, type StringKey } from '../i18n';
+import { useStore } from '../store';
+import type { FlowNode as FlowNodeType } from '../store/graph';
+
+const PORT_GAP = 24;
+
+function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
+  const { t, p } = useT();
+  const status = useStore((s) => s.status[id]);
+  const def = getNode(data.type);
+  if (!def) {
+    return <div className="af-node af-node-unknown" data-testid={`node-${id}`}>{data.type}?</div>;
+  }
+  const state = status?.state ?? 'idle';
+  const ports = Math.max(def.inputs.length, def.outputs.length, 1);
+  return (
+    <div className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}`} data-testid={`node-${id}`} data-state={state}
+      style={{ minHeight: 56 + ports * PORT_GAP }}>
+      <div className="af-node-head">
+        <span className="af-node-title">{data.label || p(def.title)}</span>
+        <span className="af-node-id">{id}</span>
+      </div>
+      {def.inputs.map((port, i) => (
+        <div key={`in-${port.name}`} className="af-port af-port-in" style={{ top: 44 + i * PORT_GAP }}>
+          <Handle type="target" position={Position.Left} id={port.name} className={`af-handle af-kind-${port.kind}`} data-testid={`handle-${id}-in-${port.name}`} />
+          <span>{port.name}{port.optional ? '?' : ''}</span>
+        </div>
+      ))}
+      {def.outputs.map((port, i) => (
+        <div key={`out-${port.name}`} className="af-port af-port-out" style={{ top: 44 + i * PORT_GAP }}>
+          <span>{port.name}</span>
+          <Handle type="source" position={Position.Right} id={port.name} className={`af-handle af-kind-${port.kind}`} data-testid={`handle-${id}-out-${port.name}`} />
+        </div>
+      ))}
+      <div className="af-node-status" data-testid={`status-${id}`}>
+        <span className={`af-badge af-badge-${state}`}>{t(`status_${state}` as StringKey)}</span>
+        {state === 'done' && status?.rows !== null && status?.rows !== undefined && (
+          <span className="af-rows">{status.rows.toLocaleString()} {t('rows')} · {status.cached ? t('cached') : `${Math.round(status.ms ?? 0)} ms`}</span>
+        )}
+        {state === 'running' && (
+          <div className="af-progress" title={status?.message}>
+            <div className="af-progress-bar" style={{ width: `${Math.round((status?.fraction ?? 0) * 100)}%` }} />
+          </div>
+        )}
+      </div>
+      {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
+      {(state === 'error' || state === 'skipped') && status?.error && <div className="af-node-error" role="alert">{p(status.error)}</div>}
+      {state === 'done' && status?.warnings?.map((w, i) => <div key={i} className="af-node-warn">{w}</div>)}
+    </div>
+  );
+}
+
+export const FlowNode = memo(FlowNodeView);
+
+/** A sticky note with a step explanation. */
+export function NoteNodeView({ data }: NodeProps) {
+  return <div className="af-note">{String((data as { text: string }).text)}</div>;
+}

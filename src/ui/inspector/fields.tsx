@@ -1,0 +1,145 @@
+/** One input per param, chosen from the field spec derived from the node's zod schema. */
+import { useRef, useState } from 'react';
+import type { FieldSpec } from '../../core/form';
+import type { ColumnInfo } from '../../core/table';
+import { putFile } from '../../../workers/browser-files';
+import { useT } from '../i18n';
+
+export interface FieldProps {
+  field: FieldSpec;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Columns of the table feeding the picker's port, when known. */
+  columns: ColumnInfo[] | null;
+}
+
+const fits = (c: ColumnInfo, type: FieldSpec['columnType']) => !type || type === 'any' || c.kind === type;
+
+export function Field({ field, value, onChange, columns }: FieldProps) {
+  const { t, p } = useT();
+  const id = `param-${field.key}`;
+  const v = value ?? field.default;
+  switch (field.widget) {
+    case 'boolean':
+      return <input id={id} type="checkbox" checked={Boolean(v)} onChange={(e) => onChange(e.target.checked)} />;
+    case 'enum':
+      return (
+        <select id={id} value={String(v)} onChange={(e) => onChange(e.target.value)}>
+          {field.options!.map((o) => <option key={o.value} value={o.value}>{p(o.label)}</option>)}
+        </select>
+      );
+    case 'integer': case 'number':
+      return <NumberInput id={id} field={field} value={v as number} onChange={onChange} />;
+    case 'number-or-auto': {
+      const auto = v === 'auto';
+      return (
+        <span className="af-row">
+          <NumberInput id={id} field={field} value={auto ? undefined : (v as number)} disabled={auto} onChange={onChange} />
+          <label><input type="checkbox" checked={auto} onChange={(e) => onChange(e.target.checked ? 'auto' : field.min ?? 2)} /> {t('auto')}</label>
+        </span>
+      );
+    }
+    case 'column': {
+      const options = columns?.filter((c) => fits(c, field.columnType));
+      if (!options) return <input id={id} type="text" value={String(v ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <select id={id} value={String(v ?? '')} onChange={(e) => onChange(e.target.value)}>
+          <option value="">—</option>
+          {!options.some((c) => c.name === v) && v ? <option value={String(v)}>{String(v)} ⚠</option> : null}
+          {options.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.kind})</option>)}
+        </select>
+      );
+    }
+    case 'columns':
+      return <ColumnsInput id={id} field={field} value={(v as string[]) ?? []} onChange={onChange} columns={columns} />;
+    case 'keyvalue':
+      return <KeyValueInput value={(v as Record<string, string>) ?? {}} onChange={onChange} />;
+    case 'file':
+      return <FileInput id={id} value={String(v ?? '')} onChange={onChange} />;
+    case 'textarea':
+      return <textarea id={id} value={String(v ?? '')} onChange={(e) => onChange(e.target.value)} rows={4} />;
+    case 'text':
+      return <input id={id} type="text" value={String(v ?? '')} onChange={(e) => onChange(e.target.value)} />;
+    default:
+      return <JsonInput id={id} value={v} onChange={onChange} />;
+  }
+}
+
+function NumberInput({ id, field, value, onChange, disabled }: { id: string; field: FieldSpec; value: number | undefined; onChange: (v: unknown) => void; disabled?: boolean }) {
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? (value === undefined || value === null ? '' : String(value));
+  return (
+    <input id={id} type="number" value={shown} disabled={disabled} min={field.min} max={field.max} step={field.widget === 'integer' ? 1 : 'any'}
+      onChange={(e) => {
+        setText(e.target.value);
+        const n = Number(e.target.value);
+        if (e.target.value.trim() !== '' && Number.isFinite(n)) onChange(n);
+      }}
+      onBlur={() => setText(null)} />
+  );
+}
+
+function ColumnsInput({ id, field, value, onChange, columns }: { id: string; field: FieldSpec; value: string[]; onChange: (v: unknown) => void; columns: ColumnInfo[] | null }) {
+  const { t } = useT();
+  if (!columns) {
+    return (
+      <>
+        <input id={id} type="text" value={value.join(', ')} onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))} />
+        <small className="af-help">{t('runColumnsFirst')}</small>
+      </>
+    );
+  }
+  const options = columns.filter((c) => fits(c, field.columnType));
+  const toggle = (name: string, on: boolean) => onChange(on ? [...value, name] : value.filter((x) => x !== name));
+  return (
+    <div className="af-columns" id={id} role="group">
+      {value.filter((name) => !options.some((c) => c.name === name)).map((name) => (
+        <label key={name} className="af-missing-col"><input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} ⚠</label>
+      ))}
+      {options.map((c) => (
+        <label key={c.name}><input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name} <small>{c.kind}</small></label>
+      ))}
+    </div>
+  );
+}
+
+function KeyValueInput({ value, onChange }: { value: Record<string, string>; onChange: (v: unknown) => void }) {
+  const { t } = useT();
+  const entries = Object.entries(value);
+  const update = (list: [string, string][]) => onChange(Object.fromEntries(list.filter(([k]) => k !== '')));
+  return (
+    <div className="af-kv">
+      {entries.map(([k, v], i) => (
+        <div key={i} className="af-row">
+          <input value={k} onChange={(e) => update(entries.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))} />
+          <span>→</span>
+          <input value={v} onChange={(e) => update(entries.map((x, j) => (j === i ? [x[0], e.target.value] : x)))} />
+          <button type="button" onClick={() => update(entries.filter((_, j) => j !== i))} aria-label="remove">×</button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange({ ...value, [`column${entries.length + 1}`]: '' })}>{t('addRow')}</button>
+    </div>
+  );
+}
+
+function FileInput({ id, value, onChange }: { id: string; value: string; onChange: (v: unknown) => void }) {
+  const { t } = useT();
+  const ref = useRef<HTMLInputElement>(null);
+  return (
+    <span className="af-row">
+      <input id={id} type="text" value={value} onChange={(e) => onChange(e.target.value)} />
+      <button type="button" onClick={() => ref.current?.click()}>{t('chooseFile')}</button>
+      <input ref={ref} type="file" hidden onChange={async (e) => {
+        const file = e.target.files?.[0];
+        if (!file) return;
+        await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
+        onChange(file.name);
+      }} />
+    </span>
+  );
+}
+
+function JsonInput({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
+  const [text, setText] = useState(JSON.stringify(value ?? null));
+  return <input id={id} type="text" value={text} onChange={(e) => { setText(e.target.value); try { onChange(JSON.parse(e.target.value)); } catch { /* keep typing */ } }} />;
+}

@@ -1,0 +1,78 @@
+/**
+ * The page's handle on the executor worker. Tables arrive as transferred Arrow IPC buffers. If the
+ * worker stops answering a cancel, or crashes, it is replaced; the canvas is never touched.
+ */
+import * as Comlink from 'comlink';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { WorkerApi } from '../../workers/worker';
+import type { EngineEvent, RunResult } from '../../workers/engine';
+import type { ColumnSummary } from '../../workers/summary';
+import type { JsonValue } from '../core/node';
+
+type Listener = () => void;
+
+class EngineClient {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<WorkerApi> | null = null;
+  private pending: ((r: RunResult) => void) | null = null;
+  private restartListeners: Listener[] = [];
+
+  private ensure(): Comlink.Remote<WorkerApi> {
+    if (!this.api) {
+      this.worker = new Worker(new URL('../../workers/worker.ts', import.meta.url), { type: 'module', name: 'audience-flow-engine' });
+      this.worker.addEventListener('error', () => this.restart());
+      this.api = Comlink.wrap<WorkerApi>(this.worker);
+    }
+    return this.api;
+  }
+
+  /** Called when the worker had to be restarted (its cache is gone). */
+  onRestart(listener: Listener): void {
+    this.restartListeners.push(listener);
+  }
+
+  private restart(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.({ ok: false, cancelled: true, issues: [], nodes: [] });
+    this.restartListeners.forEach((l) => l());
+  }
+
+  run(workflowJson: string, onEvent: (e: EngineEvent) => void, targets?: string[]): Promise<RunResult> {
+    const api = this.ensure();
+    return new Promise<RunResult>((resolve, reject) => {
+      this.pending = resolve;
+      api.run(workflowJson, Comlink.proxy(onEvent), targets).then(
+        (r) => { if (this.pending === resolve) { this.pending = null; resolve(r); } },
+        (e) => { if (this.pending === resolve) { this.pending = null; reject(e); } },
+      );
+    });
+  }
+
+  /** Asks the worker to stop; if it has not stopped within 3 s, it is replaced. */
+  async cancel(): Promise<void> {
+    if (!this.api || !this.pending) return;
+    const pending = this.pending;
+    void this.api.cancel();
+    await new Promise((r) => setTimeout(r, 3000));
+    if (this.pending === pending) this.restart();
+  }
+
+  async table(nodeId: string, port: string): Promise<Table | null> {
+    const bytes = await this.ensure().table(nodeId, port);
+    return bytes ? tableFromIPC(bytes) : null;
+  }
+
+  summary(nodeId: string, port: string): Promise<ColumnSummary[] | null> {
+    return this.ensure().summary(nodeId, port);
+  }
+
+  value(nodeId: string, port: string): Promise<JsonValue | null> {
+    return this.ensure().value(nodeId, port) as Promise<JsonValue | null>;
+  }
+}
+
+export const engineClient = new EngineClient();

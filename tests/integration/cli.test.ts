@@ -1,0 +1,117 @@
+/** The `audience-flow` command line, run as a user runs it (a real process) and in-process for speed. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TEMPLATE = path.join(ROOT, 'templates', 'audience-segmentation.flow.json');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'af-cli-'));
+
+async function cli(...argv: string[]) {
+  let stdout = '', stderr = '';
+  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  return { code, stdout, stderr };
+}
+
+const flowFile = (dir: string, flow: object) => {
+  const file = path.join(dir, 'flow.flow.json');
+  writeFileSync(file, JSON.stringify({ schema: 'audience-flow/workflow@1', name: 'test', edges: [], notes: [], ...flow }));
+  return file;
+};
+
+describe('audience-flow CLI', () => {
+  it('runs the segmentation template from a real process: JSON summary on stdout, files written, exit 0', () => {
+    const out = tmp();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'audience-flow.mjs'), 'run', TEMPLATE, '--out', out, '--set', 'sample.size=5000'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.ok).toBe(true);
+    const kmeans = summary.nodes.find((n: { id: string }) => n.id === 'kmeans');
+    expect(kmeans).toMatchObject({ type: 'cluster.kmeans', cached: false });
+    expect(kmeans.ms).toBeGreaterThan(0);
+    expect(kmeans.rows).toBeGreaterThan(100);
+    for (const n of summary.nodes) expect(Object.keys(n).sort()).toEqual(['cached', 'id', 'ms', 'rows', 'type']);
+    expect(summary.outputs.length).toBeGreaterThan(0);
+    for (const file of summary.outputs) expect(existsSync(file)).toBe(true);
+    expect(r.stderr).toMatch(/✓ kmeans/);
+    const segments = readFileSync(path.join(out, 'segments.out.csv'), 'utf8').split('\n');
+    expect(segments[0]).toMatch(/segment/);
+  });
+
+  it('writes Arrow files with --format arrow', async () => {
+    const out = tmp();
+    const r = await cli('run', TEMPLATE, '--out', out, '--format', 'arrow', '--set', 'sample.size=2000', '--set', 'kmeans.k=3');
+    expect(r.code, r.stderr).toBe(0);
+    const table = tableFromIPC(readFileSync(path.join(out, 'segments.out.arrow')));
+    expect(table.numRows).toBe(3);
+    expect(table.schema.fields.map((f) => f.name)).toContain('segment');
+  });
+
+  it('validate says "cycle" for a cyclic flow and exits 1', async () => {
+    const dir = tmp();
+    const file = flowFile(dir, {
+      nodes: [{ id: 'a', type: 'clean.select' }, { id: 'b', type: 'clean.select' }],
+      edges: [{ from: 'a.out', to: 'b.in' }, { from: 'b.out', to: 'a.in' }],
+    });
+    const r = await cli('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/cycle: a → b → a/);
+    const run = await cli('run', file, '--out', dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).ok).toBe(false);
+  });
+
+  it('validate accepts the shipped template', async () => {
+    const r = await cli('validate', TEMPLATE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK: "Audience segmentation" has \d+ nodes/);
+  });
+
+  it('a broken CSV fails its node with a message naming the node, exit 1', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'broken.csv'), 'user,likes\nan,3\nbinh,"5\n');
+    const file = flowFile(dir, { nodes: [{ id: 'comments', type: 'ingest.file', params: { path: 'broken.csv' } }, { id: 'keep', type: 'clean.select' }], edges: [{ from: 'comments.out', to: 'keep.in' }] });
+    const r = await cli('run', file, '--out', dir);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.ok).toBe(false);
+    const failed = summary.nodes.find((n: { id: string }) => n.id === 'comments');
+    expect(failed.status).toBe('error');
+    expect(failed.message).toMatch(/quote/i);
+    expect(summary.nodes.find((n: { id: string }) => n.id === 'keep').status).toBe('skipped');
+    expect(r.stderr).toMatch(/✗ comments/);
+  });
+
+  it('--input replaces the file of an ingest.file node, --set overrides a parameter', async () => {
+    const dir = tmp();
+    const csv = path.join(dir, 'people.csv');
+    writeFileSync(csv, 'name,age\nAn,30\nBình,41\n');
+    const file = flowFile(dir, { nodes: [{ id: 'load', type: 'ingest.file', params: { path: 'elsewhere.csv' } }, { id: 'keep', type: 'clean.select', params: { columns: ['name', 'age'] } }], edges: [{ from: 'load.out', to: 'keep.in' }] });
+    const r = await cli('run', file, '--input', `load=${csv}`, '--set', 'keep.columns=["age"]', '--out', dir, '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'keep.out.json'), 'utf8'))).toEqual([{ age: 30 }, { age: 41 }]);
+  });
+
+  it('usage errors exit 2 with the usage text', async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli('fly')).code).toBe(2);
+    expect((await cli('run')).code).toBe(2);
+    expect((await cli('run', TEMPLATE, '--format', 'xls')).code).toBe(2);
+    expect((await cli('run', TEMPLATE, '--set', 'nosuchnode.k=3')).stderr).toMatch(/no such node/);
+    expect((await cli('run', path.join(tmp(), 'missing.flow.json'))).code).toBe(2);
+  });
+
+  it('nodes lists every node type with ports and parameters, in English or Vietnamese', () => {
+    const text = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'audience-flow.mjs'), 'nodes'], { encoding: 'utf8' });
+    expect(text).toMatch(/cluster\.kmeans/);
+    expect(text).toMatch(/k = 4/);
+    const vi = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'audience-flow.mjs'), 'nodes', '--json', '--lang', 'vi'], { encoding: 'utf8' }));
+    const select = vi.find((n: { type: string }) => n.type === 'clean.select');
+    expect(select.title).toBe('Chọn cột');
+    expect(select.inputs).toEqual([{ name: 'in', kind: 'table', optional: false }]);
+  });
+});

@@ -1,0 +1,32 @@
+/** Golden tests: every shipped template is valid and runs in Node on the built-in sample data. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getNode } from '../../nodes/index';
+import { validateWorkflow } from '../../src/core/validate';
+import { parseWorkflow } from '../../src/core/workflow';
+import { Engine } from '../../workers/engine';
+import { memoryFiles } from '../../workers/files';
+
+const DIR = path.resolve(__dirname, '../../templates');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.flow.json'));
+
+describe('shipped templates', () => {
+  it('include the audience segmentation template', () => {
+    expect(files).toContain('audience-segmentation.flow.json');
+  });
+
+  for (const file of files) {
+    it(`${file} is valid and runs on the sample data`, async () => {
+      const parsed = parseWorkflow(readFileSync(path.join(DIR, file), 'utf8'));
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(validateWorkflow(parsed.workflow, getNode)).toEqual([]);
+      expect(parsed.workflow.notes.length).toBeGreaterThan(0);
+      const engine = new Engine(getNode, memoryFiles({}));
+      const result = await engine.run(parsed.workflow);
+      expect(result.nodes.filter((n) => n.status !== 'done').map((n) => `${n.id}: ${n.message?.en}`)).toEqual([]);
+      expect(result.ok).toBe(true);
+      for (const n of result.nodes) expect(n.rows === null || n.rows > 0).toBe(true);
+    });
+  }
+});
