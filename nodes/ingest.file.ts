@@ -1,0 +1,163 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { z } from 'zod';
+import { parseCsv } from '../src/core/csv';
+import { CancelledError, NodeError } from '../src/core/errors';
+import { parseJsonTable, parseNdjsonTable } from '../src/core/json-table';
+import { defineNode } from '../src/core/node';
+
+type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet';
+
+const EXTENSIONS: Record<string, Format> = {
+  csv: 'csv', tsv: 'tsv', tab: 'tsv', txt: 'csv', json: 'json', ndjson: 'ndjson', jsonl: 'ndjson',
+  arrow: 'arrow', feather: 'arrow', ipc: 'arrow', parquet: 'parquet', parq: 'parquet',
+};
+
+const startsWith = (bytes: Uint8Array, text: string): boolean =>
+  bytes.length >= text.length && [...text].every((ch, i) => bytes[i] === ch.charCodeAt(0));
+
+/** The first byte that is not white space (after a BOM), or -1. */
+function firstChar(bytes: Uint8Array): number {
+  for (let i = 0; i < Math.min(bytes.length, 4096); i++) {
+    const b = bytes[i];
+    if (b !== 32 && b !== 9 && b !== 10 && b !== 13) return b;
+  }
+  return -1;
+}
+
+/** The format of a file: binary magic first, then the extension, then the first character. */
+export function detectFormat(path: string, bytes: Uint8Array): Format {
+  if (startsWith(bytes, 'ARROW1')) return 'arrow';
+  if (startsWith(bytes, 'PAR1')) return 'parquet';
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1].toLowerCase();
+  const byExt = ext ? EXTENSIONS[ext] : undefined;
+  const first = firstChar(stripBom(bytes));
+  if (byExt === 'json' && first === 123) return 'ndjson'; // {…} per line, saved as .json
+  if (byExt && byExt !== 'csv') return byExt;
+  if (!byExt && bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff) return 'arrow';
+  if (first === 91) return 'json';
+  if (first === 123) return 'ndjson';
+  return 'csv';
+}
+
+function stripBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+const notText = (why: { en: string; vi: string }) => new NodeError({
+  en: `This file does not look like a CSV or JSON text file (${why.en}). Choose a CSV, TSV, JSON, NDJSON or Arrow file, or save it from your spreadsheet as "CSV UTF-8".`,
+  vi: `Tệp này không giống tệp văn bản CSV hay JSON (${why.vi}). Hãy chọn tệp CSV, TSV, JSON, NDJSON hoặc Arrow, hoặc lưu lại từ bảng tính dưới dạng "CSV UTF-8".`,
+});
+
+/** Text bytes as UTF-8 without a BOM (UTF-16 is converted); refuses binary data and invalid UTF-8. */
+export function textBytes(bytes: Uint8Array): Uint8Array {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    return new TextEncoder().encode(text);
+  }
+  const body = stripBom(bytes);
+  const head = body.subarray(0, 65536);
+  if (head.includes(0)) throw notText({ en: 'it contains binary data', vi: 'nó chứa dữ liệu nhị phân' });
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    throw notText({ en: 'it is not UTF-8 text', vi: 'nó không phải văn bản UTF-8' });
+  }
+  return body;
+}
+
+const DELIMITERS = { auto: 'auto', ',': 44, ';': 59, '\t': 9, '|': 124 } as const;
+
+/** Loads a CSV, TSV, JSON, NDJSON or Arrow file into a table. */
+export default defineNode({
+  type: 'ingest.file',
+  version: 1,
+  category: 'ingest',
+  title: { en: 'Load a file', vi: 'Nạp tệp dữ liệu' },
+  description: {
+    en: 'Reads a CSV, TSV, JSON, NDJSON or Arrow file into a table. The format, delimiter, header row and column types are detected for you.',
+    vi: 'Đọc tệp CSV, TSV, JSON, NDJSON hoặc Arrow thành một bảng. Định dạng, dấu phân cách, dòng tiêu đề và kiểu của từng cột được tự nhận diện.',
+  },
+  inputs: [],
+  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  params: z.object({
+    path: z.string().default('').meta({
+      label: { en: 'File', vi: 'Tệp' },
+      help: { en: 'Drop a file here or choose one.', vi: 'Thả tệp vào đây hoặc chọn một tệp.' },
+      widget: 'file',
+    }),
+    format: z.enum(['auto', 'csv', 'tsv', 'json', 'ndjson', 'arrow', 'parquet']).default('auto').meta({
+      label: { en: 'Format', vi: 'Định dạng' },
+      help: { en: 'Auto looks at the file name and its content.', vi: 'Tự động dựa vào tên tệp và nội dung tệp.' },
+      options: {
+        auto: { en: 'Detect', vi: 'Tự nhận diện' }, csv: { en: 'CSV', vi: 'CSV' }, tsv: { en: 'TSV (tab-separated)', vi: 'TSV (phân cách bằng tab)' },
+        json: { en: 'JSON (list of records)', vi: 'JSON (danh sách bản ghi)' }, ndjson: { en: 'NDJSON (one record per line)', vi: 'NDJSON (mỗi dòng một bản ghi)' },
+        arrow: { en: 'Arrow / Feather', vi: 'Arrow / Feather' }, parquet: { en: 'Parquet (not yet)', vi: 'Parquet (chưa hỗ trợ)' },
+      },
+    }),
+    delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto').meta({
+      label: { en: 'Delimiter', vi: 'Dấu phân cách' },
+      help: { en: 'The character between values in CSV/TSV files.', vi: 'Ký tự ngăn cách các giá trị trong tệp CSV/TSV.' },
+      options: {
+        auto: { en: 'Detect', vi: 'Tự nhận diện' }, ',': { en: 'Comma (,)', vi: 'Dấu phẩy (,)' }, ';': { en: 'Semicolon (;)', vi: 'Dấu chấm phẩy (;)' },
+        '\t': { en: 'Tab', vi: 'Tab' }, '|': { en: 'Pipe (|)', vi: 'Gạch đứng (|)' },
+      },
+    }),
+    header: z.enum(['auto', 'yes', 'no']).default('auto').meta({
+      label: { en: 'First row is a header', vi: 'Dòng đầu là tiêu đề' },
+      help: { en: 'Whether the first row holds the column names.', vi: 'Dòng đầu tiên có chứa tên cột hay không.' },
+      options: { auto: { en: 'Detect', vi: 'Tự nhận diện' }, yes: { en: 'Yes', vi: 'Có' }, no: { en: 'No', vi: 'Không' } },
+    }),
+  }),
+  files: (p) => (p.path ? [p.path] : []),
+  async run(_inputs, params, ctx) {
+    if (!params.path) {
+      throw new NodeError({ en: 'No file is chosen yet. Drop a file on this node or choose one.', vi: 'Chưa chọn tệp nào. Hãy thả một tệp vào nút này hoặc chọn tệp.' });
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await ctx.readFile(params.path);
+    } catch (err) {
+      if (err instanceof NodeError || err instanceof CancelledError) throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      throw new NodeError({ en: `Could not read the file "${params.path}": ${why}`, vi: `Không đọc được tệp "${params.path}": ${why}` });
+    }
+    if (firstChar(stripBom(bytes)) < 0 && bytes.length < 4096) {
+      throw new NodeError({ en: `The file "${params.path}" is empty.`, vi: `Tệp "${params.path}" trống, không có dữ liệu.` });
+    }
+    const format: Format = params.format === 'auto' ? detectFormat(params.path, bytes) : params.format;
+    await ctx.progress(0, `Reading ${format.toUpperCase()}`);
+    let table: Table;
+    if (format === 'parquet') {
+      throw new NodeError({
+        en: 'Parquet support is not available yet. Save the data as CSV or Arrow (Feather) and load that file instead.',
+        vi: 'Chưa hỗ trợ tệp Parquet. Hãy lưu dữ liệu dưới dạng CSV hoặc Arrow (Feather) rồi nạp tệp đó.',
+      });
+    } else if (format === 'arrow') {
+      try {
+        table = tableFromIPC(bytes);
+      } catch (err) {
+        throw new NodeError({
+          en: `This file could not be read as Arrow IPC / Feather (${err instanceof Error ? err.message : String(err)}). Check the format setting.`,
+          vi: `Không đọc được tệp này dưới dạng Arrow IPC / Feather (${err instanceof Error ? err.message : String(err)}). Hãy kiểm tra phần định dạng.`,
+        });
+      }
+    } else if (format === 'json' || format === 'ndjson') {
+      const text = new TextDecoder().decode(textBytes(bytes));
+      table = format === 'json' ? parseJsonTable(text) : parseNdjsonTable(text);
+    } else {
+      const body = textBytes(bytes);
+      const delimiter = params.delimiter !== 'auto' ? DELIMITERS[params.delimiter] : format === 'tsv' ? 9 : 'auto';
+      const header = params.header === 'auto' ? 'auto' : params.header === 'yes';
+      const result = await parseCsv(body, {
+        delimiter, header,
+        progress: (fraction) => ctx.progress(fraction * 0.95, `Read ${Math.round(fraction * 100)}%`),
+      });
+      table = result.table;
+      if (result.shortRows > 0) {
+        ctx.warn(`${result.shortRows.toLocaleString('en-US')} row(s) had fewer values than the ${table.numCols} columns (the first on line ${result.firstShortLine}); the missing values were left empty.`);
+      }
+    }
+    await ctx.progress(1, `${table.numRows.toLocaleString('en-US')} rows × ${table.numCols} columns`);
+    return { out: table };
+  },
+});
