@@ -1,0 +1,320 @@
+/**
+ * k-means on a flat row-major Float64Array (n rows × d columns): greedy k-means++ seeding
+ * (as scikit-learn: 2 + ⌊ln k⌋ candidates per centre, keep the one that lowers the total most)
+ * and Lloyd iterations accelerated with Hamerly's bounds, so that points that cannot change
+ * segment are skipped without computing any distance. No row objects, no allocation in loops.
+ */
+import { NodeError } from './errors';
+import type { Random } from './random';
+
+export interface KMeansOptions {
+  k: number;
+  /** Uniform random numbers in [0, 1) (seeded, for determinism). */
+  random: Random;
+  /** Most Lloyd iterations (default 300). */
+  maxIterations?: number;
+  /** Relative tolerance on the squared centre shift, as scikit-learn's `tol` (default 1e-4). */
+  tolerance?: number;
+  /** Called between steps with the fraction done; await-ed, so it may throw to cancel. */
+  progress?: (fraction: number, message: string) => Promise<void> | void;
+}
+
+export interface KMeansFit {
+  k: number;
+  /** Segment of every row, 0..k-1. */
+  labels: Int32Array;
+  /** k × d centres (the means of their rows), row-major. */
+  centers: Float64Array;
+  sizes: Int32Array;
+  /** Within-segment sum of squared distances to the centre, per segment. */
+  clusterInertia: Float64Array;
+  /** Sum of `clusterInertia`. */
+  inertia: number;
+  iterations: number;
+  /** True when labels stopped changing or the centres moved less than the tolerance. */
+  converged: boolean;
+}
+
+/** Squared distance between row i of `a` and row j of `b`, both with d columns. */
+function sqDist(a: Float64Array, i: number, b: Float64Array, j: number, d: number): number {
+  let s = 0;
+  const ai = i * d, bj = j * d;
+  for (let c = 0; c < d; c++) {
+    const t = a[ai + c] - b[bj + c];
+    s += t * t;
+  }
+  return s;
+}
+
+/** Mean over columns of the per-column variance (scikit-learn scales `tol` by it). */
+export function meanVariance(data: Float64Array, n: number, d: number): number {
+  if (n === 0 || d === 0) return 0;
+  const mean = new Float64Array(d);
+  for (let i = 0, p = 0; i < n; i++) for (let c = 0; c < d; c++, p++) mean[c] += data[p];
+  for (let c = 0; c < d; c++) mean[c] /= n;
+  const v = new Float64Array(d);
+  for (let i = 0, p = 0; i < n; i++) {
+    for (let c = 0; c < d; c++, p++) {
+      const t = data[p] - mean[c];
+      v[c] += t * t;
+    }
+  }
+  let s = 0;
+  for (let c = 0; c < d; c++) s += v[c] / n;
+  return s / d;
+}
+
+/** Too few different rows for k segments. */
+function tooFewDistinct(found: number, k: number): NodeError {
+  return new NodeError({
+    en: `The chosen columns have only ${found} different combinations of values, so they cannot be split into ${k} segments. Lower the number of segments to ${found} or fewer, or choose more columns.`,
+    vi: `Các cột đã chọn chỉ có ${found} tổ hợp giá trị khác nhau, nên không thể chia thành ${k} phân khúc. Hãy giảm số phân khúc xuống ${found} hoặc ít hơn, hoặc chọn thêm cột.`,
+  });
+}
+
+/**
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii; the greedy variant of scikit-learn):
+ * each new centre is the best of several candidates drawn with probability ∝ squared distance.
+ */
+export async function kmeansPlusPlus(
+  data: Float64Array, n: number, d: number, k: number, random: Random,
+  progress?: (fraction: number) => Promise<void> | void,
+): Promise<Float64Array> {
+  const centers = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  const first = Math.min(n - 1, Math.floor(random() * n));
+  centers.set(data.subarray(first * d, first * d + d), 0);
+  let closest = new Float64Array(n);
+  let pot = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sqDist(data, i, centers, 0, d);
+    closest[i] = v;
+    pot += v;
+  }
+  const cumsum = new Float64Array(n);
+  const candidates = new Int32Array(trials);
+  let buffers = Array.from({ length: trials }, () => new Float64Array(n));
+  const pots = new Float64Array(trials);
+  const candidateRows = new Float64Array(trials * d);
+  for (let c = 1; c < k; c++) {
+    if (!(pot > 0)) throw tooFewDistinct(c, k);
+    let acc = 0;
+    for (let i = 0; i < n; i++) { acc += closest[i]; cumsum[i] = acc; }
+    for (let t = 0; t < trials; t++) {
+      const r = random() * acc;
+      // first index with cumsum >= r (numpy searchsorted, side left), skipping rows already chosen
+      let lo = 0, hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumsum[mid] < r) lo = mid + 1; else hi = mid;
+      }
+      while (lo < n - 1 && closest[lo] === 0) lo++;
+      while (lo > 0 && closest[lo] === 0) lo--;
+      candidates[t] = lo;
+      candidateRows.set(data.subarray(lo * d, lo * d + d), t * d);
+      pots[t] = 0;
+    }
+    for (let i = 0; i < n; i++) {
+      const base = i * d;
+      const ci = closest[i];
+      for (let t = 0; t < trials; t++) {
+        let s = 0;
+        const cb = t * d;
+        for (let j = 0; j < d; j++) {
+          const u = data[base + j] - candidateRows[cb + j];
+          s += u * u;
+        }
+        const m = s < ci ? s : ci;
+        buffers[t][i] = m;
+        pots[t] += m;
+      }
+    }
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
+    const keep = buffers[best];
+    buffers[best] = closest;
+    closest = keep;
+    pot = pots[best];
+    centers.set(candidateRows.subarray(best * d, best * d + d), c * d);
+    if (progress) await progress(c / k);
+  }
+  return centers;
+}
+
+/** k-means on `data` (n × d, row-major, no missing values). */
+export async function kmeans(data: Float64Array, n: number, d: number, options: KMeansOptions): Promise<KMeansFit> {
+  const { k, random } = options;
+  const maxIterations = options.maxIterations ?? 300;
+  const tol = (options.tolerance ?? 1e-4) * meanVariance(data, n, d);
+  const report = options.progress;
+  if (k > n) throw new Error(`k (${k}) is larger than the number of rows (${n})`);
+
+  let centers: Float64Array = await kmeansPlusPlus(data, n, d, k, random, report ? (f) => report(0.3 * f, 'choosing starting centres') : undefined);
+  let next: Float64Array = new Float64Array(k * d);
+  const labels = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  const moves = new Float64Array(k);
+  const half = new Float64Array(k);
+
+  // First assignment: every distance, exact bounds, sums per segment.
+  for (let i = 0; i < n; i++) {
+    let b1 = 0, d1 = Infinity, d2 = Infinity;
+    const base = i * d;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      const cb = j * d;
+      for (let c = 0; c < d; c++) {
+        const u = data[base + c] - centers[cb + c];
+        s += u * u;
+      }
+      if (s < d1) { d2 = d1; d1 = s; b1 = j; } else if (s < d2) d2 = s;
+    }
+    labels[i] = b1;
+    upper[i] = Math.sqrt(d1);
+    lower[i] = Math.sqrt(d2);
+    counts[b1]++;
+    const sb = b1 * d;
+    for (let c = 0; c < d; c++) sums[sb + c] += data[base + c];
+  }
+
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    iterations++;
+    // Move the centres to the means; an empty segment takes the row farthest from its centre.
+    for (let j = 0; j < k; j++) {
+      if (counts[j] === 0) relocate(j);
+    }
+    let shift = 0;
+    for (let j = 0; j < k; j++) {
+      const cb = j * d;
+      let m = 0;
+      for (let c = 0; c < d; c++) {
+        const v = sums[cb + c] / counts[j];
+        const u = v - centers[cb + c];
+        m += u * u;
+        next[cb + c] = v;
+      }
+      shift += m;
+      moves[j] = Math.sqrt(m);
+    }
+    const swap = centers; centers = next; next = swap;
+    if (shift <= tol) converged = true;
+
+    // Half the distance from each centre to its nearest other centre.
+    for (let j = 0; j < k; j++) half[j] = Infinity;
+    for (let j = 0; j < k; j++) {
+      for (let l = j + 1; l < k; l++) {
+        const h = 0.5 * Math.sqrt(sqDist(centers, j, centers, l, d));
+        if (h < half[j]) half[j] = h;
+        if (h < half[l]) half[l] = h;
+      }
+    }
+    // Bounds follow the moves: the largest move (or the second largest for its own segment).
+    let r1 = 0, r2 = -1;
+    for (let j = 1; j < k; j++) {
+      if (moves[j] > moves[r1]) { r2 = r1; r1 = j; } else if (r2 < 0 || moves[j] > moves[r2]) r2 = j;
+    }
+    const m1 = moves[r1], m2 = r2 < 0 ? 0 : moves[r2];
+    if (m1 > 0) {
+      for (let i = 0; i < n; i++) {
+        const a = labels[i];
+        upper[i] += moves[a];
+        lower[i] -= a === r1 ? m2 : m1;
+      }
+    }
+
+    // Assignment with Hamerly's test: skip rows whose bounds prove their segment is unchanged.
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      const hb = half[a], lb = lower[i];
+      const bound = hb > lb ? hb : lb;
+      if (upper[i] <= bound) continue;
+      const base = i * d;
+      let s = 0;
+      let cb = a * d;
+      for (let c = 0; c < d; c++) {
+        const u = data[base + c] - centers[cb + c];
+        s += u * u;
+      }
+      const ua = Math.sqrt(s);
+      upper[i] = ua;
+      if (ua <= bound) continue;
+      let b1 = a, d1 = s, d2 = Infinity;
+      for (let j = 0; j < k; j++) {
+        if (j === a) continue;
+        let t = 0;
+        cb = j * d;
+        for (let c = 0; c < d; c++) {
+          const u = data[base + c] - centers[cb + c];
+          t += u * u;
+        }
+        if (t < d1 || (t === d1 && j < b1)) { d2 = d1; d1 = t; b1 = j; } else if (t < d2) d2 = t;
+      }
+      lower[i] = Math.sqrt(d2);
+      if (b1 !== a) {
+        labels[i] = b1;
+        upper[i] = Math.sqrt(d1);
+        counts[a]--;
+        counts[b1]++;
+        const sa = a * d, sb = b1 * d;
+        for (let c = 0; c < d; c++) {
+          const v = data[base + c];
+          sums[sa + c] -= v;
+          sums[sb + c] += v;
+        }
+        changed++;
+      }
+    }
+    if (report) await report(0.3 + 0.65 * Math.min(1, iterations / Math.min(maxIterations, 50)), `iteration ${iterations}: ${changed} rows changed segment`);
+    if (changed === 0) { converged = true; break; }
+    if (converged) break;
+  }
+
+  // Exact centres (means of the final segments) and within-segment sums of squares.
+  const sizes = new Int32Array(k);
+  sums.fill(0);
+  for (let i = 0; i < n; i++) {
+    const a = labels[i];
+    sizes[a]++;
+    const base = i * d, sb = a * d;
+    for (let c = 0; c < d; c++) sums[sb + c] += data[base + c];
+  }
+  for (let j = 0; j < k; j++) {
+    const cb = j * d;
+    for (let c = 0; c < d; c++) centers[cb + c] = sizes[j] > 0 ? sums[cb + c] / sizes[j] : centers[cb + c];
+  }
+  const clusterInertia = new Float64Array(k);
+  for (let i = 0; i < n; i++) clusterInertia[labels[i]] += sqDist(data, i, centers, labels[i], d);
+  let inertia = 0;
+  for (let j = 0; j < k; j++) inertia += clusterInertia[j];
+  return { k, labels, centers, sizes, clusterInertia, inertia, iterations, converged };
+
+  /** Gives empty segment `j` the row farthest from its own centre (in a segment of 2+ rows). */
+  function relocate(j: number): void {
+    let far = -1, farDist = -1;
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      if (counts[a] < 2) continue;
+      const s = sqDist(data, i, centers, a, d);
+      if (s > farDist) { farDist = s; far = i; }
+    }
+    if (far < 0 || farDist === 0) throw tooFewDistinct(j, k);
+    const a = labels[far];
+    const base = far * d, sa = a * d, sj = j * d;
+    for (let c = 0; c < d; c++) {
+      sums[sa + c] -= data[base + c];
+      sums[sj + c] += data[base + c];
+      centers[sj + c] = data[base + c];
+    }
+    counts[a]--;
+    counts[j]++;
+    labels[far] = j;
+    upper[far] = 0;
+    lower.fill(0); // every row re-checks its segment on the next pass
+  }
+}
