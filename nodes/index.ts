@@ -4,8 +4,10 @@
  */
 import type { NodeDef } from '../src/core/node';
 import cleanSelect from './clean.select';
+import ingestFile from './ingest.file';
 
 export const NODE_TYPES: NodeDef[] = [
+  ingestFile,
   cleanSelect,
 ] as unknown as NodeDef[];
 
