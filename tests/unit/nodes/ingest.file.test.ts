@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Type, tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import node from '../../../nodes/ingest.file';
+import { CancelledError } from '../../../src/core/errors';
+import type { NodeDef } from '../../../src/core/node';
+import { parseParams } from '../../../src/core/params';
+import { getNode } from '../../../nodes/index';
+import { runNode } from '../../helpers/run-node';
+import { expectIpcRoundTrip, rows } from '../../helpers/tables';
+
+const DATA = path.resolve(process.cwd(), '../shared/data');
+const def = node as unknown as NodeDef;
+
+async function ingest(files: Record<string, Uint8Array | string>, params: Record<string, unknown>) {
+  const r = await runNode(def, {}, params, { files });
+  return { table: r.outputs.out as Table, warnings: r.warnings, progress: r.progress };
+}
+const load = (rel: string) => ingest({ [rel]: readFileSync(path.join(DATA, rel)) }, { path: rel });
+const types = (t: Table) => t.schema.fields.map((f) => `${f.name}:${f.type}`);
+
+/**
+ * Compares a table cell by cell with papaparse's reading of the same file. Documented differences:
+ * empty cells, NA/NaN/null and blanks are missing in number columns; text keeps its exact
+ * characters (papaparse's untyped reading), so "00123" stays text; yes/no values ignore case.
+ */
+function expectSameAsPapa(table: Table, rel: string, delimiter: string, header: boolean): number {
+  const text = readFileSync(path.join(DATA, rel), 'utf8').replace(/^\uFEFF/, '');
+  const typed = Papa.parse<unknown[]>(text, { delimiter, dynamicTyping: true, skipEmptyLines: true }).data;
+  const raw = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
+  const body = header ? 1 : 0;
+  expect(table.numRows).toBe(raw.length - body);
+  if (header) expect(table.schema.fields.map((f) => f.name)).toEqual(raw[0].map((h, i) => h.trim() || `Column ${i + 1}`));
+  let cells = 0;
+  table.schema.fields.forEach((field, c) => {
+    const vector = table.getChildAt(c)!;
+    for (let r = 0; r < table.numRows; r++) {
+      const ours = vector.get(r);
+      const t = typed[r + body][c], s = raw[r + body][c] ?? '';
+      const where = `${rel} row ${r + 1} column "${field.name}"`;
+      if (field.typeId === Type.Float) {
+        if (typeof t === 'number') expect(ours, where).toBe(t);
+        else expect([ours, String(t ?? '').trim().toLowerCase()], where).toEqual([null, expect.stringMatching(/^(|na|n\/a|nan|null|none|#n\/a)$/)]);
+      } else if (field.typeId === Type.Bool) {
+        expect(ours, where).toBe(s.trim() === '' ? null : s.trim().toLowerCase() === 'true');
+      } else {
+        expect(ours, where).toBe(s === '' ? null : s);
+      }
+      cells++;
+    }
+  });
+  return cells;
+}
+
+describe('ingest.file on real exports, checked against papaparse', () => {
+  it('Live.csv: BOM, 7,050 rows, 16 columns of which 4 are empty', async () => {
+    const { table, warnings } = await load('fb_live_sellers_thailand/Live.csv');
+    expect(table.numRows).toBe(7050);
+    expect(table.numCols).toBe(16);
+    expect(table.schema.fields[0].name).toBe('status_id');
+    expect(types(table).slice(0, 4)).toEqual(['status_id:Utf8', 'status_type:Utf8', 'status_published:Utf8', 'num_reactions:Float64']);
+    for (const name of ['Column1', 'Column2', 'Column3', 'Column4']) expect(table.getChild(name)!.nullCount).toBe(7050);
+    expect(warnings).toEqual([]);
+    expect(expectSameAsPapa(table, 'fb_live_sellers_thailand/Live.csv', ',', true)).toBe(7050 * 16);
+    expectIpcRoundTrip(table);
+  });
+
+  it('dataset_Facebook.csv: ";"-separated with blanks', async () => {
+    const { table } = await load('uci_facebook_metrics/dataset_Facebook.csv');
+    expect([table.numRows, table.numCols]).toEqual([500, 19]);
+    expect(table.getChild('Type')!.type.typeId).toBe(Type.Utf8);
+    expect(table.getChild('like')!.nullCount).toBeGreaterThan(0);
+    expectSameAsPapa(table, 'uci_facebook_metrics/dataset_Facebook.csv', ';', true);
+    expectIpcRoundTrip(table);
+  });
+
+  it('Mall_Customers.csv', async () => {
+    const { table } = await load('mall_customers/Mall_Customers.csv');
+    expect(types(table)).toEqual(['CustomerID:Float64', 'Gender:Utf8', 'Age:Float64', 'Annual Income (k$):Float64', 'Spending Score (1-100):Float64']);
+    expect(expectSameAsPapa(table, 'mall_customers/Mall_Customers.csv', ',', true)).toBe(1000);
+    expectIpcRoundTrip(table);
+  });
+
+  it('marketing_campaign.csv: BOM, ";"-separated (as its README says), missing incomes', async () => {
+    const { table } = await load('marketing_campaign_customer_personality/marketing_campaign.csv');
+    expect([table.numRows, table.numCols]).toEqual([2240, 29]);
+    expect(table.getChild('Income')!.nullCount).toBe(24);
+    expect(table.getChild('Dt_Customer')!.type.typeId).toBe(Type.Utf8);
+    expectSameAsPapa(table, 'marketing_campaign_customer_personality/marketing_campaign.csv', ';', true);
+    expectIpcRoundTrip(table);
+  });
+
+  it('sentiment sentences: tab-separated, no header', async () => {
+    for (const rel of ['uci_sentiment_labelled_sentences/amazon_cells_labelled.txt', 'uci_sentiment_labelled_sentences/yelp_labelled.txt']) {
+      const { table } = await load(rel);
+      expect(types(table)).toEqual(['Column 1:Utf8', 'Column 2:Float64']);
+      expect(expectSameAsPapa(table, rel, '\t', false)).toBe(2000);
+      expectIpcRoundTrip(table);
+    }
+  });
+
+  it('IMDb sentences: a stray opening quote is reported with its line instead of swallowing rows', async () => {
+    await expect(load('uci_sentiment_labelled_sentences/imdb_labelled.txt')).rejects.toThrow(/opened on line 20 is never closed/);
+  });
+
+  it('Vietnamese comments: quoted multi-line fields, \\r\\n', async () => {
+    const { table } = await load('uit_visfd/Dev.csv');
+    expect(types(table)).toEqual(['index:Float64', 'comment:Utf8', 'n_star:Float64', 'date_time:Utf8', 'label:Utf8']);
+    expectSameAsPapa(table, 'uit_visfd/Dev.csv', ',', true);
+    expectIpcRoundTrip(table);
+  });
+
+  it('online shoppers: TRUE/FALSE columns become yes/no values', async () => {
+    const { table } = await load('uci_online_shoppers_intention/online_shoppers_intention.csv');
+    expect(table.getChild('Revenue')!.type.typeId).toBe(Type.Bool);
+    expectSameAsPapa(table, 'uci_online_shoppers_intention/online_shoppers_intention.csv', ',', true);
+    expectIpcRoundTrip(table);
+  });
+});
+
+describe('ingest.file: JSON, NDJSON, Arrow', () => {
+  it('reads a JSON array of objects with the union of keys in first-seen order', async () => {
+    const json = JSON.stringify([{ id: 1, name: 'An', tags: ['a', 'b'] }, { id: 2.5, vip: true, name: '', extra: { x: 1 } }, { id: null, name: 'Bình', vip: false }]);
+    const { table } = await ingest({ 'people.json': json }, { path: 'people.json' });
+    expect(types(table)).toEqual(['id:Float64', 'name:Utf8', 'tags:Utf8', 'vip:Bool', 'extra:Utf8']);
+    expect(rows(table)).toEqual([
+      { id: 1, name: 'An', tags: '["a","b"]', vip: null, extra: null },
+      { id: 2.5, name: null, tags: null, vip: true, extra: '{"x":1}' },
+      { id: null, name: 'Bình', tags: null, vip: false, extra: null },
+    ]);
+    expectIpcRoundTrip(table);
+  });
+
+  it('reads NDJSON (also saved as .json or without an extension), mixed kinds becoming text', async () => {
+    const text = '{"user":"u1","n":3}\n\n{"user":"u2","n":"many"}\r\n{"user":"u3"}\n';
+    for (const name of ['events.ndjson', 'events.jsonl', 'events.json', 'events']) {
+      const { table } = await ingest({ [name]: text }, { path: name });
+      expect(rows(table)).toEqual([{ user: 'u1', n: '3' }, { user: 'u2', n: 'many' }, { user: 'u3', n: null }]);
+      expectIpcRoundTrip(table);
+    }
+  });
+
+  it('reads Arrow IPC files and streams, by extension or by content', async () => {
+    const source = tableFromArrays({ x: Float64Array.from([1, 2, 3]), name: ['a', 'b', 'c'] });
+    for (const [name, format] of [['t.arrow', 'file'], ['t.feather', 'file'], ['blob', 'file'], ['t.ipc', 'stream'], ['stream', 'stream']] as const) {
+      const { table } = await ingest({ [name]: tableToIPC(source, format) }, { path: name });
+      expect(rows(table)).toEqual(rows(source));
+      expectIpcRoundTrip(table);
+    }
+  });
+
+  it('reads CSV text whatever its extension, and TSV by extension', async () => {
+    expect(rows((await ingest({ 'a.txt': 'x;y\n1;2\n' }, { path: 'a.txt' })).table)).toEqual([{ x: 1, y: 2 }]);
+    expect(rows((await ingest({ 'a.tsv': 'x,y\tz\n1,2\t3\n' }, { path: 'a.tsv' })).table)).toEqual([{ 'x,y': '1,2', z: 3 }]);
+    expect(rows((await ingest({ 'a.csv': 'x|y\n1|2\n' }, { path: 'a.csv', delimiter: '|' })).table)).toEqual([{ x: 1, y: 2 }]);
+    expect(rows((await ingest({ 'a.dat': 'x,y\n1,2\n' }, { path: 'a.dat', format: 'csv', header: 'no' })).table))
+      .toEqual([{ 'Column 1': 'x', 'Column 2': 'y' }, { 'Column 1': '1', 'Column 2': '2' }]);
+  });
+
+  it('converts UTF-16 text (Excel "Unicode text") and strips a UTF-8 BOM', async () => {
+    const text = 'tên\tđiểm\r\nNguyễn Ánh\t9\r\n';
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) { utf16[2 + 2 * i] = text.charCodeAt(i) & 255; utf16[3 + 2 * i] = text.charCodeAt(i) >> 8; }
+    expect(rows((await ingest({ 'x.txt': utf16 }, { path: 'x.txt' })).table)).toEqual([{ 'tên': 'Nguyễn Ánh', 'điểm': 9 }]);
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b\n1,2\n')]);
+    expect((await ingest({ 'b.csv': bom }, { path: 'b.csv' })).table.schema.fields[0].name).toBe('a');
+  });
+});
+
+describe('ingest.file: bad input, in plain words', () => {
+  const fails = (files: Record<string, Uint8Array | string>, params: Record<string, unknown>) => expect(ingest(files, params)).rejects;
+
+  it('an empty file', async () => {
+    await fails({ 'e.csv': '' }, { path: 'e.csv' }).toThrow(/The file "e.csv" is empty/);
+    await fails({ 'e.csv': '\n \r\n' }, { path: 'e.csv' }).toThrow(/is empty/);
+  });
+
+  it('binary data or text that is not UTF-8', async () => {
+    await fails({ 'x.csv': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 10, 0]) }, { path: 'x.csv' }).toThrow(/does not look like a CSV or JSON text file \(it contains binary data\)/);
+    await fails({ 'x.csv': new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x74, 0xe9, 0x2c, 0x31]) }, { path: 'x.csv' }).toThrow(/not UTF-8 text/);
+    const err = await ingest({ 'x.csv': new Uint8Array([1, 0, 2]) }, { path: 'x.csv' }).catch((e: { vi: string }) => e);
+    expect((err as { vi: string }).vi).toMatch(/không giống tệp văn bản CSV/);
+  });
+
+  it('a row with more values than columns, naming the line', async () => {
+    await fails({ 'a.csv': 'a,b\n1,2\n"x\ny",3\n4,5,6\n' }, { path: 'a.csv' }).toThrow(/Line 5 has 3 values, but the header has 2 columns/);
+  });
+
+  it('rows with fewer values are padded and reported once', async () => {
+    const { table, warnings } = await ingest({ 'a.csv': 'a,b,c\n1,2,3\n4\n5,6\n7,8,9\n' }, { path: 'a.csv' });
+    expect(rows(table)[1]).toEqual({ a: 4, b: null, c: null });
+    expect(warnings).toEqual(['2 row(s) had fewer values than the 3 columns (the first on line 3); the missing values were left empty.']);
+  });
+
+  it('an unterminated quote, naming the line where it opened', async () => {
+    await fails({ 'a.csv': 'a,b\n1,2\n3,"oops\n5,6\n' }, { path: 'a.csv' }).toThrow(/\(\"\) opened on line 3 is never closed/);
+  });
+
+  it('invalid JSON, with its line; JSON that is not a list of objects', async () => {
+    await fails({ 'a.json': '[\n {"a": 1},\n {"a": 2,}\n]' }, { path: 'a.json' }).toThrow(/not valid JSON near line 3/);
+    await fails({ 'a.json': '{"a": 1, "b": [1, 2]}\n' }, { path: 'a.json', format: 'json' }).toThrow(/must be a list of records/);
+    await fails({ 'a.json': '[1, 2]' }, { path: 'a.json' }).toThrow(/item 1 is 1/);
+    await fails({ 'a.ndjson': '{"a": 1}\n{"a": 2\n' }, { path: 'a.ndjson' }).toThrow(/Line 2 is not valid JSON/);
+    await fails({ 'a.ndjson': '{"a": 1}\n[2]\n' }, { path: 'a.ndjson' }).toThrow(/Line 2 is not an object/);
+  });
+
+  it('a missing file, with the reader\'s message', async () => {
+    await fails({}, { path: 'gone.csv' }).toThrow(/Could not read the file "gone.csv": The file "gone.csv" is not available. Add it again./);
+    await fails({}, {}).toThrow(/No file is chosen yet/);
+  });
+
+  it('Parquet, chosen or detected, is not available yet', async () => {
+    await fails({ 'a.parquet': 'PAR1....' }, { path: 'a.parquet' }).toThrow(/Parquet support is not available yet/);
+    await fails({ 'blob': 'PAR1....' }, { path: 'blob' }).toThrow(/Parquet support is not available yet/);
+    await fails({ 'a.csv': 'a\n1\n' }, { path: 'a.csv', format: 'parquet' }).toThrow(/Parquet support is not available yet/);
+  });
+
+  it('a file that is not Arrow although it says so', async () => {
+    await fails({ 'a.arrow': 'a,b\n1,2\n' }, { path: 'a.arrow' }).toThrow(/could not be read as Arrow IPC/);
+  });
+
+  it('stops when cancelled', async () => {
+    const big = `a,b\n${'1,2\n'.repeat(1_000_000)}`;
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runNode(def, {}, { path: 'big.csv' }, { files: { 'big.csv': big }, signal: controller.signal })).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('ingest.file declaration', () => {
+  it('is registered, declares its file and has bilingual labels without "title" keys', () => {
+    expect(getNode('ingest.file')).toBe(def);
+    expect(def.files?.({ path: 'x.csv' } as never)).toEqual(['x.csv']);
+    const parsed = parseParams(def, {});
+    expect(parsed.ok && parsed.params).toEqual({ path: '', format: 'auto', delimiter: 'auto', header: 'auto' });
+    for (const key of ['path', 'format', 'delimiter', 'header']) {
+      const meta = (def.params.shape as Record<string, { meta(): Record<string, unknown> }>)[key].meta();
+      expect(meta).toHaveProperty('label.vi');
+      expect(meta).not.toHaveProperty('title');
+    }
+    expect(((def.params.shape as Record<string, { meta(): Record<string, unknown> }>).path.meta()).widget).toBe('file');
+  });
+
+  it('reports progress up to 1 while reading', async () => {
+    const { progress } = await ingest({ 'a.csv': `a,b\n${'1,2\n'.repeat(400_000)}` }, { path: 'a.csv' });
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.at(-1)!.fraction).toBe(1);
+  });
+});
