@@ -46,21 +46,37 @@ function sqDist(a: Float64Array, i: number, b: Float64Array, j: number, d: numbe
   return s;
 }
 
-/** Mean over columns of the per-column variance (scikit-learn scales `tol` by it). */
+/** Squared distance between a[ai..ai+d) and b[bj..bj+d), unrolled by four with separate sums. */
+function sqDistTo(a: Float64Array, ai: number, b: Float64Array, bj: number, d: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let c = 0;
+  for (; c + 3 < d; c += 4) {
+    const t0 = a[ai + c] - b[bj + c];
+    const t1 = a[ai + c + 1] - b[bj + c + 1];
+    const t2 = a[ai + c + 2] - b[bj + c + 2];
+    const t3 = a[ai + c + 3] - b[bj + c + 3];
+    s0 += t0 * t0; s1 += t1 * t1; s2 += t2 * t2; s3 += t3 * t3;
+  }
+  for (; c < d; c++) {
+    const t = a[ai + c] - b[bj + c];
+    s0 += t * t;
+  }
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** Mean over columns of the per-column variance (scikit-learn scales `tol` by it). One pass, shifted by row 0. */
 export function meanVariance(data: Float64Array, n: number, d: number): number {
   if (n === 0 || d === 0) return 0;
-  const mean = new Float64Array(d);
-  for (let i = 0, p = 0; i < n; i++) for (let c = 0; c < d; c++, p++) mean[c] += data[p];
-  for (let c = 0; c < d; c++) mean[c] /= n;
-  const v = new Float64Array(d);
+  const sum = new Float64Array(d), sq = new Float64Array(d);
   for (let i = 0, p = 0; i < n; i++) {
     for (let c = 0; c < d; c++, p++) {
-      const t = data[p] - mean[c];
-      v[c] += t * t;
+      const t = data[p] - data[c];
+      sum[c] += t;
+      sq[c] += t * t;
     }
   }
   let s = 0;
-  for (let c = 0; c < d; c++) s += v[c] / n;
+  for (let c = 0; c < d; c++) s += Math.max(0, sq[c] / n - (sum[c] / n) ** 2);
   return s / d;
 }
 
@@ -72,30 +88,41 @@ function tooFewDistinct(found: number, k: number): NodeError {
   });
 }
 
+export interface Seeding {
+  centers: Float64Array;
+  /** Index of the nearest chosen centre of every row, and the squared distance to it. */
+  nearest: Int32Array;
+  closest: Float64Array;
+}
+
 /**
- * Greedy k-means++ seeding (Arthur & Vassilvitskii; the greedy variant of scikit-learn):
- * each new centre is the best of several candidates drawn with probability ∝ squared distance.
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii; the greedy variant of scikit-learn): each new
+ * centre is the best of 2 + ⌊ln k⌋ candidates drawn with probability ∝ squared distance. Exact
+ * triangle-inequality pruning: a row whose nearest centre is at least twice its distance away
+ * from a candidate cannot get closer to that candidate, so its distance is not computed.
  */
 export async function kmeansPlusPlus(
   data: Float64Array, n: number, d: number, k: number, random: Random,
   progress?: (fraction: number) => Promise<void> | void,
-): Promise<Float64Array> {
+): Promise<Seeding> {
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = Math.min(n - 1, Math.floor(random() * n));
   centers.set(data.subarray(first * d, first * d + d), 0);
-  let closest = new Float64Array(n);
+  const closest = new Float64Array(n);
+  const nearest = new Int32Array(n);
   let pot = 0;
   for (let i = 0; i < n; i++) {
-    const v = sqDist(data, i, centers, 0, d);
+    const v = sqDistTo(data, i * d, centers, 0, d);
     closest[i] = v;
     pot += v;
   }
   const cumsum = new Float64Array(n);
-  const candidates = new Int32Array(trials);
-  let buffers = Array.from({ length: trials }, () => new Float64Array(n));
+  const mins = new Float64Array(n * trials);
   const pots = new Float64Array(trials);
   const candidateRows = new Float64Array(trials * d);
+  // Squared distance between centre j and candidate t, ×¼ (so the test is closest ≤ gap/4).
+  const gap = new Float64Array(k * trials);
   for (let c = 1; c < k; c++) {
     if (!(pot > 0)) throw tooFewDistinct(c, k);
     let acc = 0;
@@ -110,35 +137,36 @@ export async function kmeansPlusPlus(
       }
       while (lo < n - 1 && closest[lo] === 0) lo++;
       while (lo > 0 && closest[lo] === 0) lo--;
-      candidates[t] = lo;
       candidateRows.set(data.subarray(lo * d, lo * d + d), t * d);
-      pots[t] = 0;
+      for (let j = 0; j < c; j++) gap[j * trials + t] = 0.25 * sqDistTo(centers, j * d, candidateRows, t * d, d);
     }
-    for (let i = 0; i < n; i++) {
-      const base = i * d;
+    // One pass over the rows per centre, all candidates at once.
+    pots.fill(0);
+    for (let i = 0, bi = 0; i < n; i++, bi += trials) {
       const ci = closest[i];
+      const xi = i * d;
+      const gj = nearest[i] * trials;
       for (let t = 0; t < trials; t++) {
-        let s = 0;
-        const cb = t * d;
-        for (let j = 0; j < d; j++) {
-          const u = data[base + j] - candidateRows[cb + j];
-          s += u * u;
+        let m = ci;
+        if (ci > gap[gj + t]) {
+          const s = sqDistTo(data, xi, candidateRows, t * d, d);
+          if (s < ci) m = s;
         }
-        const m = s < ci ? s : ci;
-        buffers[t][i] = m;
+        mins[bi + t] = m;
         pots[t] += m;
       }
     }
     let best = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
-    const keep = buffers[best];
-    buffers[best] = closest;
-    closest = keep;
+    for (let i = 0, bi = best; i < n; i++, bi += trials) {
+      const m = mins[bi];
+      if (m < closest[i]) { closest[i] = m; nearest[i] = c; }
+    }
     pot = pots[best];
     centers.set(candidateRows.subarray(best * d, best * d + d), c * d);
     if (progress) await progress(c / k);
   }
-  return centers;
+  return { centers, nearest, closest };
 }
 
 /** k-means on `data` (n × d, row-major, no missing values). */
@@ -149,34 +177,23 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
   const report = options.progress;
   if (k > n) throw new Error(`k (${k}) is larger than the number of rows (${n})`);
 
-  let centers: Float64Array = await kmeansPlusPlus(data, n, d, k, random, report ? (f) => report(0.3 * f, 'choosing starting centres') : undefined);
+  const seeding = await kmeansPlusPlus(data, n, d, k, random, report ? (f) => report(0.3 * f, 'choosing starting centres') : undefined);
+  let centers: Float64Array = seeding.centers;
   let next: Float64Array = new Float64Array(k * d);
-  const labels = new Int32Array(n);
-  const upper = new Float64Array(n);
+  // The seeding already knows every row's nearest centre: that is the first assignment. Its
+  // lower bound starts at 0 (always valid), so rows are re-checked only when the bounds say so.
+  const labels = seeding.nearest;
+  const upper = seeding.closest;
+  for (let i = 0; i < n; i++) upper[i] = Math.sqrt(upper[i]);
   const lower = new Float64Array(n);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const moves = new Float64Array(k);
   const half = new Float64Array(k);
-
-  // First assignment: every distance, exact bounds, sums per segment.
   for (let i = 0; i < n; i++) {
-    let b1 = 0, d1 = Infinity, d2 = Infinity;
-    const base = i * d;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      const cb = j * d;
-      for (let c = 0; c < d; c++) {
-        const u = data[base + c] - centers[cb + c];
-        s += u * u;
-      }
-      if (s < d1) { d2 = d1; d1 = s; b1 = j; } else if (s < d2) d2 = s;
-    }
-    labels[i] = b1;
-    upper[i] = Math.sqrt(d1);
-    lower[i] = Math.sqrt(d2);
-    counts[b1]++;
-    const sb = b1 * d;
+    const a = labels[i];
+    counts[a]++;
+    const base = i * d, sb = a * d;
     for (let c = 0; c < d; c++) sums[sb + c] += data[base + c];
   }
 
