@@ -6,6 +6,7 @@
 
 export const QUOTE = 34, LF = 10, CR = 13, SPACE = 32, TAB = 9;
 const MINUS = 45, PLUS = 43, DOT = 46, ZERO = 48;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** Thrown by the scanner when a quoted field never closes; `pos` is the opening quote. */
 export class UnterminatedQuote extends Error {
@@ -41,6 +42,49 @@ export class Scanner {
     this.quoted = 0;
     return this.terminate(p);
   }
+
+  /**
+   * Like `field`, for a column of numbers: plain decimals (≤ 15 significant digits, no exponent)
+   * are parsed while scanning, in one pass over the bytes; anything else goes through `field` and
+   * `parseNumber`. The number (NaN if none) is left in `value`.
+   */
+  numberField(pos: number): number {
+    const bytes = this.bytes, n = bytes.length;
+    let p = pos;
+    let b = p < n ? bytes[p] : 0;
+    const neg = b === MINUS;
+    if (neg) b = ++p < n ? bytes[p] : 0;
+    const intStart = p;
+    let mant = 0, sig = 0, scale = 0;
+    while (b >= 48 && b <= 57) {
+      if (sig > 0 || b > 48) { mant = mant * 10 + (b - 48); sig++; }
+      b = ++p < n ? bytes[p] : 0;
+    }
+    const intDigits = p - intStart;
+    if (b === DOT) {
+      b = ++p < n ? bytes[p] : 0;
+      while (b >= 48 && b <= 57) {
+        if (sig > 0 || b > 48) { mant = mant * 10 + (b - 48); sig++; }
+        scale--;
+        b = ++p < n ? bytes[p] : 0;
+      }
+    }
+    if ((p >= n || this.stop[b] === 1) && intDigits - scale > 0 && sig <= 15 && scale >= -22
+      && (intDigits < 2 || bytes[intStart] !== ZERO)) {
+      const v = scale === 0 ? mant : mant / POW10[-scale];
+      this.value = neg ? -v : v;
+      this.start = pos;
+      this.end = p;
+      this.quoted = 0;
+      return this.terminate(p);
+    }
+    const next = this.field(pos);
+    this.value = this.quoted === 2 ? NaN : parseNumber(bytes, this.start, this.end);
+    return next;
+  }
+
+  /** The number read by `numberField`. */
+  value = NaN;
 
   private terminate(p: number): number {
     const bytes = this.bytes, n = bytes.length;
@@ -80,7 +124,6 @@ export class Scanner {
   }
 }
 
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const LIMIT = 2 ** 53;
 
 /**

@@ -74,16 +74,17 @@ class Reader {
       const recordStart = pos;
       let col = 0;
       do {
-        pos = sc.field(pos);
-        if (col < ncols) {
-          const k = kind[col];
-          if (k === STR) {
+        const k = col < ncols ? kind[col] : STR;
+        if (k === NUM) {
+          pos = sc.numberField(pos);
+          const v = sc.value;
+          if (v === v) nums[col]![row] = v;
+          else this.cell(col, row, k);
+        } else {
+          pos = sc.field(pos);
+          if (col >= ncols) { /* counted below */ } else if (k === STR) {
             starts[col]![row] = sc.start;
             ends[col]![row] = sc.quoted === 2 ? ~sc.end : sc.end;
-          } else if (k === NUM && sc.quoted !== 2) {
-            const v = parseNumber(bytes, sc.start, sc.end);
-            if (v === v) nums[col]![row] = v;
-            else this.cell(col, row, k);
           } else this.cell(col, row, k);
         }
         col++;

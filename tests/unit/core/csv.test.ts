@@ -90,6 +90,16 @@ describe('parseCsv', () => {
     expectIpcRoundTrip(t);
   });
 
+  it('reads number columns in one pass with the same values as parseNumber, and falls back for odd cells', async () => {
+    const cells = ['1', '-2.5', '.', '1.', '.25', '-', '00', '0', '-0.0', '1e3', '"7"', '123456789012345678', '0.1234567890123456', ' 4 ', 'NA', ''];
+    const t = await csv(`x,y\n${cells.map((c, i) => `${c},${i}`).join('\n')}\n`);
+    expect(t.getChild('x')!.type.typeId).toBe(5); // Utf8: ".", "-", "00" are text
+    const nums = cells.filter((c) => !['.', '-', '00', '123456789012345678'].includes(c));
+    const n = await csv(`x,y\n${nums.map((c, i) => `${c},${i}`).join('\n')}\n`);
+    expect([...n.getChild('x')!]).toEqual(nums.map((c) => (['NA', ''].includes(c) ? null : Number(c.replace(/"/g, '')))));
+    expect(n.getChild('x')!.nullCount).toBe(2);
+  });
+
   it('keeps the exact text of earlier rows when a column turns to text late', async () => {
     const lines = ['code,flag,n'];
     for (let i = 0; i < 5000; i++) lines.push(`${i}.50,${i % 2 ? 'true' : 'FALSE'},${i}`);
