@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tableFromArrays, type Table } from 'apache-arrow';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import node from '../../../nodes/feature.scale';
+import { toFloat64 } from '../../../src/core/table';
+import { expectIpcRoundTrip } from '../../helpers/tables';
+import { runNode } from '../../helpers/run-node';
+
+const col = (t: Table, name: string) => Array.from(toFloat64(t.getChild(name)!));
+const input = () => tableFromArrays({
+  id: ['a', 'b', 'c', 'd', 'e'],
+  x: Float64Array.from([1, 2, 3, 4, 10]),
+  y: Int32Array.from([5, 5, 5, 5, 5]),
+  z: Float64Array.from([2, NaN, 4, 6, 8]),
+});
+
+/** Straightforward reference implementations (numpy semantics: population std, linear quantiles). */
+function reference(values: number[], method: string): number[] {
+  const v = values.filter((x) => !Number.isNaN(x));
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const std = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length);
+  const s = [...v].sort((a, b) => a - b);
+  const q = (p: number) => { const pos = p * (s.length - 1), lo = Math.floor(pos); return s[lo] + (pos - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]); };
+  return values.map((x) => (method === 'zscore' ? (x - mean) / std : method === 'minmax' ? (x - s[0]) / (s[s.length - 1] - s[0]) : (x - q(0.5)) / (q(0.75) - q(0.25))));
+}
+
+describe('feature.scale', () => {
+  it('z-scores in place with hand-computed values, constant columns to 0 with a warning', async () => {
+    const { outputs, warnings } = await runNode(node, { in: input() }, {});
+    const out = outputs.out as Table;
+    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['id:Dictionary<Int32, Utf8>', 'x:Float64', 'y:Float64', 'z:Float64']);
+    // x: mean 4, population std sqrt(10) → (x - 4) / sqrt(10)
+    const s = Math.sqrt(10);
+    col(out, 'x').forEach((v, i) => expect(v).toBeCloseTo([-3 / s, -2 / s, -1 / s, 0, 6 / s][i], 12));
+    expect(col(out, 'y')).toEqual([0, 0, 0, 0, 0]);
+    // z: values 2, 4, 6, 8 → mean 5, std sqrt(5); the missing one stays missing
+    const z = col(out, 'z');
+    expect(z[1]).toBeNaN();
+    expect(out.getChild('z')!.get(1)).toBeNull();
+    expect(z[0]).toBeCloseTo(-3 / Math.sqrt(5), 12);
+    expect(warnings.join(' ')).toMatch(/"y" has the same value in every row/);
+    expect(out.getChild('id')!.get(4)).toBe('e');
+    expectIpcRoundTrip(out);
+  });
+
+  it('min-max and robust with hand-computed values', async () => {
+    const mm = (await runNode(node, { in: input() }, { columns: ['x'], method: 'minmax' })).outputs.out as Table;
+    expect(col(mm, 'x')).toEqual([0, 1 / 9, 2 / 9, 3 / 9, 1]);
+    expect(col(mm, 'z')).toEqual(col(input(), 'z')); // not chosen: unchanged
+    // x: median 3, q25 = 2, q75 = 4 → IQR 2
+    const rb = (await runNode(node, { in: input() }, { columns: ['x'], method: 'robust' })).outputs.out as Table;
+    expect(col(rb, 'x')).toEqual([-1, -0.5, 0, 0.5, 3.5]);
+  });
+
+  it('matches a straightforward reference on real data', async () => {
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(path.resolve(process.cwd(), '../shared/data/mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    const keys = ['Age', 'Annual Income (k$)', 'Spending Score (1-100)'];
+    const t = tableFromArrays(Object.fromEntries(keys.map((k) => [k, Float64Array.from(parsed.data, (r) => Number(r[k]))])) as Record<string, Float64Array>);
+    for (const method of ['zscore', 'minmax', 'robust']) {
+      const out = (await runNode(node, { in: t }, { method })).outputs.out as Table;
+      for (const k of keys) {
+        const expected = reference(col(t, k), method);
+        col(out, k).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 10));
+      }
+    }
+  });
+
+  it('refuses text columns and unknown columns in plain words', async () => {
+    await expect(runNode(node, { in: input() }, { columns: ['id'] })).rejects.toThrow(/"id" does not hold numbers \(it holds text\).*One-hot encode/);
+    await expect(runNode(node, { in: input() }, { columns: ['w'] })).rejects.toThrow(/"w" is not in the table/);
+    await expect(runNode(node, { in: input() }, { method: 'log' })).rejects.toThrow(/invalid params/);
+  });
+
+  it('keeps an empty table empty and a column of only missing values missing', async () => {
+    const t = tableFromArrays({ a: Float64Array.from([NaN, NaN]) });
+    const { outputs, warnings } = await runNode(node, { in: t }, {});
+    expect(col(outputs.out as Table, 'a').every(Number.isNaN)).toBe(true);
+    expect(warnings.join(' ')).toMatch(/"a" has no values/);
+    const e = (await runNode(node, { in: tableFromArrays({ a: new Float64Array(0) }) }, {})).outputs.out as Table;
+    expect(e.numRows).toBe(0);
+  });
+});
