@@ -32,7 +32,7 @@ export function detectFormat(path: string, bytes: Uint8Array): Format {
   const byExt = ext ? EXTENSIONS[ext] : undefined;
   const first = firstChar(stripBom(bytes));
   if (byExt === 'json' && first === 123) return 'ndjson'; // {…} per line, saved as .json
-  if (byExt && byExt !== 'csv') return byExt;
+  if (byExt && ext !== 'txt') return byExt; // .txt may hold CSV, TSV or JSON: look inside
   if (!byExt && bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff) return 'arrow';
   if (first === 91) return 'json';
   if (first === 123) return 'ndjson';

@@ -155,6 +155,8 @@ describe('ingest.file: JSON, NDJSON, Arrow', () => {
     expect(rows((await ingest({ 'a.txt': 'x;y\n1;2\n' }, { path: 'a.txt' })).table)).toEqual([{ x: 1, y: 2 }]);
     expect(rows((await ingest({ 'a.tsv': 'x,y\tz\n1,2\t3\n' }, { path: 'a.tsv' })).table)).toEqual([{ 'x,y': '1,2', z: 3 }]);
     expect(rows((await ingest({ 'a.csv': 'x|y\n1|2\n' }, { path: 'a.csv', delimiter: '|' })).table)).toEqual([{ x: 1, y: 2 }]);
+    expect(rows((await ingest({ 'a.csv': '[id],name\n1,An\n' }, { path: 'a.csv' })).table)).toEqual([{ '[id]': 1, name: 'An' }]);
+    expect(rows((await ingest({ 'a.txt': '[{"id": 1}]' }, { path: 'a.txt' })).table)).toEqual([{ id: 1 }]);
     expect(rows((await ingest({ 'a.dat': 'x,y\n1,2\n' }, { path: 'a.dat', format: 'csv', header: 'no' })).table))
       .toEqual([{ 'Column 1': 'x', 'Column 2': 'y' }, { 'Column 1': '1', 'Column 2': '2' }]);
   });
