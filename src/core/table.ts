@@ -3,7 +3,7 @@
  * Numeric work reads columns as Float64Array (`vector.toArray()`), never row by row.
  */
 import {
-  Bool, DataType, Float64, Int32, Table, Type, Utf8, Vector, makeData, makeVector, vectorFromArray,
+  Bool, type Data, DataType, Float64, Int32, Table, Type, Utf8, Vector, makeData, makeVector, vectorFromArray,
 } from 'apache-arrow';
 import { NodeError } from './errors';
 import type { PortValue } from './node';
@@ -85,14 +85,15 @@ export function toFloat64(vector: Vector): Float64Array {
   const out = new Float64Array(vector.length);
   let offset = 0;
   for (const chunk of vector.data) {
+    // Arrow slices the values buffer with the chunk; only the validity bitmap is read at `offset`.
     const values = chunk.values as ArrayLike<number | bigint>;
     const base = chunk.offset;
     if (typeof values[0] === 'bigint') {
-      for (let i = 0; i < chunk.length; i++) out[offset + i] = Number(values[base + i] as bigint);
-    } else if (base === 0 && values instanceof Float64Array) {
+      for (let i = 0; i < chunk.length; i++) out[offset + i] = Number(values[i] as bigint);
+    } else if (values instanceof Float64Array) {
       out.set(values.subarray(0, chunk.length), offset);
     } else {
-      for (let i = 0; i < chunk.length; i++) out[offset + i] = values[base + i] as number;
+      for (let i = 0; i < chunk.length; i++) out[offset + i] = values[i] as number;
     }
     if (chunk.nullCount > 0 && chunk.nullBitmap) {
       const bits = chunk.nullBitmap;
@@ -155,23 +156,116 @@ export function filterRows(table: Table, keep: Uint8Array): Table {
   return takeRows(table, Int32Array.from(indices));
 }
 
-/** A new table with the rows at `indices`, in that order. */
+type AnyData = Data<DataType>;
+type TypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
+
+/** For every requested row, its chunk and its index inside the chunk. */
+function locate(vector: Vector, indices: Int32Array): { chunk: Int32Array; local: Int32Array } | null {
+  const chunks = vector.data;
+  if (chunks.length <= 1) return null;
+  const starts = new Float64Array(chunks.length + 1);
+  for (let c = 0; c < chunks.length; c++) starts[c + 1] = starts[c] + chunks[c].length;
+  const chunk = new Int32Array(indices.length), local = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const r = indices[i];
+    let lo = 0, hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= r) lo = mid; else hi = mid - 1;
+    }
+    chunk[i] = lo;
+    local[i] = r - starts[lo];
+  }
+  return { chunk, local };
+}
+
+/** The validity bitmap of the taken rows (null when none is missing) and the count of missing ones. */
+function takeValidity(chunks: readonly AnyData[], indices: Int32Array, where: ReturnType<typeof locate>): { bitmap: Uint8Array | undefined; nulls: number } {
+  if (!chunks.some((c) => c.nullCount > 0)) return { bitmap: undefined, nulls: 0 };
+  const n = indices.length;
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = where ? chunks[where.chunk[i]] : chunks[0];
+    const bits = c.nullCount > 0 ? c.nullBitmap : undefined;
+    const j = c.offset + (where ? where.local[i] : indices[i]);
+    if (!bits || bits.length === 0 || (bits[j >> 3] & (1 << (j & 7))) !== 0) bitmap[i >> 3] |= 1 << (i & 7);
+    else nulls++;
+  }
+  return { bitmap: nulls ? bitmap : undefined, nulls };
+}
+
+/** The rows at `indices` of one column, copying buffers (numbers, dates, booleans, text, dictionaries) without per-row objects. */
+export function takeVector(vector: Vector, indices: Int32Array): Vector {
+  const chunks = vector.data as AnyData[];
+  const type = vector.type as DataType;
+  const n = indices.length;
+  if (chunks.length === 0) return makeVector(makeData({ type, length: 0, nullCount: 0 } as never));
+  const where = locate(vector, indices);
+  const at = (i: number) => (where ? where.local[i] : indices[i]);
+  const chunkOf = (i: number) => (where ? chunks[where.chunk[i]] : chunks[0]);
+  const { bitmap, nulls } = takeValidity(chunks, indices, where);
+  const id = type.typeId;
+  const fixed = id === Type.Int || id === Type.Float || id === Type.Date || id === Type.Timestamp || id === Type.Time
+    || id === Type.Duration || id === Type.Decimal || id === Type.Interval || id === Type.FixedSizeBinary;
+  if (fixed || id === Type.Dictionary) {
+    if (id === Type.Dictionary && chunks.some((c) => c.dictionary !== chunks[0].dictionary)) return takeGeneric(vector, indices);
+    const stride = chunks[0].stride;
+    const Ctor = (chunks[0].values as TypedArray).constructor as new (length: number) => TypedArray;
+    const out = new Ctor(n * stride);
+    if (stride === 1) {
+      if (!where) {
+        const values = chunks[0].values as TypedArray;
+        if (values instanceof BigInt64Array || values instanceof BigUint64Array) for (let i = 0; i < n; i++) out[i] = values[indices[i]];
+        else { const o = out as Float64Array, v = values as Float64Array; for (let i = 0; i < n; i++) o[i] = v[indices[i]]; }
+      } else {
+        for (let i = 0; i < n; i++) out[i] = (chunkOf(i).values as TypedArray)[at(i)];
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const values = chunkOf(i).values as TypedArray, from = at(i) * stride;
+        for (let s = 0; s < stride; s++) out[i * stride + s] = values[from + s];
+      }
+    }
+    return makeVector(makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, data: out, dictionary: chunks[0].dictionary } as never));
+  }
+  if (id === Type.Bool) {
+    const out = new Uint8Array((n + 7) >> 3);
+    for (let i = 0; i < n; i++) {
+      const c = chunkOf(i), j = c.offset + at(i);
+      if ((c.values[j >> 3] & (1 << (j & 7))) !== 0) out[i >> 3] |= 1 << (i & 7);
+    }
+    return makeVector(makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, data: out } as never));
+  }
+  if (id === Type.Utf8 || id === Type.Binary) {
+    const offsets = new Int32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const vo = chunkOf(i).valueOffsets as Int32Array, j = at(i);
+      total += vo[j + 1] - vo[j];
+      offsets[i + 1] = total;
+    }
+    const bytes = new Uint8Array(total);
+    for (let i = 0; i < n; i++) {
+      const c = chunkOf(i), vo = c.valueOffsets as Int32Array, j = at(i);
+      const from = vo[j], to = vo[j + 1], values = c.values as Uint8Array;
+      let p = offsets[i];
+      if (to - from > 32) bytes.set(values.subarray(from, to), p);
+      else for (let b = from; b < to; b++) bytes[p++] = values[b];
+    }
+    return makeVector(makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes } as never));
+  }
+  return takeGeneric(vector, indices);
+}
+
+function takeGeneric(vector: Vector, indices: Int32Array): Vector {
+  const values = Array.from({ length: indices.length }, (_, i) => vector.get(indices[i]));
+  return vectorFromArray(values, vector.type.typeId === Type.Dictionary ? new Utf8() : vector.type);
+}
+
+/** A new table with the rows at `indices`, in that order; every column keeps its type. */
 export function takeRows(table: Table, indices: Int32Array): Table {
   const columns: Record<string, Vector> = {};
-  for (const field of table.schema.fields) {
-    const vector = table.getChild(field.name)!;
-    const kind = kindOf(field.type);
-    if (kind === 'number') {
-      const all = toFloat64(vector);
-      const out = new Float64Array(indices.length);
-      for (let i = 0; i < indices.length; i++) out[i] = all[indices[i]];
-      columns[field.name] = field.type.typeId === Type.Int && field.type.toString() === 'Int32' && vector.nullCount === 0
-        ? makeVector(Int32Array.from(out))
-        : floatVector(out);
-    } else {
-      const values = Array.from({ length: indices.length }, (_, i) => vector.get(indices[i]));
-      columns[field.name] = vectorFromArray(values, field.type.typeId === Type.Dictionary ? new Utf8() : field.type);
-    }
-  }
+  for (const field of table.schema.fields) columns[field.name] = takeVector(table.getChild(field.name)!, indices);
   return new Table(columns);
 }
