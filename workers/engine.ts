@@ -25,7 +25,7 @@ export interface OutputInfo {
 export type EngineEvent =
   | { type: 'start'; node: string }
   | { type: 'progress'; node: string; fraction: number; message?: string }
-  | { type: 'done'; node: string; ms: number; rows: number | null; cached: boolean; outputs: Record<string, OutputInfo>; warnings: string[] }
+  | { type: 'done'; node: string; ms: number; rows: number | null; cached: boolean; outputs: Record<string, OutputInfo>; warnings: Text[] }
   | { type: 'error'; node: string; message: Text }
   | { type: 'skipped'; node: string; message: Text };
 
@@ -58,7 +58,7 @@ export interface RunOptions {
 interface CacheEntry {
   outputs: Record<string, PortValue>;
   ms: number;
-  warnings: string[];
+  warnings: Text[];
 }
 
 const rowsOf = (outputs: Record<string, PortValue>): number | null => {
@@ -163,7 +163,7 @@ export class Engine {
       }
 
       emit({ type: 'start', node: id });
-      const warnings: string[] = [];
+      const warnings: Text[] = [];
       const ctx = this.context(id, params, signal, options.progressInterval ?? 100, emit, warnings);
       const started = performance.now();
       try {
@@ -224,14 +224,14 @@ export class Engine {
   }
 
   private context(id: string, params: Record<string, unknown>, signal: AbortSignal, interval: number,
-    emit: (e: EngineEvent) => void, warnings: string[]): RunContext {
+    emit: (e: EngineEvent) => void, warnings: Text[]): RunContext {
     let lastEvent = 0, lastYield = performance.now();
     const seed = typeof params.seed === 'number' ? seedFrom(params.seed) : seedFrom(id);
     const random = createRandom(seed);
     return {
       signal,
       random,
-      warn: (message) => { warnings.push(message); },
+      warn: (message) => { warnings.push(typeof message === 'string' ? { en: message, vi: message } : message); },
       readFile: (path) => this.files.read(path),
       progress: async (fraction, message) => {
         const now = performance.now();

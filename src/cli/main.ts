@@ -85,7 +85,7 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const width = Math.max(...flow.nodes.map((n) => n.id.length), 4);
   const onEvent = (e: EngineEvent) => {
     const label = `${e.node.padEnd(width)}  ${(types.get(e.node) ?? '').padEnd(20)}`;
-    if (e.type === 'done') out.stderr(`✓ ${label} ${e.rows === null ? '' : `${e.rows.toLocaleString('en-US')} rows `}${e.cached ? '(cached)' : `in ${e.ms} ms`}\n${e.warnings.map((w) => `    note: ${w}\n`).join('')}`);
+    if (e.type === 'done') out.stderr(`✓ ${label} ${e.rows === null ? '' : `${e.rows.toLocaleString('en-US')} rows `}${e.cached ? '(cached)' : `in ${e.ms} ms`}\n${e.warnings.map((w) => `    note: ${pick(w, args.lang)}\n`).join('')}`);
     else if (e.type === 'error') out.stderr(`✗ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'skipped') out.stderr(`- ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${e.message}\n`);

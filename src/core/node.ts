@@ -33,7 +33,7 @@ export interface RunContext {
   /** Reads a user file named by a param (in the browser: a dropped file kept in IndexedDB). */
   readFile(path: string): Promise<Uint8Array>;
   /** Adds a note shown on the node, for something the analyst should know that is not an error. */
-  warn(message: string): void;
+  warn(message: string | Text): void;
 }
 
 /** The declaration of one node type: metadata, ports, params and a pure `run`. */

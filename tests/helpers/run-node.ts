@@ -1,12 +1,15 @@
 /** Runs one node through its public contract (params parsed by its schema, a real context). */
 import type { NodeDef, PortValue, RunContext } from '../../src/core/node';
+import type { Text } from '../../src/core/text';
 import { parseParams } from '../../src/core/params';
 import { createRandom, seedFrom } from '../../src/core/random';
 import { memoryFiles, type FileSource } from '../../workers/files';
 
 export interface NodeRunResult {
   outputs: Record<string, PortValue>;
+  /** Notes the node added with ctx.warn, in English (all languages in `notes`). */
   warnings: string[];
+  notes: Text[];
   progress: { fraction: number; message?: string }[];
 }
 
@@ -20,13 +23,18 @@ export async function runNode(
   if (!parsed.ok) throw new Error(`invalid params: ${parsed.problems.map((p) => p.en).join(' ')}`);
   const files = options.files && 'read' in options.files ? (options.files as FileSource) : memoryFiles((options.files ?? {}) as Record<string, Uint8Array | string>);
   const warnings: string[] = [];
+  const notes: Text[] = [];
   const progress: { fraction: number; message?: string }[] = [];
   const signal = options.signal ?? new AbortController().signal;
   const params = parsed.params;
   const ctx: RunContext = {
     signal,
     random: createRandom(typeof params.seed === 'number' ? seedFrom(params.seed) : seedFrom('test')),
-    warn: (m) => { warnings.push(m); },
+    warn: (m) => {
+      const text = typeof m === 'string' ? { en: m, vi: m } : m;
+      notes.push(text);
+      warnings.push(text.en);
+    },
     readFile: (p) => files.read(p),
     progress: async (fraction, message) => {
       progress.push({ fraction, message });
@@ -37,5 +45,5 @@ export async function runNode(
     },
   };
   const outputs = await def.run(inputs, params as never, ctx);
-  return { outputs, warnings, progress };
+  return { outputs, warnings, notes, progress };
 }

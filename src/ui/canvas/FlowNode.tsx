@@ -49,7 +49,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
       </div>
       {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
       {(state === 'error' || state === 'skipped') && status?.error && <div className="af-node-error" role="alert">{p(status.error)}</div>}
-      {state === 'done' && status?.warnings?.map((w, i) => <div key={i} className="af-node-warn">{w}</div>)}
+      {state === 'done' && status?.warnings?.map((w, i) => <div key={i} className="af-node-warn">{p(w)}</div>)}
     </div>
   );
 }

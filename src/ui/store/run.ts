@@ -16,7 +16,7 @@ export interface NodeStatus {
   ms?: number;
   cached?: boolean;
   error?: Text;
-  warnings?: string[];
+  warnings?: Text[];
   /** What each output port held after the last successful run (kept when stale, for column pickers). */
   outputs?: Record<string, OutputInfo>;
 }
