@@ -1,0 +1,234 @@
+import { Int32, Table, Type, Utf8, makeData, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
+import { z } from 'zod';
+import { NodeError } from '../src/core/errors';
+import { defineNode } from '../src/core/node';
+import { columnNames, floatVector, kindOf, requireColumn, requireTable, takeRows, toFloat64, type ColumnKind } from '../src/core/table';
+
+const BLANK = new Uint8Array(256);
+for (const b of [9, 10, 11, 12, 13, 32]) BLANK[b] = 1;
+
+/** 1 where the value is missing: null, NaN, or text that is empty or only spaces. */
+export function missingMask(vector: Vector): Uint8Array {
+  const n = vector.length;
+  const mask = new Uint8Array(n);
+  const kind = kindOf(vector.type);
+  if (kind === 'number') {
+    const x = toFloat64(vector);
+    for (let i = 0; i < n; i++) if (x[i] !== x[i]) mask[i] = 1;
+    return mask;
+  }
+  let row = 0;
+  for (const chunk of vector.data) {
+    const bits = chunk.nullCount > 0 ? chunk.nullBitmap : undefined;
+    if (bits && bits.length) {
+      for (let i = 0; i < chunk.length; i++) {
+        const j = chunk.offset + i;
+        if ((bits[j >> 3] & (1 << (j & 7))) === 0) mask[row + i] = 1;
+      }
+    }
+    if (chunk.typeId === Type.Utf8) {
+      const offsets = chunk.valueOffsets as Int32Array, bytes = chunk.values as Uint8Array;
+      for (let i = 0; i < chunk.length; i++) {
+        let blank = 1;
+        for (let b = offsets[i]; b < offsets[i + 1]; b++) if (!BLANK[bytes[b]]) { blank = 0; break; }
+        if (blank) mask[row + i] = 1;
+      }
+    } else if (chunk.typeId === Type.Dictionary && chunk.dictionary && kind === 'string') {
+      const words = chunk.dictionary.toArray() as (string | null)[];
+      const blankWord = Uint8Array.from(words, (w) => (w === null || w.trim() === '' ? 1 : 0));
+      const idx = chunk.values as ArrayLike<number>;
+      for (let i = 0; i < chunk.length; i++) if (blankWord[idx[i]]) mask[row + i] = 1;
+    }
+    row += chunk.length;
+  }
+  return mask;
+}
+
+const count = (mask: Uint8Array) => { let c = 0; for (let i = 0; i < mask.length; i++) c += mask[i]; return c; };
+
+/** Most frequent value (ties: the one seen first), or undefined when there is none. */
+function modeOf<T>(values: ArrayLike<T>, missing: Uint8Array): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined, bestCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (missing[i]) continue;
+    const v = values[i];
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > bestCount) { bestCount = c; best = v; }
+  }
+  // "seen first" among the tied: walk again in order
+  if (best === undefined) return undefined;
+  for (let i = 0; i < values.length; i++) if (!missing[i] && counts.get(values[i]) === bestCount) return values[i];
+  return best;
+}
+
+function median(x: Float64Array, missing: Uint8Array, present: number): number {
+  const v = new Float64Array(present);
+  for (let i = 0, j = 0; i < x.length; i++) if (!missing[i]) v[j++] = x[i];
+  v.sort();
+  const h = present >> 1;
+  return present % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+const TRUE = new Set(['true', 'yes', '1', 'y', 'có', 'đúng']);
+const FALSE = new Set(['false', 'no', '0', 'n', 'không', 'sai']);
+const show = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : JSON.stringify(v));
+
+/** Drops rows with missing values, or fills them (mean, median, zero, most frequent value, or a constant). */
+export default defineNode({
+  type: 'clean.missing',
+  version: 1,
+  category: 'clean',
+  title: { en: 'Fill missing values', vi: 'Xử lý giá trị thiếu' },
+  description: {
+    en: 'Handles empty cells: either removes the rows that have any (in the chosen columns), or fills them with the average, the median, zero, the most frequent value or a value you type. Empty text and "NaN" count as missing. Columns that are completely empty can be removed.',
+    vi: 'Xử lý các ô trống: hoặc bỏ các dòng có ô trống (ở các cột đã chọn), hoặc điền vào bằng trung bình, trung vị, số 0, giá trị hay gặp nhất hoặc một giá trị bạn nhập. Văn bản rỗng và "NaN" cũng tính là thiếu. Có thể bỏ các cột hoàn toàn trống.',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  params: z.object({
+    columns: z.array(z.string()).default([]).meta({
+      label: { en: 'Columns to check', vi: 'Các cột cần kiểm tra' },
+      help: { en: 'Empty checks every column.', vi: 'Để trống để kiểm tra mọi cột.' },
+      widget: 'columns',
+      columnType: 'any',
+    }),
+    strategy: z.enum(['drop', 'fill']).default('drop').meta({
+      label: { en: 'What to do', vi: 'Cách xử lý' },
+      options: {
+        drop: { en: 'Remove rows with a missing value', vi: 'Bỏ các dòng có giá trị thiếu' },
+        fill: { en: 'Fill the missing values', vi: 'Điền vào giá trị thiếu' },
+      },
+    }),
+    fill: z.enum(['mean', 'median', 'zero', 'mode', 'constant']).default('mean').meta({
+      label: { en: 'Fill with', vi: 'Điền bằng' },
+      help: { en: 'Used when filling. Text columns use the most frequent value instead of an average.', vi: 'Dùng khi điền. Cột văn bản dùng giá trị hay gặp nhất thay cho trung bình.' },
+      options: {
+        mean: { en: 'Average', vi: 'Trung bình' },
+        median: { en: 'Median', vi: 'Trung vị' },
+        zero: { en: 'Zero', vi: 'Số 0' },
+        mode: { en: 'Most frequent value', vi: 'Giá trị hay gặp nhất' },
+        constant: { en: 'A value I type', vi: 'Giá trị tự nhập' },
+      },
+    }),
+    value: z.string().default('').meta({
+      label: { en: 'Value to fill', vi: 'Giá trị để điền' },
+      help: { en: 'Used with "A value I type".', vi: 'Dùng với "Giá trị tự nhập".' },
+      widget: 'text',
+    }),
+    dropEmptyColumns: z.boolean().default(true).meta({
+      label: { en: 'Remove completely empty columns', vi: 'Bỏ các cột hoàn toàn trống' },
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    const n = table.numRows;
+    const chosen = params.columns.length ? params.columns : columnNames(table);
+    for (const name of chosen) requireColumn(table, name);
+    const masks = new Map<string, Uint8Array>();
+    const missingCount = new Map<string, number>();
+    for (const name of chosen) {
+      const m = missingMask(table.getChild(name)!);
+      masks.set(name, m);
+      missingCount.set(name, count(m));
+    }
+
+    // Completely empty columns go first (otherwise they would drop every row).
+    const removed = params.dropEmptyColumns && n > 0 ? chosen.filter((c) => missingCount.get(c) === n) : [];
+    const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
+    if (removed.length) ctx.warn(`Removed ${removed.length} completely empty column${removed.length > 1 ? 's' : ''}: ${list(removed)}. / Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.`);
+    const kept = new Set(columnNames(table).filter((c) => !removed.includes(c)));
+    const base: Table = removed.length ? new Table(Object.fromEntries([...kept].map((c) => [c, table.getChild(c)!]))) : table;
+    const targets = chosen.filter((c) => kept.has(c) && (missingCount.get(c) ?? 0) > 0);
+
+    if (params.strategy === 'drop') {
+      const any = new Uint8Array(n);
+      for (const c of targets) { const m = masks.get(c)!; for (let i = 0; i < n; i++) any[i] |= m[i]; }
+      const dropped = count(any);
+      if (!dropped) return { out: base };
+      const keep = new Int32Array(n - dropped);
+      for (let i = 0, j = 0; i < n; i++) if (!any[i]) keep[j++] = i;
+      const detail = targets.map((c) => `"${c}" (${missingCount.get(c)})`).join(', ');
+      ctx.warn(`Removed ${dropped} of ${n} rows that had a missing value in: ${detail}. / Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.`);
+      await ctx.progress(1, `${dropped} rows removed`);
+      return { out: takeRows(base, keep) };
+    }
+
+    const added: Record<string, Vector> = {};
+    const usedMode: string[] = [], unfillable: string[] = [];
+    const filled: string[] = [];
+    let cells = 0;
+    for (let ci = 0; ci < targets.length; ci++) {
+      const name = targets[ci];
+      const vector = base.getChild(name)!;
+      const missing = masks.get(name)!;
+      const present = n - missingCount.get(name)!;
+      const kind: ColumnKind = kindOf(vector.type);
+      let fill: unknown;
+      if (kind === 'number') {
+        const x = toFloat64(vector);
+        if (params.fill === 'constant') {
+          fill = Number(params.value.trim().replace(',', '.'));
+          if (params.value.trim() === '' || !Number.isFinite(fill)) {
+            throw new NodeError({
+              en: `The value to fill, "${params.value}", is not a number, but the column "${name}" holds numbers. Type a number (for example 0), or choose another way to fill.`,
+              vi: `Giá trị để điền "${params.value}" không phải là số, nhưng cột "${name}" chứa số. Hãy nhập một số (ví dụ 0), hoặc chọn cách điền khác.`,
+            });
+          }
+        } else if (params.fill === 'zero') fill = 0;
+        else if (present === 0) fill = undefined;
+        else if (params.fill === 'mean') { let s = 0; for (let i = 0; i < n; i++) if (!missing[i]) s += x[i]; fill = s / present; }
+        else if (params.fill === 'median') fill = median(x, missing, present);
+        else fill = modeOf(x, missing);
+        if (fill === undefined) { unfillable.push(name); continue; }
+        const f = fill as number;
+        const int = vector.type.typeId === Type.Int && (vector.type as Int32).bitWidth <= 32 && Number.isInteger(f) && Math.abs(f) < 2 ** 31;
+        if (int) {
+          const out = new Int32Array(n);
+          for (let i = 0; i < n; i++) out[i] = missing[i] ? f : x[i];
+          added[name] = makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: out }));
+        } else {
+          const out = new Float64Array(n);
+          for (let i = 0; i < n; i++) out[i] = missing[i] ? f : x[i];
+          added[name] = floatVector(out);
+        }
+      } else {
+        const values = Array.from(vector) as unknown[];
+        if (kind === 'string') {
+          if (params.fill === 'constant') fill = params.value;
+          else {
+            if (params.fill !== 'mode') usedMode.push(name);
+            fill = modeOf(values, missing);
+          }
+        } else if (kind === 'boolean' && (params.fill === 'constant' || params.fill === 'zero')) {
+          const v = params.fill === 'zero' ? 'false' : params.value.trim().toLowerCase();
+          if (TRUE.has(v)) fill = true;
+          else if (FALSE.has(v)) fill = false;
+          else {
+            throw new NodeError({
+              en: `The column "${name}" holds yes/no values, so the value to fill must be "true" or "false" (it is "${params.value}").`,
+              vi: `Cột "${name}" chứa giá trị có/không, nên giá trị để điền phải là "true" hoặc "false" (đang là "${params.value}").`,
+            });
+          }
+        } else {
+          if (params.fill !== 'mode') usedMode.push(name);
+          fill = modeOf(values, missing);
+        }
+        if (fill === undefined) { unfillable.push(name); continue; }
+        const out = values.map((v, i) => (missing[i] ? fill : v));
+        added[name] = vectorFromArray(out, vector.type.typeId === Type.Dictionary ? new Utf8() : vector.type);
+      }
+      cells += n - present;
+      filled.push(`"${name}" (${n - present} with ${show(fill)})`);
+      await ctx.progress((ci + 1) / targets.length, `filled ${name}`);
+    }
+    if (usedMode.length) ctx.warn(`${list(usedMode)} ${usedMode.length > 1 ? 'are' : 'is'} not numeric, so the most frequent value was used instead. / ${list(usedMode)} không phải cột số nên đã dùng giá trị hay gặp nhất.`);
+    if (unfillable.length) ctx.warn(`${list(unfillable)} ${unfillable.length > 1 ? 'have' : 'has'} no values to compute a fill from, so ${unfillable.length > 1 ? 'they stay' : 'it stays'} empty. / ${list(unfillable)} không có giá trị nào để tính giá trị điền nên vẫn để trống.`);
+    if (cells) ctx.warn(`Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}. / Đã điền ${cells} ô trống: ${filled.join(', ')}.`);
+    if (!Object.keys(added).length) return { out: base };
+    const columns: Record<string, Vector> = {};
+    for (const f of base.schema.fields) columns[f.name] = added[f.name] ?? base.getChild(f.name)!;
+    return { out: new Table(columns) };
+  },
+});
