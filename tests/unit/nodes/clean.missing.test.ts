@@ -31,7 +31,7 @@ function csv(file: string, delimiter: string, numeric: string[]): Table {
       ? Float64Array.from(parsed.data, (r) => (r[f]?.trim() ? Number(r[f]) : NaN))
       : parsed.data.map((r) => (r[f]?.trim() ? r[f] : null));
   });
-  return tableFromArrays(cols as never);
+  return tableFromArrays(cols as Record<string, Float64Array | string[]>);
 }
 
 describe('clean.missing', () => {
