@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { defineNode } from '../src/core/node';
+import { generateInteractions } from '../src/core/sample/interactions';
+import { generatePosts, generateUsers, postsTable, usersTable } from '../src/core/sample/population';
+
+/**
+ * A built-in synthetic social audience of a Vietnamese cosmetics & fashion shop page: users,
+ * posts and interactions (comments, reactions, shares), consistent with each other for the same
+ * size and seed, and depending on nothing else.
+ */
+export default defineNode({
+  type: 'ingest.sample',
+  version: 1,
+  category: 'ingest',
+  title: { en: 'Sample audience', vi: 'Dữ liệu mẫu' },
+  description: {
+    en: 'A realistic, made-up audience of a cosmetics & fashion shop page: users, posts and their comments, reactions and shares in Vietnamese and English. The same size and seed always give the same data.',
+    vi: 'Một tập khán giả giả lập nhưng sát thực tế của một trang shop mỹ phẩm & thời trang: người dùng, bài đăng và các bình luận, cảm xúc, lượt chia sẻ bằng tiếng Việt và tiếng Anh. Cùng kích thước và hạt giống thì luôn ra cùng dữ liệu.',
+  },
+  inputs: [],
+  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  params: z.object({
+    dataset: z.enum(['interactions', 'users', 'posts']).default('interactions').meta({
+      label: { en: 'Dataset', vi: 'Bảng dữ liệu' },
+      help: {
+        en: 'Which table to output. The three tables share the same users and posts.',
+        vi: 'Bảng cần xuất. Ba bảng dùng chung người dùng và bài đăng.',
+      },
+      options: {
+        interactions: { en: 'Interactions (comments, reactions, shares)', vi: 'Tương tác (bình luận, cảm xúc, chia sẻ)' },
+        users: { en: 'Users', vi: 'Người dùng' },
+        posts: { en: 'Posts', vi: 'Bài đăng' },
+      },
+    }),
+    size: z.number().int().min(1000).max(1_000_000).default(20000).meta({
+      label: { en: 'Number of interactions', vi: 'Số lượt tương tác' },
+      help: {
+        en: 'There are about one user per 10 interactions and one post per 100.',
+        vi: 'Cứ khoảng 10 lượt tương tác có một người dùng, 100 lượt có một bài đăng.',
+      },
+      widget: 'slider',
+    }),
+    seed: z.number().int().default(42).meta({
+      label: { en: 'Seed', vi: 'Hạt giống ngẫu nhiên' },
+      help: { en: 'Change it to get another audience of the same kind.', vi: 'Đổi số này để có một tập khán giả khác cùng kiểu.' },
+    }),
+  }),
+  async run(_inputs, params, ctx) {
+    const { dataset, size, seed } = params;
+    await ctx.progress(0, dataset === 'interactions' ? 'Generating users and posts…' : `Generating ${dataset}…`);
+    if (dataset === 'posts') return { out: postsTable(generatePosts(size, seed)) };
+    const users = generateUsers(size, seed);
+    if (dataset === 'users') return { out: usersTable(users) };
+    const posts = generatePosts(size, seed);
+    const out = await generateInteractions(size, seed, users, posts, {
+      progress: (f) => ctx.progress(0.05 + 0.95 * f, 'Generating interactions…'),
+    });
+    return { out };
+  },
+});
