@@ -4,11 +4,19 @@
  */
 import type { NodeDef } from '../src/core/node';
 import cleanSelect from './clean.select';
+import cleanMissing from './clean.missing';
+import clusterKmeans from './cluster.kmeans';
+import featureScale from './feature.scale';
+import viewTable from './view.table';
 import ingestFile from './ingest.file';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
   cleanSelect,
+  cleanMissing,
+  featureScale,
+  clusterKmeans,
+  viewTable,
 ] as unknown as NodeDef[];
 
 const byType = new Map(NODE_TYPES.map((def) => [def.type, def]));
