@@ -34,6 +34,13 @@ function chooseColumns(table: Table, chosen: string[]): string[] {
   return names;
 }
 
+/** The column as Float64Array: the Arrow buffer itself when it is one Float64 chunk without missing values (read only), else a copy. */
+function readFloat64(vector: Vector): Float64Array {
+  const chunks = vector.data;
+  if (chunks.length === 1 && chunks[0].nullCount === 0 && chunks[0].values instanceof Float64Array) return chunks[0].values.subarray(0, vector.length);
+  return toFloat64(vector);
+}
+
 /** Segments by size, largest first (ties: the one whose first row comes first); returns old → new label. */
 function orderSegments(labels: Int32Array, sizes: Int32Array): Int32Array {
   const k = sizes.length;
@@ -109,21 +116,23 @@ export default defineNode({
     let badRows = 0;
     const badByColumn: [string, number][] = [];
     const bad = new Uint8Array(n);
+    const cols = columns.map((name) => readFloat64(requireColumn(table, name)));
     for (let c = 0; c < d; c++) {
-      const col = toFloat64(requireColumn(table, columns[c]));
+      const col = cols[c];
       let missing = 0, sum = 0, sq = 0;
-      for (let i = 0, p = c; i < n; i++, p += d) {
+      for (let i = 0; i < n; i++) {
         const v = col[i];
-        if (!Number.isFinite(v)) {
+        if (v - v !== 0) { // NaN or ±Infinity
           missing++;
           if (!bad[i]) { bad[i] = 1; badRows++; }
         } else { sum += v; sq += v * v; }
-        data[p] = v;
       }
       if (missing) badByColumn.push([columns[c], missing]);
       const m = n - missing;
       stds.push(m ? Math.sqrt(Math.max(0, sq / m - (sum / m) ** 2)) : 0);
     }
+    // Row-major copy, written sequentially (column by column would miss the cache on every write).
+    for (let i = 0, p = 0; i < n; i++) for (let c = 0; c < d; c++, p++) data[p] = cols[c][i];
     if (badRows) {
       const list = badByColumn.map(([c, m]) => `"${c}" (${m})`).join(', ');
       throw new NodeError({
