@@ -137,7 +137,7 @@ export default defineNode({
     // Completely empty columns go first (otherwise they would drop every row).
     const removed = params.dropEmptyColumns && n > 0 ? chosen.filter((c) => missingCount.get(c) === n) : [];
     const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
-    if (removed.length) ctx.warn(`Removed ${removed.length} completely empty column${removed.length > 1 ? 's' : ''}: ${list(removed)}. / Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.`);
+    if (removed.length) ctx.warn({ en: `Removed ${removed.length} completely empty column${removed.length > 1 ? 's' : ''}: ${list(removed)}.`, vi: `Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.` });
     const kept = new Set(columnNames(table).filter((c) => !removed.includes(c)));
     const base: Table = removed.length ? new Table(Object.fromEntries([...kept].map((c) => [c, table.getChild(c)!]))) : table;
     const targets = chosen.filter((c) => kept.has(c) && (missingCount.get(c) ?? 0) > 0);
@@ -150,7 +150,7 @@ export default defineNode({
       const keep = new Int32Array(n - dropped);
       for (let i = 0, j = 0; i < n; i++) if (!any[i]) keep[j++] = i;
       const detail = targets.map((c) => `"${c}" (${missingCount.get(c)})`).join(', ');
-      ctx.warn(`Removed ${dropped} of ${n} rows that had a missing value in: ${detail}. / Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.`);
+      ctx.warn({ en: `Removed ${dropped} of ${n} rows that had a missing value in: ${detail}.`, vi: `Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.` });
       await ctx.progress(1, `${dropped} rows removed`);
       return { out: takeRows(base, keep) };
     }
@@ -223,9 +223,9 @@ export default defineNode({
       filled.push(`"${name}" (${n - present} with ${show(fill)})`);
       await ctx.progress((ci + 1) / targets.length, `filled ${name}`);
     }
-    if (usedMode.length) ctx.warn(`${list(usedMode)} ${usedMode.length > 1 ? 'are' : 'is'} not numeric, so the most frequent value was used instead. / ${list(usedMode)} không phải cột số nên đã dùng giá trị hay gặp nhất.`);
-    if (unfillable.length) ctx.warn(`${list(unfillable)} ${unfillable.length > 1 ? 'have' : 'has'} no values to compute a fill from, so ${unfillable.length > 1 ? 'they stay' : 'it stays'} empty. / ${list(unfillable)} không có giá trị nào để tính giá trị điền nên vẫn để trống.`);
-    if (cells) ctx.warn(`Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}. / Đã điền ${cells} ô trống: ${filled.join(', ')}.`);
+    if (usedMode.length) ctx.warn({ en: `${list(usedMode)} ${usedMode.length > 1 ? 'are' : 'is'} not numeric, so the most frequent value was used instead.`, vi: `${list(usedMode)} không phải cột số nên đã dùng giá trị hay gặp nhất.` });
+    if (unfillable.length) ctx.warn({ en: `${list(unfillable)} ${unfillable.length > 1 ? 'have' : 'has'} no values to compute a fill from, so ${unfillable.length > 1 ? 'they stay' : 'it stays'} empty.`, vi: `${list(unfillable)} không có giá trị nào để tính giá trị điền nên vẫn để trống.` });
+    if (cells) ctx.warn({ en: `Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}.`, vi: `Đã điền ${cells} ô trống: ${filled.join(', ')}.` });
     if (!Object.keys(added).length) return { out: base };
     const columns: Record<string, Vector> = {};
     for (const f of base.schema.fields) columns[f.name] = added[f.name] ?? base.getChild(f.name)!;

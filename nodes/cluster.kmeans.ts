@@ -143,7 +143,7 @@ export default defineNode({
     const positive = stds.filter((s) => s > 0);
     if (d > 1 && positive.length > 1 && Math.max(...positive) > 10 * Math.min(...positive)) {
       const wide = columns[stds.indexOf(Math.max(...positive))];
-      ctx.warn(`The columns have very different spreads ("${wide}" varies the most), so it decides most of the segments. Add "Scale features" before this step to give every column a similar weight. / Các cột có độ phân tán rất khác nhau ("${wide}" lớn nhất) nên cột này quyết định phần lớn phân khúc. Hãy thêm bước "Chuẩn hoá đặc trưng" trước bước này.`);
+      ctx.warn({ en: `The columns have very different spreads ("${wide}" varies the most), so it decides most of the segments. Add "Scale features" before this step to give every column a similar weight.`, vi: `Các cột có độ phân tán rất khác nhau ("${wide}" lớn nhất) nên cột này quyết định phần lớn phân khúc. Hãy thêm bước "Chuẩn hoá đặc trưng" trước bước này.` });
     }
 
     const fit = await kmeans(data, n, d, {
@@ -154,7 +154,7 @@ export default defineNode({
       progress: (f, message) => ctx.progress(f, message),
     });
     if (!fit.converged) {
-      ctx.warn(`The segments were still changing after ${fit.iterations} rounds; raise "Maximum rounds" for a settled result. / Các phân khúc vẫn còn thay đổi sau ${fit.iterations} vòng; hãy tăng "Số vòng tối đa".`);
+      ctx.warn({ en: `The segments were still changing after ${fit.iterations} rounds; raise "Maximum rounds" for a settled result.`, vi: `Các phân khúc vẫn còn thay đổi sau ${fit.iterations} vòng; hãy tăng "Số vòng tối đa".` });
     }
 
     // Stable labels: 0 = largest segment.

@@ -108,13 +108,13 @@ export default defineNode({
     }
     const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
     if (constant.length) {
-      ctx.warn(`${list(constant)} ${constant.length > 1 ? 'have' : 'has'} the same value in every row, so ${constant.length > 1 ? 'they carry' : 'it carries'} no information; set to 0. / ${list(constant)} có cùng một giá trị ở mọi dòng nên không mang thông tin; đã đặt thành 0.`);
+      ctx.warn({ en: `${list(constant)} ${constant.length > 1 ? 'have' : 'has'} the same value in every row, so ${constant.length > 1 ? 'they carry' : 'it carries'} no information; set to 0.`, vi: `${list(constant)} có cùng một giá trị ở mọi dòng nên không mang thông tin; đã đặt thành 0.` });
     }
     if (empty.length) {
-      ctx.warn(`${list(empty)} ${empty.length > 1 ? 'have' : 'has'} no values at all and stay${empty.length > 1 ? '' : 's'} empty. / ${list(empty)} không có giá trị nào và vẫn để trống.`);
+      ctx.warn({ en: `${list(empty)} ${empty.length > 1 ? 'have' : 'has'} no values at all and stay${empty.length > 1 ? '' : 's'} empty.`, vi: `${list(empty)} không có giá trị nào và vẫn để trống.` });
     }
     if (flatMiddle.length) {
-      ctx.warn(`In ${list(flatMiddle)} the middle half of the rows share one value, so only the median was subtracted (not divided by the spread). / Ở ${list(flatMiddle)} nửa giữa các dòng có cùng một giá trị nên chỉ trừ trung vị (không chia cho độ phân tán).`);
+      ctx.warn({ en: `In ${list(flatMiddle)} the middle half of the rows share one value, so only the median was subtracted (not divided by the spread).`, vi: `Ở ${list(flatMiddle)} nửa giữa các dòng có cùng một giá trị nên chỉ trừ trung vị (không chia cho độ phân tán).` });
     }
     return { out: withColumns(table, added) };
   },

@@ -36,7 +36,8 @@ function csv(file: string, delimiter: string, numeric: string[]): Table {
 
 describe('clean.missing', () => {
   it('drops rows with a missing value in the chosen columns and removes empty columns', async () => {
-    const { outputs, warnings } = await runNode(node, { in: input() }, {});
+    const { outputs, warnings, notes } = await runNode(node, { in: input() }, {});
+    expect(notes.map((n) => n.vi).join('\n')).toMatch(/Đã bỏ 1 cột hoàn toàn trống: "note"/);
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['age:Int32', 'spend:Float64', 'city:Utf8', 'vip:Bool']);
     expect(rows(out)).toEqual([{ age: 30, spend: 1.5, city: 'HN', vip: true }, { age: 20, spend: 4.5, city: 'HN', vip: true }]);
