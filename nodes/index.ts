@@ -9,11 +9,15 @@ import clusterKmeans from './cluster.kmeans';
 import featureScale from './feature.scale';
 import viewTable from './view.table';
 import ingestFile from './ingest.file';
+import ingestSample from './ingest.sample';
+import featureAggregate from './feature.aggregate';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
+  ingestSample,
   cleanSelect,
   cleanMissing,
+  featureAggregate,
   featureScale,
   clusterKmeans,
   viewTable,

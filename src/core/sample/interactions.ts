@@ -63,6 +63,7 @@ export async function generateInteractions(size: number, seed: number, users: Us
   const type = new Uint8Array(n), reaction = new Uint8Array(n).fill(NULL8), lang = new Uint8Array(n).fill(NULL8), channel = new Uint8Array(n);
   const text: (string | null)[] = new Array<string | null>(n).fill(null);
   const weights = new Float64Array(BANKS.length);
+  const lastPost = new Int32Array(users.n).fill(-1);
   const CHUNK = 50_000;
 
   for (let start = 0; start < n; start += CHUNK) {
@@ -74,7 +75,9 @@ export async function generateInteractions(size: number, seed: number, users: Us
       const persona = PERSONAS[pi];
       const pf = rng() < persona.deals ? dealPrefix : postPrefix;
       const a = lo[u], b = hi[u];
-      const post = searchPrefix(pf, pf[a] + rng() * (pf[b] - pf[a]), a, b);
+      // Often back on the post they just engaged with (react, then comment or share).
+      const post = lastPost[u] >= 0 && rng() < 0.3 ? lastPost[u] : searchPrefix(pf, pf[a] + rng() * (pf[b] - pf[a]), a, b);
+      lastPost[u] = post;
       // When: a few days at most after the post, at an hour the persona likes.
       const published = posts.published[post];
       const r = rng();

@@ -1,0 +1,272 @@
+import { Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
+import { z } from 'zod';
+import { encodeKeys, type EncodedKeys } from '../src/core/encode-keys';
+import { NodeError } from '../src/core/errors';
+import { defineNode, type RunContext } from '../src/core/node';
+import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/parse-time';
+import { utf8FromStrings } from '../src/core/sample/utf8';
+import { floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table';
+
+const int32 = (values: Int32Array): Vector => makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
+const STEP = 65536;
+/** Hour → part of the day: 0 night (22–05h), 1 morning (06–11), 2 afternoon (12–17), 3 evening (18–21). */
+const PART_OF_HOUR = Array.from({ length: 24 }, (_, h) => (h >= 22 || h <= 5 ? 0 : h <= 11 ? 1 : h <= 17 ? 2 : 3));
+const PART_NAMES = ['share_night', 'share_morning', 'share_afternoon', 'share_evening'];
+
+/** A column name part from a category value: trimmed, inner spaces as underscores. */
+const label = (v: string | number) => String(v).trim().replace(/\s+/g, '_');
+
+/** Per-user (or per any key) features of an interactions table, one row per key. */
+export default defineNode({
+  type: 'feature.aggregate',
+  version: 1,
+  category: 'feature',
+  title: { en: 'Per-user features', vi: 'Đặc trưng theo người dùng' },
+  description: {
+    en: 'Turns interactions into one row per user: how many and of which type, sums and means, distinct posts, recency, active days and the hours they are active.',
+    vi: 'Gộp các lượt tương tác thành một dòng cho mỗi người dùng: số lượt và theo loại, tổng và trung bình, số bài khác nhau, độ gần đây, số ngày hoạt động và khung giờ hay hoạt động.',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Interactions', vi: 'Lượt tương tác' } }],
+  outputs: [{ name: 'out', kind: 'table', title: { en: 'One row per user', vi: 'Mỗi người dùng một dòng' } }],
+  params: z.object({
+    by: z.string().min(1).default('user_id').meta({
+      label: { en: 'Group by (user column)', vi: 'Gộp theo (cột người dùng)' },
+      help: { en: 'One output row per distinct value of this column.', vi: 'Mỗi giá trị khác nhau của cột này thành một dòng.' },
+      widget: 'column', columnType: 'any',
+    }),
+    time: z.string().default('timestamp').meta({
+      label: { en: 'Time column', vi: 'Cột thời gian' },
+      help: {
+        en: 'Dates and times (e.g. 2026-06-30 14:05 or 6/30/2026 2:05 PM) for recency, active days and hours. Leave empty to skip.',
+        vi: 'Ngày giờ (vd. 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM) để tính độ gần đây, số ngày và khung giờ hoạt động. Để trống để bỏ qua.',
+      },
+      widget: 'column', columnType: 'any',
+    }),
+    type: z.string().default('type').meta({
+      label: { en: 'Interaction type column', vi: 'Cột loại tương tác' },
+      help: {
+        en: 'Each value (comment, reaction, share…) gets a count n_… and a share share_…. Leave empty to skip.',
+        vi: 'Mỗi giá trị (comment, reaction, share…) có cột đếm n_… và tỉ lệ share_…. Để trống để bỏ qua.',
+      },
+      widget: 'column', columnType: 'any',
+    }),
+    values: z.array(z.string()).default([]).meta({
+      label: { en: 'Numbers to sum and average', vi: 'Cột số để tính tổng và trung bình' },
+      help: { en: 'Adds sum_… and mean_… per user.', vi: 'Thêm sum_… và mean_… cho mỗi người dùng.' },
+      widget: 'columns', columnType: 'number',
+    }),
+    distinct: z.array(z.string()).default(['post_id']).meta({
+      label: { en: 'Count distinct values of', vi: 'Đếm số giá trị khác nhau của' },
+      help: { en: 'Adds distinct_… per user, e.g. how many different posts.', vi: 'Thêm distinct_… cho mỗi người dùng, vd. số bài đăng khác nhau.' },
+      widget: 'columns', columnType: 'any',
+    }),
+    hours: z.boolean().default(true).meta({
+      label: { en: 'Active-hour profile', vi: 'Khung giờ hoạt động' },
+      help: {
+        en: 'Shares of night (22–05h), morning (06–11h), afternoon (12–17h), evening (18–21h) and the peak hour.',
+        vi: 'Tỉ lệ đêm (22–05h), sáng (06–11h), chiều (12–17h), tối (18–21h) và giờ cao điểm.',
+      },
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    const n = table.numRows;
+    const byVector = requireColumn(table, params.by);
+    const typeVector = params.type ? requireColumn(table, params.type) : null;
+    const timeVector = params.time ? requireColumn(table, params.time) : null;
+    const valueVectors = params.values.map((c) => requireColumn(table, c, 'number'));
+    const distinctVectors = params.distinct.map((c) => requireColumn(table, c));
+    if (timeVector && kindOf(timeVector.type) === 'boolean') {
+      throw new NodeError({
+        en: `The column "${params.time}" holds yes/no values, not dates. Choose a date or time column, or leave "Time column" empty.`,
+        vi: `Cột "${params.time}" chứa giá trị có/không, không phải ngày giờ. Hãy chọn cột ngày giờ, hoặc để trống "Cột thời gian".`,
+      });
+    }
+    const phase = (from: number, to: number, message: string) => (done: number) => ctx.progress(from + ((to - from) * done) / Math.max(1, n), message);
+
+    await ctx.progress(0, 'Grouping rows…');
+    const keys = await encodeKeys(byVector, phase(0, 0.25, 'Grouping rows…'));
+    if (keys.missing) {
+      ctx.warn(`${keys.missing} row(s) have no value in "${params.by}" and were left out. / ${keys.missing} dòng không có giá trị ở "${params.by}" nên bị bỏ qua.`);
+    }
+    const users = keys.values.length;
+
+    // Types: one n_/share_ column pair per distinct value, in alphabetical order.
+    let types: EncodedKeys | null = null;
+    let typeOrder: number[] = [];
+    if (typeVector) {
+      types = await encodeKeys(typeVector, phase(0.25, 0.35, 'Reading interaction types…'));
+      typeOrder = types.values.map((_, i) => i).filter((i) => label(types!.values[i]) !== '');
+      if (typeOrder.length > 50) {
+        throw new NodeError({
+          en: `The column "${params.type}" has ${typeOrder.length} different values; a type column should have a few (comment, reaction, share…). Choose another column or leave it empty.`,
+          vi: `Cột "${params.type}" có ${typeOrder.length} giá trị khác nhau; cột loại chỉ nên có vài giá trị (comment, reaction, share…). Hãy chọn cột khác hoặc để trống.`,
+        });
+      }
+      typeOrder.sort((a, b) => String(types!.values[a]).localeCompare(String(types!.values[b])));
+    }
+
+    // Times.
+    let times: Float64Array | null = null;
+    let globalMax = -Infinity;
+    if (timeVector) {
+      await ctx.progress(0.35, 'Reading times…');
+      const parsed = parseTimes(timeVector);
+      const readable = n - parsed.missing - parsed.bad;
+      if (readable === 0) {
+        throw new NodeError(parsed.bad
+          ? {
+            en: `No value of the column "${params.time}" could be read as a date or time (for example "${parsed.example}"). Use values like 2026-06-30 14:05 or 6/30/2026 2:05 PM, choose another column, or leave "Time column" empty.`,
+            vi: `Không đọc được giá trị nào của cột "${params.time}" thành ngày giờ (ví dụ "${parsed.example}"). Hãy dùng dạng 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM, chọn cột khác, hoặc để trống "Cột thời gian".`,
+          }
+          : {
+            en: `The column "${params.time}" has no values. Choose another time column or leave "Time column" empty.`,
+            vi: `Cột "${params.time}" không có giá trị nào. Hãy chọn cột thời gian khác hoặc để trống "Cột thời gian".`,
+          });
+      }
+      if (parsed.bad) {
+        ctx.warn(`${parsed.bad} value(s) of "${params.time}" could not be read as dates and were ignored (e.g. "${parsed.example}"). / ${parsed.bad} giá trị của "${params.time}" không đọc được thành ngày giờ nên bị bỏ qua (vd. "${parsed.example}").`);
+      }
+      if (parsed.missing) {
+        ctx.warn(`${parsed.missing} row(s) have no time in "${params.time}"; they count as interactions but not for recency or hours. / ${parsed.missing} dòng không có thời gian ở "${params.time}".`);
+      }
+      if (parsed.dayFirst) ctx.warn(`Dates in "${params.time}" were read as day/month/year. / Ngày trong "${params.time}" được đọc theo ngày/tháng/năm.`);
+      times = parsed.ms;
+      for (let i = 0; i < n; i++) if (times[i] > globalMax) globalMax = times[i];
+    }
+
+    const distinctCodes: Int32Array[] = [];
+    const distinctSizes: number[] = [];
+    for (let d = 0; d < distinctVectors.length; d++) {
+      const from = 0.45 + (0.2 * d) / distinctVectors.length;
+      const enc = await encodeKeys(distinctVectors[d], phase(from, from + 0.2 / distinctVectors.length, `Counting distinct ${params.distinct[d]}…`));
+      distinctCodes.push(enc.codes);
+      distinctSizes.push(enc.values.length);
+    }
+    const values = valueVectors.map((v) => toFloat64(v));
+
+    // Rows grouped by key (counting sort), then one pass per key.
+    const codes = keys.codes;
+    const count = new Int32Array(users);
+    for (let i = 0; i < n; i++) if (codes[i] >= 0) count[codes[i]]++;
+    const start = new Int32Array(users + 1);
+    for (let u = 0; u < users; u++) start[u + 1] = start[u] + count[u];
+    const fill = start.slice(0, users);
+    const order = new Int32Array(start[users]);
+    for (let i = 0; i < n; i++) { const c = codes[i]; if (c >= 0) order[fill[c]++] = i; }
+
+    const out = await accumulate(ctx, {
+      users, start, order, types: types?.codes ?? null, typeCount: types?.values.length ?? 0, values, distinctCodes, distinctSizes, times,
+      hours: params.hours,
+    });
+
+    // Output columns.
+    const columns: Record<string, Vector> = {};
+    columns[params.by] = keys.kind === 'number'
+      ? floatVector(Float64Array.from(keys.values as number[]))
+      : makeVector(utf8FromStrings(keys.values as string[]));
+    columns.interactions = int32(count);
+    for (const t of typeOrder) columns[`n_${label(types!.values[t])}`] = int32(out.typeCounts[t]);
+    for (const t of typeOrder) columns[`share_${label(types!.values[t])}`] = floatVector(Float64Array.from(out.typeCounts[t], (c, u) => c / count[u]));
+    params.values.forEach((c, k) => {
+      columns[`sum_${c}`] = floatVector(out.sums[k]);
+      columns[`mean_${c}`] = floatVector(out.sums[k].map((s, u) => (out.counts[k][u] ? s / out.counts[k][u] : NaN)));
+    });
+    params.distinct.forEach((c, d) => { columns[`distinct_${c}`] = int32(out.distinct[d]); });
+    if (times) {
+      columns.days_since_last = floatVector(out.last.map((t) => (t === -Infinity ? NaN : (globalMax - t) / DAY_MS)));
+      columns.days_active = int32(out.days);
+      columns.first_seen = makeVector(utf8FromStrings(Array.from(out.first, (t) => (t === Infinity ? null : isoString(t)))));
+      columns.last_seen = makeVector(utf8FromStrings(Array.from(out.last, (t) => (t === -Infinity ? null : isoString(t)))));
+      if (params.hours) {
+        PART_NAMES.forEach((name, p) => { columns[name] = floatVector(out.parts[p]); });
+        columns.peak_hour = floatVector(out.peak);
+      }
+    }
+    await ctx.progress(1, 'Done');
+    return { out: new Table(columns) };
+  },
+});
+
+interface AccumulateInput {
+  users: number;
+  start: Int32Array;
+  order: Int32Array;
+  types: Int32Array | null;
+  typeCount: number;
+  values: Float64Array[];
+  distinctCodes: Int32Array[];
+  distinctSizes: number[];
+  times: Float64Array | null;
+  hours: boolean;
+}
+
+/** Every per-key figure in one pass over the grouped rows; typed arrays only. */
+async function accumulate(ctx: RunContext, a: AccumulateInput) {
+  const { users, start, order, types, values, distinctCodes, times } = a;
+  const typeCounts = Array.from({ length: a.typeCount }, () => new Int32Array(users));
+  const sums = values.map(() => new Float64Array(users));
+  const counts = values.map(() => new Int32Array(users));
+  const distinct = distinctCodes.map(() => new Int32Array(users));
+  const stamps = a.distinctSizes.map((size) => new Int32Array(size).fill(-1));
+  const first = new Float64Array(users).fill(Infinity), last = new Float64Array(users).fill(-Infinity);
+  const days = new Int32Array(users);
+  const parts = [0, 1, 2, 3].map(() => new Float64Array(users).fill(NaN));
+  const peak = new Float64Array(users).fill(NaN);
+  let maxGroup = 0;
+  for (let u = 0; u < users; u++) maxGroup = Math.max(maxGroup, start[u + 1] - start[u]);
+  const dayScratch = new Float64Array(times ? maxGroup : 0);
+  const hourCount = new Int32Array(24);
+  let nextTick = STEP;
+
+  for (let u = 0; u < users; u++) {
+    const s = start[u], e = start[u + 1];
+    if (s >= nextTick) {
+      await ctx.progress(0.65 + (0.35 * s) / Math.max(1, order.length), 'Computing features…');
+      nextTick = s + STEP;
+    }
+    if (types) for (let j = s; j < e; j++) { const t = types[order[j]]; if (t >= 0) typeCounts[t][u]++; }
+    for (let k = 0; k < values.length; k++) {
+      const x = values[k];
+      let sum = 0, c = 0;
+      for (let j = s; j < e; j++) { const v = x[order[j]]; if (v === v) { sum += v; c++; } }
+      sums[k][u] = sum; counts[k][u] = c;
+    }
+    for (let d = 0; d < distinctCodes.length; d++) {
+      const dc = distinctCodes[d], stamp = stamps[d];
+      let c = 0;
+      for (let j = s; j < e; j++) { const v = dc[order[j]]; if (v >= 0 && stamp[v] !== u) { stamp[v] = u; c++; } }
+      distinct[d][u] = c;
+    }
+    if (times) {
+      let lo = Infinity, hi = -Infinity, k = 0;
+      hourCount.fill(0);
+      for (let j = s; j < e; j++) {
+        const t = times[order[j]];
+        if (t !== t) continue;
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+        dayScratch[k++] = Math.floor(t / DAY_MS);
+        hourCount[hourOf(t)]++;
+      }
+      first[u] = lo; last[u] = hi;
+      if (k) {
+        const dayList = dayScratch.subarray(0, k).sort();
+        let distinctDays = 1;
+        for (let q = 1; q < k; q++) if (dayList[q] !== dayList[q - 1]) distinctDays++;
+        days[u] = distinctDays;
+        if (a.hours) {
+          const p = [0, 0, 0, 0];
+          let best = 0;
+          for (let h = 0; h < 24; h++) {
+            p[PART_OF_HOUR[h]] += hourCount[h];
+            if (hourCount[h] > hourCount[best]) best = h;
+          }
+          for (let q = 0; q < 4; q++) parts[q][u] = p[q] / k;
+          peak[u] = best;
+        }
+      }
+    }
+  }
+  return { typeCounts, sums, counts, distinct, first, last, days, parts, peak };
+}
