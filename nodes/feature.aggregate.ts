@@ -87,7 +87,7 @@ export default defineNode({
     await ctx.progress(0, 'Grouping rows…');
     const keys = await encodeKeys(byVector, phase(0, 0.25, 'Grouping rows…'));
     if (keys.missing) {
-      ctx.warn(`${keys.missing} row(s) have no value in "${params.by}" and were left out. / ${keys.missing} dòng không có giá trị ở "${params.by}" nên bị bỏ qua.`);
+      ctx.warn({ en: `${keys.missing} row(s) have no value in "${params.by}" and were left out.`, vi: `${keys.missing} dòng không có giá trị ở "${params.by}" nên bị bỏ qua.` });
     }
     const users = keys.values.length;
 
@@ -125,12 +125,12 @@ export default defineNode({
           });
       }
       if (parsed.bad) {
-        ctx.warn(`${parsed.bad} value(s) of "${params.time}" could not be read as dates and were ignored (e.g. "${parsed.example}"). / ${parsed.bad} giá trị của "${params.time}" không đọc được thành ngày giờ nên bị bỏ qua (vd. "${parsed.example}").`);
+        ctx.warn({ en: `${parsed.bad} value(s) of "${params.time}" could not be read as dates and were ignored (e.g. "${parsed.example}").`, vi: `${parsed.bad} giá trị của "${params.time}" không đọc được thành ngày giờ nên bị bỏ qua (vd. "${parsed.example}").` });
       }
       if (parsed.missing) {
-        ctx.warn(`${parsed.missing} row(s) have no time in "${params.time}"; they count as interactions but not for recency or hours. / ${parsed.missing} dòng không có thời gian ở "${params.time}".`);
+        ctx.warn({ en: `${parsed.missing} row(s) have no time in "${params.time}"; they count as interactions but not for recency or hours.`, vi: `${parsed.missing} dòng không có thời gian ở "${params.time}"; vẫn được tính là lượt tương tác nhưng không tính vào độ gần đây hay khung giờ.` });
       }
-      if (parsed.dayFirst) ctx.warn(`Dates in "${params.time}" were read as day/month/year. / Ngày trong "${params.time}" được đọc theo ngày/tháng/năm.`);
+      if (parsed.dayFirst) ctx.warn({ en: `Dates in "${params.time}" were read as day/month/year.`, vi: `Ngày trong "${params.time}" được đọc theo ngày/tháng/năm.` });
       times = parsed.ms;
       for (let i = 0; i < n; i++) if (times[i] > globalMax) globalMax = times[i];
     }
