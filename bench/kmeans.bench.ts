@@ -1,7 +1,7 @@
 /** k-means, 1M × 16 seeded Gaussian blobs, k = 8, k-means++ start to convergence: ours vs scikit-learn vs ml-kmeans. */
 import { cpus } from 'node:os';
 import { row, runCase, runPython, type BenchRow, type Outcome } from './lib';
-import { D, FILE, K, N, ensureData } from './cases/kmeans-data';
+import { D, K, N, ensureData } from './cases/kmeans-data';
 
 const SKLEARN = `
 import sys, time, json, numpy as np
@@ -18,22 +18,31 @@ const inertia = (o: Outcome) => (o.ok && typeof o.m.extra?.inertia === 'number' 
 const iters = (o: Outcome) => (o.ok && typeof o.m.extra?.iterations === 'number' ? `, ${o.m.extra.iterations as number} iterations` : '');
 
 export async function bench(): Promise<BenchRow[]> {
-  ensureData();
-  const task = `k-means ${N.toLocaleString('en-US')} × ${D}, k=${K}`;
-  const sk = runPython(SKLEARN, [String(N), String(D), String(K), FILE, 'lloyd']);
-  const skElkan = runPython(SKLEARN, [String(N), String(D), String(K), FILE, 'elkan']);
-  const ours = runCase('bench/cases/kmeans.ts', ['ours']);
-  const viaNode = runCase('bench/cases/kmeans.ts', ['node']);
-  const subset = 100_000;
-  const ml = runCase('bench/cases/kmeans.ts', ['ml-kmeans', String(subset)]);
-  const skSubset = runPython(SKLEARN, [String(subset), String(D), String(K), FILE, 'lloyd']);
+  const out: BenchRow[] = [];
   const threads = `${cpus().length} cores`;
-  return [
-    row(task, 'sklearn KMeans lloyd (ref)', N, sk, undefined, `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}`),
-    row(task, 'sklearn KMeans elkan', N, skElkan, sk, `${inertia(skElkan)}${iters(skElkan)}`),
-    row(task, 'src/core/kmeans (Hamerly)', N, ours, sk, `${inertia(ours)}${iters(ours)}; single thread, data loading not timed`),
-    row(task, 'cluster.kmeans node', N, viaNode, sk, `${inertia(viaNode)}; Arrow table in, segment + segments out`),
-    row(`k-means ${subset.toLocaleString('en-US')} × ${D}, k=${K}`, 'sklearn KMeans lloyd (ref)', subset, skSubset, undefined, `${inertia(skSubset)}${iters(skSubset)}`),
-    row(`k-means ${subset.toLocaleString('en-US')} × ${D}, k=${K}`, 'ml-kmeans', subset, ml, skSubset, `${inertia(ml)}${iters(ml)}; 1M rows takes too long`),
-  ];
+  for (const std of [1, 6]) {
+    const file = ensureData(std);
+    const shape = std === 1 ? 'separated blobs' : 'overlapping blobs';
+    const task = `k-means ${N.toLocaleString('en-US')} × ${D}, k=${K}, ${shape} (sd ${std})`;
+    const sk = runPython(SKLEARN, [String(N), String(D), String(K), file, 'lloyd']);
+    const skElkan = runPython(SKLEARN, [String(N), String(D), String(K), file, 'elkan']);
+    const ours = runCase('bench/cases/kmeans.ts', ['ours', String(N), String(std)]);
+    const viaNode = runCase('bench/cases/kmeans.ts', ['node', String(N), String(std)]);
+    out.push(
+      row(task, 'sklearn KMeans lloyd (ref)', N, sk, undefined, `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}`),
+      row(task, 'sklearn KMeans elkan', N, skElkan, sk, `${inertia(skElkan)}${iters(skElkan)}`),
+      row(task, 'src/core/kmeans (Hamerly)', N, ours, sk, `${inertia(ours)}${iters(ours)}; single thread, data loading not timed`),
+      row(task, 'cluster.kmeans node', N, viaNode, sk, `${inertia(viaNode)}; Arrow table in, segment + segments out`),
+    );
+  }
+  const subset = 100_000;
+  const file = ensureData(1);
+  const sub = `k-means ${subset.toLocaleString('en-US')} × ${D}, k=${K}, separated blobs`;
+  const skSubset = runPython(SKLEARN, [String(subset), String(D), String(K), file, 'lloyd']);
+  const ml = runCase('bench/cases/kmeans.ts', ['ml-kmeans', String(subset), '1']);
+  out.push(
+    row(sub, 'sklearn KMeans lloyd (ref)', subset, skSubset, undefined, `${inertia(skSubset)}${iters(skSubset)}`),
+    row(sub, 'ml-kmeans', subset, ml, skSubset, `${inertia(ml)}${iters(ml)}; 1M rows takes too long`),
+  );
+  return out;
 }

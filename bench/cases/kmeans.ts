@@ -1,4 +1,4 @@
-/** One k-means run in its own process: `ours` (src/core/kmeans on the flat matrix), `node` (the cluster.kmeans node on an Arrow table) or `ml-kmeans` (rows given as argv[3]). */
+/** One k-means run in its own process: argv `ours` (src/core/kmeans on the flat matrix) | `node` (the cluster.kmeans node on an Arrow table) | `ml-kmeans`, then rows, then the blobs' standard deviation. */
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { caseMain } from '../lib';
@@ -10,7 +10,8 @@ import type { RunContext } from '../../src/core/node';
 
 const which = process.argv[2] ?? 'ours';
 const rows = Number(process.argv[3] ?? N);
-const data = loadData(rows);
+const std = Number(process.argv[4] ?? 1);
+const data = loadData(rows, std);
 
 const inertiaOf = (labels: ArrayLike<number>) => {
   const sums = new Float64Array(K * D), counts = new Float64Array(K);
