@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     // Drag a "Table view" node from the palette onto the empty part of the canvas.
     const canvas = (await page.locator('[data-testid="canvas"]').boundingBox())!;
     await page.locator('[data-testid="palette-search"]').fill('table');
-    await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', { targetPosition: { x: canvas.width - 200, y: canvas.height - 160 } });
+    await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', { targetPosition: { x: canvas.width * 0.45, y: canvas.height - 90 } });
     await page.waitForSelector('[data-testid="node-table"]');
 
     // Connect kmeans.out → table.in with the mouse.
@@ -49,6 +49,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
 
     // The data panel shows the table with its segment column.
     await page.click('[data-testid="node-table"]');
+    await page.waitForSelector('[data-testid="data-table"] [role="columnheader"]');
+    // `segment` is the last column: scroll the table to the right, as a user would.
+    await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
     await page.waitForSelector('[data-testid="data-table"] [role="columnheader"][data-col="segment"]');
     const segments = await page.locator('[data-testid="data-table"] [role="gridcell"][data-col="segment"]').allTextContents();
     expect(segments.length).toBeGreaterThan(5);

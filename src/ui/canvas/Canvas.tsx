@@ -1,6 +1,7 @@
 /** The React Flow canvas: nodes, connections checked as they are made, and drops of nodes and files. */
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useRef, type DragEvent } from 'react';
+import type { Text } from '../../core/text';
 import { useShallow } from 'zustand/react/shallow';
 import { putFile } from '../../../workers/browser-files';
 import { parseWorkflow } from '../../core/workflow';
@@ -16,23 +17,28 @@ export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useStore(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
   const { screenToFlowPosition } = useReactFlow();
 
+  /** The reason the handle under the pointer refuses the connection being dragged, if any. */
+  const refused = useRef<Text | null>(null);
+
   const isValidConnection: IsValidConnection = useCallback((c) => {
     const s = useStore.getState();
-    return checkConnection(c as Connection | Edge, s.nodes, s.edges) === null;
+    const problem = checkConnection(c as Connection | Edge, s.nodes, s.edges);
+    refused.current = problem;
+    return problem === null;
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
+    refused.current = null;
     const problem = useStore.getState().connect(c);
     if (problem) useStore.getState().say(problem, 'error');
   }, []);
 
+  const onConnectStart = useCallback(() => { refused.current = null; }, []);
+
   /** When a drag ends on a port that refused it, say why. */
-  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: { isValid: boolean | null; fromHandle: { nodeId: string; id?: string | null; type: string } | null; toHandle: { nodeId: string; id?: string | null; type: string } | null }) => {
-    if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
-    const [a, b] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
-    const s = useStore.getState();
-    const problem = checkConnection({ source: a.nodeId, sourceHandle: a.id ?? null, target: b.nodeId, targetHandle: b.id ?? null }, s.nodes, s.edges);
-    if (problem) s.say(problem, 'error');
+  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: { isValid: boolean | null }) => {
+    if (state.isValid !== true && refused.current) useStore.getState().say(refused.current, 'error');
+    refused.current = null;
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -71,7 +77,7 @@ export function Canvas() {
       <ReactFlow
         nodes={nodes} edges={edges} nodeTypes={nodeTypes}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-        onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
+        onConnect={onConnect} onConnectStart={onConnectStart} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
         onNodeClick={(_e, node) => node.type === 'flow' && useStore.getState().select(node.id)}
         onPaneClick={() => useStore.getState().select(null)}
         deleteKeyCode={['Delete', 'Backspace']}
