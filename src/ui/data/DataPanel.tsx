@@ -1,11 +1,18 @@
-/** The bottom data panel: the selected node's output table, fetched from the worker as Arrow IPC. */
+/**
+ * The bottom data panel: the selected node's outputs — tables fetched from the worker as Arrow IPC
+ * (virtualised), charts as small JSON values drawn by the chart renderers.
+ */
 import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
+import type { ChartSpec } from '../../core/chart';
 import type { ColumnSummary } from '../../../workers/summary';
+import { ChartView } from '../charts/ChartView';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { engineClient } from '../worker-client';
 import { VirtualTable } from './VirtualTable';
+
+type Shown = { kind: 'table'; table: Table; summary: ColumnSummary[] | null } | { kind: 'chart'; spec: ChartSpec };
 
 export function DataPanel() {
   const { t, p } = useT();
@@ -13,36 +20,46 @@ export function DataPanel() {
   const port = useStore((s) => s.port);
   const status = useStore((s) => (s.selected ? s.status[s.selected] : undefined));
   const runCount = useStore((s) => s.runCount);
-  const [data, setData] = useState<{ table: Table; summary: ColumnSummary[] | null } | null>(null);
+  const [data, setData] = useState<Shown | null>(null);
   const outputs = status?.outputs ?? {};
-  const tablePorts = Object.entries(outputs).filter(([, o]) => o.kind === 'table').map(([name]) => name);
-  const shownPort = tablePorts.includes(port) ? port : tablePorts[0];
+  const ports = Object.keys(outputs);
+  // Charts first: a view node's chart is what the analyst came for.
+  const preferred = ports.find((n) => outputs[n].kind === 'chart') ?? ports[0];
+  const shownPort = ports.includes(port) ? port : preferred;
+  const kind = shownPort ? outputs[shownPort]?.kind : undefined;
   const ready = status?.state === 'done' || status?.state === 'stale';
 
   useEffect(() => {
     let live = true;
     setData(null);
     if (!selected || !shownPort || !ready) return;
-    Promise.all([engineClient.table(selected, shownPort), engineClient.summary(selected, shownPort)]).then(([table, summary]) => {
-      if (live && table) setData({ table, summary });
-    });
+    if (kind === 'table') {
+      void Promise.all([engineClient.table(selected, shownPort), engineClient.summary(selected, shownPort)]).then(([table, summary]) => {
+        if (live && table) setData({ kind: 'table', table, summary });
+      });
+    } else {
+      void engineClient.value(selected, shownPort).then((value) => {
+        if (live && value && value.kind === 'chart') setData({ kind: 'chart', spec: value as unknown as ChartSpec });
+      });
+    }
     return () => { live = false; };
-  }, [selected, shownPort, ready, runCount]);
+  }, [selected, shownPort, kind, ready, runCount]);
 
   return (
     <section className="af-data" data-testid="data-panel">
       <header className="af-data-head">
         <strong>{t('data')}</strong>
         {selected && <span className="af-node-id">{selected}</span>}
-        {tablePorts.length > 1 && tablePorts.map((name) => (
+        {ports.length > 1 && ports.map((name) => (
           <button key={name} type="button" className={name === shownPort ? 'af-tab af-tab-on' : 'af-tab'} onClick={() => useStore.getState().setPort(name)} data-testid={`port-tab-${name}`}>{name}</button>
         ))}
-        {data && <span className="af-hint" data-testid="data-size">{data.table.numRows.toLocaleString()} {t('rows')} × {data.table.numCols} {t('columns')}</span>}
+        {data?.kind === 'table' && <span className="af-hint" data-testid="data-size">{data.table.numRows.toLocaleString()} {t('rows')} × {data.table.numCols} {t('columns')}</span>}
       </header>
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
       {selected && !ready && status?.state !== 'error' && <p className="af-hint">{t('notRunYet')}</p>}
-      {data && <VirtualTable key={`${selected}.${shownPort}.${runCount}`} table={data.table} summary={data.summary} />}
+      {data?.kind === 'table' && <VirtualTable key={`${selected}.${shownPort}.${runCount}`} table={data.table} summary={data.summary} />}
+      {data?.kind === 'chart' && <ChartView spec={data.spec} />}
     </section>
   );
 }

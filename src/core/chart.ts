@@ -1,0 +1,64 @@
+/**
+ * Chart values: what `view.*` nodes output on a `chart` port. Plain JSON (small: summaries, never
+ * the raw rows), rendered by the page (src/ui/charts). Each chart type has its own shape.
+ */
+import type { Text } from './text';
+
+export interface ChartBase {
+  kind: 'chart';
+  /** Which renderer draws it: see src/ui/charts/registry.ts. */
+  chart: string;
+  title?: Text;
+}
+
+/** Bars per category, one or more series. */
+export interface BarChart extends ChartBase {
+  chart: 'bar';
+  categories: string[];
+  series: { name: string; values: number[] }[];
+  xLabel?: string;
+  yLabel?: string;
+  horizontal?: boolean;
+}
+
+/** Counts per bin of a numeric column. */
+export interface HistogramChart extends ChartBase {
+  chart: 'histogram';
+  column: string;
+  bins: { from: number; to: number; count: number }[];
+}
+
+/** Points coloured by group (e.g. PCA of users coloured by segment). */
+export interface ScatterChart extends ChartBase {
+  chart: 'scatter';
+  x: number[];
+  y: number[];
+  /** Index into `groups` for each point (or empty for one colour). */
+  group: number[];
+  groups: string[];
+  xLabel?: string;
+  yLabel?: string;
+}
+
+/** A value per (row, column) cell, e.g. stage × sentiment or segment × feature lift. */
+export interface HeatmapChart extends ChartBase {
+  chart: 'heatmap';
+  rows: string[];
+  cols: string[];
+  values: number[][];
+  /** How to print values: plain numbers, shares as %, or lifts as ×. */
+  format?: 'number' | 'percent' | 'lift';
+}
+
+/** A line over x values, e.g. inertia or silhouette per k. */
+export interface LineChart extends ChartBase {
+  chart: 'line';
+  x: number[];
+  series: { name: string; values: number[] }[];
+  xLabel?: string;
+  yLabel?: string;
+  /** x value to mark (e.g. the chosen k). */
+  mark?: number;
+}
+
+export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | (ChartBase & Record<string, unknown>);

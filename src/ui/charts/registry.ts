@@ -1,0 +1,22 @@
+/**
+ * Chart renderers by chart type. An ECharts renderer turns a chart value into ECharts options
+ * (pure function); a React renderer draws cards or custom layouts. Add a chart type with one file
+ * here and one line in RENDERERS.
+ */
+import type { ComponentType } from 'react';
+import type { EChartsOption } from 'echarts';
+import type { ChartSpec } from '../../core/chart';
+import type { Lang } from '../../core/text';
+import { barOption, histogramOption, heatmapOption, lineOption, scatterOption } from './basic';
+
+export type Renderer =
+  | { type: 'echarts'; option: (spec: ChartSpec, lang: Lang) => EChartsOption }
+  | { type: 'react'; Component: ComponentType<{ spec: ChartSpec; lang: Lang }> };
+
+export const RENDERERS: Record<string, Renderer> = {
+  bar: { type: 'echarts', option: barOption },
+  histogram: { type: 'echarts', option: histogramOption },
+  scatter: { type: 'echarts', option: scatterOption },
+  heatmap: { type: 'echarts', option: heatmapOption },
+  line: { type: 'echarts', option: lineOption },
+};
