@@ -7,7 +7,7 @@ import type { NodeDef, ParamMeta } from './node';
 import type { Text } from './text';
 
 export type FieldWidget = 'number' | 'integer' | 'number-or-auto' | 'enum' | 'boolean' | 'text' | 'textarea'
-  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json';
+  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json' | 'conditions';
 
 export interface FieldSpec {
   key: string;
@@ -19,6 +19,8 @@ export interface FieldSpec {
   max?: number;
   options?: { value: string; label: Text }[];
   columnType?: ParamMeta['columnType'];
+  /** `conditions`: the operators of a row condition (from the item's `op` enum). */
+  operators?: { value: string; label: Text }[];
   /** Input port whose table feeds a column picker. */
   port: string;
   slider?: boolean;
@@ -31,7 +33,7 @@ type JsonSchema = {
 } & Partial<ParamMeta>;
 
 function widgetOf(s: JsonSchema): FieldWidget {
-  if (s.widget === 'column' || s.widget === 'columns' || s.widget === 'keyvalue' || s.widget === 'file' || s.widget === 'textarea') return s.widget;
+  if (s.widget === 'column' || s.widget === 'columns' || s.widget === 'keyvalue' || s.widget === 'file' || s.widget === 'textarea' || s.widget === 'conditions') return s.widget;
   if (s.anyOf && s.anyOf.some((a) => a.const === 'auto') && s.anyOf.some((a) => a.type === 'integer' || a.type === 'number')) return 'number-or-auto';
   if (s.enum) return 'enum';
   switch (s.type) {
@@ -43,6 +45,12 @@ function widgetOf(s: JsonSchema): FieldWidget {
     case 'array': return s.items?.type === 'string' ? 'columns' : 'json';
     default: return 'json';
   }
+}
+
+/** The operators of a `conditions` list: the enum of its items' `op` property, with their labels. */
+function operatorsOf(s: JsonSchema): { value: string; label: Text }[] {
+  const op = s.items?.properties?.op;
+  return (op?.enum ?? []).map((v) => ({ value: String(v), label: op?.options?.[String(v)] ?? { en: String(v), vi: String(v) } }));
 }
 
 /** The fields of a node type's params form, in declaration order. */
@@ -63,6 +71,7 @@ export function paramFields(def: NodeDef): FieldSpec[] {
       columnType: s.columnType,
       port: s.port ?? 'in',
       slider: s.widget === 'slider',
+      ...(widget === 'conditions' ? { operators: operatorsOf(s) } : {}),
     } satisfies FieldSpec;
   });
 }

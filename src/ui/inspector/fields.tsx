@@ -52,6 +52,8 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
     }
     case 'columns':
       return <ColumnsInput id={id} field={field} value={(v as string[]) ?? []} onChange={onChange} columns={columns} />;
+    case 'conditions':
+      return <ConditionsInput id={id} field={field} value={(v as Condition[]) ?? []} onChange={onChange} columns={columns} />;
     case 'keyvalue':
       return <KeyValueInput value={(v as Record<string, string>) ?? {}} onChange={onChange} />;
     case 'file':
@@ -118,6 +120,37 @@ function KeyValueInput({ value, onChange }: { value: Record<string, string>; onC
         </div>
       ))}
       <button type="button" onClick={() => onChange({ ...value, [`column${entries.length + 1}`]: '' })}>{t('addRow')}</button>
+    </div>
+  );
+}
+
+type Condition = { column: string; op: string; value: string };
+
+/** A list of row conditions: column picker, operator, value; rows can be added and removed. */
+function ConditionsInput({ id, field, value, onChange, columns }: { id: string; field: FieldSpec; value: Condition[]; onChange: (v: unknown) => void; columns: ColumnInfo[] | null }) {
+  const { t, p } = useT();
+  const ops = field.operators ?? [];
+  const set = (i: number, patch: Partial<Condition>) => onChange(value.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const noValue = (op: string) => op.startsWith('is ');
+  return (
+    <div className="af-conditions" id={id} role="group">
+      {value.map((c, i) => (
+        <div key={i} className="af-row" data-testid={`condition-${i}`}>
+          {columns ? (
+            <select aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })}>
+              <option value="">—</option>
+              {!columns.some((x) => x.name === c.column) && c.column ? <option value={c.column}>{c.column} ⚠</option> : null}
+              {columns.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
+            </select>
+          ) : <input aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })} />}
+          <select aria-label="operator" value={c.op} onChange={(e) => set(i, { op: e.target.value })}>
+            {ops.map((o) => <option key={o.value} value={o.value}>{p(o.label)}</option>)}
+          </select>
+          {!noValue(c.op) && <input aria-label="value" value={c.value} onChange={(e) => set(i, { value: e.target.value })} />}
+          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label="remove">×</button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...value, { column: columns?.[0]?.name ?? '', op: ops[0]?.value ?? '=', value: '' }])}>{t('addRow')}</button>
     </div>
   );
 }
