@@ -157,3 +157,38 @@ describe('cluster.kmeans', () => {
     await expect(runNode(node, { in: table }, { k: 2 }, { signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
+
+describe('cluster.kmeans with k = "auto"', () => {
+  it('picks the textbook 5 segments of Mall Customers by silhouette and charts the scores', async () => {
+    const table = mall();
+    const cols = ['Annual Income (k$)', 'Spending Score (1-100)'];
+    const { outputs, warnings } = await runNode(node, { in: table }, { columns: cols, k: 'auto' });
+    const segments = outputs.segments as Table;
+    expect(segments.numRows).toBe(5);
+    expect(Array.from(segments.getChild('size')!.toArray() as Int32Array)).toEqual([81, 39, 35, 23, 22]);
+    const chart = outputs.scores as unknown as { chart: string; x: number[]; mark: number; series: { name: string; values: number[] }[] };
+    expect(chart.chart).toBe('line');
+    expect(chart.x).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(chart.mark).toBe(5);
+    const sil = chart.series.find((s) => s.name === 'silhouette')!.values;
+    expect(Math.max(...sil)).toBe(sil[3]);
+    expect(sil[3]).toBeCloseTo(0.554, 2);
+    const inertia = chart.series.find((s) => s.name === 'inertia')!.values;
+    for (let i = 1; i < inertia.length; i++) expect(inertia[i]).toBeLessThan(inertia[i - 1]);
+    expect(warnings.join(' ')).toMatch(/Chose 5 segments/);
+    expectIpcRoundTrip(outputs.out as Table);
+  });
+
+  it('charts the single point for a fixed k and respects kMin / kMax', async () => {
+    const table = mall();
+    const cols = ['Annual Income (k$)', 'Spending Score (1-100)'];
+    const fixed = await runNode(node, { in: table }, { columns: cols, k: 3 });
+    const chart = fixed.outputs.scores as unknown as { x: number[]; mark: number; series: { values: number[] }[] };
+    expect(chart.x).toEqual([3]);
+    expect(chart.mark).toBe(3);
+    expect(chart.series[1].values[0]).toBeGreaterThan(0.3);
+    const ranged = await runNode(node, { in: table }, { columns: cols, k: 'auto', kMin: 2, kMax: 4 });
+    expect((ranged.outputs.scores as unknown as { x: number[] }).x).toEqual([2, 3, 4]);
+    await expect(runNode(node, { in: table }, { columns: cols, k: 'auto', kMin: 6, kMax: 3 })).rejects.toThrow(/larger than the largest/);
+  });
+});
