@@ -46,6 +46,14 @@ const api = {
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
+  /** The first `rows` rows of a table output as Arrow IPC (trainer mode's before/after sample). */
+  head(nodeId: string, port: string, rows: number): Uint8Array | null {
+    const table = engine.table(nodeId, port);
+    if (!table) return null;
+    const bytes = tableToIPC(table.slice(0, Math.max(0, rows)), 'stream');
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
   summary(nodeId: string, port: string): ColumnSummary[] | null {
     const table = engine.table(nodeId, port);
     return table ? summarize(table) : null;

@@ -66,6 +66,12 @@ class EngineClient {
     return bytes ? tableFromIPC(bytes) : null;
   }
 
+  /** The first rows of a table output (a small sample, sliced in the worker). */
+  async head(nodeId: string, port: string, rows: number): Promise<Table | null> {
+    const bytes = await this.ensure().head(nodeId, port, rows);
+    return bytes ? tableFromIPC(bytes) : null;
+  }
+
   summary(nodeId: string, port: string): Promise<ColumnSummary[] | null> {
     return this.ensure().summary(nodeId, port);
   }
