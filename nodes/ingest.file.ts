@@ -1,15 +1,18 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { z } from 'zod';
 import { parseCsv } from '../src/core/csv';
+import { decodeText, ENCODINGS } from '../src/core/encoding';
 import { CancelledError, NodeError } from '../src/core/errors';
 import { parseJsonTable, parseNdjsonTable } from '../src/core/json-table';
 import { defineNode } from '../src/core/node';
+import { readParquet } from '../src/core/parquet';
+import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
 
-type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet';
+type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet' | 'xlsx';
 
 const EXTENSIONS: Record<string, Format> = {
   csv: 'csv', tsv: 'tsv', tab: 'tsv', txt: 'csv', json: 'json', ndjson: 'ndjson', jsonl: 'ndjson',
-  arrow: 'arrow', feather: 'arrow', ipc: 'arrow', parquet: 'parquet', parq: 'parquet',
+  arrow: 'arrow', feather: 'arrow', ipc: 'arrow', parquet: 'parquet', parq: 'parquet', xlsx: 'xlsx', xlsm: 'xlsx',
 };
 
 const startsWith = (bytes: Uint8Array, text: string): boolean =>
@@ -28,6 +31,7 @@ function firstChar(bytes: Uint8Array): number {
 export function detectFormat(path: string, bytes: Uint8Array): Format {
   if (startsWith(bytes, 'ARROW1')) return 'arrow';
   if (startsWith(bytes, 'PAR1')) return 'parquet';
+  if (looksLikeXlsx(bytes)) return 'xlsx';
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1].toLowerCase();
   const byExt = ext ? EXTENSIONS[ext] : undefined;
   const first = firstChar(stripBom(bytes));
@@ -43,39 +47,17 @@ function stripBom(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
-const notText = (why: { en: string; vi: string }) => new NodeError({
-  en: `This file does not look like a CSV or JSON text file (${why.en}). Choose a CSV, TSV, JSON, NDJSON or Arrow file, or save it from your spreadsheet as "CSV UTF-8".`,
-  vi: `Tệp này không giống tệp văn bản CSV hay JSON (${why.vi}). Hãy chọn tệp CSV, TSV, JSON, NDJSON hoặc Arrow, hoặc lưu lại từ bảng tính dưới dạng "CSV UTF-8".`,
-});
-
-/** Text bytes as UTF-8 without a BOM (UTF-16 is converted); refuses binary data and invalid UTF-8. */
-export function textBytes(bytes: Uint8Array): Uint8Array {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-    return new TextEncoder().encode(text);
-  }
-  const body = stripBom(bytes);
-  const head = body.subarray(0, 65536);
-  if (head.includes(0)) throw notText({ en: 'it contains binary data', vi: 'nó chứa dữ liệu nhị phân' });
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-  } catch {
-    throw notText({ en: 'it is not UTF-8 text', vi: 'nó không phải văn bản UTF-8' });
-  }
-  return body;
-}
-
 const DELIMITERS = { auto: 'auto', ',': 44, ';': 59, '\t': 9, '|': 124 } as const;
 
-/** Loads a CSV, TSV, JSON, NDJSON or Arrow file into a table. */
+/** Loads a CSV, TSV, JSON, NDJSON, Excel, Parquet or Arrow file into a table. */
 export default defineNode({
   type: 'ingest.file',
-  version: 1,
+  version: 2,
   category: 'ingest',
   title: { en: 'Load a file', vi: 'Nạp tệp dữ liệu' },
   description: {
-    en: 'Reads a CSV, TSV, JSON, NDJSON or Arrow file into a table. The format, delimiter, header row and column types are detected for you.',
-    vi: 'Đọc tệp CSV, TSV, JSON, NDJSON hoặc Arrow thành một bảng. Định dạng, dấu phân cách, dòng tiêu đề và kiểu của từng cột được tự nhận diện.',
+    en: 'Reads a CSV, TSV, JSON, NDJSON, Excel (.xlsx), Parquet or Arrow file into a table. The format, text encoding, delimiter, header row and column types are detected for you.',
+    vi: 'Đọc tệp CSV, TSV, JSON, NDJSON, Excel (.xlsx), Parquet hoặc Arrow thành một bảng. Định dạng, bảng mã, dấu phân cách, dòng tiêu đề và kiểu của từng cột được tự nhận diện.',
   },
   inputs: [],
   outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
@@ -85,13 +67,13 @@ export default defineNode({
       help: { en: 'Drop a file here or choose one.', vi: 'Thả tệp vào đây hoặc chọn một tệp.' },
       widget: 'file',
     }),
-    format: z.enum(['auto', 'csv', 'tsv', 'json', 'ndjson', 'arrow', 'parquet']).default('auto').meta({
+    format: z.enum(['auto', 'csv', 'tsv', 'json', 'ndjson', 'arrow', 'parquet', 'xlsx']).default('auto').meta({
       label: { en: 'Format', vi: 'Định dạng' },
       help: { en: 'Auto looks at the file name and its content.', vi: 'Tự động dựa vào tên tệp và nội dung tệp.' },
       options: {
         auto: { en: 'Detect', vi: 'Tự nhận diện' }, csv: { en: 'CSV', vi: 'CSV' }, tsv: { en: 'TSV (tab-separated)', vi: 'TSV (phân cách bằng tab)' },
         json: { en: 'JSON (list of records)', vi: 'JSON (danh sách bản ghi)' }, ndjson: { en: 'NDJSON (one record per line)', vi: 'NDJSON (mỗi dòng một bản ghi)' },
-        arrow: { en: 'Arrow / Feather', vi: 'Arrow / Feather' }, parquet: { en: 'Parquet (not yet)', vi: 'Parquet (chưa hỗ trợ)' },
+        arrow: { en: 'Arrow / Feather', vi: 'Arrow / Feather' }, parquet: { en: 'Parquet', vi: 'Parquet' }, xlsx: { en: 'Excel (.xlsx)', vi: 'Excel (.xlsx)' },
       },
     }),
     delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto').meta({
@@ -106,6 +88,23 @@ export default defineNode({
       label: { en: 'First row is a header', vi: 'Dòng đầu là tiêu đề' },
       help: { en: 'Whether the first row holds the column names.', vi: 'Dòng đầu tiên có chứa tên cột hay không.' },
       options: { auto: { en: 'Detect', vi: 'Tự nhận diện' }, yes: { en: 'Yes', vi: 'Có' }, no: { en: 'No', vi: 'Không' } },
+    }),
+    encoding: z.enum(ENCODINGS).default('auto').meta({
+      label: { en: 'Text encoding', vi: 'Bảng mã' },
+      help: {
+        en: 'For CSV, TSV and JSON. Detect reads UTF-8 and UTF-16, and guesses Windows-1258 (Vietnamese) or Windows-1252 for older files.',
+        vi: 'Cho tệp CSV, TSV và JSON. Tự nhận diện đọc được UTF-8, UTF-16 và đoán Windows-1258 (tiếng Việt) hoặc Windows-1252 cho tệp cũ.',
+      },
+      options: {
+        auto: { en: 'Detect', vi: 'Tự nhận diện' }, 'utf-8': { en: 'UTF-8', vi: 'UTF-8' }, 'utf-16le': { en: 'UTF-16 LE', vi: 'UTF-16 LE' },
+        'utf-16be': { en: 'UTF-16 BE', vi: 'UTF-16 BE' }, 'windows-1252': { en: 'Windows-1252 (Western European)', vi: 'Windows-1252 (Tây Âu)' },
+        'windows-1258': { en: 'Windows-1258 (Vietnamese)', vi: 'Windows-1258 (tiếng Việt)' },
+      },
+    }),
+    sheet: z.string().default('').meta({
+      label: { en: 'Sheet', vi: 'Trang tính' },
+      help: { en: 'For Excel files: the sheet to read. Empty reads the first sheet.', vi: 'Cho tệp Excel: trang tính cần đọc. Để trống sẽ đọc trang đầu tiên.' },
+      widget: 'text',
     }),
   }),
   files: (p) => (p.path ? [p.path] : []),
@@ -127,11 +126,16 @@ export default defineNode({
     const format: Format = params.format === 'auto' ? detectFormat(params.path, bytes) : params.format;
     await ctx.progress(0, `Reading ${format.toUpperCase()}`);
     let table: Table;
+    const decoded = () => {
+      const result = decodeText(bytes, params.encoding);
+      if (result.note) ctx.warn(result.note);
+      return result;
+    };
+    const header = params.header === 'auto' ? 'auto' : params.header === 'yes';
     if (format === 'parquet') {
-      throw new NodeError({
-        en: 'Parquet support is not available yet. Save the data as CSV or Arrow (Feather) and load that file instead.',
-        vi: 'Chưa hỗ trợ tệp Parquet. Hãy lưu dữ liệu dưới dạng CSV hoặc Arrow (Feather) rồi nạp tệp đó.',
-      });
+      table = await readParquet(bytes, { progress: (f) => ctx.progress(f * 0.95, `Read ${Math.round(f * 100)}%`), warn: (m) => ctx.warn(m) });
+    } else if (format === 'xlsx') {
+      table = await readXlsx(bytes, { sheet: params.sheet.trim(), header });
     } else if (format === 'arrow') {
       try {
         table = tableFromIPC(bytes);
@@ -142,12 +146,11 @@ export default defineNode({
         });
       }
     } else if (format === 'json' || format === 'ndjson') {
-      const text = new TextDecoder().decode(textBytes(bytes));
+      const text = new TextDecoder().decode(decoded().bytes);
       table = format === 'json' ? parseJsonTable(text) : parseNdjsonTable(text);
     } else {
-      const body = textBytes(bytes);
+      const body = decoded().bytes;
       const delimiter = params.delimiter !== 'auto' ? DELIMITERS[params.delimiter] : format === 'tsv' ? 9 : 'auto';
-      const header = params.header === 'auto' ? 'auto' : params.header === 'yes';
       const result = await parseCsv(body, {
         delimiter, header,
         progress: (fraction) => ctx.progress(fraction * 0.95, `Read ${Math.round(fraction * 100)}%`),

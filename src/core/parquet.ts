@@ -75,7 +75,8 @@ function utf8Data(values: readonly unknown[]): Data<Utf8> {
   return makeData({ type: new Utf8(), length, nullCount: nulls, nullBitmap: nulls ? bits : undefined, valueOffsets: offsets, data });
 }
 
-function timeData(values: readonly unknown[]): Data {
+/** Timestamp (ms) data from epoch milliseconds or Dates; anything else is missing. */
+export function dateData(values: readonly unknown[]): Data {
   const length = values.length;
   const data = new BigInt64Array(length);
   const bits = new Uint8Array((length + 7) >> 3);
@@ -91,7 +92,7 @@ function timeData(values: readonly unknown[]): Data {
 
 function columnData(kind: Kind, values: readonly unknown[], name: string, warn?: (m: Text) => void): Data {
   if (kind === 'bool') return boolData(Uint8Array.from(values, (v) => (v === true ? 1 : v === false ? 0 : 2)));
-  if (kind === 'time') return timeData(values);
+  if (kind === 'time') return dateData(values);
   if (kind === 'number') {
     let big = 0;
     const out = Float64Array.from(values, (v) => {
