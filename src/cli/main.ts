@@ -11,6 +11,7 @@ import { pick } from '../core/text';
 import { validateWorkflow } from '../core/validate';
 import { parseWorkflow, type Workflow } from '../core/workflow';
 import { toArrowFile, toCsv, toJsonRows } from '../core/write';
+import { writeParquet } from '../core/parquet';
 import { Engine, type EngineEvent } from '../../workers/engine';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { diskFiles } from './node-files';
@@ -78,7 +79,6 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
 }
 
 async function runCommand(args: CliArgs, out: Out): Promise<number> {
-  if (args.format === 'parquet') throw new UsageError('Parquet output is not available in this version yet; use --format csv, arrow or json.');
   const flow = await loadFlow(args);
   const engine = new Engine(getNode, diskFiles(path.dirname(path.resolve(args.flow!))));
   const types = new Map(flow.nodes.map((n) => [n.id, n.type]));
@@ -104,6 +104,7 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
         let file: string, data: string | Uint8Array;
         if (!isTable(value)) [file, data] = [`${node.id}.${port.name}.json`, JSON.stringify(value, null, 2)];
         else if (args.format === 'arrow') [file, data] = [`${node.id}.${port.name}.arrow`, toArrowFile(value)];
+        else if (args.format === 'parquet') [file, data] = [`${node.id}.${port.name}.parquet`, await writeParquet(value)];
         else if (args.format === 'json') [file, data] = [`${node.id}.${port.name}.json`, toJsonRows(value)];
         else [file, data] = [`${node.id}.${port.name}.csv`, toCsv(value)];
         const full = path.join(args.out, file);

@@ -51,6 +51,24 @@ describe('audience-flow CLI', () => {
     expect(table.schema.fields.map((f) => f.name)).toContain('segment');
   });
 
+  it('writes Parquet files with --format parquet that read back as the same table', async () => {
+    const out = tmp();
+    const r = await cli('run', TEMPLATE, '--out', out, '--format', 'parquet', '--set', 'sample.size=2000', '--set', 'kmeans.k=3');
+    expect(r.code, r.stderr).toBe(0);
+    const outputs: string[] = JSON.parse(r.stdout).outputs;
+    expect(outputs).toContain(path.join(out, 'segments.out.parquet'));
+    const bytes = readFileSync(path.join(out, 'segments.out.parquet'));
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
+    const { readParquet } = await import('../../src/core/parquet');
+    const table = await readParquet(new Uint8Array(bytes));
+    expect(table.numRows).toBe(3);
+    expect(table.schema.fields.map((f) => f.name)).toContain('segment');
+    const arrowOut = tmp();
+    await cli('run', TEMPLATE, '--out', arrowOut, '--format', 'arrow', '--set', 'sample.size=2000', '--set', 'kmeans.k=3');
+    const arrow = tableFromIPC(readFileSync(path.join(arrowOut, 'segments.out.arrow')));
+    expect(table.toArray().map((row) => row.toJSON())).toEqual(arrow.toArray().map((row) => row.toJSON()));
+  });
+
   it('validate says "cycle" for a cyclic flow and exits 1', async () => {
     const dir = tmp();
     const file = flowFile(dir, {
