@@ -1,0 +1,37 @@
+/**
+ * Presentation mode's large caption: the step note that explains the current node (the note nearest
+ * to it on the canvas), or the flow's name and description before the first step.
+ */
+import { useEffect } from 'react';
+import { noteIndexFor } from '../../core/template';
+import { useT } from '../i18n';
+import { useStore } from '../store';
+import { useTrainer } from './state';
+
+export function PresentNote() {
+  const { t } = useT();
+  const presenting = useTrainer((s) => s.presenting);
+  const current = useTrainer((s) => s.current);
+  const nodes = useStore((s) => s.nodes);
+  const name = useStore((s) => s.name);
+  const description = useStore((s) => s.description);
+
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') useTrainer.getState().present(false); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting]);
+
+  if (!presenting) return null;
+  const notes = nodes.filter((n) => n.type === 'note' && typeof (n.data as { text?: unknown }).text === 'string');
+  const node = nodes.find((n) => n.id === current);
+  const at = node ? noteIndexFor([node.position.x, node.position.y], notes.map((n) => ({ position: [n.position.x, n.position.y] as const }))) : -1;
+  const text = at >= 0 ? String((notes[at].data as { text: string }).text) : null;
+  return (
+    <div className="af-present-note" data-testid="present-note">
+      {text ?? <><strong>{name}</strong>{description && <span> — {description}</span>}</>}
+      <button type="button" className="af-present-leave" onClick={() => useTrainer.getState().present(false)} data-testid="present-leave">{t('leavePresent')}</button>
+    </div>
+  );
+}
