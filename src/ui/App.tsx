@@ -8,6 +8,10 @@ import { Inspector } from './inspector/Inspector';
 import { Palette } from './Palette';
 import { useStore } from './store';
 import { Toolbar } from './Toolbar';
+import { Gallery } from './gallery/Gallery';
+import { ExplainPanel } from './trainer/ExplainPanel';
+import { PresentNote } from './trainer/PresentNote';
+import { useTrainer } from './trainer/state';
 
 function Messages() {
   const { t, p } = useT();
@@ -27,6 +31,7 @@ function Messages() {
 }
 
 export function App() {
+  const presenting = useTrainer((s) => s.presenting);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void useStore.getState().run();
@@ -36,16 +41,19 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
-      <div className="af-app">
+      <div className={presenting ? 'af-app af-presenting' : 'af-app'}>
         <Toolbar />
         <Palette />
         <main className="af-main">
           <Canvas />
           <Messages />
+          <ExplainPanel />
+          <PresentNote />
         </main>
         <Inspector />
         <DataPanel />
       </div>
+      <Gallery />
     </ReactFlowProvider>
   );
 }

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { parseWorkflow } from '../core/workflow';
 import { useT } from './i18n';
 import { useStore } from './store';
-import { TEMPLATES } from './templates';
+import { TrainerBar } from './trainer/TrainerBar';
 
 export function Toolbar() {
   const { t, lang } = useT();
@@ -29,21 +29,13 @@ export function Toolbar() {
   return (
     <header className="af-toolbar">
       <span className="af-logo">◆ {t('appName')}</span>
-      <input className="af-flow-name" value={name} aria-label="flow name" onChange={(e) => useStore.setState({ name: e.target.value, revision: useStore.getState().revision + 1 })} />
+      <input className="af-flow-name" value={name} aria-label={t('flowName')} onChange={(e) => useStore.setState({ name: e.target.value, revision: useStore.getState().revision + 1 })} />
       {running
         ? <button type="button" className="af-cancel" onClick={() => void useStore.getState().cancel()} data-testid="cancel">■ {t('cancel')}</button>
         : <button type="button" className="af-run" onClick={() => void useStore.getState().run()} data-testid="run" title="Ctrl+Enter">▶ {t('run')}</button>}
       {running && <span className="af-hint">{t('running')}</span>}
+      <TrainerBar />
       <span className="af-spacer" />
-      <select aria-label={t('templates')} value="" data-testid="templates" onChange={(e) => {
-        const entry = TEMPLATES.find((x) => x.id === e.target.value);
-        if (entry) useStore.getState().loadWorkflow(structuredClone(entry.workflow));
-        if (e.target.value === '__new') useStore.getState().loadWorkflow({ schema: 'audience-flow/workflow@1', name: 'Untitled flow', nodes: [], edges: [], notes: [] });
-      }}>
-        <option value="">{t('templates')}…</option>
-        {TEMPLATES.map((x) => <option key={x.id} value={x.id}>{x.workflow.name}</option>)}
-        <option value="__new">{t('newFlow')}</option>
-      </select>
       <button type="button" onClick={() => fileRef.current?.click()}>{t('open')}</button>
       <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} />
       <button type="button" onClick={save}>{t('save')}</button>

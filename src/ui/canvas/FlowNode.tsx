@@ -5,12 +5,14 @@ import { getNode } from '../../../nodes/index';
 import { useT, type StringKey } from '../i18n';
 import { useStore } from '../store';
 import type { FlowNode as FlowNodeType } from '../store/graph';
+import { useTrainer } from '../trainer/state';
 
 const PORT_GAP = 24;
 
 function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const { t, p } = useT();
   const status = useStore((s) => s.status[id]);
+  const stepping = useTrainer((s) => s.current === id);
   const def = getNode(data.type);
   if (!def) {
     return <div className="af-node af-node-unknown" data-testid={`node-${id}`}>{data.type}?</div>;
@@ -18,7 +20,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const state = status?.state ?? 'idle';
   const ports = Math.max(def.inputs.length, def.outputs.length, 1);
   return (
-    <div className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}`} data-testid={`node-${id}`} data-state={state}
+    <div className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}${stepping ? ' af-step-current' : ''}`} data-testid={`node-${id}`} data-state={state}
       style={{ minHeight: 56 + ports * PORT_GAP }}>
       <div className="af-node-head">
         <span className="af-node-title">{data.label || p(def.title)}</span>
