@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import { emptyWorkflow } from '../core/workflow';
 import { App } from './App';
 import { tr } from './i18n';
 import { loadSaved, startAutosave } from './persist';
@@ -16,7 +17,7 @@ async function boot() {
   const template = wanted === 'none' ? null : TEMPLATES.find((x) => x.id === wanted) ?? TEMPLATES[0];
   if (saved && saved.nodes.length) useStore.getState().loadWorkflow(saved);
   else if (template) useStore.getState().loadWorkflow(structuredClone(template.workflow));
-  else useStore.getState().loadWorkflow({ schema: 'audience-flow/workflow@1', name: 'Untitled flow', nodes: [], edges: [], notes: [] });
+  else useStore.getState().loadWorkflow(emptyWorkflow());
   document.documentElement.lang = useStore.getState().lang;
   startAutosave();
   engineClient.onRestart(() => {

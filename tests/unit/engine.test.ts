@@ -7,7 +7,7 @@ import { runs, toyRegistry } from '../helpers/toy-nodes';
 
 const n = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: [0, 0] as [number, number] });
 const chain = (factor = 2, size = 5): Workflow => ({
-  schema: 'audience-flow/workflow@1', name: 'chain', notes: [],
+  schema: 'audience-flow/workflow@2', name: 'chain', notes: [],
   nodes: [n('src', 'test.source', { n: size }), n('double', 'test.times', { factor: 2 }), n('scale', 'test.times', { factor }), n('side', 'test.times', { factor: 10 })],
   edges: [{ from: 'src.out', to: 'double.in' }, { from: 'double.out', to: 'scale.in' }, { from: 'src.out', to: 'side.in' }],
 });
@@ -127,7 +127,7 @@ describe('Engine', () => {
 
   it('passes JSON (model) outputs along', async () => {
     const engine = new Engine(toyRegistry, memoryFiles({}));
-    const w: Workflow = { schema: 'audience-flow/workflow@1', name: 'j', notes: [], nodes: [n('src', 'test.source', { n: 3 }), n('j', 'test.join')], edges: [{ from: 'src.out', to: 'j.a' }] };
+    const w: Workflow = { schema: 'audience-flow/workflow@2', name: 'j', notes: [], nodes: [n('src', 'test.source', { n: 3 }), n('j', 'test.join')], edges: [{ from: 'src.out', to: 'j.a' }] };
     const result = await engine.run(w);
     expect(result.ok).toBe(true);
     expect(engine.output('j', 'model')).toEqual({ kind: 'model', rows: 3 });

@@ -1,23 +1,23 @@
 /** Graph slice: the nodes, connections and notes on the canvas, and conversion to/from workflow files. */
-import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
+import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
 import { getNode } from '../../../nodes/index';
-import { WORKFLOW_SCHEMA, parsePortRef, type Workflow } from '../../core/workflow';
+import type { TemplateInput, Workflow } from '../../core/workflow';
 import { checkConnection } from '../canvas/connect';
 import type { Text } from '../../core/text';
+import { edgeId, graphToWorkflow, isFlowNode, workflowToGraph, type CanvasNode, type FlowNode } from './convert';
+import { withGesture } from './history';
 import type { AppState } from './index';
 
-export type FlowNodeData = { type: string; params: Record<string, unknown>; label?: string };
-export type NoteData = { text: string };
-export type FlowNode = Node<FlowNodeData, 'flow'>;
-export type NoteNode = Node<NoteData, 'note'>;
-export type CanvasNode = FlowNode | NoteNode;
+export { isFlowNode, type CanvasNode, type FlowNode, type FlowNodeData, type FrameNode, type NoteData, type NoteNode } from './convert';
 
 export interface GraphSlice {
   name: string;
   description: string;
   nodes: CanvasNode[];
   edges: Edge[];
+  /** Fill-in parameters the flow declares as a template (kept for export). */
+  inputs: TemplateInput[];
   /** Bumped on every edit of the flow (for autosave and stale marks). */
   revision: number;
   loadWorkflow: (w: Workflow) => void;
@@ -30,11 +30,6 @@ export interface GraphSlice {
   connect: (c: Connection) => Text | null;
 }
 
-export const isFlowNode = (n: CanvasNode): n is FlowNode => n.type === 'flow';
-
-const edgeId = (c: { source: string; sourceHandle?: string | null; target: string; targetHandle?: string | null }) =>
-  `${c.source}.${c.sourceHandle}->${c.target}.${c.targetHandle}`;
-
 /** A short unique id for a new node of a type: "kmeans", "kmeans2", … */
 export function newNodeId(type: string, taken: Set<string>): string {
   const base = type.split('.').pop()!.replace(/[^A-Za-z0-9_-]/g, '') || 'node';
@@ -42,39 +37,19 @@ export function newNodeId(type: string, taken: Set<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
 
-export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => ({
+export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get, api) => ({
   name: 'Untitled flow',
   description: '',
   nodes: [],
   edges: [],
+  inputs: [],
   revision: 0,
 
   loadWorkflow: (w) => {
-    const nodes: CanvasNode[] = w.nodes.map((n) => ({
-      id: n.id, type: 'flow', position: { x: n.position[0], y: n.position[1] },
-      data: { type: n.type, params: { ...n.params }, ...(n.label ? { label: n.label } : {}) },
-    }));
-    w.notes.forEach((note, i) => nodes.push({ id: `note-${i + 1}`, type: 'note', position: { x: note.position[0], y: note.position[1] }, data: { text: note.text }, zIndex: -1 }));
-    const edges: Edge[] = w.edges.map((e) => {
-      const from = parsePortRef(e.from), to = parsePortRef(e.to);
-      const c = { source: from.node, sourceHandle: from.port, target: to.node, targetHandle: to.port };
-      return { id: edgeId(c), ...c };
-    });
-    set({ name: w.name, description: w.description ?? '', nodes, edges, revision: get().revision + 1, selected: null, status: {}, issues: [] });
+    set({ ...workflowToGraph(w), revision: get().revision + 1, selected: null, status: {}, issues: [] });
   },
 
-  toWorkflow: () => {
-    const { nodes, edges, name, description } = get();
-    const round = (v: number) => Math.round(v);
-    return {
-      schema: WORKFLOW_SCHEMA, name, ...(description ? { description } : {}),
-      nodes: nodes.filter(isFlowNode).map((n) => ({
-        id: n.id, type: n.data.type, ...(n.data.label ? { label: n.data.label } : {}), params: n.data.params, position: [round(n.position.x), round(n.position.y)] as [number, number],
-      })),
-      edges: edges.map((e) => ({ from: `${e.source}.${e.sourceHandle}`, to: `${e.target}.${e.targetHandle}` })),
-      notes: nodes.filter((n): n is NoteNode => n.type === 'note').map((n) => ({ text: n.data.text, position: [round(n.position.x), round(n.position.y)] as [number, number] })),
-    };
-  },
+  toWorkflow: () => graphToWorkflow(get()),
 
   addNode: (type, position, params) => {
     const def = getNode(type);
@@ -105,12 +80,12 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   onNodesChange: (changes) => {
     const structural = changes.some((c) => c.type === 'remove' || c.type === 'add' || (c.type === 'position' && !c.dragging));
     const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-    set({
+    withGesture(api, get, changes, () => set({
       nodes: applyNodeChanges(changes, get().nodes),
       edges: removed.length ? get().edges.filter((e) => !removed.includes(e.source) && !removed.includes(e.target)) : get().edges,
       ...(removed.includes(get().selected ?? '') ? { selected: null } : {}),
       ...(structural ? { revision: get().revision + 1 } : {}),
-    });
+    }));
     for (const c of changes) if (c.type === 'select' && c.selected) set({ selected: c.id });
   },
 

@@ -4,7 +4,7 @@ import { parseWorkflow, type Workflow } from '../../../src/core/workflow';
 import { toyRegistry } from '../../helpers/toy-nodes';
 
 const flow = (nodes: Workflow['nodes'], edges: Workflow['edges'] = []): Workflow => ({
-  schema: 'audience-flow/workflow@1', name: 't', nodes, edges, notes: [],
+  schema: 'audience-flow/workflow@2', name: 't', nodes, edges, notes: [],
 });
 const n = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: [0, 0] as [number, number] });
 const codes = (w: Workflow) => validateWorkflow(w, toyRegistry).map((i) => i.code);
