@@ -19,6 +19,7 @@ export interface NormalizedText {
 // A letter (not a digit) repeated 3+ times; digits are never collapsed ("1000").
 const ELONGATION = /(\p{L})\1{2,}/gu;
 const HAS_UPPER = /\p{Lu}/u;
+const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 
 /** Normalises a text: NFC, lowercase, "tuyệtttt" → "tuyệtt", "soooo" → "soo"; Vietnamese diacritics are kept. */
 export function normalizeText(s: string): string {
@@ -27,18 +28,22 @@ export function normalizeText(s: string): string {
 
 /** `normalizeText` plus the flags it noticed (elongation, all caps, exclamation marks). */
 export function analyzeText(s: string): NormalizedText {
-  let text = s.normalize('NFC');
+  // NFC only when combining marks are present (decomposed input); precomposed text is already NFC.
+  let text = COMBINING.test(s) ? s.normalize('NFC') : s;
   let allCaps = false;
   if (HAS_UPPER.test(text)) {
-    let upper = 0, letters = 0;
-    for (const ch of text) {
-      const lower = ch.toLowerCase(), up = ch.toUpperCase();
-      if (lower === up) continue;
-      letters++;
-      if (ch === up) upper++;
+    const lower = text.toLowerCase(), upper = text.toUpperCase();
+    if (lower.length === text.length && upper.length === text.length) {
+      let caps = 0, letters = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === lower.charCodeAt(i) && c === upper.charCodeAt(i)) continue;
+        letters++;
+        if (c !== lower.charCodeAt(i)) caps++;
+      }
+      allCaps = letters >= 4 && caps >= 0.8 * letters;
     }
-    allCaps = letters >= 4 && upper >= 0.8 * letters;
-    text = text.toLowerCase();
+    text = lower;
   }
   if (text.indexOf('’') >= 0) text = text.replace(/’/g, "'");
   let exclamations = 0;
@@ -82,6 +87,18 @@ export function tokenize(s: string): string[] {
 /** Tokens of a text that is already normalised (skips the normalisation pass). */
 export function tokenizeNormalized(text: string): string[] {
   return text.match(TOKEN) ?? [];
+}
+
+const TOKEN_OR_BREAK = new RegExp(`${TOKEN.source}|[.,!?;…\\n]+`, 'gu');
+
+/** Tokens plus clause breaks: a run of . , ! ? ; … or a newline becomes the token "." (for negation scopes). */
+export function tokenizeClauses(text: string): string[] {
+  const out = text.match(TOKEN_OR_BREAK) ?? [];
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i].charCodeAt(0);
+    if ((c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 8230 || c === 10)) out[i] = '.';
+  }
+  return out;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
