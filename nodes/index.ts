@@ -11,6 +11,7 @@ import viewTable from './view.table';
 import ingestFile from './ingest.file';
 import ingestSample from './ingest.sample';
 import featureAggregate from './feature.aggregate';
+import textSentiment from './text.sentiment';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -20,6 +21,7 @@ export const NODE_TYPES: NodeDef[] = [
   featureAggregate,
   featureScale,
   clusterKmeans,
+  textSentiment,
   viewTable,
 ] as unknown as NodeDef[];
 
