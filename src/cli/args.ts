@@ -4,6 +4,8 @@ export interface CliArgs {
   flow?: string;
   inputs: [node: string, file: string][];
   sets: [node: string, param: string, value: unknown][];
+  /** `--param ID=VALUE`: a template's fill-in input (its `inputs` list), VALUE as text. */
+  params: [id: string, value: string][];
   out: string;
   format: 'csv' | 'arrow' | 'parquet' | 'json';
   json: boolean;
@@ -13,7 +15,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--out DIR] [--format csv|arrow|parquet|json]
+  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json]
   audience-flow validate FLOW.flow.json
   audience-flow nodes [--json]
 Options:
@@ -30,7 +32,7 @@ export function parseValue(raw: string): unknown {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', inputs: [], sets: [], out: 'out', format: 'csv', json: false, lang: 'en' };
+  const args: CliArgs = { command: 'help', inputs: [], sets: [], params: [], out: 'out', format: 'csv', json: false, lang: 'en' };
   const rest = [...argv];
   const command = rest.shift();
   if (!command || command === 'help' || command === '--help' || command === '-h') return args;
@@ -43,7 +45,7 @@ export function parseArgs(argv: string[]): CliArgs {
   };
   while (rest.length) {
     const a = rest.shift()!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--input=') && !a.startsWith('--set=')
+    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--input=') && !a.startsWith('--set=') && !a.startsWith('--param=')
       ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? take(flag);
     if (flag === '--input' || a.startsWith('--input=')) {
@@ -56,6 +58,11 @@ export function parseArgs(argv: string[]): CliArgs {
       const m = /^([^.=]+)\.([^=]+)=(.*)$/s.exec(v);
       if (!m) throw new UsageError(`--set takes NODE_ID.PARAM=VALUE, not "${v}".`);
       args.sets.push([m[1], m[2], parseValue(m[3])]);
+    } else if (flag === '--param' || a.startsWith('--param=')) {
+      const v = a.startsWith('--param=') ? a.slice(8) : take('--param');
+      const eq = v.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--param takes INPUT_ID=VALUE, not "${v}".`);
+      args.params.push([v.slice(0, eq), v.slice(eq + 1)]);
     } else if (flag === '--out') {
       args.out = value();
     } else if (flag === '--format') {

@@ -13,6 +13,7 @@ import { parseWorkflow, type Workflow } from '../core/workflow';
 import { toArrowFile, toCsv, toJsonRows } from '../core/write';
 import { writeParquet } from '../core/parquet';
 import { Engine, type EngineEvent } from '../../workers/engine';
+import { applyInputs, templateInputs } from '../core/template';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { diskFiles } from './node-files';
 
@@ -27,7 +28,14 @@ async function loadFlow(args: CliArgs): Promise<Workflow> {
   }
   const parsed = parseWorkflow(text);
   if (!parsed.ok) throw new UsageError(parsed.message);
-  const flow = parsed.workflow;
+  let flow = parsed.workflow;
+  if (args.params.length) {
+    const inputs = templateInputs(flow);
+    const values = Object.fromEntries(args.params.map(([id, v]) => [id, inputs.find((i) => i.id === id)?.kind === 'file' ? path.resolve(v) : v]));
+    const applied = applyInputs(flow, values);
+    if (!applied.ok) throw new UsageError(`--param: ${pick(applied.message, args.lang)}`);
+    flow = applied.workflow;
+  }
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   for (const [id, file] of args.inputs) {
     const node = byId.get(id);
@@ -72,6 +80,7 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
   const issues = validateWorkflow(flow, getNode);
   if (!issues.length) {
     out.stdout(`OK: "${flow.name}" has ${flow.nodes.length} nodes and ${flow.edges.length} connections.\n`);
+    for (const i of templateInputs(flow)) out.stdout(`  --param ${i.id}=…   ${pick(i.label, args.lang)} (${i.kind}, sets ${i.node}.${i.param})\n`);
     return 0;
   }
   for (const issue of issues) out.stdout(`error${issue.node ? ` [${issue.node}]` : ''}: ${pick(issue.message, args.lang)}\n`);

@@ -133,3 +133,27 @@ describe('audience-flow CLI', () => {
     expect(select.inputs).toEqual([{ name: 'in', kind: 'table', optional: false }]);
   });
 });
+
+describe('audience-flow --param (template fill-in inputs)', () => {
+  const FAN = path.join(ROOT, 'templates', 'fan-segments.flow.json');
+
+  it('sets a template input by its id: the number of segments reaches cluster.kmeans', async () => {
+    const out = tmp();
+    const r = await cli('run', FAN, '--param', 'segments=3', '--param=size=3000', '--out', out, '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, 'sizes.out.json'), 'utf8'))).toHaveLength(3);
+    expect(JSON.parse(r.stdout).nodes.find((n: { id: string }) => n.id === 'profile').rows).toBe(3000);
+  });
+
+  it('validate lists the inputs; an unknown input id is a usage error naming the known ones', async () => {
+    const v = await cli('validate', FAN);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/--param segments=… {3}Number of fan segments \(integer, sets segments\.k\)/);
+    const r = await cli('run', FAN, '--param', 'colour=red', '--out', tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no input "colour" \(it has: segments, size\)/);
+    const bad = await cli('run', FAN, '--param', 'segments');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--param takes INPUT_ID=VALUE/);
+  });
+});
