@@ -11,6 +11,15 @@ import viewTable from './view.table';
 import ingestFile from './ingest.file';
 import ingestSample from './ingest.sample';
 import featureAggregate from './feature.aggregate';
+import cleanFilter from './clean.filter';
+import cleanDedupe from './clean.dedupe';
+import cleanCast from './clean.cast';
+import cleanText from './clean.text';
+import cleanAnonymize from './clean.anonymize';
+import featureEncode from './feature.encode';
+import featureTime from './feature.time';
+import featureJoin from './feature.join';
+import exportFile from './export.file';
 import textSentiment from './text.sentiment';
 
 export const NODE_TYPES: NodeDef[] = [
@@ -18,11 +27,20 @@ export const NODE_TYPES: NodeDef[] = [
   ingestSample,
   cleanSelect,
   cleanMissing,
+  cleanFilter,
+  cleanDedupe,
+  cleanCast,
+  cleanText,
+  cleanAnonymize,
   featureAggregate,
   featureScale,
+  featureEncode,
+  featureTime,
+  featureJoin,
   clusterKmeans,
   textSentiment,
   viewTable,
+  exportFile,
 ] as unknown as NodeDef[];
 
 const byType = new Map(NODE_TYPES.map((def) => [def.type, def]));

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { tableToIPC } from 'apache-arrow';
 import { getNode } from '../nodes/index';
+import { exportBytes, type ExportFormat } from '../nodes/export.file';
 import { parseWorkflow } from '../src/core/workflow';
 import type { JsonValue } from '../src/core/node';
 import { isTable } from '../src/core/table';
@@ -57,6 +58,14 @@ const api = {
   summary(nodeId: string, port: string): ColumnSummary[] | null {
     const table = engine.table(nodeId, port);
     return table ? summarize(table) : null;
+  },
+
+  /** An export.file node's table as file bytes (transferred), with its file name and type; null before it has run. */
+  async exportFile(nodeId: string, format: ExportFormat, name?: string): Promise<{ bytes: Uint8Array; name: string; mime: string } | null> {
+    const table = engine.table(nodeId, 'out');
+    if (!table) return null;
+    const file = await exportBytes(table, format, name);
+    return Comlink.transfer(file, [file.bytes.buffer as ArrayBuffer]);
   },
 
   /** A chart or model output (small JSON). */

@@ -8,6 +8,7 @@ import type { WorkerApi } from '../../workers/worker';
 import type { EngineEvent, RunResult } from '../../workers/engine';
 import type { ColumnSummary } from '../../workers/summary';
 import type { JsonValue } from '../core/node';
+import type { ExportFormat } from '../../nodes/export.file';
 
 type Listener = () => void;
 
@@ -74,6 +75,11 @@ class EngineClient {
 
   summary(nodeId: string, port: string): Promise<ColumnSummary[] | null> {
     return this.ensure().summary(nodeId, port);
+  }
+
+  /** The bytes of an export.file node's table in a file format (see nodes/export.file.ts). */
+  exportFile(nodeId: string, format: ExportFormat, name?: string): Promise<{ bytes: Uint8Array; name: string; mime: string } | null> {
+    return this.ensure().exportFile(nodeId, format, name);
   }
 
   value(nodeId: string, port: string): Promise<JsonValue | null> {

@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import { useStore } from '../store';
 import { engineClient } from '../worker-client';
 import { VirtualTable } from './VirtualTable';
+import { DownloadButton } from './DownloadButton';
 
 type Shown = { kind: 'table'; table: Table; summary: ColumnSummary[] | null } | { kind: 'chart'; spec: ChartSpec };
 
@@ -53,6 +54,7 @@ export function DataPanel() {
         {ports.length > 1 && ports.map((name) => (
           <button key={name} type="button" className={name === shownPort ? 'af-tab af-tab-on' : 'af-tab'} onClick={() => useStore.getState().setPort(name)} data-testid={`port-tab-${name}`}>{name}</button>
         ))}
+        {selected && ready && <DownloadButton nodeId={selected} />}
         {data?.kind === 'table' && <span className="af-hint" data-testid="data-size">{data.table.numRows.toLocaleString()} {t('rows')} × {data.table.numCols} {t('columns')}</span>}
       </header>
       {!selected && <p className="af-hint">{t('noData')}</p>}
