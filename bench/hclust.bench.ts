@@ -1,0 +1,35 @@
+/** Ward hierarchical clustering, 10k × 16 overlapping blobs: ours vs SciPy's linkage; ml-hclust on 2k for contrast. */
+import { row, runCase, runPython, type BenchRow, type Outcome } from './lib';
+import { D, ensureData } from './cases/kmeans-data';
+
+const SCIPY = `
+import sys, time, numpy as np
+from scipy.cluster.hierarchy import linkage
+n, d = int(sys.argv[1]), int(sys.argv[2])
+X = np.fromfile(sys.argv[3], dtype=np.float64, count=n * d).reshape(n, d)
+t = time.perf_counter()
+Z = linkage(X, 'ward')
+ms = (time.perf_counter() - t) * 1000
+_RESULT = {'ms': ms, 'extra': {'top': float(Z[-1, 2])}}
+`;
+
+const top = (o: Outcome) => (o.ok && typeof o.m.extra?.top === 'number' ? `top merge height ${(o.m.extra.top as number).toFixed(4)}` : '');
+
+export async function bench(): Promise<BenchRow[]> {
+  const file = ensureData(6);
+  const out: BenchRow[] = [];
+  for (const n of [10_000, 2_000]) {
+    const task = `Ward linkage ${n.toLocaleString('en-US')} × ${D} (overlapping blobs)`;
+    const sp = runPython(SCIPY, [String(n), String(D), file]);
+    const ours = runCase('bench/cases/hclust.ts', ['ours', String(n)]);
+    out.push(
+      row(task, 'scipy linkage ward (ref)', n, sp, undefined, `${top(sp)}; pdist + nn_chain, data loading not timed`),
+      row(task, 'src/core/hclust (NN-chain)', n, ours, sp, `${top(ours)}; condensed Float64Array`),
+    );
+    if (n <= 2_000) {
+      const ml = runCase('bench/cases/hclust.ts', ['ml-hclust', String(n)]);
+      out.push(row(task, 'ml-hclust agnes ward2', n, ml, sp, `${top(ml)}; 10k takes too long`));
+    }
+  }
+  return out;
+}

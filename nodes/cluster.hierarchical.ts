@@ -1,0 +1,143 @@
+import { Int32, makeData, makeVector } from 'apache-arrow';
+import { z } from 'zod';
+import { NodeError } from '../src/core/errors';
+import { clustersAtHeight, cutTree, hclust, LINKAGES } from '../src/core/hclust';
+import { defineNode, type JsonValue } from '../src/core/node';
+import { createRandom, seedFrom } from '../src/core/random';
+import { chooseColumns, readMatrix, SEGMENT, segmentMeans, segmentsTable, spreadWarning, stableLabels } from '../src/core/segments';
+import { sampleRows } from '../src/core/silhouette';
+import { requireTable, withColumns } from '../src/core/table';
+
+const TOP = 60;
+
+/** The dendrogram chart: the top merges of Z, leaves numbered 0..L-1, merge j making node L + j. */
+function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment: Int32Array, cut: number, linkage: string) {
+  const m = Math.min(TOP, n - 1), from = n - 1 - m;
+  const leafOf = new Map<number, number>();
+  const leaves: number[] = [];
+  const id = (c: number) => {
+    if (c >= n + from) return -1;
+    if (!leafOf.has(c)) { leafOf.set(c, leaves.length); leaves.push(c); }
+    return leafOf.get(c)!;
+  };
+  const refs: [number, number, number, number][] = [];
+  for (let r = from; r < n - 1; r++) refs.push([Z[r * 4], Z[r * 4 + 1], Z[r * 4 + 2], Z[r * 4 + 3]]);
+  refs.forEach(([a, b]) => { id(a); id(b); });
+  const L = leaves.length;
+  const ref = (c: number) => (c >= n + from ? L + (c - n - from) : leafOf.get(c)!);
+  const firstRow = (c: number) => { while (c >= n) c = Z[(c - n) * 4]; return c; };
+  const sizeOf = (c: number) => (c < n ? 1 : Z[(c - n) * 4 + 3]);
+  return {
+    kind: 'chart', chart: 'dendrogram',
+    title: { en: `How the segments merge (${linkage} linkage)`, vi: `Cách các phân khúc gộp lại (liên kết ${linkage})` },
+    merges: refs.map(([a, b, h, s]) => [ref(a), ref(b), h, s]),
+    labels: leaves.map((c) => (c < n ? `#${rows ? rows[c] : c}` : `(${sizeOf(c)})`)),
+    leafSegment: leaves.map((c) => segment[rows ? rows[firstRow(c)] : firstRow(c)]),
+    cut,
+  } as unknown as JsonValue;
+}
+
+/** Hierarchical (agglomerative) segments: Ward, complete, average or single linkage, cut by k or height. */
+export default defineNode({
+  type: 'cluster.hierarchical',
+  version: 1,
+  category: 'cluster',
+  title: { en: 'Hierarchical segments', vi: 'Phân khúc phân cấp' },
+  description: {
+    en: 'Builds a tree of segments by merging the two closest groups again and again (hierarchical clustering), then cuts it into a number of segments or at a height. Adds a "segment" column (0 = the largest), a table of the segments and a dendrogram of the last merges. Exact up to "Most rows"; above it, a random sample is clustered and the other rows join the nearest segment.',
+    vi: 'Xây cây phân khúc bằng cách liên tục gộp hai nhóm gần nhau nhất (phân cụm phân cấp), rồi cắt cây thành số phân khúc đã chọn hoặc tại một độ cao. Thêm cột "segment" (0 = lớn nhất), bảng các phân khúc và biểu đồ cây (dendrogram) của các lần gộp cuối. Chính xác đến "Số dòng tối đa"; vượt quá thì phân cụm một mẫu ngẫu nhiên và gán các dòng còn lại vào phân khúc gần nhất.',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [
+    { name: 'out', kind: 'table', title: { en: 'Table with segment', vi: 'Bảng kèm phân khúc' } },
+    { name: 'segments', kind: 'table', title: { en: 'Segments', vi: 'Các phân khúc' } },
+    { name: 'dendrogram', kind: 'chart', title: { en: 'Dendrogram', vi: 'Biểu đồ cây' } },
+  ],
+  params: z.object({
+    columns: z.array(z.string()).default([]).meta({
+      label: { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
+      help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' },
+      widget: 'columns', columnType: 'number',
+    }),
+    linkage: z.enum(LINKAGES).default('ward').meta({
+      label: { en: 'How to measure group distance', vi: 'Cách đo khoảng cách giữa nhóm' },
+      help: { en: 'Ward makes compact segments of similar size (usual choice); complete, average and single use the farthest, average or closest pair of rows.', vi: 'Ward cho các phân khúc gọn, cỡ tương đương (lựa chọn thông dụng); complete, average và single dùng cặp dòng xa nhất, trung bình hoặc gần nhất.' },
+      options: { ward: { en: 'Ward (compact)', vi: 'Ward (gọn)' }, complete: { en: 'Complete (farthest)', vi: 'Complete (xa nhất)' }, average: { en: 'Average', vi: 'Trung bình' }, single: { en: 'Single (closest)', vi: 'Single (gần nhất)' } },
+    }),
+    k: z.number().int().min(2).max(50).default(4).meta({
+      label: { en: 'Number of segments', vi: 'Số phân khúc' },
+      help: { en: 'Where to cut the tree, unless a height is given.', vi: 'Cắt cây thành chừng này phân khúc, trừ khi có độ cao.' },
+      widget: 'slider',
+    }),
+    height: z.number().min(0).default(0).meta({
+      label: { en: 'Cut height (0 = use the number)', vi: 'Độ cao cắt (0 = dùng số phân khúc)' },
+      help: { en: 'Cut the tree at this merge distance instead of a number of segments.', vi: 'Cắt cây tại khoảng cách gộp này thay vì theo số phân khúc.' },
+    }),
+    maxRows: z.number().int().min(100).max(30_000).default(10_000).meta({
+      label: { en: 'Most rows clustered exactly', vi: 'Số dòng tối đa phân cụm chính xác' },
+      help: { en: 'Memory grows with the square of the rows (10 000 rows ≈ 400 MB). Above this, a sample is used.', vi: 'Bộ nhớ tăng theo bình phương số dòng (10 000 dòng ≈ 400 MB). Vượt quá thì dùng một mẫu.' },
+    }),
+    seed: z.number().int().default(42).meta({
+      label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' },
+      help: { en: 'Chooses the sample when the table is larger than the limit.', vi: 'Dùng để chọn mẫu khi bảng lớn hơn giới hạn.' },
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    const columns = chooseColumns(table, params.columns);
+    const n = table.numRows, d = columns.length;
+    if (n < 2) {
+      throw new NodeError({ en: `The table has ${n} row(s): at least 2 are needed to form segments. Check the steps before this one.`, vi: `Bảng có ${n} dòng: cần ít nhất 2 dòng để tạo phân khúc. Hãy kiểm tra các bước trước.` });
+    }
+    if (params.height === 0 && params.k > n) {
+      throw new NodeError({ en: `You asked for ${params.k} segments but the table has only ${n} rows. Choose at most ${n} segments.`, vi: `Bạn chọn ${params.k} phân khúc nhưng bảng chỉ có ${n} dòng. Hãy chọn tối đa ${n} phân khúc.` });
+    }
+    const { data, stds } = readMatrix(table, columns);
+    const spread = spreadWarning(columns, stds);
+    if (spread) ctx.warn(spread);
+
+    // Above maxRows: a seeded sample is clustered exactly.
+    const rows = n > params.maxRows ? sampleRows(n, params.maxRows, createRandom(seedFrom(params.seed, 'hclust'))) : null;
+    const m = rows ? rows.length : n;
+    let x = data;
+    if (rows) {
+      x = new Float64Array(m * d);
+      for (let r = 0; r < m; r++) x.set(data.subarray(rows[r] * d, rows[r] * d + d), r * d);
+      ctx.warn({
+        en: `The table has ${n} rows, more than ${params.maxRows}: a random sample of ${m} rows was clustered exactly and every other row joined the segment with the nearest average. Raise "Most rows clustered exactly" for an exact tree (memory grows with the square of the rows).`,
+        vi: `Bảng có ${n} dòng, nhiều hơn ${params.maxRows}: đã phân cụm chính xác một mẫu ngẫu nhiên ${m} dòng, các dòng khác được gán vào phân khúc có trung bình gần nhất. Tăng "Số dòng tối đa phân cụm chính xác" để có cây chính xác (bộ nhớ tăng theo bình phương số dòng).`,
+      });
+    }
+    const Z = await hclust(x, m, d, params.linkage, (f, msg) => ctx.progress(0.95 * f, msg));
+    const k = params.height > 0 ? clustersAtHeight(Z, m, params.height) : params.k;
+    if (params.height > 0 && (k < 2 || k > 50)) {
+      ctx.warn({ en: `Cutting at height ${params.height} gives ${k} segment(s).`, vi: `Cắt ở độ cao ${params.height} cho ${k} phân khúc.` });
+    }
+    const sampleLabels = cutTree(Z, m, k);
+    let labels = sampleLabels;
+    if (rows) {
+      // Every row joins the segment whose sample mean is nearest; sampled rows keep their own segment.
+      const centres = segmentMeans(x, m, d, sampleLabels, k);
+      labels = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        let best = 0, bestD = Infinity;
+        for (let j = 0; j < k; j++) {
+          let s = 0;
+          for (let c = 0; c < d; c++) { const t = data[i * d + c] - centres[j * d + c]; s += t * t; }
+          if (s < bestD) { bestD = s; best = j; }
+        }
+        labels[i] = best;
+      }
+      for (let r = 0; r < m; r++) labels[rows[r]] = sampleLabels[r];
+    }
+    const stable = stableLabels(labels, k);
+    const means = segmentMeans(data, n, d, stable.labels, k);
+    const cut = k > 1 && k < m ? (Z[(m - k - 1) * 4 + 2] + Z[(m - k) * 4 + 2]) / 2 : params.height;
+    await ctx.progress(1, `${k} segments`);
+    return {
+      out: withColumns(table, { [SEGMENT]: makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: stable.labels })) }),
+      segments: segmentsTable(columns, stable.sizes, means),
+      dendrogram: dendrogram(Z, m, rows, stable.labels, cut, params.linkage),
+    };
+  },
+});
