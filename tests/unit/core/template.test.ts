@@ -1,5 +1,5 @@
 /** Template helpers: fill-in inputs, translations, the gallery preview and the note of a step. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewOf } from '../../../src/core/preview';
@@ -57,8 +57,8 @@ describe('template translations', () => {
   });
 
   it('every shipped template has a Vietnamese name, description and a translation of each note', () => {
-    for (const file of ['audience-segmentation', 'community-health', 'fan-segments']) {
-      const w = load(`${file}.flow.json`);
+    for (const file of readdirSync(path.resolve(__dirname, '../../../templates')).filter((f) => f.endsWith('.flow.json'))) {
+      const w = load(file);
       const vi = w.translations?.vi;
       expect(vi?.name && vi.description, file).toBeTruthy();
       for (const note of w.notes) expect(vi?.notes?.[note.id], `${file} ${note.id}`).toBeTruthy();
