@@ -10,6 +10,7 @@ import featureScale from './feature.scale';
 import viewTable from './view.table';
 import ingestFile from './ingest.file';
 import ingestSample from './ingest.sample';
+import ingestSocial from './ingest.social';
 import featureAggregate from './feature.aggregate';
 import cleanFilter from './clean.filter';
 import cleanDedupe from './clean.dedupe';
@@ -25,6 +26,7 @@ import textSentiment from './text.sentiment';
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
   ingestSample,
+  ingestSocial,
   cleanSelect,
   cleanMissing,
   cleanFilter,
