@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/text.sentiment';
 import { stringVector, tableOf } from '../../../src/core/table';
@@ -40,7 +40,8 @@ function uit(split: 'Train' | 'Dev' | 'Test'): { texts: string[]; labels: string
 }
 
 async function sentiment(texts: string[], params: Record<string, unknown>, known?: (string | null)[]): Promise<{ labels: string[]; warnings: string[] }> {
-  const columns = known ? { text: stringVector(texts), known: stringVector(known) } : { text: stringVector(texts) };
+  const columns: Record<string, Vector> = { text: stringVector(texts) };
+  if (known) columns.known = stringVector(known);
   const { outputs, warnings } = await runNode(node, { in: tableOf(columns) }, known ? { ...params, labels: 'known' } : params);
   return { labels: (outputs.out as Table).getChild('sentiment_label')!.toArray() as string[], warnings };
 }
