@@ -2,11 +2,6 @@ import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { floatVector, requireColumn, requireTable, stringVector, toValues, withColumns } from '../src/core/table';
-import { learnFromLabels } from '../src/core/text/classifier';
-import { labelOf } from '../src/core/text/sentiment-engine';
-import { scoreEnglish } from '../src/core/text/sentiment-en';
-import { scoreVietnamese } from '../src/core/text/sentiment-vi';
-import { detectLanguage } from '../src/core/text/tokenize';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
 
@@ -78,6 +73,11 @@ export default defineNode({
     const table = requireTable(inputs);
     const texts = toValues(requireColumn(table, params.column, 'string')).map(asText);
     const n = texts.length;
+    // Lexicons and the classifier load with the run (in the worker), not with the page's palette.
+    const [{ learnFromLabels }, { labelOf }, { scoreEnglish }, { scoreVietnamese }, { detectLanguage }] = await Promise.all([
+      import('../src/core/text/classifier'), import('../src/core/text/sentiment-engine'), import('../src/core/text/sentiment-en'),
+      import('../src/core/text/sentiment-vi'), import('../src/core/text/tokenize'),
+    ]);
     const scores = new Float64Array(n);
     const labels = new Array<Polarity>(n);
 
