@@ -1,0 +1,158 @@
+import type { Vector } from 'apache-arrow';
+import { z } from 'zod';
+import { encodeKeys } from '../src/core/encode-keys';
+import { DEFAULT_LEXICON } from '../src/core/journey/lexicon';
+import { compileLexicon, decide, scoreText } from '../src/core/journey/match';
+import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
+import { defineNode, type RunContext } from '../src/core/node';
+import { floatVector, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const entry = z.object({
+  stage: z.enum(STAGES).meta({ label: { en: 'Stage', vi: 'Giai đoạn' }, options: STAGE_LABEL }),
+  phrase: z.string().min(1).meta({ label: { en: 'Phrase', vi: 'Cụm từ' } }),
+  weight: z.number().min(-10).max(10).default(1).meta({ label: { en: 'Weight', vi: 'Trọng số' } }),
+  language: z.enum(['any', 'en', 'vi']).default('any').meta({
+    label: { en: 'Language', vi: 'Ngôn ngữ' },
+    options: { any: { en: 'Any', vi: 'Mọi ngôn ngữ' }, en: { en: 'English', vi: 'Tiếng Anh' }, vi: { en: 'Vietnamese', vi: 'Tiếng Việt' } },
+  }),
+});
+
+/**
+ * Classifies each text into a customer-journey stage with an editable English + Vietnamese
+ * lexicon (src/core/journey/lexicon.ts, matching rules in match.ts), or — when a labels column is
+ * given — with a classifier taught by the labelled rows.
+ */
+export default defineNode({
+  type: 'journey.stage',
+  version: 1,
+  category: 'journey',
+  title: { en: 'Journey stage', vi: 'Giai đoạn hành trình' },
+  description: {
+    en: 'Puts each comment in a customer-journey stage (awareness, consideration, purchase, experience, advocacy, churn, or none) from English and Vietnamese phrases you can edit, including teen-code and text without accents. With a labels column, learns from your labelled rows instead.',
+    vi: 'Xếp mỗi bình luận vào một giai đoạn hành trình khách hàng (nhận biết, cân nhắc, mua hàng, trải nghiệm, giới thiệu, rời bỏ, hoặc không xác định) dựa trên các cụm từ tiếng Anh và tiếng Việt có thể chỉnh sửa, kể cả teen-code và chữ không dấu. Nếu có cột nhãn, node học từ các dòng đã gán nhãn.',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [{ name: 'out', kind: 'table', title: { en: 'With journey stage', vi: 'Kèm giai đoạn hành trình' } }],
+  params: z.object({
+    column: z.string().default('text').meta({
+      label: { en: 'Text column', vi: 'Cột văn bản' },
+      help: { en: 'The comments to classify.', vi: 'Cột chứa bình luận cần phân loại.' },
+      widget: 'column', columnType: 'string',
+    }),
+    language: z.enum(['auto', 'en', 'vi']).default('auto').meta({
+      label: { en: 'Language', vi: 'Ngôn ngữ' },
+      help: {
+        en: 'Auto tries the English and the Vietnamese phrases on every text (mixed comments are common).',
+        vi: 'Tự động: thử cả cụm từ tiếng Anh và tiếng Việt trên mọi bình luận (bình luận trộn hai thứ tiếng rất phổ biến).',
+      },
+      options: { auto: { en: 'Auto (both)', vi: 'Tự động (cả hai)' }, en: { en: 'English', vi: 'Tiếng Anh' }, vi: { en: 'Vietnamese', vi: 'Tiếng Việt' } },
+    }),
+    labels: z.string().default('').meta({
+      label: { en: 'Known stages (optional)', vi: 'Giai đoạn đã biết (tùy chọn)' },
+      help: {
+        en: 'A column with the stage of some rows. Those rows teach a classifier and the others are predicted; the lexicon is then not used.',
+        vi: 'Một cột ghi sẵn giai đoạn của một số dòng. Các dòng đó dạy cho bộ phân loại, các dòng còn lại được dự đoán; khi đó không dùng bộ từ điển.',
+      },
+      widget: 'column', columnType: 'string',
+    }),
+    lexicon: z.array(entry).default(() => DEFAULT_LEXICON.map((e) => ({ ...e }))).meta({
+      label: { en: 'Lexicon', vi: 'Bộ từ điển' },
+      help: {
+        en: 'Phrases per stage with weights; the stage with the highest total wins (ties go to the later stage). "*" is any word, "#" a number, "?" a question mark.',
+        vi: 'Các cụm từ theo giai đoạn kèm trọng số; giai đoạn có tổng điểm cao nhất thắng (hòa thì giai đoạn sau thắng). "*" là một từ bất kỳ, "#" là một số, "?" là dấu hỏi.',
+      },
+      widget: 'lexicon',
+    }),
+    seed: z.number().int().default(42).meta({
+      label: { en: 'Seed', vi: 'Hạt giống ngẫu nhiên' },
+      help: { en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' },
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    const textVec = requireColumn(table, params.column, 'string');
+    const labelVec = params.labels ? requireColumn(table, params.labels) : null;
+    const n = table.numRows;
+    await ctx.progress(0, 'Reading texts…');
+    const keys = await encodeKeys(textVec, (done) => ctx.progress(0.1 * done / n, 'Reading texts…'));
+    const distinct = keys.values as string[];
+    const lex = compileLexicon(params.lexicon, params.language);
+    if (!labelVec && lex.size === 0) {
+      ctx.warn({ en: 'The lexicon has no phrase for this language, so every row is "none".', vi: 'Bộ từ điển không có cụm từ nào cho ngôn ngữ này nên mọi dòng đều là "none".' });
+    }
+    // Every distinct text is scored once (comments repeat a lot).
+    const dStage = new Int32Array(distinct.length), dConf = new Float64Array(distinct.length);
+    const scores = new Float64Array(STAGES.length);
+    for (let d = 0; d < distinct.length; d++) {
+      if ((d & 2047) === 0) await ctx.progress(0.1 + 0.6 * d / Math.max(1, distinct.length), 'Matching phrases…');
+      scores.fill(0);
+      scoreText(lex, distinct[d], scores);
+      const { stage, confidence } = decide(scores);
+      dStage[d] = stage; dConf[d] = confidence;
+    }
+    const stage: string[] = new Array<string>(n);
+    const conf = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = keys.codes[i];
+      stage[i] = c < 0 ? 'none' : STAGES[dStage[c]];
+      conf[i] = c < 0 ? 0 : dConf[c];
+    }
+    if (labelVec) await learn(labelVec, keys.codes, distinct, stage, conf, params.seed, ctx);
+    await ctx.progress(1);
+    return { out: withColumns(table, { journey_stage: stringVector(stage), journey_confidence: floatVector(conf) }) };
+  },
+});
+
+/** Labels mode: labelled rows teach the classifier; the others are predicted (in place). */
+async function learn(
+  labelVec: Vector, codes: Int32Array, distinct: string[], stage: string[], conf: Float64Array, seed: number, ctx: RunContext,
+): Promise<void> {
+  const { learnFromLabels } = await import('../src/core/text/classifier');
+  const n = codes.length;
+  const lk = await encodeKeys(labelVec);
+  const known = new Set<string>(STAGES);
+  const labels: (string | null)[] = new Array<string | null>(n).fill(null);
+  const unknown = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const c = lk.codes[i];
+    if (c < 0) continue;
+    const v = String(lk.values[c]).trim().toLowerCase();
+    if (v === '') continue;
+    if (known.has(v)) labels[i] = v; else unknown.add(v);
+  }
+  if (unknown.size) {
+    const list = [...unknown].slice(0, 5).map((v) => `"${v}"`).join(', ');
+    ctx.warn({
+      en: `Labels that are not journey stages were ignored: ${list}. Use: ${STAGES.join(', ')}.`,
+      vi: `Đã bỏ qua các nhãn không phải giai đoạn hành trình: ${list}. Hãy dùng: ${STAGES.join(', ')}.`,
+    });
+  }
+  await ctx.progress(0.75, 'Learning from labelled rows…');
+  const texts = Array.from(codes, (c) => (c < 0 ? null : distinct[c]));
+  const lexiconStage = stage.slice();
+  const result = learnFromLabels(texts, labels, seed);
+  const C = result.classes.length;
+  let agree = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] !== null && lexiconStage[i] === labels[i]) agree++;
+    stage[i] = result.predicted[i];
+    let best = 0;
+    for (let k = 0; k < C; k++) best = Math.max(best, result.probabilities[i * C + k]);
+    conf[i] = best;
+  }
+  const t = result.trained;
+  const lexAcc = pct(agree / t);
+  if (Number.isNaN(result.accuracy)) {
+    ctx.warn({
+      en: `Learned from ${t} labelled row(s), too few (or a single stage) to check accuracy. The lexicon agrees with ${lexAcc} of them.`,
+      vi: `Đã học từ ${t} dòng có nhãn, quá ít (hoặc chỉ một giai đoạn) để kiểm tra độ chính xác. Bộ từ điển khớp ${lexAcc} số dòng đó.`,
+    });
+  } else {
+    ctx.warn({
+      en: `Learned from ${t} labelled row(s): cross-validated accuracy ${pct(result.accuracy)} (macro-F1 ${result.macroF1.toFixed(2)}); the lexicon alone gets ${lexAcc} on them. The other ${n - t} row(s) were predicted.`,
+      vi: `Đã học từ ${t} dòng có nhãn: độ chính xác kiểm tra chéo ${pct(result.accuracy)} (macro-F1 ${result.macroF1.toFixed(2)}); riêng bộ từ điển đạt ${lexAcc} trên các dòng này. ${n - t} dòng còn lại được dự đoán.`,
+    });
+  }
+}

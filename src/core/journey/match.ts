@@ -1,0 +1,146 @@
+/**
+ * Scores texts against a journey lexicon. Texts are normalised (shared tokenizer), cut into
+ * clauses at punctuation, and tokenised; common teen-code is read as the word it stands for
+ * ("ko" → "không", "dc" → "được", "r" → "rồi"). A phrase matches whole words in order inside one
+ * clause, on accent-folded words, but an accented word of the text must carry the phrase's own
+ * accents ("múa" does not match "mua"; "mua" written without accents does). A purchase or
+ * advocacy phrase preceded by a negation within three words counts for churn instead ("không mua
+ * lại", "won't be buying again"); after "chưa"/"not yet" a purchase phrase counts for
+ * consideration.
+ */
+import { foldVi, normalizeText, tokenizeNormalized } from '../text/tokenize';
+import type { LexiconEntry } from './lexicon';
+import { STAGES, stageIndex } from './stages';
+
+const S = STAGES.length;
+const CHURN = stageIndex('churn'), PURCHASE = stageIndex('purchase'), ADVOCACY = stageIndex('advocacy'), CONSIDERATION = stageIndex('consideration');
+
+/** Teen-code and unaccented spellings read as the word they stand for (keys are folded tokens). */
+const TEEN: Record<string, string> = {
+  ko: 'không', k: 'không', hông: 'không', kh: 'không', hok: 'không', hong: 'không', khong: 'không', kg: 'không', hem: 'không',
+  dc: 'được', đc: 'được', duoc: 'được', r: 'rồi', rui: 'rồi', oy: 'rồi', roi: 'rồi', j: 'gì', z: 'vậy', dzay: 'vậy',
+  nhiu: 'nhiêu', mik: 'mình', mk: 'mình', bik: 'biết', bit: 'biết', ntn: 'như thế nào', hum: 'hôm', wa: 'quá', lun: 'luôn',
+};
+const NEGATORS = new Set(['không', 'chẳng', 'chả', 'đừng', 'not', 'no', 'never', "don't", 'dont', "won't", 'wont', "didn't", 'didnt',
+  "doesn't", "isn't", 'cannot', "can't", "wouldn't", 'neither']);
+const NOT_YET = new Set(['chưa']);
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+const ASCII = /^[\x00-\x7f]*$/;
+const CLAUSE = /[,;!?\n…]+|\.(?=\s|$)|\s[-–—]\s/;
+
+interface Token { exact: string; fold: string; ascii: boolean }
+interface Compiled { stage: number; weight: number; exact: string[]; fold: string[]; prefix: boolean[] }
+
+/** Tokens of a normalised piece of text, teen-code expanded. */
+function tokensOf(text: string): Token[] {
+  const out: Token[] = [];
+  for (const raw of tokenizeNormalized(text)) {
+    const fold = foldVi(raw);
+    const teen = TEEN[raw] ?? (ASCII.test(raw) ? TEEN[fold] : undefined);
+    if (teen) {
+      for (const w of teen.split(' ')) out.push({ exact: w, fold: foldVi(w), ascii: false });
+    } else out.push({ exact: raw, fold, ascii: ASCII.test(raw) });
+  }
+  return out;
+}
+
+export interface CompiledLexicon {
+  /** Entries by their first folded word. */
+  byFirst: Map<string, Compiled[]>;
+  /** Entries whose first word is a prefix ("refund*"), by its first three letters. */
+  byStem: Map<string, Compiled[]>;
+  /** Weight of a question mark per stage (the `?` phrase). */
+  question: Float64Array;
+  size: number;
+}
+
+/** Prepares a lexicon for one language setting ('auto' uses the phrases of both languages). */
+export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto' | 'en' | 'vi'): CompiledLexicon {
+  const byFirst = new Map<string, Compiled[]>();
+  const byStem = new Map<string, Compiled[]>();
+  const question = new Float64Array(S);
+  const seen = new Map<string, Compiled>();
+  for (const e of entries) {
+    if (language !== 'auto' && e.language !== 'any' && e.language !== language) continue;
+    const stage = stageIndex(e.stage);
+    const weight = Number.isFinite(e.weight) ? e.weight : 1;
+    if (stage < 0 || weight === 0) continue;
+    const phrase = normalizeText(e.phrase).trim();
+    if (phrase === '?') { question[stage] += weight; continue; }
+    const prefix: boolean[] = [];
+    const words = phrase.split(/\s+/).flatMap((w) => {
+      if (w === '*' || w === '#') { prefix.push(false); return [{ exact: w, fold: w, ascii: true }]; }
+      const stem = w.length > 3 && w.endsWith('*');
+      const toks = tokensOf(stem ? w.slice(0, -1) : w);
+      toks.forEach((_, k) => prefix.push(stem && k === toks.length - 1));
+      return toks;
+    });
+    if (words.length === 0 || words[0].exact === '*' || words[0].exact === '#') continue;
+    const key = `${stage}|${words.map((w, k) => w.fold + (prefix[k] ? '*' : '')).join(' ')}|${words.map((w) => w.exact).join(' ')}`;
+    const prev = seen.get(key);
+    if (prev) { prev.weight = Math.max(prev.weight, weight); continue; }
+    const c: Compiled = { stage, weight, exact: words.map((w) => w.exact), fold: words.map((w) => w.fold), prefix };
+    seen.set(key, c);
+    const index = prefix[0] ? byStem : byFirst, k0 = prefix[0] ? c.fold[0].slice(0, 3) : c.fold[0];
+    const list = index.get(k0);
+    if (list) list.push(c); else index.set(k0, [c]);
+  }
+  return { byFirst, byStem, question, size: seen.size };
+}
+
+function matchesAt(c: Compiled, toks: Token[], i: number): boolean {
+  if (i + c.fold.length > toks.length) return false;
+  for (let k = 0; k < c.fold.length; k++) {
+    const t = toks[i + k], want = c.fold[k];
+    if (want === '*') continue;
+    if (want === '#') { if (!NUMBER.test(t.exact)) return false; continue; }
+    if (c.prefix[k]) {
+      if (!t.fold.startsWith(want) || (!t.ascii && !t.exact.startsWith(c.exact[k]))) return false;
+      continue;
+    }
+    if (t.fold !== want) return false;
+    if (!t.ascii && t.exact !== c.exact[k]) return false;
+  }
+  return true;
+}
+
+/** Adds the lexicon's evidence for one text to `scores` (length 7, zeroed by the caller). */
+export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Array): void {
+  if (!text) return;
+  const norm = normalizeText(text);
+  if (norm.includes('?') || norm.includes('？')) for (let s = 0; s < S; s++) scores[s] += lex.question[s];
+  for (const clause of norm.split(CLAUSE)) {
+    const toks = tokensOf(clause);
+    for (let i = 0; i < toks.length; i++) {
+      const exact = lex.byFirst.get(toks[i].fold), stem = lex.byStem.get(toks[i].fold.slice(0, 3));
+      if (exact) for (const c of exact) addMatch(c, toks, i, scores);
+      if (stem) for (const c of stem) addMatch(c, toks, i, scores);
+    }
+  }
+}
+
+/** Adds an entry's weight when it matches at word i, to churn / consideration when negated. */
+function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array): void {
+  if (!matchesAt(c, toks, i)) return;
+  let stage = c.stage;
+  if (stage === PURCHASE || stage === ADVOCACY) {
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      if (NEGATORS.has(toks[j].exact)) { stage = CHURN; break; }
+      if (NOT_YET.has(toks[j].exact) || (toks[j].exact === 'not' && toks[j + 1]?.exact === 'yet')) { stage = stage === PURCHASE ? CONSIDERATION : -1; break; }
+    }
+  }
+  if (stage >= 0) scores[stage] += c.weight;
+}
+
+/** The winning stage of scores (ties go to the later stage; all zero → none) and a confidence in [0, 1]. */
+export function decide(scores: Float64Array): { stage: number; confidence: number } {
+  let best = S - 1, top = 0, total = 0;
+  for (let s = 0; s < S; s++) {
+    const v = scores[s];
+    if (v <= 0) continue;
+    total += v;
+    if (v >= top) { top = v; best = s; }
+  }
+  if (top <= 0) return { stage: S - 1, confidence: 0 };
+  return { stage: best, confidence: (top / total) * (1 - Math.exp(-top)) };
+}
