@@ -7,7 +7,7 @@ import type { NodeDef, ParamMeta } from './node';
 import type { Text } from './text';
 
 export type FieldWidget = 'number' | 'integer' | 'number-or-auto' | 'enum' | 'boolean' | 'text' | 'textarea'
-  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json' | 'conditions';
+  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json' | 'conditions' | 'lexicon';
 
 export interface FieldSpec {
   key: string;
@@ -21,6 +21,8 @@ export interface FieldSpec {
   columnType?: ParamMeta['columnType'];
   /** `conditions`: the operators of a row condition (from the item's `op` enum). */
   operators?: { value: string; label: Text }[];
+  /** `lexicon` (rows of objects): one field per property of the items, for a table editor. */
+  itemFields?: FieldSpec[];
   /** Input port whose table feeds a column picker. */
   port: string;
   slider?: boolean;
@@ -33,7 +35,7 @@ type JsonSchema = {
 } & Partial<ParamMeta>;
 
 function widgetOf(s: JsonSchema): FieldWidget {
-  if (s.widget === 'column' || s.widget === 'columns' || s.widget === 'keyvalue' || s.widget === 'file' || s.widget === 'textarea' || s.widget === 'conditions') return s.widget;
+  if (s.widget === 'column' || s.widget === 'columns' || s.widget === 'keyvalue' || s.widget === 'file' || s.widget === 'textarea' || s.widget === 'conditions' || s.widget === 'lexicon') return s.widget;
   if (s.anyOf && s.anyOf.some((a) => a.const === 'auto') && s.anyOf.some((a) => a.type === 'integer' || a.type === 'number')) return 'number-or-auto';
   if (s.enum) return 'enum';
   switch (s.type) {
@@ -56,22 +58,26 @@ function operatorsOf(s: JsonSchema): { value: string; label: Text }[] {
 /** The fields of a node type's params form, in declaration order. */
 export function paramFields(def: NodeDef): FieldSpec[] {
   const schema = z.toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return Object.entries(schema.properties ?? {}).map(([key, s]) => {
-    const numeric = s.anyOf?.find((a) => a.type === 'integer' || a.type === 'number') ?? s;
-    const widget = widgetOf(s);
-    return {
-      key,
-      label: s.label ?? { en: key, vi: key },
-      help: s.help,
-      widget,
-      default: s.default,
-      min: numeric.minimum ?? numeric.exclusiveMinimum,
-      max: numeric.maximum,
-      options: s.enum?.map((v) => ({ value: String(v), label: s.options?.[String(v)] ?? { en: String(v), vi: String(v) } })),
-      columnType: s.columnType,
-      port: s.port ?? 'in',
-      slider: s.widget === 'slider',
-      ...(widget === 'conditions' ? { operators: operatorsOf(s) } : {}),
-    } satisfies FieldSpec;
-  });
+  return Object.entries(schema.properties ?? {}).map(([key, s]) => fieldOf(key, s));
+}
+
+/** The field of one property (params, or the items of a `lexicon` rows editor). */
+function fieldOf(key: string, s: JsonSchema): FieldSpec {
+  const numeric = s.anyOf?.find((a) => a.type === 'integer' || a.type === 'number') ?? s;
+  const widget = widgetOf(s);
+  return {
+    key,
+    label: s.label ?? { en: key, vi: key },
+    help: s.help,
+    widget,
+    default: s.default,
+    min: numeric.minimum ?? numeric.exclusiveMinimum,
+    max: numeric.maximum,
+    options: s.enum?.map((v) => ({ value: String(v), label: s.options?.[String(v)] ?? { en: String(v), vi: String(v) } })),
+    columnType: s.columnType,
+    port: s.port ?? 'in',
+    slider: s.widget === 'slider',
+    ...(widget === 'conditions' ? { operators: operatorsOf(s) } : {}),
+    ...(widget === 'lexicon' ? { itemFields: Object.entries(s.items?.properties ?? {}).map(([k, p]) => fieldOf(k, p)) } : {}),
+  } satisfies FieldSpec;
 }

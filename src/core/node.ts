@@ -65,7 +65,7 @@ export interface ParamMeta {
   label?: Text;
   help?: Text;
   /** `column`/`columns`: pick from the table on input `port` (default `in`), optionally only of one type. */
-  widget?: 'column' | 'columns' | 'text' | 'textarea' | 'file' | 'keyvalue' | 'slider' | 'conditions';
+  widget?: 'column' | 'columns' | 'text' | 'textarea' | 'file' | 'keyvalue' | 'slider' | 'conditions' | 'lexicon';
   columnType?: 'number' | 'string' | 'any';
   port?: string;
   /** Labels for enum values, per language. */

@@ -4,6 +4,7 @@ import type { FieldSpec } from '../../core/form';
 import type { ColumnInfo } from '../../core/table';
 import { putFile } from '../../../workers/browser-files';
 import { useT } from '../i18n';
+import { RowsInput } from './rows-input';
 
 export interface FieldProps {
   field: FieldSpec;
@@ -54,6 +55,8 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
       return <ColumnsInput id={id} field={field} value={(v as string[]) ?? []} onChange={onChange} columns={columns} />;
     case 'conditions':
       return <ConditionsInput id={id} field={field} value={(v as Condition[]) ?? []} onChange={onChange} columns={columns} />;
+    case 'lexicon':
+      return <RowsInput id={id} field={field} value={(v as Record<string, unknown>[]) ?? []} onChange={onChange} />;
     case 'keyvalue':
       return <KeyValueInput value={(v as Record<string, string>) ?? {}} onChange={onChange} />;
     case 'file':
