@@ -2,6 +2,7 @@
  * Presentation mode's large caption: the step note that explains the current node (the note nearest
  * to it on the canvas), or the flow's name and description before the first step.
  */
+import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { noteIndexFor } from '../../core/template';
 import { useT } from '../i18n';
@@ -15,6 +16,13 @@ export function PresentNote() {
   const nodes = useStore((s) => s.nodes);
   const name = useStore((s) => s.name);
   const description = useStore((s) => s.description);
+
+  const { fitView } = useReactFlow();
+  // The canvas gets the whole width (or gives it back): show the whole flow again.
+  useEffect(() => {
+    const timer = setTimeout(() => void fitView({ padding: 0.12, duration: 200 }), 60);
+    return () => clearTimeout(timer);
+  }, [presenting, fitView]);
 
   useEffect(() => {
     if (!presenting) return;
