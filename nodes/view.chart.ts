@@ -1,0 +1,120 @@
+import type { Vector } from 'apache-arrow';
+import { z } from 'zod';
+import type { BarChart, HeatmapChart, HistogramChart, ScatterChart } from '../src/core/chart';
+import { NodeError } from '../src/core/errors';
+import { defineNode, type JsonValue } from '../src/core/node';
+import { sampleRows } from '../src/core/silhouette';
+import { kindOf, requireColumn, requireTable, toFloat64, toValues } from '../src/core/table';
+
+const MAX_POINTS = 5000, MAX_CATEGORIES = 30;
+
+/** A column as category labels (numbers printed, missing → null), without reading row objects. */
+function labels(vector: Vector): (string | null)[] {
+  if (kindOf(vector.type) === 'number') return Array.from(toFloat64(vector), (v) => (v === v ? String(v) : null));
+  return toValues(vector).map((v) => (v === null || v === undefined ? null : String(v)));
+}
+
+/** Category → index for the most frequent categories (at most MAX_CATEGORIES; numbers in numeric order). */
+function categories(values: (string | null)[]): { names: string[]; index: Map<string, number> } {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let names = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!).slice(0, MAX_CATEGORIES);
+  const numeric = names.every((s) => s !== '' && Number.isFinite(Number(s)));
+  names = names.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { names, index: new Map(names.map((s, i) => [s, i])) };
+}
+
+/** count / mean / sum of `y` (or rows) per cell. */
+function aggregate(cells: number, cell: (i: number) => number, n: number, y: Float64Array | null, how: string): number[] {
+  const sum = new Float64Array(cells), cnt = new Float64Array(cells);
+  for (let i = 0; i < n; i++) {
+    const c = cell(i);
+    if (c < 0) continue;
+    if (y && how !== 'count') { if (y[i] !== y[i]) continue; sum[c] += y[i]; }
+    cnt[c]++;
+  }
+  return Array.from(cnt, (k, c) => (how === 'count' || !y ? k : how === 'sum' ? sum[c] : k ? sum[c] / k : 0));
+}
+
+/** A chart of a table, computed in the worker: small summaries only (scatter: at most 5 000 sampled points). */
+export default defineNode({
+  type: 'view.chart',
+  version: 1,
+  category: 'view',
+  title: { en: 'Chart', vi: 'Biểu đồ' },
+  description: {
+    en: 'Draws a bar chart (per category: count, mean or sum), a histogram (spread of a number), a scatter chart (two numbers, coloured by a column; at most 5 000 sampled points) or a heatmap (two categories).',
+    vi: 'Vẽ biểu đồ cột (theo nhóm: đếm, trung bình hoặc tổng), biểu đồ tần suất (phân bố của một cột số), biểu đồ phân tán (hai cột số, tô màu theo một cột; tối đa 5 000 điểm lấy mẫu) hoặc bản đồ nhiệt (hai cột phân loại).',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [{ name: 'chart', kind: 'chart', title: { en: 'Chart', vi: 'Biểu đồ' } }],
+  params: z.object({
+    chart: z.enum(['bar', 'histogram', 'scatter', 'heatmap']).default('bar').meta({
+      label: { en: 'Chart type', vi: 'Loại biểu đồ' },
+      options: { bar: { en: 'Bars', vi: 'Cột' }, histogram: { en: 'Histogram', vi: 'Tần suất' }, scatter: { en: 'Scatter', vi: 'Phân tán' }, heatmap: { en: 'Heatmap', vi: 'Bản đồ nhiệt' } },
+    }),
+    x: z.string().default('').meta({ label: { en: 'X (horizontal)', vi: 'X (trục ngang)' }, help: { en: 'Bars and heatmap: the categories; histogram and scatter: a number.', vi: 'Cột và bản đồ nhiệt: các nhóm; tần suất và phân tán: một cột số.' }, widget: 'column', columnType: 'any' }),
+    y: z.string().default('').meta({ label: { en: 'Y (vertical)', vi: 'Y (trục dọc)' }, help: { en: 'Bars: the number to count, average or sum (empty counts rows); scatter: a number; heatmap: the row categories.', vi: 'Cột: số cần đếm, lấy trung bình hoặc cộng (để trống để đếm dòng); phân tán: một cột số; bản đồ nhiệt: nhóm theo hàng.' }, widget: 'column', columnType: 'any' }),
+    color: z.string().default('').meta({ label: { en: 'Colour / value', vi: 'Màu / giá trị' }, help: { en: 'Bars and scatter: one colour per value of this column (e.g. segment); heatmap: the number to average or sum.', vi: 'Cột và phân tán: mỗi giá trị của cột này một màu (vd. segment); bản đồ nhiệt: số cần lấy trung bình hoặc cộng.' }, widget: 'column', columnType: 'any' }),
+    bins: z.number().int().min(2).max(200).default(20).meta({ label: { en: 'Histogram bins', vi: 'Số khoảng (tần suất)' } }),
+    aggregate: z.enum(['count', 'mean', 'sum']).default('count').meta({
+      label: { en: 'Combine values by', vi: 'Gộp giá trị bằng' },
+      options: { count: { en: 'Count', vi: 'Đếm' }, mean: { en: 'Mean', vi: 'Trung bình' }, sum: { en: 'Sum', vi: 'Tổng' } },
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    const n = table.numRows;
+    const need = (name: string, what: { en: string; vi: string }) => {
+      if (!name) throw new NodeError({ en: `Choose ${what.en} for this chart.`, vi: `Hãy chọn ${what.vi} cho biểu đồ này.` });
+      return requireColumn(table, name);
+    };
+    const num = (name: string, what: { en: string; vi: string }) => { need(name, what); return toFloat64(requireColumn(table, name, 'number')); };
+    let spec: BarChart | HistogramChart | ScatterChart | HeatmapChart;
+    if (params.chart === 'histogram') {
+      const x = num(params.x, { en: 'a numeric column as X', vi: 'một cột số làm X' });
+      let lo = Infinity, hi = -Infinity;
+      for (let i = 0; i < n; i++) if (x[i] === x[i]) { if (x[i] < lo) lo = x[i]; if (x[i] > hi) hi = x[i]; }
+      if (lo === Infinity) { lo = 0; hi = 1; }
+      const width = (hi - lo) / params.bins || 1;
+      const counts = new Float64Array(params.bins);
+      for (let i = 0; i < n; i++) if (x[i] === x[i]) counts[Math.min(params.bins - 1, Math.floor((x[i] - lo) / width))]++;
+      spec = { kind: 'chart', chart: 'histogram', column: params.x, bins: Array.from(counts, (count, b) => ({ from: lo + b * width, to: lo + (b + 1) * width, count })) };
+    } else if (params.chart === 'scatter') {
+      const x = num(params.x, { en: 'a numeric column as X', vi: 'một cột số làm X' }), y = num(params.y, { en: 'a numeric column as Y', vi: 'một cột số làm Y' });
+      const rows = sampleRows(n, MAX_POINTS, ctx.random);
+      const colour = params.color ? labels(requireColumn(table, params.color)) : null;
+      const cats = colour ? categories(colour) : null;
+      const keep = Array.from(rows).filter((i) => x[i] === x[i] && y[i] === y[i]);
+      spec = {
+        kind: 'chart', chart: 'scatter', xLabel: params.x, yLabel: params.y,
+        x: keep.map((i) => x[i]), y: keep.map((i) => y[i]),
+        group: colour && cats ? keep.map((i) => cats.index.get(colour[i] ?? '') ?? 0) : [], groups: cats ? cats.names : [],
+      };
+      if (n > MAX_POINTS) ctx.warn({ en: `Showing a random sample of ${MAX_POINTS} of ${n} points.`, vi: `Hiển thị mẫu ngẫu nhiên ${MAX_POINTS} trên ${n} điểm.` });
+    } else if (params.chart === 'heatmap') {
+      const xs = labels(need(params.x, { en: 'a column as X', vi: 'một cột làm X' })), ys = labels(need(params.y, { en: 'a column as Y', vi: 'một cột làm Y' }));
+      const cx = categories(xs), cy = categories(ys), w = cx.names.length;
+      const v = params.aggregate !== 'count' ? num(params.color, { en: 'a numeric "Colour / value" column to combine', vi: 'một cột số "Màu / giá trị" để gộp' }) : null;
+      const flat = aggregate(w * cy.names.length, (i) => { const a = cx.index.get(xs[i] ?? ''), b = cy.index.get(ys[i] ?? ''); return a === undefined || b === undefined ? -1 : b * w + a; }, n, v, params.aggregate);
+      spec = { kind: 'chart', chart: 'heatmap', cols: cx.names, rows: cy.names, values: cy.names.map((_, r) => flat.slice(r * w, r * w + w)), format: 'number' };
+    } else {
+      const xs = labels(need(params.x, { en: 'a column of categories as X', vi: 'một cột phân loại làm X' }));
+      const cx = categories(xs);
+      const y = params.y ? toFloat64(requireColumn(table, params.y, 'number')) : null;
+      const colour = params.color ? labels(requireColumn(table, params.color)) : null;
+      const cc = colour ? categories(colour) : { names: [params.y || 'count'], index: new Map<string, number>() };
+      const w = cx.names.length;
+      const flat = aggregate(w * cc.names.length, (i) => {
+        const a = cx.index.get(xs[i] ?? ''), b = colour ? cc.index.get(colour[i] ?? '') : 0;
+        return a === undefined || b === undefined ? -1 : b * w + a;
+      }, n, y, y ? params.aggregate : 'count');
+      spec = {
+        kind: 'chart', chart: 'bar', categories: cx.names, xLabel: params.x, yLabel: y ? `${params.aggregate} ${params.y}` : 'count',
+        series: cc.names.map((name, s) => ({ name, values: flat.slice(s * w, s * w + w) })),
+      };
+    }
+    await ctx.progress(1);
+    return { chart: spec as unknown as JsonValue };
+  },
+});
