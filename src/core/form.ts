@@ -7,7 +7,7 @@ import type { NodeDef, ParamMeta } from './node';
 import type { Text } from './text';
 
 export type FieldWidget = 'number' | 'integer' | 'number-or-auto' | 'enum' | 'boolean' | 'text' | 'textarea'
-  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json' | 'conditions' | 'lexicon';
+  | 'column' | 'columns' | 'keyvalue' | 'file' | 'json' | 'conditions' | 'choices' | 'lexicon';
 
 export interface FieldSpec {
   key: string;
@@ -44,7 +44,7 @@ function widgetOf(s: JsonSchema): FieldWidget {
     case 'boolean': return 'boolean';
     case 'string': return 'text';
     case 'object': return s.additionalProperties && typeof s.additionalProperties === 'object' && s.additionalProperties.type === 'string' ? 'keyvalue' : 'json';
-    case 'array': return s.items?.type === 'string' ? 'columns' : 'json';
+    case 'array': return s.items?.enum ? 'choices' : s.items?.type === 'string' ? 'columns' : 'json';
     default: return 'json';
   }
 }
@@ -73,7 +73,7 @@ function fieldOf(key: string, s: JsonSchema): FieldSpec {
     default: s.default,
     min: numeric.minimum ?? numeric.exclusiveMinimum,
     max: numeric.maximum,
-    options: s.enum?.map((v) => ({ value: String(v), label: s.options?.[String(v)] ?? { en: String(v), vi: String(v) } })),
+    options: (s.enum ?? s.items?.enum)?.map((v) => ({ value: String(v), label: s.options?.[String(v)] ?? { en: String(v), vi: String(v) } })),
     columnType: s.columnType,
     port: s.port ?? 'in',
     slider: s.widget === 'slider',

@@ -51,6 +51,8 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
         </select>
       );
     }
+    case 'choices':
+      return <ChoicesInput id={id} field={field} value={(v as string[]) ?? []} onChange={onChange} />;
     case 'columns':
       return <ColumnsInput id={id} field={field} value={(v as string[]) ?? []} onChange={onChange} columns={columns} />;
     case 'conditions':
@@ -103,6 +105,20 @@ function ColumnsInput({ id, field, value, onChange, columns }: { id: string; fie
       ))}
       {options.map((c) => (
         <label key={c.name}><input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name} <small>{c.kind}</small></label>
+      ))}
+    </div>
+  );
+}
+
+/** Several of a fixed list of options (an array of an enum), kept in the options' order. */
+function ChoicesInput({ id, field, value, onChange }: { id: string; field: FieldSpec; value: string[]; onChange: (v: unknown) => void }) {
+  const { p } = useT();
+  const options = field.options ?? [];
+  const toggle = (name: string, on: boolean) => onChange(options.map((o) => o.value).filter((o) => (o === name ? on : value.includes(o))));
+  return (
+    <div className="af-columns" id={id} role="group">
+      {options.map((o) => (
+        <label key={o.value}><input type="checkbox" checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {p(o.label)}</label>
       ))}
     </div>
   );
