@@ -4,6 +4,7 @@ import { Int32, Table, TimestampMillisecond, Utf8, makeData, makeVector, vectorF
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.time';
 import ingestFile from '../../../nodes/ingest.file';
+import { paramFields } from '../../../src/core/form';
 import type { NodeDef } from '../../../src/core/node';
 import { toFloat64 } from '../../../src/core/table';
 import { runNode } from '../../helpers/run-node';
@@ -57,5 +58,13 @@ describe('feature.time', () => {
     await expect(runNode(node, { in: t }, { column: 'a', parts: [] })).rejects.toMatchObject({ message: 'Choose at least one feature to compute.' });
     await expect(runNode(node, { in: t }, { column: 'a' })).rejects.toMatchObject({ message: expect.stringMatching(/No value in "a" could be read as a date/), vi: expect.stringMatching(/Không giá trị nào trong "a"/) });
     await expect(runNode(node, { in: t }, { column: 'b' })).rejects.toThrow(/The column "b" is not in the table/);
+  });
+
+  it('offers the parts as a checkbox list of named options', () => {
+    const field = paramFields(node as unknown as NodeDef).find((f) => f.key === 'parts')!;
+    expect(field.widget).toBe('choices');
+    expect(field.options!.map((o) => o.value)).toEqual(['hour', 'weekday', 'month', 'year', 'recency_days']);
+    expect(field.options![1].label).toEqual({ en: 'Day of the week', vi: 'Thứ' });
+    expect(field.default).toEqual(['hour', 'weekday', 'month', 'recency_days']);
   });
 });
