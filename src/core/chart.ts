@@ -61,4 +61,26 @@ export interface LineChart extends ChartBase {
   mark?: number;
 }
 
-export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | (ChartBase & Record<string, unknown>);
+export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | DendrogramChart | PersonasChart | (ChartBase & Record<string, unknown>);
+
+/** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
+export interface DendrogramChart extends ChartBase {
+  chart: 'dendrogram';
+  /** [a, b, height, size] per merge, lowest first. */
+  merges: [number, number, number, number][];
+  labels: string[];
+  /** Segment of every leaf (for colour). */
+  leafSegment?: number[];
+  /** Height where the tree was cut into segments. */
+  cut?: number;
+}
+
+/** One card per segment: persona name and sentence, size, strongest traits, over-represented values. */
+export interface PersonasChart extends ChartBase {
+  chart: 'personas';
+  cards: {
+    segment: number; size: number; share: number; name: Text; sentence: Text;
+    traits: { feature: string; lift: number | null; mean: number; z?: number }[];
+    top: string[];
+  }[];
+}

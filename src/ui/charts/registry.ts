@@ -8,6 +8,8 @@ import type { EChartsOption } from 'echarts';
 import type { ChartSpec } from '../../core/chart';
 import type { Lang } from '../../core/text';
 import { barOption, histogramOption, heatmapOption, lineOption, scatterOption } from './basic';
+import { DendrogramView } from './dendrogram';
+import { PersonasView } from './personas';
 
 export type Renderer =
   | { type: 'echarts'; option: (spec: ChartSpec, lang: Lang) => EChartsOption }
@@ -19,4 +21,6 @@ export const RENDERERS: Record<string, Renderer> = {
   scatter: { type: 'echarts', option: scatterOption },
   heatmap: { type: 'echarts', option: heatmapOption },
   line: { type: 'echarts', option: lineOption },
+  personas: { type: 'react', Component: PersonasView },
+  dendrogram: { type: 'react', Component: DendrogramView },
 };
