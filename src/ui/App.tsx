@@ -8,6 +8,8 @@ import { Inspector } from './inspector/Inspector';
 import { Palette } from './Palette';
 import { useStore } from './store';
 import { Toolbar } from './Toolbar';
+import { ShortcutsHelp } from './edit/ShortcutsHelp';
+import { useShortcuts } from './edit/useShortcuts';
 import { Gallery } from './gallery/Gallery';
 import { ExplainPanel } from './trainer/ExplainPanel';
 import { PresentNote } from './trainer/PresentNote';
@@ -32,6 +34,7 @@ function Messages() {
 
 export function App() {
   const presenting = useTrainer((s) => s.presenting);
+  useShortcuts();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void useStore.getState().run();
@@ -54,6 +57,7 @@ export function App() {
         <DataPanel />
       </div>
       <Gallery />
+      <ShortcutsHelp />
     </ReactFlowProvider>
   );
 }

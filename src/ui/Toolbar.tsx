@@ -1,7 +1,8 @@
 /** The top bar: flow name, Run / Cancel, open / save, templates and the language switch. */
 import { useRef } from 'react';
-import { parseWorkflow } from '../core/workflow';
+import { EditBar } from './edit/EditBar';
 import { useT } from './i18n';
+import { importFile } from './importer';
 import { useStore } from './store';
 import { TrainerBar } from './trainer/TrainerBar';
 
@@ -20,11 +21,7 @@ export function Toolbar() {
     a.click();
     URL.revokeObjectURL(a.href);
   };
-  const open = async (file: File) => {
-    const parsed = parseWorkflow(await file.text());
-    if (parsed.ok) useStore.getState().loadWorkflow(parsed.workflow);
-    else useStore.getState().say({ en: parsed.message, vi: parsed.message }, 'error');
-  };
+  const open = (file: File) => importFile(file);
 
   return (
     <header className="af-toolbar">
@@ -36,8 +33,9 @@ export function Toolbar() {
       {running && <span className="af-hint">{t('running')}</span>}
       <TrainerBar />
       <span className="af-spacer" />
+      <EditBar />
       <button type="button" onClick={() => fileRef.current?.click()}>{t('open')}</button>
-      <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} />
+      <input ref={fileRef} type="file" accept=".json,application/json" hidden data-testid="open-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} />
       <button type="button" onClick={save}>{t('save')}</button>
       <button type="button" className="af-lang" onClick={() => useStore.getState().setLang(lang === 'en' ? 'vi' : 'en')} data-testid="lang">{t('language')}</button>
     </header>

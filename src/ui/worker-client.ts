@@ -22,6 +22,7 @@ class EngineClient {
     if (!this.api) {
       this.worker = new Worker(new URL('../../workers/worker.ts', import.meta.url), { type: 'module', name: 'audience-flow-engine' });
       this.worker.addEventListener('error', () => this.restart());
+      this.worker.addEventListener('messageerror', () => this.restart());
       this.api = Comlink.wrap<WorkerApi>(this.worker);
     }
     return this.api;
@@ -60,6 +61,16 @@ class EngineClient {
     void this.api.cancel();
     await new Promise((r) => setTimeout(r, 3000));
     if (this.pending === pending) this.restart();
+  }
+
+  /**
+   * Test hook (only reachable from the `?debug` page): kills the worker as a crash would, and goes
+   * through the same recovery — the pending run ends, listeners hear "restarted", the canvas stays.
+   */
+  crashForTest(): void {
+    if (!this.worker) this.ensure();
+    this.worker!.terminate();
+    this.restart();
   }
 
   async table(nodeId: string, port: string): Promise<Table | null> {

@@ -4,12 +4,14 @@ import { useCallback, useRef, type DragEvent } from 'react';
 import type { Text } from '../../core/text';
 import { useShallow } from 'zustand/react/shallow';
 import { putFile } from '../../../workers/browser-files';
-import { parseWorkflow } from '../../core/workflow';
+import { importFile } from '../importer';
 import { useStore } from '../store';
 import { checkConnection } from './connect';
-import { FlowNode, NoteNodeView } from './FlowNode';
+import { FlowNode } from './FlowNode';
+import { FrameNodeView } from './FrameNode';
+import { NoteNodeView } from './NoteNode';
 
-const nodeTypes = { flow: FlowNode, note: NoteNodeView };
+const nodeTypes = { flow: FlowNode, note: NoteNodeView, frame: FrameNodeView };
 export const NODE_MIME = 'application/x-audience-flow-node';
 const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl|arrow|feather|ipc|parquet)$/i;
 
@@ -57,9 +59,7 @@ export function Canvas() {
     }
     for (const [i, file] of Array.from(e.dataTransfer.files).entries()) {
       if (/\.flow\.json$/i.test(file.name)) {
-        const parsed = parseWorkflow(await file.text());
-        if (parsed.ok) s.loadWorkflow(parsed.workflow);
-        else s.say({ en: parsed.message, vi: parsed.message }, 'error');
+        await importFile(file);
         continue;
       }
       if (!DATA_FILE.test(file.name)) {
@@ -81,6 +81,7 @@ export function Canvas() {
         onNodeClick={(_e, node) => node.type === 'flow' && useStore.getState().select(node.id)}
         onPaneClick={() => useStore.getState().select(null)}
         deleteKeyCode={['Delete', 'Backspace']}
+        selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']} elevateNodesOnSelect={false}
         fitView fitViewOptions={{ padding: 0.15 }} minZoom={0.2}
         defaultEdgeOptions={{ animated: false }}
         proOptions={{ hideAttribution: true }}

@@ -1,6 +1,6 @@
 /** A node on the canvas: title, ports, and its run status (progress, rows, errors). */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { getNode } from '../../../nodes/index';
 import { useT, type StringKey } from '../i18n';
 import { useStore } from '../store';
@@ -14,16 +14,30 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const status = useStore((s) => s.status[id]);
   const stepping = useTrainer((s) => s.current === id);
   const def = getNode(data.type);
+  const [draft, setDraft] = useState<string | null>(null);
   if (!def) {
-    return <div className="af-node af-node-unknown" data-testid={`node-${id}`}>{data.type}?</div>;
+    return (
+      <div className={`af-node af-node-unknown af-state-error${selected ? ' af-selected' : ''}`} data-testid={`node-${id}`} data-state="unknown">
+        <div className="af-node-head"><span className="af-node-title">{data.label || data.type}</span><span className="af-node-id">{id}</span></div>
+        <div className="af-node-error" role="alert">{t('unknownType').replace('{type}', data.type)}</div>
+      </div>
+    );
   }
+  const commit = () => {
+    if (draft !== null && draft !== (data.label ?? '')) useStore.getState().renameNode(id, draft.slice(0, 200));
+    setDraft(null);
+  };
   const state = status?.state ?? 'idle';
   const ports = Math.max(def.inputs.length, def.outputs.length, 1);
   return (
     <div className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}${stepping ? ' af-step-current' : ''}`} data-testid={`node-${id}`} data-state={state}
       style={{ minHeight: 56 + ports * PORT_GAP }}>
       <div className="af-node-head">
-        <span className="af-node-title">{data.label || p(def.title)}</span>
+        {draft !== null
+          ? <input className="nodrag af-node-rename" data-testid={`rename-${id}`} autoFocus value={draft} maxLength={200} placeholder={p(def.title)}
+              onChange={(e) => setDraft(e.target.value)} onBlur={commit}
+              onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') commit(); if (e.key === 'Escape') setDraft(null); }} />
+          : <span className="af-node-title" onDoubleClick={() => setDraft(data.label ?? p(def.title))}>{data.label || p(def.title)}</span>}
         <span className="af-node-id">{id}</span>
       </div>
       {def.inputs.map((port, i) => (
@@ -57,8 +71,3 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
 }
 
 export const FlowNode = memo(FlowNodeView);
-
-/** A sticky note with a step explanation. */
-export function NoteNodeView({ data }: NodeProps) {
-  return <div className="af-note">{String((data as { text: string }).text)}</div>;
-}

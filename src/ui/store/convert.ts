@@ -21,6 +21,8 @@ export interface GraphState {
   nodes: CanvasNode[];
   edges: Edge[];
   inputs: TemplateInput[];
+  /** A template's texts in other languages (kept as they came, for export). */
+  translations?: Workflow['translations'];
 }
 
 export const isFlowNode = (n: CanvasNode): n is FlowNode => n.type === 'flow';
@@ -65,7 +67,7 @@ export function workflowToGraph(w: Workflow): GraphState {
     const c = { source: from.node, sourceHandle: from.port, target: to.node, targetHandle: to.port };
     return { id: edgeId(c), ...c };
   });
-  return { name: w.name, description: w.description ?? '', nodes, edges, inputs: [...(w.inputs ?? [])] };
+  return { name: w.name, description: w.description ?? '', nodes, edges, inputs: [...(w.inputs ?? [])], translations: w.translations };
 }
 
 const round = (v: number) => Math.round(v);
@@ -77,7 +79,7 @@ const size = (n: Node): [number, number] | undefined => {
 
 /** The workflow file for a canvas. Empty `groups` and `inputs` are left out. */
 export function graphToWorkflow(g: GraphState): Workflow {
-  const { nodes, edges, name, description, inputs } = g;
+  const { nodes, edges, name, description, inputs, translations } = g;
   const groups = nodes.filter(isFrameNode).map((n) => ({
     id: n.id.slice(FRAME_PREFIX.length), label: n.data.label, position: pos(n), size: size(n) ?? [320, 200] as [number, number],
     ...(n.data.color !== undefined ? { color: n.data.color } : {}),
@@ -97,5 +99,6 @@ export function graphToWorkflow(g: GraphState): Workflow {
     }),
     ...(groups.length ? { groups } : {}),
     ...(inputs.length ? { inputs } : {}),
+    ...(translations !== undefined ? { translations } : {}),
   };
 }

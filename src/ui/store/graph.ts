@@ -18,6 +18,8 @@ export interface GraphSlice {
   edges: Edge[];
   /** Fill-in parameters the flow declares as a template (kept for export). */
   inputs: TemplateInput[];
+  /** A template's texts in other languages (kept for export). */
+  translations?: Workflow['translations'];
   /** Bumped on every edit of the flow (for autosave and stale marks). */
   revision: number;
   loadWorkflow: (w: Workflow) => void;

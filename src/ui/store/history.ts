@@ -22,7 +22,7 @@ const stripEdge = (e: Edge): Edge => {
 
 /** What an undo step remembers. */
 export const partialize = (s: GraphState): Tracked => ({
-  name: s.name, description: s.description, inputs: s.inputs, nodes: s.nodes.map(stripNode), edges: s.edges.map(stripEdge),
+  name: s.name, description: s.description, inputs: s.inputs, translations: s.translations, nodes: s.nodes.map(stripNode), edges: s.edges.map(stripEdge),
 });
 
 /** True when two states differ only in things not worth an undo step (selection, measurements). */

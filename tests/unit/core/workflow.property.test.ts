@@ -47,6 +47,7 @@ const workflow: fc.Arbitrary<Workflow> = fc.record({
   notes: fc.uniqueArray(note, { selector: (n) => n.id, maxLength: 4 }),
   groups: nonEmpty(fc.uniqueArray(group, { selector: (g) => g.id, maxLength: 3 })),
   inputs: nonEmpty(fc.uniqueArray(input, { selector: (i) => i.id, maxLength: 3 })),
+  translations: fc.record({ vi: fc.record({ name: text(20), description: text(20), notes: fc.dictionary(id, text(20), { maxKeys: 2 }), labels: fc.dictionary(id, text(20), { maxKeys: 2 }) }, { requiredKeys: [] }) }, { requiredKeys: [] }),
 }, { requiredKeys: ['schema', 'name', 'nodes', 'edges', 'notes'] }) as fc.Arbitrary<Workflow>;
 
 /** A workflow whose edges join existing nodes on plausible ports (for the validator). */

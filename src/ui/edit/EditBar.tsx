@@ -1,0 +1,55 @@
+/**
+ * Toolbar buttons for editing: undo/redo, add a note or a frame, tidy up (auto-layout), share link,
+ * keyboard shortcuts. With `?debug` in the URL, a button simulates an engine crash (for tests).
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useStore as useZustand } from 'zustand';
+import { tr, useT } from '../i18n';
+import { shareUrl } from '../share';
+import { useStore } from '../store';
+import { engineClient } from '../worker-client';
+import './edit.css';
+
+const DEBUG = typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug');
+
+export function EditBar() {
+  const { t } = useT();
+  const flow = useReactFlow();
+  const past = useZustand(useStore.temporal, (s) => s.pastStates.length);
+  const future = useZustand(useStore.temporal, (s) => s.futureStates.length);
+
+  const centre = () => {
+    const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    return flow.screenToFlowPosition(box ? { x: box.left + box.width / 2 - 110, y: box.top + box.height / 2 - 60 } : { x: 200, y: 200 });
+  };
+  const tidy = async () => {
+    const { layoutPositions } = await import('../canvas/layout');
+    const s = useStore.getState();
+    s.setPositions(await layoutPositions(s.nodes, s.edges));
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
+  };
+  const share = async () => {
+    const s = useStore.getState();
+    const url = await shareUrl(s.toWorkflow(), location.href);
+    try {
+      await navigator.clipboard.writeText(url);
+      s.say({ en: tr('shareCopied', 'en'), vi: tr('shareCopied', 'vi') });
+    } catch {
+      window.prompt(t('shareShown'), url);
+    }
+    (window as { __afLastShare?: string }).__afLastShare = url;
+  };
+
+  return (
+    <span className="af-editbar">
+      <button type="button" onClick={() => useStore.getState().undo()} disabled={!past} title={`${t('undo')} (Ctrl+Z)`} aria-label={t('undo')} data-testid="undo">↶</button>
+      <button type="button" onClick={() => useStore.getState().redo()} disabled={!future} title={`${t('redo')} (Ctrl+Shift+Z)`} aria-label={t('redo')} data-testid="redo">↷</button>
+      <button type="button" onClick={() => useStore.getState().addNote(centre())} title={t('addNote')} data-testid="add-note">✎<span className="af-eb-label"> {t('addNote')}</span></button>
+      <button type="button" onClick={() => useStore.getState().addFrame(centre())} title={t('addFrame')} data-testid="add-frame">▭<span className="af-eb-label"> {t('addFrame')}</span></button>
+      <button type="button" onClick={() => void tidy()} title={t('autoLayoutTip')} data-testid="auto-layout">⇶<span className="af-eb-label"> {t('autoLayout')}</span></button>
+      <button type="button" onClick={() => void share()} title={t('shareTip')} data-testid="share">↗ {t('shareLink')}</button>
+      <button type="button" onClick={() => useStore.getState().toggleShortcuts()} title={`${t('shortcuts')} (?)`} aria-label={t('shortcuts')} data-testid="shortcuts-button">?</button>
+      {DEBUG && <button type="button" className="af-debug" onClick={() => engineClient.crashForTest()} data-testid="debug-crash">{t('engineRestartedDebug')}</button>}
+    </span>
+  );
+}
