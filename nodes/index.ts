@@ -22,6 +22,11 @@ import featureTime from './feature.time';
 import featureJoin from './feature.join';
 import exportFile from './export.file';
 import textSentiment from './text.sentiment';
+import clusterHierarchical from './cluster.hierarchical';
+import clusterProfile from './cluster.profile';
+import featurePca from './feature.pca';
+import viewChart from './view.chart';
+import viewPersonas from './view.personas';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -39,9 +44,14 @@ export const NODE_TYPES: NodeDef[] = [
   featureEncode,
   featureTime,
   featureJoin,
+  featurePca,
   clusterKmeans,
+  clusterHierarchical,
+  clusterProfile,
   textSentiment,
   viewTable,
+  viewChart,
+  viewPersonas,
   exportFile,
 ] as unknown as NodeDef[];
 
