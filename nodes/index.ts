@@ -27,6 +27,9 @@ import clusterProfile from './cluster.profile';
 import featurePca from './feature.pca';
 import viewChart from './view.chart';
 import viewPersonas from './view.personas';
+import journeyStage from './journey.stage';
+import journeyMap from './journey.map';
+import journeyPaths from './journey.paths';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -49,6 +52,9 @@ export const NODE_TYPES: NodeDef[] = [
   clusterHierarchical,
   clusterProfile,
   textSentiment,
+  journeyStage,
+  journeyMap,
+  journeyPaths,
   viewTable,
   viewChart,
   viewPersonas,

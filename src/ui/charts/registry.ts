@@ -10,6 +10,8 @@ import type { Lang } from '../../core/text';
 import { barOption, histogramOption, heatmapOption, lineOption, scatterOption } from './basic';
 import { DendrogramView } from './dendrogram';
 import { PersonasView } from './personas';
+import { JourneyMap } from './journey';
+import { funnelOption, sankeyOption } from './journey-charts';
 
 export type Renderer =
   | { type: 'echarts'; option: (spec: ChartSpec, lang: Lang) => EChartsOption }
@@ -23,4 +25,7 @@ export const RENDERERS: Record<string, Renderer> = {
   line: { type: 'echarts', option: lineOption },
   personas: { type: 'react', Component: PersonasView },
   dendrogram: { type: 'react', Component: DendrogramView },
+  journey: { type: 'react', Component: JourneyMap },
+  sankey: { type: 'echarts', option: sankeyOption },
+  funnel: { type: 'echarts', option: funnelOption },
 };
