@@ -38,6 +38,10 @@ function entry(match: (f: string) => boolean, v: { hi: (t: Trait) => Text; lo: (
   const words = (w: [string, string, string, string], say: (t: Trait) => Text): Words => ({ adjEn: w[0], nounEn: w[1], nounVi: w[2], qualVi: w[3], say });
   return { match, hi: words(hi, v.hi), lo: words(lo, v.lo) };
 }
+/** `distinct_post_id` → `posts`. */
+const thing = (f: string) => `${f.slice(9).replace(/_?id$/i, '').replace(/_/g, ' ') || 'item'}s`;
+const VI_THINGS: Record<string, string> = { posts: 'bài viết', pages: 'trang', products: 'sản phẩm', channels: 'kênh', videos: 'video', days: 'ngày', items: 'mục' };
+const thingVi = (f: string) => VI_THINGS[thing(f)] ?? thing(f);
 const is = (...names: string[]) => (f: string) => names.includes(f.toLowerCase());
 
 const VOCABULARY: Entry[] = [
@@ -58,7 +62,10 @@ const VOCABULARY: Entry[] = [
     hi: (t) => (liftOk(t) ? { en: `last seen ${times(t)} longer ago than average`, vi: `lần cuối ghé lâu hơn trung bình ${times(t).replace('×', '')} lần` } : vsMean('days since last visit', 'số ngày từ lần cuối', t)),
     lo: (t) => (liftOk(t) ? { en: `last seen ${less(t)} more recently than average`, vi: `ghé gần đây hơn trung bình ${less(t)}` } : vsMean('days since last visit', 'số ngày từ lần cuối', t)),
   }, ['Lapsed', 'lapsed fans', 'Người đã rời xa', 'lâu không quay lại'], ['Recently active', 'regulars', 'Khách quen', 'mới hoạt động gần đây']),
-  entry((f) => f.toLowerCase().startsWith('distinct_'), verb('reach different items', 'xem nhiều mục khác nhau'),
+  entry((f) => f.toLowerCase().startsWith('distinct_'), {
+    hi: (t) => (liftOk(t) ? { en: `reach ${times(t)} more different ${thing(t.feature)} than average`, vi: `số ${thingVi(t.feature)} khác nhau gấp ${times(t).replace('×', '')} lần trung bình` } : vsMean(t.feature, t.feature, t)),
+    lo: (t) => (liftOk(t) ? { en: `reach ${less(t)} fewer different ${thing(t.feature)} than average`, vi: `số ${thingVi(t.feature)} khác nhau ít hơn trung bình ${less(t)}` } : vsMean(t.feature, t.feature, t)),
+  },
     ['Wide-ranging', 'explorers', 'Người khám phá', 'xem nhiều nội dung'], ['Focused', 'loyalists', 'Người trung thành', 'chỉ xem ít nội dung']),
   entry(is('sentiment_score', 'sentiment'), {
     hi: (t) => ({ en: `more positive (tone ${num(t.mean)} vs ${num(t.overall)})`, vi: `tích cực hơn (cảm xúc ${num(t.mean)} so với ${num(t.overall)})` }),

@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', { targetPosition: { x: canvas.width * 0.45, y: canvas.height - 90 } });
     await page.waitForSelector('[data-testid="node-table"]');
     await mouseDrag(page, '[data-testid="handle-kmeans-out-out"]', '[data-testid="handle-table-in-in"]');
-    await expect.poll(() => edges(page)).toBe(6);
+    await expect.poll(() => edges(page)).toBe(9);
     const before = await field(page, 'table', 'limit');
     await page.locator('[data-testid="field-limit"] input').first().fill('500');
 
@@ -38,16 +38,16 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     expect(await field(page, 'table', 'limit')).toBe(before);
     await focusCanvas(page);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => edges(page)).toBe(5);
+    await expect.poll(() => edges(page)).toBe(8);
     await page.click('[data-testid="undo"]');
     await expect.poll(() => page.locator('[data-testid="node-table"]').count()).toBe(0);
-    expect(await flowNodes(page)).toBe(6);
+    expect(await flowNodes(page)).toBe(8);
 
     await focusCanvas(page);
     await page.keyboard.press('Control+Shift+z');
     await page.waitForSelector('[data-testid="node-table"]');
     await page.keyboard.press('Control+y');
-    await expect.poll(() => edges(page)).toBe(6);
+    await expect.poll(() => edges(page)).toBe(9);
     await page.click('[data-testid="redo"]');
     expect(await field(page, 'table', 'limit')).toBe('500');
     expect(await page.isDisabled('[data-testid="redo"]')).toBe(true);
@@ -65,12 +65,12 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     await page.keyboard.press('Control+v');
     await page.waitForSelector('[data-testid="node-kmeans2"]');
     await page.waitForSelector('[data-testid="node-scale2"]');
-    await expect.poll(() => edges(page)).toBe(6);
+    await expect.poll(() => edges(page)).toBe(9);
     expect(await page.locator('.react-flow__edge[data-id="scale2.out->kmeans2.in"], [data-testid="rf__edge-scale2.out->kmeans2.in"]').count()).toBe(1);
     // Delete removes the whole selection (the pasted pair is selected).
     await page.keyboard.press('Delete');
-    await expect.poll(() => flowNodes(page)).toBe(6);
-    await expect.poll(() => edges(page)).toBe(5);
+    await expect.poll(() => flowNodes(page)).toBe(8);
+    await expect.poll(() => edges(page)).toBe(8);
 
     // Another tab of the same browser pastes what this one copied.
     const other = await page.context().newPage();
@@ -183,8 +183,8 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     await page.click('[data-testid="debug-crash"]');
     await expect.poll(() => toast(page)).toMatch(/restarted/);
     await page.waitForSelector('[data-testid="run"]');
-    expect(await flowNodes(page)).toBe(6);
-    expect(await edges(page)).toBe(5);
+    expect(await flowNodes(page)).toBe(8);
+    expect(await edges(page)).toBe(8);
     expect(await field(page, 'sample', 'size')).toBe('2000');
     await page.click('[data-testid="run"]');
     await page.waitForSelector('[data-testid="node-segments"][data-state="done"]', { timeout: 90_000 });

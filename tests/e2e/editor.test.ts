@@ -31,12 +31,12 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
 
     // Connect kmeans.out → table.in with the mouse.
     await mouseDrag(page, '[data-testid="handle-kmeans-out-out"]', '[data-testid="handle-table-in-in"]');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(6);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(9);
 
     // A connection that would close a loop is refused, and the reason is shown.
     await mouseDrag(page, '[data-testid="handle-table-out-out"]', '[data-testid="handle-features-in-in"]');
     await expect.poll(() => page.locator('[data-testid="toast"]').textContent()).toMatch(/loop \(a cycle\)/);
-    expect(await page.locator('.react-flow__edge').count()).toBe(6);
+    expect(await page.locator('.react-flow__edge').count()).toBe(9);
 
     // Change a parameter in the inspector: sort the table by segment.
     await page.click('[data-testid="node-table"]');
