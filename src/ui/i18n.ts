@@ -56,7 +56,7 @@ const STRINGS = {
   fillInIntro: { en: 'Leave a field as it is to keep the value that works with the sample data.', vi: 'Giữ nguyên một ô để dùng giá trị chạy được với dữ liệu mẫu.' },
   openCopy: { en: 'Open a copy', vi: 'Mở bản sao' },
   back: { en: 'Back', vi: 'Quay lại' },
-  step: { en: 'Step', vi: 'Từng bước' },
+  step: { en: 'Step', vi: 'Bước tiếp' },
   stepHint: { en: 'Run only the next node and explain what it did', vi: 'Chỉ chạy nút tiếp theo và giải thích nút đó đã làm gì' },
   replay: { en: 'Replay', vi: 'Xem lại' },
   replayHint: { en: 'Walk through the finished run again, step by step, from the cache', vi: 'Đi lại từng bước của lần chạy đã xong, lấy từ bộ nhớ đệm' },

@@ -10,6 +10,9 @@ import { loadSaved, startAutosave } from './persist';
 import { useStore } from './store';
 import { TEMPLATES } from './templates';
 import { engineClient } from './worker-client';
+import { startRetranslate } from './gallery/retranslate';
+import { localizeFlow } from '../core/template';
+import { useTrainer } from './trainer/state';
 
 async function boot() {
   const params = new URLSearchParams(location.search);
@@ -17,13 +20,16 @@ async function boot() {
   const wanted = params.get('template') ?? 'audience-segmentation';
   const template = wanted === 'none' ? null : TEMPLATES.find((x) => x.id === wanted) ?? TEMPLATES[0];
   if (saved && saved.nodes.length) useStore.getState().loadWorkflow(saved);
-  else if (template) useStore.getState().loadWorkflow(structuredClone(template.workflow));
+  else if (template) useStore.getState().loadWorkflow(structuredClone(localizeFlow(template.workflow, useStore.getState().lang)));
   else useStore.getState().loadWorkflow(emptyWorkflow());
   // A share link (#flow=…) wins over the autosave; opening the page starts a fresh undo history.
-  await openSharedLink();
+  const shared = await openSharedLink();
   useStore.temporal.getState().clear();
   document.documentElement.lang = useStore.getState().lang;
   startAutosave();
+  startRetranslate();
+  // First start (nothing saved, no template asked for): offer the template gallery.
+  if (!shared && !(saved && saved.nodes.length) && !params.has('fresh') && !params.has('template')) useTrainer.getState().openGallery(true);
   engineClient.onRestart(() => {
     const s = useStore.getState();
     s.say({ en: tr('workerRestarted', 'en'), vi: tr('workerRestarted', 'vi') }, 'error');

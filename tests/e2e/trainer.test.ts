@@ -3,11 +3,15 @@
  * and Vietnamese), a template with fill-in inputs opened and run; trainer mode stepping node by node
  * with the explanation panel; a replay from the cache; presentation mode.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPage, shot, startApp, type App } from './browser';
+import { hasChromium, openPage, ROOT, shot, startApp, type App } from './browser';
 
 let app: App;
+/** The number of nodes (= steps) of the segmentation template, which others may extend. */
+const STEPS = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'audience-segmentation.flow.json'), 'utf8')) as { nodes: unknown[] }).nodes.length;
 
 const waitState = (page: Page, id: string, s: string, timeout = 90_000) =>
   page.waitForSelector(`[data-testid="node-${id}"][data-state="${s}"]`, { timeout });
@@ -22,7 +26,7 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
     await page.waitForSelector('[data-testid="gallery"]');
     const cards = page.locator('[data-testid^="gallery-card-"]');
     expect(await cards.count()).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('[data-testid="gallery-card-audience-segmentation"] svg rect').count()).toBe(6);
+    expect(await page.locator('[data-testid="gallery-card-audience-segmentation"] svg rect').count()).toBe(STEPS);
     expect(await text(page, 'gallery-card-fan-segments')).toMatch(/Fan segments.*5 step notes/s);
     await shot(page, 'trainer-gallery');
 
@@ -55,14 +59,14 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
     await page.click('[data-testid="step"]');
     await waitState(page, 'sample', 'done');
     await page.waitForSelector('[data-testid="trainer-panel"] [data-testid="trainer-rows"]');
-    expect(await text(page, 'trainer-step')).toBe('Step 1 of 6');
+    expect(await text(page, 'trainer-step')).toBe(`Step 1 of ${STEPS}`);
     expect(await text(page, 'trainer-rows')).toBe('Rows loaded: 20,000');
     expect(await page.getAttribute('[data-testid="node-sample"]', 'class')).toMatch(/af-step-current/);
     expect(await page.getAttribute('[data-testid="node-features"]', 'data-state')).toBe('idle');
 
     await page.click('[data-testid="step"]');
     await waitState(page, 'features', 'done');
-    await expect.poll(() => text(page, 'trainer-step')).toBe('Step 2 of 6');
+    await expect.poll(() => text(page, 'trainer-step')).toBe(`Step 2 of ${STEPS}`);
     await expect.poll(() => text(page, 'trainer-rows')).toMatch(/^Rows: 20,000 in → 1,\d{3} out$/);
     expect(await text(page, 'trainer-added')).toMatch(/interactions.*share_comment/);
     expect(await text(page, 'trainer-removed')).toMatch(/timestamp/);
@@ -75,23 +79,24 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
 
     // The panel follows the language.
     await page.click('[data-testid="lang"]');
-    expect(await text(page, 'trainer-panel')).toMatch(/Bước 2 \/ 6.*Bước này làm gì.*Số dòng: vào 20,000/s);
+    expect(await text(page, 'trainer-panel')).toMatch(/Bước 2 \/ \d+.*Bước này làm gì.*Số dòng: vào 20,000/s);
     await shot(page, 'trainer-step-vi');
     await page.click('[data-testid="lang"]');
 
     // A full run, then a replay: every step comes from the cache.
     await page.click('[data-testid="run"]');
     await waitState(page, 'segments', 'done');
+    await expect.poll(() => page.locator('[data-testid="run"]').count(), { timeout: 90_000 }).toBe(1);
     await page.click('[data-testid="replay"]');
     await page.waitForSelector('[data-testid="replay-stop"]');
     await page.waitForSelector('[data-testid="replay"]', { timeout: 60_000 });
-    expect(await text(page, 'trainer-step')).toBe('Step 6 of 6');
+    expect(await text(page, 'trainer-step')).toBe(`Step ${STEPS} of ${STEPS}`);
     for (const id of ['sample', 'features', 'missing', 'scale', 'kmeans', 'segments']) expect(await text(page, `status-${id}`)).toMatch(/cached/);
     expect(await text(page, 'trainer-cached')).toMatch(/nothing was recomputed/);
 
     // Presentation mode: panels hidden, the step's note as a large caption; Esc leaves.
     await page.click('[data-testid="step"]');
-    await expect.poll(() => text(page, 'trainer-step')).toBe('Step 1 of 6');
+    await expect.poll(() => text(page, 'trainer-step')).toBe(`Step 1 of ${STEPS}`);
     await page.click('[data-testid="present"]');
     expect(await page.locator('[data-testid="palette-search"]').isVisible()).toBe(false);
     expect(await page.locator('[data-testid="data-panel"]').isVisible()).toBe(false);

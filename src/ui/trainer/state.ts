@@ -49,9 +49,14 @@ export const useTrainer = create<TrainerState>()((set, get) => ({
     const at = get().current ? order.indexOf(get().current!) : -1;
     const next = order[(at + 1) % order.length];
     set({ busy: true, order, current: next });
+    const before = app.status;
     try {
       app.select(next);
       await useStore.getState().run([next]);
+      // Nodes this step did not need keep what they showed: their outputs are still in the cache.
+      const after = useStore.getState().status;
+      const kept = Object.fromEntries(Object.entries(before).filter(([id, st]) => after[id]?.state === 'idle' && (st.state === 'done' || st.state === 'stale')));
+      if (Object.keys(kept).length) useStore.setState({ status: { ...after, ...kept } });
     } finally {
       set({ busy: false });
     }
