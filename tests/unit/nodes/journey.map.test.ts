@@ -49,16 +49,16 @@ describe('journey.map', () => {
     for (let i = 0; i < 6; i++) texts.push([`giao hàng chậm quá ${i} ngày rồi`, 'experience', -0.6]);
     for (let i = 0; i < 4; i++) texts.push([`hộp bị móp hết luôn ${i}`, 'experience', -0.5]);
     for (let i = 0; i < 4; i++) texts.push([`the box arrived crushed again ${i}`, 'experience', -0.4]);
-    for (let i = 0; i < 8; i++) texts.push([`giao hàng nhanh, đóng gói đẹp ${i}`, 'experience', 0.7]);
-    for (let i = 0; i < 10; i++) texts.push([`giá bao nhiêu vậy shop ${i}`, 'consideration', 0]);
+    for (let i = 0; i < 20; i++) texts.push([`giao hàng nhanh, đóng gói đẹp ${i}`, 'experience', 0.7]);
+    for (let i = 0; i < 40; i++) texts.push([`giá bao nhiêu vậy shop ${i}`, 'consideration', 0]);
+    for (let i = 0; i < 20; i++) texts.push([`the box is so cute, love the colour ${i}`, 'awareness', 0.5]);
     for (let i = 0; i < 5; i++) texts.push([`hoàn tiền chậm quá, thất vọng ${i}`, 'churn', -0.7]);
     const table = tableFromArrays({ text: texts.map((t) => t[0]), journey_stage: texts.map((t) => t[1]), sentiment_score: Float64Array.from(texts.map((t) => t[2])) });
     const { outputs } = await runNode(def, { in: table });
     const out = rows(outputs.out as Table);
     const exp = String(out[3].pain_points).split(', ');
-    expect(exp.some((t) => t.includes('chậm'))).toBe(true);
-    expect(exp.some((t) => t.includes('móp'))).toBe(true);
-    expect(exp.some((t) => t.includes('crushed'))).toBe(true);
+    // "giao hàng" is said of fast deliveries too, so the slow part stands out; Vietnamese terms are syllable pairs.
+    expect(exp).toEqual(['hàng chậm', 'arrived crushed', 'bị móp']);
     for (const stop of ['quá', 'bị', 'the', 'rồi', 'luôn', 'hết']) expect(exp).not.toContain(stop);
     expect(exp).not.toContain('đẹp');
     expect(String(out[5].pain_points)).toContain('hoàn tiền');
