@@ -5,7 +5,6 @@ import { NodeError } from '../src/core/errors';
 import { defineNode, type JsonValue } from '../src/core/node';
 import { persona, personaCards, type Trait } from '../src/core/persona';
 import { floatVector, isTable, numericColumns, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table';
-import { tokenize } from '../src/core/text/tokenize';
 
 const STOP = new Set(('the a an and or but of to in on at for with is are was were be been it this that i you he she we they my your our me so not no just very '
   + 'có không là và của thì mà cho với này đó được một những các rất cũng đã đang sẽ như khi nào mình bạn em anh chị ạ nha nhé ko k').split(' '));
@@ -31,7 +30,7 @@ function overRepresented(values: (string | null)[], seg: Int32Array, k: number, 
 }
 
 /** Terms of every text (words and two-word phrases, each counted once per text). */
-function terms(text: unknown): string[] {
+function terms(text: unknown, tokenize: (s: string) => string[]): string[] {
   if (typeof text !== 'string') return [];
   const words = tokenize(text).filter((w) => /\p{L}/u.test(w));
   const out = new Set<string>();
@@ -139,10 +138,12 @@ export default defineNode({
       cols[`top_${c}`] = stringVector(overRepresented(values, seg, k, sizes, 0.05, 3));
     }
     if (params.text) {
+      // Loaded in the worker only (keeps the page bundle light).
+      const { tokenize } = await import('../src/core/text/tokenize');
       const texts = toValues(column(params.text, 'string'));
       await ctx.progress(0.7, 'terms');
       // Every text's distinct terms, so a term counts once per text.
-      const bags = texts.map((t) => terms(t));
+      const bags = texts.map((t) => terms(t, tokenize));
       const flat: (string | null)[] = [], segFlat: number[] = [];
       bags.forEach((b, i) => { for (const term of b) { flat.push(term); segFlat.push(seg[i]); } });
       cols.top_terms = stringVector(overRepresented(flat, Int32Array.from(segFlat), k, sizes, 0.02, 5));

@@ -59,6 +59,13 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     expect(await page.locator('[data-testid="data-size"]').textContent()).toMatch(/^500 rows/);
     await shot(page, 'editor-segments');
 
+    // The persona cards of the template's profile step render in the data panel.
+    await waitState(page, 'personas', 'done');
+    await page.click('[data-testid="node-personas"]');
+    await page.waitForSelector('[data-testid="persona-card"]');
+    expect(await page.locator('[data-testid="persona-card"]').count()).toBe(5);
+    await shot(page, 'editor-personas');
+
     // Change k: only kmeans and what follows it run again; the rest is served from the cache.
     await page.click('[data-testid="node-kmeans"]');
     await page.locator('[data-testid="field-k"] input[type="number"]').fill('3');
