@@ -60,8 +60,8 @@ export default defineNode({
     lexicon: z.array(entry).default(() => DEFAULT_LEXICON.map((e) => ({ ...e }))).meta({
       label: { en: 'Lexicon', vi: 'Bộ từ điển' },
       help: {
-        en: 'Phrases per stage with weights; the stage with the highest total wins (ties go to the later stage). "*" is any word, "#" a number, "?" a question mark.',
-        vi: 'Các cụm từ theo giai đoạn kèm trọng số; giai đoạn có tổng điểm cao nhất thắng (hòa thì giai đoạn sau thắng). "*" là một từ bất kỳ, "#" là một số, "?" là dấu hỏi.',
+        en: 'Phrases per stage with weights; the stage with the highest total wins (ties go to the later stage). "*" is any word, "#" a number, "word*" any word starting with "word", "^"/"$" the start/end of a clause, "?" a question mark.',
+        vi: 'Các cụm từ theo giai đoạn kèm trọng số; giai đoạn có tổng điểm cao nhất thắng (hòa thì giai đoạn sau thắng). "*" là một từ bất kỳ, "#" là một số, "từ*" là từ bắt đầu bằng "từ", "^"/"$" là đầu/cuối một vế câu, "?" là dấu hỏi.',
       },
       widget: 'lexicon',
     }),

@@ -6,7 +6,8 @@
  * accents ("múa" does not match "mua"; "mua" written without accents does). A purchase or
  * advocacy phrase preceded by a negation within three words counts for churn instead ("không mua
  * lại", "won't be buying again"); after "chưa"/"not yet" a purchase phrase counts for
- * consideration.
+ * consideration. A phrase may start with `^` (only at the start of a clause) or end with `$` (only
+ * at its end): "^ do you", "không $".
  */
 import { foldVi, normalizeText, tokenizeNormalized } from '../text/tokenize';
 import type { LexiconEntry } from './lexicon';
@@ -29,7 +30,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 const CLAUSE = /[,;!?\n…]+|\.(?=\s|$)|\s[-–—]\s/;
 
 interface Token { exact: string; fold: string; ascii: boolean }
-interface Compiled { stage: number; weight: number; exact: string[]; fold: string[]; prefix: boolean[] }
+interface Compiled { stage: number; weight: number; exact: string[]; fold: string[]; prefix: boolean[]; atStart: boolean; atEnd: boolean }
 
 /** Tokens of a normalised piece of text, teen-code expanded. */
 function tokensOf(text: string): Token[] {
@@ -68,7 +69,9 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
     const phrase = normalizeText(e.phrase).trim();
     if (phrase === '?') { question[stage] += weight; continue; }
     const prefix: boolean[] = [];
-    const words = phrase.split(/\s+/).flatMap((w) => {
+    const parts = phrase.split(/\s+/);
+    const atStart = parts[0] === '^' && parts.length > 1, atEnd = parts[parts.length - 1] === '$' && parts.length > 1;
+    const words = parts.slice(atStart ? 1 : 0, atEnd ? -1 : undefined).flatMap((w) => {
       if (w === '*' || w === '#') { prefix.push(false); return [{ exact: w, fold: w, ascii: true }]; }
       const stem = w.length > 3 && w.endsWith('*');
       const toks = tokensOf(stem ? w.slice(0, -1) : w);
@@ -76,10 +79,10 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
       return toks;
     });
     if (words.length === 0 || words[0].exact === '*' || words[0].exact === '#') continue;
-    const key = `${stage}|${words.map((w, k) => w.fold + (prefix[k] ? '*' : '')).join(' ')}|${words.map((w) => w.exact).join(' ')}`;
+    const key = `${stage}|${atStart ? '^' : ''}${words.map((w, k) => w.fold + (prefix[k] ? '*' : '')).join(' ')}${atEnd ? '$' : ''}|${words.map((w) => w.exact).join(' ')}`;
     const prev = seen.get(key);
     if (prev) { prev.weight = Math.max(prev.weight, weight); continue; }
-    const c: Compiled = { stage, weight, exact: words.map((w) => w.exact), fold: words.map((w) => w.fold), prefix };
+    const c: Compiled = { stage, weight, exact: words.map((w) => w.exact), fold: words.map((w) => w.fold), prefix, atStart, atEnd };
     seen.set(key, c);
     const index = prefix[0] ? byStem : byFirst, k0 = prefix[0] ? c.fold[0].slice(0, 3) : c.fold[0];
     const list = index.get(k0);
@@ -89,7 +92,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
 }
 
 function matchesAt(c: Compiled, toks: Token[], i: number): boolean {
-  if (i + c.fold.length > toks.length) return false;
+  if (i + c.fold.length > toks.length || (c.atStart && i > 0) || (c.atEnd && i + c.fold.length !== toks.length)) return false;
   for (let k = 0; k < c.fold.length; k++) {
     const t = toks[i + k], want = c.fold[k];
     if (want === '*') continue;

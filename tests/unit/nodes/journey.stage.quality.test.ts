@@ -35,8 +35,8 @@ async function labelsMode(texts: string[], labels: (string | null)[]): Promise<{
 
 /** Measured when the lexicon was frozen; the floors are a few points lower. */
 const FLOORS = {
-  en: { dev: 0.92, heldout: 0.34, cv: 0.6, trained: 0.7 },
-  vi: { dev: 0.94, heldout: 0.5, cv: 0.7, trained: 0.82 },
+  en: { dev: 0.92, heldout: 0.58, cv: 0.65, trained: 0.78 },
+  vi: { dev: 0.94, heldout: 0.69, cv: 0.76, trained: 0.88 },
 };
 
 describe('journey.stage quality on labelled EN + VI comments', () => {

@@ -82,10 +82,14 @@ describe('journey.stage', () => {
     expect(conf.slice(6)).toEqual([0, 0]);
   });
 
-  it('matches whole words only, within one clause', async () => {
-    const lexicon = [{ stage: 'experience', phrase: 'ship tới', weight: 1, language: 'any' }];
-    const { stage } = await stages(['ship tới rồi', 'shipper tới', 'ship, tới'], { lexicon });
-    expect(stage).toEqual(['experience', 'none', 'none']);
+  it('matches whole words only, within one clause; ^ and $ anchor a phrase to the clause', async () => {
+    const lexicon = [
+      { stage: 'experience', phrase: 'ship tới', weight: 1, language: 'any' },
+      { stage: 'consideration', phrase: '^ do you', weight: 1, language: 'any' },
+      { stage: 'consideration', phrase: 'không $', weight: 1, language: 'any' },
+    ];
+    const { stage } = await stages(['ship tới rồi', 'shipper tới', 'ship, tới', 'do you ship', 'what do you use', 'ok. do you', 'còn hàng không', 'không còn hàng', 'còn ko, shop'], { lexicon });
+    expect(stage).toEqual(['experience', 'none', 'none', 'consideration', 'none', 'consideration', 'consideration', 'none', 'consideration']);
   });
 
   it('uses only the chosen language\'s phrases (plus "any")', async () => {
