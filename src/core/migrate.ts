@@ -29,6 +29,15 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
+/** Notes written by hand without an id get one (note-1, note-2, … not already taken). */
+function withNoteIds(json: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(json.notes) || json.notes.every((n) => !isObject(n) || n.id !== undefined)) return json;
+  const taken = new Set(json.notes.map((n) => (isObject(n) ? n.id : undefined)));
+  let k = 0;
+  const next = () => { do k++; while (taken.has(`note-${k}`)); return `note-${k}`; };
+  return { ...json, notes: json.notes.map((n) => (isObject(n) && n.id === undefined ? { id: next(), ...n } : n)) };
+}
+
 export type MigrateResult =
   | { ok: true; value: Record<string, unknown>; from: string | null }
   | { ok: false; message: string };
@@ -53,5 +62,5 @@ export function migrate(json: Record<string, unknown>, target: string, steps: Mi
     }
     value = step.up(value);
   }
-  return { ok: true, value, from: start === target ? null : String(start) };
+  return { ok: true, value: withNoteIds(value), from: start === target ? null : String(start) };
 }

@@ -18,9 +18,10 @@ export function EditBar() {
   const past = useZustand(useStore.temporal, (s) => s.pastStates.length);
   const future = useZustand(useStore.temporal, (s) => s.futureStates.length);
 
-  const centre = () => {
+  const freeSpot = () => {
     const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-    return flow.screenToFlowPosition(box ? { x: box.left + box.width / 2 - 110, y: box.top + box.height / 2 - 60 } : { x: 200, y: 200 });
+    // Near the top-left corner of the view, where a fitted flow usually leaves room.
+    return flow.screenToFlowPosition(box ? { x: box.left + 48, y: box.top + 48 } : { x: 200, y: 200 });
   };
   const tidy = async () => {
     const { layoutPositions } = await import('../canvas/layout');
@@ -44,8 +45,8 @@ export function EditBar() {
     <span className="af-editbar">
       <button type="button" onClick={() => useStore.getState().undo()} disabled={!past} title={`${t('undo')} (Ctrl+Z)`} aria-label={t('undo')} data-testid="undo">↶</button>
       <button type="button" onClick={() => useStore.getState().redo()} disabled={!future} title={`${t('redo')} (Ctrl+Shift+Z)`} aria-label={t('redo')} data-testid="redo">↷</button>
-      <button type="button" onClick={() => useStore.getState().addNote(centre())} title={t('addNote')} data-testid="add-note">✎<span className="af-eb-label"> {t('addNote')}</span></button>
-      <button type="button" onClick={() => useStore.getState().addFrame(centre())} title={t('addFrame')} data-testid="add-frame">▭<span className="af-eb-label"> {t('addFrame')}</span></button>
+      <button type="button" onClick={() => useStore.getState().addNote(freeSpot())} title={t('addNote')} data-testid="add-note">✎<span className="af-eb-label"> {t('addNote')}</span></button>
+      <button type="button" onClick={() => useStore.getState().addFrame(freeSpot())} title={t('addFrame')} data-testid="add-frame">▭<span className="af-eb-label"> {t('addFrame')}</span></button>
       <button type="button" onClick={() => void tidy()} title={t('autoLayoutTip')} data-testid="auto-layout">⇶<span className="af-eb-label"> {t('autoLayout')}</span></button>
       <button type="button" onClick={() => void share()} title={t('shareTip')} data-testid="share">↗ {t('shareLink')}</button>
       <button type="button" onClick={() => useStore.getState().toggleShortcuts()} title={`${t('shortcuts')} (?)`} aria-label={t('shortcuts')} data-testid="shortcuts-button">?</button>
