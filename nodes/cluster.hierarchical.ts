@@ -73,7 +73,7 @@ export default defineNode({
       label: { en: 'Cut height (0 = use the number)', vi: 'Độ cao cắt (0 = dùng số phân khúc)' },
       help: { en: 'Cut the tree at this merge distance instead of a number of segments.', vi: 'Cắt cây tại khoảng cách gộp này thay vì theo số phân khúc.' },
     }),
-    maxRows: z.number().int().min(100).max(30_000).default(10_000).meta({
+    maxRows: z.number().int().min(100).max(20_000).default(10_000).meta({
       label: { en: 'Most rows clustered exactly', vi: 'Số dòng tối đa phân cụm chính xác' },
       help: { en: 'Memory grows with the square of the rows (10 000 rows ≈ 400 MB). Above this, a sample is used.', vi: 'Bộ nhớ tăng theo bình phương số dòng (10 000 dòng ≈ 400 MB). Vượt quá thì dùng một mẫu.' },
     }),
