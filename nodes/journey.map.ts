@@ -2,7 +2,7 @@ import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
 import type { HeatmapChart } from '../src/core/chart';
 import { encodeKeys } from '../src/core/encode-keys';
-import { indexTerms, painPoints, type PainPoint } from '../src/core/journey/pains';
+import type { PainPoint } from '../src/core/journey/pains';
 import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
 import { defineNode, type JsonValue, type RunContext } from '../src/core/node';
 import { boolVector, columnNames, floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, tableOf, toFloat64 } from '../src/core/table';
@@ -98,6 +98,7 @@ export default defineNode({
       const textKeys = await encodeKeys(requireColumn(table, params.text, 'string'));
       const distinct = textKeys.values as string[];
       const texts = Array.from(textKeys.codes, (c) => (c < 0 ? null : distinct[c]));
+      const { indexTerms, painPoints } = await import('../src/core/journey/pains'); // the tokenizer stays out of the page bundle
       const index = await indexTerms(texts, (f) => ctx.progress(0.2 + 0.6 * f, 'Finding pain points…'));
       const group = new Uint8Array(n);
       for (let s = 0; s < S; s++) {

@@ -2,7 +2,6 @@ import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
 import { encodeKeys } from '../src/core/encode-keys';
 import { DEFAULT_LEXICON } from '../src/core/journey/lexicon';
-import { compileLexicon, decide, scoreText } from '../src/core/journey/match';
 import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
 import { defineNode, type RunContext } from '../src/core/node';
 import { floatVector, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
@@ -78,6 +77,7 @@ export default defineNode({
     await ctx.progress(0, 'Reading texts…');
     const keys = await encodeKeys(textVec, (done) => ctx.progress(0.1 * done / n, 'Reading texts…'));
     const distinct = keys.values as string[];
+    const { compileLexicon, decide, scoreText } = await import('../src/core/journey/match'); // the tokenizer stays out of the page bundle
     const lex = compileLexicon(params.lexicon, params.language);
     if (!labelVec && lex.size === 0) {
       ctx.warn({ en: 'The lexicon has no phrase for this language, so every row is "none".', vi: 'Bộ từ điển không có cụm từ nào cho ngôn ngữ này nên mọi dòng đều là "none".' });
