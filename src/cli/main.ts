@@ -68,7 +68,9 @@ function nodesCommand(args: CliArgs, out: Out): number {
     out.stdout(`  out: ${n.outputs.map((p) => `${p.name} (${p.kind})`).join(', ') || '—'}\n`);
     for (const p of n.params) {
       const extra = p.options ? ` one of ${p.options.join('|')}` : p.min !== undefined || p.max !== undefined ? ` ${p.min ?? ''}..${p.max ?? ''}` : '';
-      out.stdout(`    ${p.name} = ${JSON.stringify(p.default)}   ${p.label}${extra}\n`);
+      const shown = JSON.stringify(p.default) ?? '';
+      const brief = shown.length > 60 ? `${shown.slice(0, 57)}…${Array.isArray(p.default) ? ` (${p.default.length} items; --json shows all)` : ''}` : shown;
+      out.stdout(`    ${p.name} = ${brief}   ${p.label}${extra}\n`);
     }
     out.stdout('\n');
   }

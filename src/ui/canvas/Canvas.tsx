@@ -13,7 +13,9 @@ import { NoteNodeView } from './NoteNode';
 
 const nodeTypes = { flow: FlowNode, note: NoteNodeView, frame: FrameNodeView };
 export const NODE_MIME = 'application/x-audience-flow-node';
-const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl|arrow|feather|ipc|parquet)$/i;
+const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl|arrow|feather|ipc|parquet|xlsx)$/i;
+/** An X/Twitter archive file: it becomes an `ingest.social` node. */
+const X_ARCHIVE = /^tweets?(-part\d+)?\.js$/i;
 
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useStore(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
@@ -62,12 +64,15 @@ export function Canvas() {
         await importFile(file);
         continue;
       }
-      if (!DATA_FILE.test(file.name)) {
-        s.say({ en: `"${file.name}" is not a data file Audience Flow can read (CSV, TSV, JSON, NDJSON, Arrow).`, vi: `"${file.name}" không phải tệp dữ liệu mà Audience Flow đọc được (CSV, TSV, JSON, NDJSON, Arrow).` }, 'error');
+      const xArchive = X_ARCHIVE.test(file.name);
+      if (!DATA_FILE.test(file.name) && !xArchive) {
+        s.say({ en: `"${file.name}" is not a data file Audience Flow can read (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, X archive tweets.js).`, vi: `"${file.name}" không phải tệp dữ liệu mà Audience Flow đọc được (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, tweets.js của X).` }, 'error');
         continue;
       }
       await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
-      s.addNode('ingest.file', { x: position.x, y: position.y + i * 140 }, { path: file.name });
+      const at = { x: position.x, y: position.y + i * 140 };
+      if (xArchive) s.addNode('ingest.social', at, { platform: 'x', path: file.name });
+      else s.addNode('ingest.file', at, { path: file.name });
       s.say({ en: `"${file.name}" is kept in this browser only; it is never uploaded.`, vi: `"${file.name}" chỉ được lưu trong trình duyệt này; không bao giờ được tải lên mạng.` });
     }
   }, [screenToFlowPosition]);
