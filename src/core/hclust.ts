@@ -104,21 +104,23 @@ export async function nnChain(D: Float64Array, n: number, linkage: Linkage, prog
     count--;
     // Lance–Williams: distances from every active cluster i to the merged one, stored in y's slot.
     const by = base[y], bx = base[x];
-    for (let p = 0; p < count; p++) {
-      const i = active[p];
-      if (i === y) continue;
-      const ni = size[i];
-      const ix = i < x ? base[i] + x : bx + i;
-      const iy = i < y ? base[i] + y : by + i;
-      const dx = D[ix], dy = D[iy];
-      let v: number;
-      switch (linkage) {
-        case 'ward': v = ((ni + nx) * dx + (ni + ny) * dy - ni * best) / (ni + nxy); break;
-        case 'complete': v = dx > dy ? dx : dy; break;
-        case 'single': v = dx < dy ? dx : dy; break;
-        default: v = (nx * dx + ny * dy) / nxy;
+    if (linkage === 'ward') {
+      for (let p = 0; p < count; p++) {
+        const i = active[p];
+        if (i === y) continue;
+        const ni = size[i];
+        const iy = i < y ? base[i] + y : by + i;
+        const dx = D[i < x ? base[i] + x : bx + i];
+        D[iy] = ((ni + nx) * dx + (ni + ny) * D[iy] - ni * best) / (ni + nxy);
       }
-      D[iy] = v;
+    } else {
+      for (let p = 0; p < count; p++) {
+        const i = active[p];
+        if (i === y) continue;
+        const iy = i < y ? base[i] + y : by + i;
+        const dx = D[i < x ? base[i] + x : bx + i], dy = D[iy];
+        D[iy] = linkage === 'complete' ? (dx > dy ? dx : dy) : linkage === 'single' ? (dx < dy ? dx : dy) : (nx * dx + ny * dy) / nxy;
+      }
     }
     if (progress && m % step === 0) await progress(m / (n - 1), 'merging');
   }
