@@ -12,6 +12,8 @@ import { hasChromium, openPage, ROOT, shot, startApp, type App } from './browser
 let app: App;
 /** The number of nodes (= steps) of the segmentation template, which others may extend. */
 const STEPS = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'audience-segmentation.flow.json'), 'utf8')) as { nodes: unknown[] }).nodes.length;
+/** The number of step notes of the fan-segments template, as its gallery card should say. */
+const FAN_NOTES = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'fan-segments.flow.json'), 'utf8')) as { notes: unknown[] }).notes.length;
 
 const waitState = (page: Page, id: string, s: string, timeout = 90_000) =>
   page.waitForSelector(`[data-testid="node-${id}"][data-state="${s}"]`, { timeout });
@@ -27,7 +29,7 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
     const cards = page.locator('[data-testid^="gallery-card-"]');
     expect(await cards.count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('[data-testid="gallery-card-audience-segmentation"] svg rect').count()).toBe(STEPS);
-    expect(await text(page, 'gallery-card-fan-segments')).toMatch(/Fan segments.*5 step notes/s);
+    expect(await text(page, 'gallery-card-fan-segments')).toMatch(new RegExp(`Fan segments.*${FAN_NOTES} step notes`, 's'));
     await shot(page, 'trainer-gallery');
 
     // The language switch translates the gallery.
@@ -46,7 +48,7 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
     await page.click('[data-testid="run"]');
     await waitState(page, 'sizes', 'done');
     expect(await text(page, 'status-sizes')).toMatch(/^done3 rows/);
-    expect(await page.locator('.react-flow__node-note').count()).toBe(5);
+    expect(await page.locator('.react-flow__node-note').count()).toBe(FAN_NOTES);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();

@@ -1,6 +1,6 @@
 /** The React Flow canvas: nodes, connections checked as they are made, and drops of nodes and files. */
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from '@xyflow/react';
-import { useCallback, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import type { Text } from '../../core/text';
 import { useShallow } from 'zustand/react/shallow';
 import { putFile } from '../../../workers/browser-files';
@@ -19,7 +19,14 @@ const X_ARCHIVE = /^tweets?(-part\d+)?\.js$/i;
 
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useStore(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const loads = useStore((s) => s.loads);
+  // A newly opened flow (template, file, share link) is fitted into view once it is drawn.
+  useEffect(() => {
+    if (loads < 2) return;
+    const timer = setTimeout(() => void fitView({ padding: 0.15, duration: 200 }), 50);
+    return () => clearTimeout(timer);
+  }, [loads, fitView]);
 
   /** The reason the handle under the pointer refuses the connection being dragged, if any. */
   const refused = useRef<Text | null>(null);

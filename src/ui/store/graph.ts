@@ -22,6 +22,8 @@ export interface GraphSlice {
   translations?: Workflow['translations'];
   /** Bumped on every edit of the flow (for autosave and stale marks). */
   revision: number;
+  /** Bumped each time a whole flow is loaded, so the canvas can fit it into view. */
+  loads: number;
   loadWorkflow: (w: Workflow) => void;
   toWorkflow: () => Workflow;
   addNode: (type: string, position: { x: number; y: number }, params?: Record<string, unknown>) => string;
@@ -46,9 +48,10 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   edges: [],
   inputs: [],
   revision: 0,
+  loads: 0,
 
   loadWorkflow: (w) => {
-    set({ ...workflowToGraph(w), revision: get().revision + 1, selected: null, status: {}, issues: [] });
+    set({ ...workflowToGraph(w), revision: get().revision + 1, loads: get().loads + 1, selected: null, status: {}, issues: [] });
   },
 
   toWorkflow: () => graphToWorkflow(get()),
