@@ -55,10 +55,12 @@ export function workflowToGraph(w: Workflow): GraphState {
       data: { type: n.type, params: { ...n.params }, ...(n.label !== undefined ? { label: n.label } : {}) },
     });
   }
+  const NOTE_WIDTH = 260;
   for (const note of w.notes) {
     nodes.push({
       id: NOTE_PREFIX + note.id, type: 'note', position: { x: note.position[0], y: note.position[1] }, zIndex: NOTE_Z,
-      ...(note.size ? { width: note.size[0], height: note.size[1] } : {}),
+      // A note without a saved size gets a fixed width (its text wraps; height follows the text).
+      ...(note.size ? { width: note.size[0], height: note.size[1] } : { width: NOTE_WIDTH }),
       data: { text: note.text, ...(note.color !== undefined ? { color: note.color } : {}) },
     });
   }
