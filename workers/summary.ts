@@ -11,6 +11,8 @@ export interface ColumnSummary {
   max?: number;
   mean?: number;
   distinct?: number;
+  /** True when there were more distinct values than were counted (`distinct` is then a lower bound). */
+  distinctCapped?: boolean;
   /** Most frequent values with counts (text and yes/no columns). */
   top?: { value: string; count: number }[];
 }
@@ -45,6 +47,6 @@ export function summarize(table: Table): ColumnSummary[] {
       else if (counts.size < DISTINCT_LIMIT) counts.set(key, 1);
     }
     const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([value, count]) => ({ value: value.slice(0, 80), count }));
-    return { ...base, missing, distinct: counts.size, top };
+    return { ...base, missing, distinct: counts.size, ...(counts.size >= DISTINCT_LIMIT ? { distinctCapped: true } : {}), top };
   });
 }

@@ -31,7 +31,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const ports = Math.max(def.inputs.length, def.outputs.length, 1);
   return (
     <div className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}${stepping ? ' af-step-current' : ''}`} data-testid={`node-${id}`} data-state={state}
-      style={{ minHeight: 56 + ports * PORT_GAP }}>
+      style={{ minHeight: 70 + ports * PORT_GAP }}>
       <div className="af-node-head">
         {draft !== null
           ? <input className="nodrag af-node-rename" data-testid={`rename-${id}`} autoFocus value={draft} maxLength={200} placeholder={p(def.title)}

@@ -24,7 +24,7 @@ function Summary({ s }: { s: ColumnSummary }) {
       <span className={`af-kind af-kind-${s.kind}`}>{s.kind}</span>
       {s.missing > 0 && <span> · {s.missing.toLocaleString()} {t('missing')}</span>}
       {s.kind === 'number' && <div>{num(s.min)} … {num(s.max)} · μ {num(s.mean)}</div>}
-      {s.distinct !== undefined && <div title={s.top?.map((x) => `${x.value}: ${x.count}`).join('\n')}>{s.distinct.toLocaleString()} {t('distinct')}{s.top?.[0] ? ` · ${s.top[0].value.slice(0, 14)}` : ''}</div>}
+      {s.distinct !== undefined && <div title={s.top?.map((x) => `${x.value}: ${x.count}`).join('\n')}>{s.distinct.toLocaleString()}{s.distinctCapped ? '+' : ''} {t('distinct')}{s.top?.[0] ? ` · ${s.top[0].value.slice(0, 14)}` : ''}</div>}
     </div>
   );
 }

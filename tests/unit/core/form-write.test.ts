@@ -69,4 +69,12 @@ describe('column summaries for the data panel', () => {
     expect(n).toMatchObject({ kind: 'number', min: 1, max: 3, mean: 2 });
     expect(s).toMatchObject({ kind: 'string', missing: 0, distinct: 2, top: [{ value: 'a', count: 2 }, { value: 'b', count: 1 }] });
   });
+
+  it('says when a text column has more distinct values than it counted', () => {
+    const many = tableFromArrays({ id: Array.from({ length: 100_050 }, (_, i) => `u${i}`) });
+    const [id] = summarize(many);
+    expect(id.distinct).toBe(100_000);
+    expect(id.distinctCapped).toBe(true);
+    expect(summarize(tableFromArrays({ s: ['a', 'b'] }))[0].distinctCapped).toBeUndefined();
+  });
 });
