@@ -2,8 +2,9 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import { z } from 'zod';
 import { parseCsv } from '../src/core/csv';
 import { decodeText, ENCODINGS } from '../src/core/encoding';
-import { CancelledError, NodeError } from '../src/core/errors';
+import { NodeError } from '../src/core/errors';
 import { parseJsonTable, parseNdjsonTable } from '../src/core/json-table';
+import { readUserFile } from '../src/core/read-file';
 import { defineNode } from '../src/core/node';
 import { readParquet } from '../src/core/parquet';
 import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
@@ -109,17 +110,7 @@ export default defineNode({
   }),
   files: (p) => (p.path ? [p.path] : []),
   async run(_inputs, params, ctx) {
-    if (!params.path) {
-      throw new NodeError({ en: 'No file is chosen yet. Drop a file on this node or choose one.', vi: 'Chưa chọn tệp nào. Hãy thả một tệp vào nút này hoặc chọn tệp.' });
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await ctx.readFile(params.path);
-    } catch (err) {
-      if (err instanceof NodeError || err instanceof CancelledError) throw err;
-      const why = err instanceof Error ? err.message : String(err);
-      throw new NodeError({ en: `Could not read the file "${params.path}": ${why}`, vi: `Không đọc được tệp "${params.path}": ${why}` });
-    }
+    const bytes = await readUserFile(ctx, params.path, { en: 'No file is chosen yet. Drop a file on this node or choose one.', vi: 'Chưa chọn tệp nào. Hãy thả một tệp vào nút này hoặc chọn tệp.' });
     if (firstChar(stripBom(bytes)) < 0 && bytes.length < 4096) {
       throw new NodeError({ en: `The file "${params.path}" is empty.`, vi: `Tệp "${params.path}" trống, không có dữ liệu.` });
     }

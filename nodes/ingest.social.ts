@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseCsv } from '../src/core/csv';
 import { decodeText } from '../src/core/encoding';
-import { CancelledError, NodeError } from '../src/core/errors';
+import { readUserFile } from '../src/core/read-file';
 import { defineNode } from '../src/core/node';
 import { TARGETS, mappedRows, resolveMapping } from '../src/core/social/csv-map';
 import { facebookRows } from '../src/core/social/facebook';
@@ -66,17 +66,7 @@ export default defineNode({
   }),
   files: (p) => (p.path ? [p.path] : []),
   async run(_inputs, params, ctx) {
-    if (!params.path) {
-      throw new NodeError({ en: 'No file is chosen yet. Drop the export on this node or choose it.', vi: 'Chưa chọn tệp nào. Hãy thả tệp đã xuất vào nút này hoặc chọn tệp.' });
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await ctx.readFile(params.path);
-    } catch (err) {
-      if (err instanceof NodeError || err instanceof CancelledError) throw err;
-      const why = err instanceof Error ? err.message : String(err);
-      throw new NodeError({ en: `Could not read the file "${params.path}": ${why}`, vi: `Không đọc được tệp "${params.path}": ${why}` });
-    }
+    const bytes = await readUserFile(ctx, params.path, { en: 'No file is chosen yet. Drop the export on this node or choose it.', vi: 'Chưa chọn tệp nào. Hãy thả tệp đã xuất vào nút này hoặc chọn tệp.' });
     await ctx.progress(0, `Reading the ${params.platform === 'x' ? 'X' : params.platform === 'csv' ? 'CSV' : 'Facebook'} export`);
     let rows: SocialRow[];
     if (params.platform === 'csv') {
