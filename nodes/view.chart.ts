@@ -1,12 +1,12 @@
 import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
-import type { BarChart, HeatmapChart, HistogramChart, ScatterChart } from '../src/core/chart';
+import type { BarChart, HeatmapChart, HistogramChart, ScatterChart, SilhouetteChart } from '../src/core/chart';
 import { NodeError } from '../src/core/errors';
 import { defineNode, type JsonValue } from '../src/core/node';
-import { sampleRows } from '../src/core/silhouette';
-import { kindOf, requireColumn, requireTable, toFloat64, toValues } from '../src/core/table';
+import { sampleRows, silhouetteSamples } from '../src/core/silhouette';
+import { kindOf, numericColumns, requireColumn, requireTable, toFloat64, toValues } from '../src/core/table';
 
-const MAX_POINTS = 5000, MAX_CATEGORIES = 30;
+const MAX_POINTS = 5000, MAX_CATEGORIES = 30, MAX_SILHOUETTE = 2000;
 
 /** A column as category labels (numbers printed, missing → null), without reading row objects. */
 function labels(vector: Vector): (string | null)[] {
@@ -43,20 +43,29 @@ export default defineNode({
   category: 'view',
   title: { en: 'Chart', vi: 'Biểu đồ' },
   description: {
-    en: 'Draws a bar chart (per category: count, mean or sum), a histogram (spread of a number), a scatter chart (two numbers, coloured by a column; at most 5 000 sampled points) or a heatmap (two categories).',
-    vi: 'Vẽ biểu đồ cột (theo nhóm: đếm, trung bình hoặc tổng), biểu đồ tần suất (phân bố của một cột số), biểu đồ phân tán (hai cột số, tô màu theo một cột; tối đa 5 000 điểm lấy mẫu) hoặc bản đồ nhiệt (hai cột phân loại).',
+    en: 'Draws a bar chart (per category: count, mean or sum), a histogram (spread of a number), a scatter chart (two numbers, coloured by a column; at most 5 000 sampled points) a heatmap (two categories) or a silhouette plot (how well each row fits its segment; at most 2 000 sampled rows).',
+    vi: 'Vẽ biểu đồ cột (theo nhóm: đếm, trung bình hoặc tổng), biểu đồ tần suất (phân bố của một cột số), biểu đồ phân tán (hai cột số, tô màu theo một cột; tối đa 5 000 điểm lấy mẫu) bản đồ nhiệt (hai cột phân loại) hoặc biểu đồ silhouette (mỗi dòng hợp với phân khúc của nó đến đâu; tối đa 2 000 dòng lấy mẫu).',
   },
   inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
   outputs: [{ name: 'chart', kind: 'chart', title: { en: 'Chart', vi: 'Biểu đồ' } }],
   params: z.object({
-    chart: z.enum(['bar', 'histogram', 'scatter', 'heatmap']).default('bar').meta({
+    chart: z.enum(['bar', 'histogram', 'scatter', 'heatmap', 'silhouette']).default('bar').meta({
       label: { en: 'Chart type', vi: 'Loại biểu đồ' },
-      options: { bar: { en: 'Bars', vi: 'Cột' }, histogram: { en: 'Histogram', vi: 'Tần suất' }, scatter: { en: 'Scatter', vi: 'Phân tán' }, heatmap: { en: 'Heatmap', vi: 'Bản đồ nhiệt' } },
+      options: { bar: { en: 'Bars', vi: 'Cột' }, histogram: { en: 'Histogram', vi: 'Tần suất' }, scatter: { en: 'Scatter', vi: 'Phân tán' }, heatmap: { en: 'Heatmap', vi: 'Bản đồ nhiệt' }, silhouette: { en: 'Silhouette', vi: 'Silhouette' } },
     }),
     x: z.string().default('').meta({ label: { en: 'X (horizontal)', vi: 'X (trục ngang)' }, help: { en: 'Bars and heatmap: the categories; histogram and scatter: a number.', vi: 'Cột và bản đồ nhiệt: các nhóm; tần suất và phân tán: một cột số.' }, widget: 'column', columnType: 'any' }),
     y: z.string().default('').meta({ label: { en: 'Y (vertical)', vi: 'Y (trục dọc)' }, help: { en: 'Bars: the number to count, average or sum (empty counts rows); scatter: a number; heatmap: the row categories.', vi: 'Cột: số cần đếm, lấy trung bình hoặc cộng (để trống để đếm dòng); phân tán: một cột số; bản đồ nhiệt: nhóm theo hàng.' }, widget: 'column', columnType: 'any' }),
-    color: z.string().default('').meta({ label: { en: 'Colour / value', vi: 'Màu / giá trị' }, help: { en: 'Bars and scatter: one colour per value of this column (e.g. segment); heatmap: the number to average or sum.', vi: 'Cột và phân tán: mỗi giá trị của cột này một màu (vd. segment); bản đồ nhiệt: số cần lấy trung bình hoặc cộng.' }, widget: 'column', columnType: 'any' }),
+    color: z.string().default('').meta({ label: { en: 'Colour / value', vi: 'Màu / giá trị' }, help: { en: 'Bars and scatter: one colour per value of this column (e.g. segment); heatmap: the number to average or sum; silhouette: the segment column (empty uses "segment").', vi: 'Cột và phân tán: mỗi giá trị của cột này một màu (vd. segment); bản đồ nhiệt: số cần lấy trung bình hoặc cộng; silhouette: cột phân khúc (để trống để dùng "segment").' }, widget: 'column', columnType: 'any' }),
     bins: z.number().int().min(2).max(200).default(20).meta({ label: { en: 'Histogram bins', vi: 'Số khoảng (tần suất)' } }),
+    columns: z.array(z.string()).default([]).meta({
+      label: { en: 'Feature columns (silhouette)', vi: 'Các cột đặc trưng (silhouette)' },
+      help: {
+        en: 'Silhouette: the numeric columns whose distances are measured, as they are (use the columns the segments were made from, scaled the same way). Empty uses every numeric column except the segment column.',
+        vi: 'Silhouette: các cột số dùng để đo khoảng cách, giữ nguyên giá trị (dùng các cột đã tạo ra phân khúc, chuẩn hoá như lúc đó). Để trống để dùng mọi cột số trừ cột phân khúc.',
+      },
+      widget: 'columns',
+      columnType: 'number',
+    }),
     aggregate: z.enum(['count', 'mean', 'sum']).default('count').meta({
       label: { en: 'Combine values by', vi: 'Gộp giá trị bằng' },
       options: { count: { en: 'Count', vi: 'Đếm' }, mean: { en: 'Mean', vi: 'Trung bình' }, sum: { en: 'Sum', vi: 'Tổng' } },
@@ -70,8 +79,10 @@ export default defineNode({
       return requireColumn(table, name);
     };
     const num = (name: string, what: { en: string; vi: string }) => { need(name, what); return toFloat64(requireColumn(table, name, 'number')); };
-    let spec: BarChart | HistogramChart | ScatterChart | HeatmapChart;
-    if (params.chart === 'histogram') {
+    let spec: BarChart | HistogramChart | ScatterChart | HeatmapChart | SilhouetteChart;
+    if (params.chart === 'silhouette') {
+      spec = await silhouetteChart();
+    } else if (params.chart === 'histogram') {
       const x = num(params.x, { en: 'a numeric column as X', vi: 'một cột số làm X' });
       let lo = Infinity, hi = -Infinity;
       for (let i = 0; i < n; i++) if (x[i] === x[i]) { if (x[i] < lo) lo = x[i]; if (x[i] > hi) hi = x[i]; }
@@ -116,5 +127,50 @@ export default defineNode({
     }
     await ctx.progress(1);
     return { chart: spec as unknown as JsonValue };
+
+    /** Silhouette of every row (of a seeded sample of at most MAX_SILHOUETTE rows), grouped by segment. */
+    async function silhouetteChart(): Promise<SilhouetteChart> {
+      const segName = params.color || 'segment';
+      const seg = labels(requireColumn(table, segName));
+      const names = params.columns.length ? params.columns : numericColumns(table).filter((c) => c !== segName);
+      if (!names.length) throw new NodeError({ en: `No numeric feature columns besides "${segName}" to measure distances on.`, vi: `Không có cột số đặc trưng nào ngoài "${segName}" để đo khoảng cách.` });
+      const cols = names.map((c) => toFloat64(requireColumn(table, c, 'number')));
+      const d = cols.length;
+      // Rows with a segment and every feature present.
+      const valid: number[] = [];
+      for (let i = 0; i < n; i++) if (seg[i] !== null && cols.every((c) => c[i] === c[i])) valid.push(i);
+      if (valid.length < n) ctx.warn({ en: `Skipped ${n - valid.length} rows with no segment or a missing feature value.`, vi: `Bỏ qua ${n - valid.length} dòng không có phân khúc hoặc thiếu giá trị đặc trưng.` });
+      const pickRows = sampleRows(valid.length, MAX_SILHOUETTE, ctx.random);
+      const m = pickRows.length;
+      const distinct = [...new Set(pickRows.length ? Array.from(pickRows, (r) => seg[valid[r]]!) : [])];
+      const numeric = distinct.every((s) => s !== '' && Number.isFinite(Number(s)));
+      distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const index = new Map(distinct.map((s, i) => [s, i]));
+      if (distinct.length < 2) ctx.warn({ en: 'Silhouette needs at least two segments; every row scores 0.', vi: 'Silhouette cần ít nhất hai phân khúc; mọi dòng đều có điểm 0.' });
+      const data = new Float64Array(m * d), lab = new Int32Array(m);
+      for (let r = 0; r < m; r++) {
+        const i = valid[pickRows[r]];
+        lab[r] = index.get(seg[i]!)!;
+        for (let c = 0; c < d; c++) data[r * d + c] = cols[c][i];
+      }
+      const s = await silhouetteSamples(data, m, d, lab, distinct.length, (f) => ctx.progress(f * 0.99, 'silhouette'));
+      const per: number[][] = distinct.map(() => []);
+      let total = 0;
+      for (let r = 0; r < m; r++) { per[lab[r]].push(s[r]); total += s[r]; }
+      const sampled = valid.length > MAX_SILHOUETTE;
+      if (sampled) ctx.warn({ en: `Silhouette of a random sample of ${m} of ${valid.length} rows.`, vi: `Silhouette của mẫu ngẫu nhiên ${m} trên ${valid.length} dòng.` });
+      return {
+        kind: 'chart', chart: 'silhouette',
+        title: sampled
+          ? { en: `Silhouette per row (random sample of ${m} of ${valid.length} rows)`, vi: `Silhouette theo dòng (mẫu ngẫu nhiên ${m} trên ${valid.length} dòng)` }
+          : { en: 'Silhouette per row', vi: 'Silhouette theo dòng' },
+        segments: distinct.map((segment, k) => ({
+          segment,
+          values: per[k].sort((a, b) => b - a),
+          mean: per[k].length ? per[k].reduce((a, b) => a + b, 0) / per[k].length : 0,
+        })),
+        mean: m ? total / m : 0,
+      };
+    }
   },
 });

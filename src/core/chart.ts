@@ -61,7 +61,7 @@ export interface LineChart extends ChartBase {
   mark?: number;
 }
 
-export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | DendrogramChart | PersonasChart | (ChartBase & Record<string, unknown>);
+export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | DendrogramChart | PersonasChart | SilhouetteChart | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
 export interface DendrogramChart extends ChartBase {
@@ -83,4 +83,13 @@ export interface PersonasChart extends ChartBase {
     traits: { feature: string; lift: number | null; mean: number; z?: number }[];
     top: string[];
   }[];
+}
+
+/** Silhouette of every (sampled) row, grouped by segment: how well each row sits in its segment (−1..1). */
+export interface SilhouetteChart extends ChartBase {
+  chart: 'silhouette';
+  /** One entry per segment, its rows' silhouettes sorted descending, and their mean. */
+  segments: { segment: string; values: number[]; mean: number }[];
+  /** Mean silhouette over all scored rows. */
+  mean: number;
 }

@@ -12,6 +12,7 @@ import { DendrogramView } from './dendrogram';
 import { PersonasView } from './personas';
 import { JourneyMap } from './journey';
 import { funnelOption, sankeyOption } from './journey-charts';
+import { silhouetteOption } from './silhouette';
 
 export type Renderer =
   | { type: 'echarts'; option: (spec: ChartSpec, lang: Lang) => EChartsOption }
@@ -28,4 +29,5 @@ export const RENDERERS: Record<string, Renderer> = {
   journey: { type: 'react', Component: JourneyMap },
   sankey: { type: 'echarts', option: sankeyOption },
   funnel: { type: 'echarts', option: funnelOption },
+  silhouette: { type: 'echarts', option: silhouetteOption },
 };

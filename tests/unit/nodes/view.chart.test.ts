@@ -1,6 +1,8 @@
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/view.chart';
+import type { SilhouetteChart } from '../../../src/core/chart';
+import { createRandom } from '../../../src/core/random';
 import { runNode } from '../../helpers/run-node';
 
 const n = 12_000;
@@ -50,5 +52,49 @@ describe('view.chart', () => {
     await expect(runNode(node, { in: table }, { chart: 'heatmap', x: 'city', y: 'segment', aggregate: 'sum' })).rejects.toThrow(/Colour \/ value/);
     await expect(runNode(node, { in: table }, { chart: 'histogram', x: 'city' })).rejects.toThrow(/must hold numbers/);
     await expect(runNode(node, { in: table }, { chart: 'histogram' })).rejects.toThrow(/Choose a numeric column/);
+  });
+
+  it('silhouette: per-row values by segment match the definition; sorted, with means', async () => {
+    const rnd = createRandom(5);
+    const m = 36;
+    const seg = Array.from({ length: m }, (_, i) => ['b', 'a', 'c'][i % 3]);
+    const f1 = Float64Array.from({ length: m }, (_, i) => (i % 3) * 2 + rnd());
+    const f2 = Float64Array.from({ length: m }, (_, i) => (i % 3 === 2 ? 1.5 : 0) + rnd());
+    const small = tableFromArrays({ segment: seg, f1, f2, name: seg.map((s, i) => s + i) });
+    // From the definition: a = mean distance to the other rows of its segment, b = lowest mean distance to another segment.
+    const dist = (i: number, j: number) => Math.hypot(f1[i] - f1[j], f2[i] - f2[j]);
+    const ref = seg.map((si, i) => {
+      const mean = (s: string) => { let t = 0, k = 0; for (let j = 0; j < m; j++) if (j !== i && seg[j] === s) { t += dist(i, j); k++; } return t / k; };
+      const a = mean(si), b = Math.min(...['a', 'b', 'c'].filter((s) => s !== si).map(mean));
+      return (b - a) / Math.max(a, b);
+    });
+    const r = await runNode(node, { in: small }, { chart: 'silhouette' });
+    const c = r.outputs.chart as unknown as SilhouetteChart;
+    expect(c).toMatchObject({ kind: 'chart', chart: 'silhouette' });
+    expect(c.segments.map((g) => g.segment)).toEqual(['a', 'b', 'c']);
+    for (const g of c.segments) {
+      const want = ref.filter((_, i) => seg[i] === g.segment).sort((x, y) => y - x);
+      expect(g.values.length).toBe(want.length);
+      g.values.forEach((v, i) => expect(v).toBeCloseTo(want[i], 10));
+      expect(g.mean).toBeCloseTo(want.reduce((x, y) => x + y, 0) / want.length, 10);
+    }
+    expect(c.mean).toBeCloseTo(ref.reduce((x, y) => x + y, 0) / m, 10);
+    expect(c.title?.en).not.toMatch(/sample/);
+    // Explicit columns and segment column give the same result.
+    const same = (await runNode(node, { in: small }, { chart: 'silhouette', color: 'segment', columns: ['f1', 'f2'] })).outputs.chart as unknown as SilhouetteChart;
+    expect(same.mean).toBeCloseTo(c.mean, 12);
+  });
+
+  it('silhouette: a seeded sample of at most 2 000 rows, said in the title', async () => {
+    const r = await runNode(node, { in: table }, { chart: 'silhouette', columns: ['x', 'y'] });
+    const c = r.outputs.chart as unknown as SilhouetteChart;
+    expect(c.segments.map((g) => g.segment)).toEqual(['0', '1', '2', '3']);
+    expect(c.segments.reduce((a, g) => a + g.values.length, 0)).toBe(2000);
+    for (const g of c.segments) for (let i = 1; i < g.values.length; i++) expect(g.values[i]).toBeLessThanOrEqual(g.values[i - 1]);
+    expect(c.title?.en).toMatch(/sample of 2000 of 12000/);
+    expect(c.title?.vi).toMatch(/mẫu ngẫu nhiên 2000/);
+    const again = (await runNode(node, { in: table }, { chart: 'silhouette', columns: ['x', 'y'] })).outputs.chart as unknown as SilhouetteChart;
+    expect(again).toEqual(c);
+    await expect(runNode(node, { in: table }, { chart: 'silhouette', color: 'nope' })).rejects.toThrow(/nope/);
   });
 });
