@@ -20,6 +20,7 @@ import cleanAnonymize from './clean.anonymize';
 import featureEncode from './feature.encode';
 import featureTime from './feature.time';
 import featureJoin from './feature.join';
+import featureKeywords from './feature.keywords';
 import exportFile from './export.file';
 import textSentiment from './text.sentiment';
 import clusterHierarchical from './cluster.hierarchical';
@@ -47,6 +48,7 @@ export const NODE_TYPES: NodeDef[] = [
   featureEncode,
   featureTime,
   featureJoin,
+  featureKeywords,
   featurePca,
   clusterKmeans,
   clusterHierarchical,

@@ -1,0 +1,113 @@
+import { Table, type Vector } from 'apache-arrow';
+import { z } from 'zod';
+import { NodeError } from '../src/core/errors';
+import { defineNode } from '../src/core/node';
+import { floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+
+/** Most terms listed in the corpus `terms` table (row mode). */
+const CORPUS_TERMS = 200;
+
+/** Hashtags, @mentions and TF-IDF keywords of a text column, per row or per group (segment, journey stage…). */
+export default defineNode({
+  type: 'feature.keywords',
+  version: 1,
+  category: 'feature',
+  title: { en: 'Keywords and hashtags', vi: 'Từ khoá và hashtag' },
+  description: {
+    en: 'Finds the #hashtags, @mentions and the most telling words of a text column (captions, comments), in English and Vietnamese. Common words ("the", "và", "nhé") and numbers are skipped. Per row, or per group (e.g. per segment) to see what each group talks about.',
+    vi: 'Tìm #hashtag, @nhắc tên và những từ nổi bật nhất của một cột văn bản (chú thích, bình luận), tiếng Anh và tiếng Việt. Bỏ qua các từ phổ biến ("the", "và", "nhé") và con số. Theo từng dòng, hoặc theo nhóm (ví dụ theo phân khúc) để xem mỗi nhóm nói về gì.',
+  },
+  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [
+    { name: 'out', kind: 'table', title: { en: 'Table with keywords', vi: 'Bảng kèm từ khoá' } },
+    { name: 'terms', kind: 'table', title: { en: 'Top terms', vi: 'Từ khoá hàng đầu' } },
+  ],
+  params: z.object({
+    column: z.string().default('text').meta({ label: { en: 'Text column', vi: 'Cột văn bản' }, widget: 'column', columnType: 'string' }),
+    mode: z.enum(['row', 'group']).default('row').meta({
+      label: { en: 'Keywords for', vi: 'Từ khoá cho' },
+      options: { row: { en: 'Each row', vi: 'Từng dòng' }, group: { en: 'Each group', vi: 'Từng nhóm' } },
+    }),
+    group: z.string().default('segment').meta({
+      label: { en: 'Group column', vi: 'Cột nhóm' },
+      help: { en: 'Used when keywords are per group: e.g. segment or journey_stage.', vi: 'Dùng khi tìm từ khoá theo nhóm: ví dụ segment hoặc journey_stage.' },
+      widget: 'column',
+    }),
+    top: z.number().int().min(1).max(50).default(5).meta({ label: { en: 'Keywords to keep', vi: 'Số từ khoá giữ lại' } }),
+    ngrams: z.number().int().min(1).max(2).default(1).meta({
+      label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
+      help: { en: '1: single words. 2: also pairs of words, which matter for Vietnamese ("giao hàng").', vi: '1: từng từ. 2: thêm cả cụm hai từ, quan trọng với tiếng Việt ("giao hàng").' },
+    }),
+    minCount: z.number().int().min(1).default(2).meta({
+      label: { en: 'Minimum texts per term', vi: 'Số văn bản tối thiểu mỗi từ' },
+      help: { en: 'A term must appear in at least this many texts to count.', vi: 'Một từ phải xuất hiện trong ít nhất chừng này văn bản mới được tính.' },
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    const vector = requireColumn(table, params.column);
+    if (kindOf(vector.type) !== 'string') {
+      throw new NodeError({ en: `The column "${params.column}" does not hold text. Choose a text column.`, vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.` });
+    }
+    const grouped = params.mode === 'group';
+    if (grouped && !params.group) throw new NodeError({ en: 'Choose the group column (e.g. segment).', vi: 'Hãy chọn cột nhóm (ví dụ segment).' });
+    const groupVector = grouped ? requireColumn(table, params.group) : undefined;
+    const { encodeKeys } = await import('../src/core/encode-keys');
+    const kw = await import('../src/core/keywords');
+    const n = table.numRows;
+    const at = (from: number, span: number, msg: string) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
+
+    const keys = await encodeKeys(vector, at(0, 0.1, 'reading text'));
+    const texts = keys.values.map(String);
+    // Hashtags and mentions, once per distinct text.
+    const tags = texts.map((t) => kw.extractTags(t));
+    const hashtags: string[] = new Array(n), mentions: string[] = new Array(n);
+    const nHashtags = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const k = keys.codes[r];
+      const tg = k >= 0 ? tags[k] : undefined;
+      hashtags[r] = tg ? tg.hashtags.join(' ') : '';
+      mentions[r] = tg ? tg.mentions.join(' ') : '';
+      nHashtags[r] = tg ? tg.hashtags.length : 0;
+    }
+    await ctx.progress(0.2, 'finding hashtags');
+    const corpus = await kw.buildCorpus(keys.codes, texts, params.ngrams, at(0.2, 0.5, 'counting words'));
+    const added: Record<string, Vector> = {
+      hashtags: stringVector(hashtags), mentions: stringVector(mentions), n_hashtags: floatVector(nHashtags),
+    };
+    let terms: Table;
+    if (!grouped) {
+      const res = await kw.rowKeywords(corpus, params.minCount, params.top, Math.max(params.top, CORPUS_TERMS), at(0.7, 0.25, 'scoring keywords'));
+      added.keywords = stringVector(res.keywords);
+      terms = new Table({
+        term: stringVector(res.terms.map((t) => t.term)),
+        documents: int32Vector(Int32Array.from(res.terms, (t) => t.documents)),
+        tfidf: floatVector(Float64Array.from(res.terms, (t) => t.score)),
+      });
+    } else {
+      const g = await encodeKeys(groupVector!);
+      // Groups in a stable, readable order: numbers numerically, text alphabetically.
+      const order = g.values.map((_, i) => i).sort((a, b) => {
+        const x = g.values[a], y = g.values[b];
+        return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+      });
+      const per = await kw.groupKeywords(corpus, g.codes, g.values.length, params.minCount, params.top, at(0.7, 0.25, 'scoring groups'));
+      const col = { group: [] as string[], term: [] as string[], score: [] as number[], documents: [] as number[] };
+      for (const gi of order) {
+        for (const t of per[gi]) { col.group.push(String(g.values[gi])); col.term.push(t.term); col.score.push(t.score); col.documents.push(t.documents); }
+      }
+      if (g.missing) ctx.warn({ en: `${g.missing} row${g.missing > 1 ? 's have' : ' has'} no group and ${g.missing > 1 ? 'are' : 'is'} left out of the group terms.`, vi: `${g.missing} dòng không có nhóm nên không được tính vào từ khoá theo nhóm.` });
+      terms = new Table({
+        group: stringVector(col.group),
+        term: stringVector(col.term),
+        score: floatVector(Float64Array.from(col.score)),
+        documents: int32Vector(Int32Array.from(col.documents)),
+      });
+    }
+    if (corpus.vocabulary.length > 0 && terms.numRows === 0) {
+      ctx.warn({ en: `No word appears in ${params.minCount} texts or more; lower "Minimum texts per term".`, vi: `Không có từ nào xuất hiện trong từ ${params.minCount} văn bản trở lên; hãy giảm "Số văn bản tối thiểu mỗi từ".` });
+    }
+    await ctx.progress(1, 'done');
+    return { out: withColumns(table, added), terms };
+  },
+});
