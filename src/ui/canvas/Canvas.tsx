@@ -24,7 +24,7 @@ export function Canvas() {
   // A newly opened flow (template, file, share link) is fitted into view once it is drawn.
   useEffect(() => {
     if (loads < 2) return;
-    const timer = setTimeout(() => void fitView({ padding: 0.15, duration: 200 }), 50);
+    const timer = setTimeout(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 50);
     return () => clearTimeout(timer);
   }, [loads, fitView]);
 
@@ -94,7 +94,7 @@ export function Canvas() {
         onPaneClick={() => useStore.getState().select(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']} elevateNodesOnSelect={false}
-        fitView fitViewOptions={{ padding: 0.15 }} minZoom={0.2}
+        fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }} minZoom={0.2}
         defaultEdgeOptions={{ animated: false }}
         proOptions={{ hideAttribution: true }}
       >

@@ -27,7 +27,7 @@ export function EditBar() {
     const { layoutPositions } = await import('../canvas/layout');
     const s = useStore.getState();
     s.setPositions(await layoutPositions(s.nodes, s.edges));
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 300 }));
   };
   const share = async () => {
     const s = useStore.getState();
