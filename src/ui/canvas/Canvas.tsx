@@ -99,7 +99,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
         <Controls />
       </ReactFlow>
     </div>
