@@ -97,6 +97,9 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Traits worth naming: at least this many standard deviations from the overall average. */
 export const TRAIT_Z = 0.3;
 
+/** Vietnamese writes decimals with a comma: "gấp 1.6 lần" → "gấp 1,6 lần". */
+export const viDecimals = (s: string): string => s.replace(/(\d)\.(\d)/g, '$1,$2');
+
 /** The strongest traits first (by |z|), only those at least TRAIT_Z away from average. */
 export function strongest(traits: Trait[], count = 3): Trait[] {
   return traits.filter((t) => Number.isFinite(t.z) && Math.abs(t.z) >= TRAIT_Z).sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, count);
@@ -112,7 +115,7 @@ export function persona(traits: Trait[]): { name: Text; sentence: Text } {
   else if (head.generic || second.generic) name = { en: `${cap(head.nounEn)}, ${second.nounEn}`, vi: `${cap(head.nounVi)}, ${second.qualVi}` };
   else name = { en: `${cap(second.adjEn)} ${head.nounEn}`, vi: `${head.nounVi} ${second.qualVi}` };
   const said = top.map((t) => wordsFor(t).say(t));
-  return { name, sentence: { en: said.map((s) => s.en).join('; '), vi: said.map((s) => s.vi).join('; ') } };
+  return { name, sentence: { en: said.map((s) => s.en).join('; '), vi: viDecimals(said.map((s) => s.vi).join('; ')) } };
 }
 
 /** One card of the personas chart. */

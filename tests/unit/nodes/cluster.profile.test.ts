@@ -91,3 +91,13 @@ describe('cluster.profile', () => {
     await expect(runNode(node, { in: table }, {})).rejects.toThrow(/"segment" is not in the table/);
   });
 });
+
+describe('persona sentences in Vietnamese', () => {
+  it('write decimals with a comma', async () => {
+    const { persona } = await import('../../../src/core/persona');
+    const p = persona([{ feature: 'share_night', lift: 2.94, mean: 0.62, overall: 0.21, z: 1.8 }]);
+    expect(p.sentence.en).toMatch(/2\.9× more active after 22:00/);
+    expect(p.sentence.vi).toMatch(/2,9 lần/);
+    expect(p.sentence.vi).not.toMatch(/\d\.\d/);
+  });
+});
