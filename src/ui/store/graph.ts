@@ -1,25 +1,18 @@
 /** Graph slice: the nodes, connections and notes on the canvas, and conversion to/from workflow files. */
-import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
 import { getNode } from '../../../nodes/index';
-import type { TemplateInput, Workflow } from '../../core/workflow';
+import type { Workflow } from '../../core/workflow';
 import { checkConnection } from '../canvas/connect';
 import type { Text } from '../../core/text';
-import { edgeId, graphToWorkflow, isFlowNode, workflowToGraph, type CanvasNode, type FlowNode } from './convert';
+import { edgeId, graphToWorkflow, isFlowNode, workflowToGraph, type CanvasNode, type FlowNode, type GraphState } from './convert';
 import { withGesture } from './history';
 import type { AppState } from './index';
 
 export { isFlowNode, type CanvasNode, type FlowNode, type FlowNodeData, type FrameNode, type NoteData, type NoteNode } from './convert';
 
-export interface GraphSlice {
-  name: string;
-  description: string;
-  nodes: CanvasNode[];
-  edges: Edge[];
-  /** Fill-in parameters the flow declares as a template (kept for export). */
-  inputs: TemplateInput[];
-  /** A template's texts in other languages (kept for export). */
-  translations?: Workflow['translations'];
+/** The flow as a workflow file describes it (see convert.ts), plus the editing actions. */
+export interface GraphSlice extends GraphState {
   /** Bumped on every edit of the flow (for autosave and stale marks). */
   revision: number;
   /** Bumped each time a whole flow is loaded, so the canvas can fit it into view. */
