@@ -30,3 +30,33 @@ describe('shipped templates', () => {
     });
   }
 });
+
+describe('the executor on the segmentation template', () => {
+  it('re-runs only k-means and what follows it when k changes (from the events)', async () => {
+    const parsed = parseWorkflow(readFileSync(path.join(DIR, 'audience-segmentation.flow.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const flow = parsed.workflow;
+    const engine = new Engine(getNode, memoryFiles({}));
+    expect((await engine.run(flow)).ok).toBe(true);
+    const downstream = new Set<string>(['kmeans']);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const e of flow.edges) {
+        const [from, to] = [e.from.split('.')[0], e.to.split('.')[0]];
+        if (downstream.has(from) && !downstream.has(to)) { downstream.add(to); grew = true; }
+      }
+    }
+    const kmeans = flow.nodes.find((n) => n.id === 'kmeans')!;
+    kmeans.params = { ...kmeans.params, k: 3 };
+    const started: string[] = [];
+    const cached: string[] = [];
+    const result = await engine.run(flow, { onEvent: (e) => {
+      if (e.type === 'start') started.push(e.node);
+      if (e.type === 'done' && e.cached) cached.push(e.node);
+    } });
+    expect(result.ok).toBe(true);
+    expect(started.sort()).toEqual([...downstream].sort());
+    expect(cached.sort()).toEqual(flow.nodes.map((n) => n.id).filter((id) => !downstream.has(id)).sort());
+    expect((engine.table('kmeans', 'segments'))!.numRows).toBe(3);
+  });
+});
