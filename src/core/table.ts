@@ -109,7 +109,8 @@ export function toFloat64(vector: Vector): Float64Array {
 
 /** A column of any type as JS values (strings, numbers, booleans, null), for text and categorical work. */
 export function toValues(vector: Vector): unknown[] {
-  return vector.toArray() instanceof Array ? (vector.toArray() as unknown[]) : Array.from(vector);
+  const values = vector.toArray() as unknown;
+  return values instanceof Array ? (values as unknown[]) : Array.from(vector);
 }
 
 /** A Float64 vector from numbers; NaN becomes a missing value. */
