@@ -65,3 +65,17 @@ export async function mouseDrag(page: Page, from: string, to: string): Promise<v
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+/** Waits until a node on the canvas reaches a run state (`done`, `error`, `stale`…). */
+export const waitState = (page: Page, id: string, state: string, timeout = 90_000) =>
+  page.waitForSelector(`[data-testid="node-${id}"][data-state="${state}"]`, { timeout });
+
+/** Drops a text file on the canvas at (x, y), as a user dragging it from the desktop. */
+export async function dropFile(page: Page, name: string, content: string, x: number, y: number): Promise<void> {
+  const dt = await page.evaluateHandle(([n, c]) => {
+    const d = new DataTransfer();
+    d.items.add(new File([c], n, { type: 'text/csv' }));
+    return d;
+  }, [name, content]);
+  await page.dispatchEvent('[data-testid="canvas"]', 'drop', { dataTransfer: dt, clientX: x, clientY: y });
+}

@@ -6,13 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, mouseDrag, openPage, shot, startApp, type App } from './browser';
+import { type App, dropFile, hasChromium, mouseDrag, openPage, shot, startApp, waitState } from './browser';
 
 let app: App;
 
 const state = (page: Page, id: string) => page.getAttribute(`[data-testid="node-${id}"]`, 'data-state');
-const waitState = (page: Page, id: string, s: string, timeout = 90_000) =>
-  page.waitForSelector(`[data-testid="node-${id}"][data-state="${s}"]`, { timeout });
 
 describe.skipIf(!hasChromium)('editor in Chromium', () => {
   beforeAll(async () => { app = await startApp(); });
@@ -83,14 +81,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
 
   it('ingests a dropped CSV, explains a bad one on the node, and keeps both after a reload', async () => {
     const { page, errors } = await openPage(app, '?fresh&template=none');
-    const drop = async (name: string, content: string, x: number, y: number) => {
-      const dt = await page.evaluateHandle(([n, c]) => {
-        const d = new DataTransfer();
-        d.items.add(new File([c], n, { type: 'text/csv' }));
-        return d;
-      }, [name, content]);
-      await page.dispatchEvent('[data-testid="canvas"]', 'drop', { dataTransfer: dt, clientX: x, clientY: y });
-    };
+    const drop = (name: string, content: string, x: number, y: number) => dropFile(page, name, content, x, y);
     await drop('fans.csv', 'user,city,likes\nan,Hà Nội,3\nbình,Đà Nẵng,5\n', 500, 200);
     await page.waitForSelector('[data-testid="node-file"]');
     await drop('broken.csv', 'a,b\n1,2\n3,"oops\n', 500, 450);

@@ -6,27 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, mouseDrag, openPage, shot, startApp, type App } from './browser';
+import { type App, dropFile, hasChromium, mouseDrag, openPage, shot, startApp, waitState } from './browser';
 
 let app: App;
 
 const state = (page: Page, id: string) => page.getAttribute(`[data-testid="node-${id}"]`, 'data-state');
-const waitState = (page: Page, id: string, s: string, timeout = 90_000) =>
-  page.waitForSelector(`[data-testid="node-${id}"][data-state="${s}"]`, { timeout });
 /** The row count a node's status line shows, e.g. "12,345 rows · 80 ms" → 12345. */
 const rowsOf = async (page: Page, id: string) => {
   const text = (await page.locator(`[data-testid="status-${id}"]`).textContent()) ?? '';
   const m = /([\d,.\s]+)\s*rows/.exec(text);
   if (!m) throw new Error(`no row count in status of ${id}: "${text}"`);
   return Number(m[1].replace(/[^\d]/g, ''));
-};
-const drop = async (page: Page, name: string, content: string, x: number, y: number) => {
-  const dt = await page.evaluateHandle(([n, c]) => {
-    const d = new DataTransfer();
-    d.items.add(new File([c], n, { type: 'text/csv' }));
-    return d;
-  }, [name, content]);
-  await page.dispatchEvent('[data-testid="canvas"]', 'drop', { dataTransfer: dt, clientX: x, clientY: y });
 };
 /** Screen boxes of the flow nodes on the canvas. */
 const boxes = (page: Page, kind = 'flow') => page.locator(`.react-flow__node-${kind}`).evaluateAll((els) => els.map((el) => {
@@ -150,7 +140,7 @@ describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromi
 
   it('downloads an export.file as CSV: header, Vietnamese text intact, formulas escaped', async () => {
     const { page, errors } = await openPage(app, '?fresh&template=none');
-    await drop(page, 'fans.csv', 'user,city,note\nan,Hà Nội,=SUM(A1)\nbình,Đà Nẵng,"Tuyệt vời, cảm ơn"\n', 400, 250);
+    await dropFile(page, 'fans.csv', 'user,city,note\nan,Hà Nội,=SUM(A1)\nbình,Đà Nẵng,"Tuyệt vời, cảm ơn"\n', 400, 250);
     await page.waitForSelector('[data-testid="node-file"]');
     const canvas = (await page.locator('[data-testid="canvas"]').boundingBox())!;
     await page.locator('[data-testid="palette-search"]').fill('export');

@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPage, ROOT, shot, startApp, type App } from './browser';
+import { type App, ROOT, hasChromium, openPage, shot, startApp, waitState as waitStateIn } from './browser';
+
+const waitState = (page: Page, id: string, state: string) => waitStateIn(page, id, state, 120_000);
 
 let app: App;
 const LIVE = path.resolve(ROOT, '../shared/data/fb_live_sellers_thailand/Live.csv');
-const waitState = (page: Page, id: string, s: string, timeout = 120_000) =>
-  page.waitForSelector(`[data-testid="node-${id}"][data-state="${s}"]`, { timeout });
 
 async function showPort(page: Page, node: string, port: string) {
   await page.click(`[data-testid="node-${node}"] .af-node-head`);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPage, ROOT, shot, startApp, type App } from './browser';
+import { type App, ROOT, hasChromium, openPage, shot, startApp, waitState } from './browser';
 
 let app: App;
 /** The number of nodes (= steps) of the segmentation template, which others may extend. */
@@ -15,8 +15,6 @@ const STEPS = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'audience-se
 /** The number of step notes of the fan-segments template, as its gallery card should say. */
 const FAN_NOTES = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'fan-segments.flow.json'), 'utf8')) as { notes: unknown[] }).notes.length;
 
-const waitState = (page: Page, id: string, s: string, timeout = 90_000) =>
-  page.waitForSelector(`[data-testid="node-${id}"][data-state="${s}"]`, { timeout });
 const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
 
 describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
