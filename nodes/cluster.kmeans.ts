@@ -27,7 +27,8 @@ function scoresChart(ks: number[], fits: Fitted[], chosen: number): LineChart {
 /** Splits rows into k segments of similar rows (k-means, k-means++ start, seeded); k may be chosen by silhouette. */
 export default defineNode({
   type: 'cluster.kmeans',
-  version: 2,
+  version: 3,
+  usesHelpers: true,
   category: 'cluster',
   title: { en: 'K-means segments', vi: 'Phân khúc K-means' },
   description: {
@@ -123,6 +124,7 @@ export default defineNode({
         random: createRandom(seedFrom(params.seed)),
         maxIterations: params.maxIterations,
         tolerance: params.tolerance,
+        helpers: ctx.helpers,
         progress: (f, message) => ctx.progress(from + 0.8 * span * f, ks.length > 1 ? `k = ${k}: ${message}` : message),
       });
       const sil = k < n

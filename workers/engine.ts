@@ -6,6 +6,7 @@
 import type { Table } from 'apache-arrow';
 import { CancelledError, NodeError } from '../src/core/errors';
 import { hashValue } from '../src/core/hash';
+import type { Helpers } from '../src/core/helpers';
 import type { PortValue, RunContext } from '../src/core/node';
 import { parseParams } from '../src/core/params';
 import { createRandom, seedFrom } from '../src/core/random';
@@ -55,6 +56,11 @@ export interface RunOptions {
   progressInterval?: number;
 }
 
+export interface EngineOptions {
+  /** Helper threads offered to nodes through their context. */
+  helpers?: Helpers;
+}
+
 interface CacheEntry {
   outputs: Record<string, PortValue>;
   ms: number;
@@ -79,7 +85,7 @@ export class Engine {
   /** Node id → hash in the last run, to look outputs up by id. */
   private lastHashes = new Map<string, string>();
 
-  constructor(private readonly registry: Registry, private readonly files: FileSource) {}
+  constructor(private readonly registry: Registry, private readonly files: FileSource, private readonly options: EngineOptions = {}) {}
 
   /** Runs the workflow; never throws for a node's failure (it is reported in events and the result). */
   async run(workflow: Workflow, options: RunOptions = {}): Promise<RunResult> {
@@ -109,6 +115,10 @@ export class Engine {
       options.targets.forEach(visit);
       order = order.filter((id) => needed.has(id));
     }
+
+    // Helper threads take a moment to start: start them now, while the nodes upstream run.
+    const helpers = this.options.helpers;
+    if (helpers?.warm && order.some((id) => this.registry(byId.get(id)!.type)?.usesHelpers)) helpers.warm();
 
     const nextCache = new Map<string, CacheEntry>();
     const hashes = new Map<string, string>();
@@ -233,6 +243,7 @@ export class Engine {
       random,
       warn: (message) => { warnings.push(typeof message === 'string' ? { en: message, vi: message } : message); },
       readFile: (path) => this.files.read(path),
+      helpers: this.options.helpers,
       progress: async (fraction, message) => {
         const now = performance.now();
         if (now - lastEvent >= interval) {

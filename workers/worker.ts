@@ -11,10 +11,11 @@ import { parseWorkflow } from '../src/core/workflow';
 import type { JsonValue } from '../src/core/node';
 import { isTable } from '../src/core/table';
 import { browserFiles } from './browser-files';
+import { browserHelpers } from './browser-helpers';
 import { Engine, type EngineEvent, type RunResult } from './engine';
 import { summarize, type ColumnSummary } from './summary';
 
-const engine = new Engine(getNode, browserFiles);
+const engine = new Engine(getNode, browserFiles, { helpers: browserHelpers });
 let controller: AbortController | null = null;
 
 const api = {

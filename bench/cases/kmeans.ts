@@ -1,4 +1,10 @@
-/** One k-means run in its own process: argv `ours` (src/core/kmeans on the flat matrix) | `node` (the cluster.kmeans node on an Arrow table) | `ml-kmeans`, then rows, then the blobs' standard deviation. */
+/**
+ * One k-means run in its own process: argv `ours` (src/core/kmeans on the flat matrix, one thread)
+ * | `threads` (the same with one helper thread per spare core, started before the timed part, as
+ *   the engine starts it while upstream nodes run) | `start` (starting that helper, timed alone)
+ * | `node` (the cluster.kmeans node on an Arrow table, with helpers as the CLI has them)
+ * | `ml-kmeans`, then rows, then the blobs' standard deviation.
+ */
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { caseMain } from '../lib';
@@ -7,6 +13,7 @@ import { createRandom, seedFrom } from '../../src/core/random';
 import node from '../../nodes/cluster.kmeans';
 import { D, K, N, loadData } from './kmeans-data';
 import type { RunContext } from '../../src/core/node';
+import { nodeHelpers } from '../../workers/node-helpers';
 
 const which = process.argv[2] ?? 'ours';
 const rows = Number(process.argv[3] ?? N);
@@ -26,16 +33,35 @@ if (which === 'ours') {
     const fit = await kmeans(data, rows, D, { k: K, random: createRandom(seedFrom(42)) });
     return { inertia: fit.inertia, iterations: fit.iterations };
   });
+} else if (which === 'threads') {
+  // As in the CLI and the editor, the helper was started while the data was loading.
+  const helpers = nodeHelpers();
+  await helpers.acquire(helpers.size).then((lease) => lease.release());
+  await caseMain(async () => {
+    const fit = await kmeans(data, rows, D, { k: K, random: createRandom(seedFrom(42)), helpers });
+    helpers.terminate();
+    return { inertia: fit.inertia, iterations: fit.iterations, threads: 1 + helpers.size };
+  });
+} else if (which === 'start') {
+  await caseMain(async () => {
+    const helpers = nodeHelpers();
+    await helpers.acquire(helpers.size).then((lease) => lease.release());
+    helpers.terminate();
+    return { threads: helpers.size };
+  });
 } else if (which === 'node') {
+  const helpers = nodeHelpers();
+  await helpers.acquire(helpers.size).then((lease) => lease.release());
   const cols: Record<string, Float64Array> = {};
   for (let c = 0; c < D; c++) { const col = new Float64Array(rows); for (let i = 0; i < rows; i++) col[i] = data[i * D + c]; cols[`x${c}`] = col; }
   const table = tableFromArrays(cols);
-  const ctx: RunContext = { signal: new AbortController().signal, random: createRandom(1), readFile: async () => new Uint8Array(), warn: () => {}, progress: async () => {} };
+  const ctx: RunContext = { signal: new AbortController().signal, random: createRandom(1), readFile: async () => new Uint8Array(), warn: () => {}, progress: async () => {}, helpers };
   await caseMain(async () => {
     const out = await node.run({ in: table }, node.params.parse({ k: K }), ctx);
     const seg = out.segments as Table;
     let inertia = 0;
     for (const v of seg.getChild('inertia')!.toArray() as Float64Array) inertia += v;
+    helpers.terminate();
     return { inertia };
   });
 } else {

@@ -16,6 +16,7 @@ import { Engine, type EngineEvent } from '../../workers/engine';
 import { applyInputs, templateInputs } from '../core/template';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { diskFiles } from './node-files';
+import { nodeHelpers } from '../../workers/node-helpers';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -91,7 +92,8 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
 
 async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const flow = await loadFlow(args);
-  const engine = new Engine(getNode, diskFiles(path.dirname(path.resolve(args.flow!))));
+  const helpers = nodeHelpers();
+  const engine = new Engine(getNode, diskFiles(path.dirname(path.resolve(args.flow!))), { helpers });
   const types = new Map(flow.nodes.map((n) => [n.id, n.type]));
   const width = Math.max(...flow.nodes.map((n) => n.id.length), 4);
   const onEvent = (e: EngineEvent) => {
@@ -101,7 +103,7 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
     else if (e.type === 'skipped') out.stderr(`- ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${e.message}\n`);
   };
-  const result = await engine.run(flow, { onEvent, progressInterval: 1000 });
+  const result = await engine.run(flow, { onEvent, progressInterval: 1000 }).finally(() => helpers.terminate());
   for (const issue of result.issues) if (!issue.node || issue.code === 'cycle') out.stderr(`✗ ${pick(issue.message, args.lang)}\n`);
   const outputs: string[] = [];
   if (result.ok) {

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { z } from 'zod';
+import type { Helpers } from './helpers';
 import type { Text } from './text';
 
 /** What travels along an edge. Tables are Arrow tables; models and charts are plain JSON. */
@@ -34,6 +35,8 @@ export interface RunContext {
   readFile(path: string): Promise<Uint8Array>;
   /** Adds a note shown on the node, for something the analyst should know that is not an error. */
   warn(message: string | Text): void;
+  /** Helper threads for work split by rows, when the host has them (same results without). */
+  helpers?: Helpers;
 }
 
 /** The declaration of one node type: metadata, ports, params and a pure `run`. */
@@ -51,6 +54,8 @@ export interface NodeDef<S extends z.ZodObject = z.ZodObject> {
   params: S;
   /** Files the node reads for given params; their size and date join the cache key. */
   files?: (params: z.output<S>) => string[];
+  /** Splits its work over `ctx.helpers`: the engine starts them when a run includes this node. */
+  usesHelpers?: boolean;
   /** Computes the outputs. Never mutates its inputs. */
   run(inputs: Record<string, PortValue | undefined>, params: z.output<S>, ctx: RunContext): Promise<Record<string, PortValue>>;
 }
