@@ -5,8 +5,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Table } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, openPage, shot, startApp, type App } from './browser';
+import { getNode } from '../../nodes/index';
+import { parseWorkflow } from '../../src/core/workflow';
+import { Engine } from '../../workers/engine';
+import { memoryFiles } from '../../workers/files';
+import { hasChromium, openPage, shot, startApp, waitState, type App } from './browser';
 
 let app: App;
 
@@ -57,6 +62,49 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
     await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect.poll(() => page.locator('[data-testid="data-table"] .af-vrow .af-vrownum').allTextContents(), { timeout: 10_000 }).toContain('1000000');
     await shot(page, 'scale-million-rows');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('splits k-means over a helper Web Worker and gets exactly the result of one Node thread', async () => {
+    const flow = {
+      schema: 'audience-flow/workflow@2', name: 'Threads',
+      nodes: [
+        { id: 'big', type: 'ingest.sample', params: { dataset: 'interactions', size: 300_000, seed: 7 }, position: [0, 0] },
+        { id: 'kmeans', type: 'cluster.kmeans', params: { k: 4 }, position: [300, 0] },
+      ],
+      edges: [{ from: 'big.out', to: 'kmeans.in' }], notes: [],
+    };
+    // The reference: the same flow in this Node process, one thread, no helpers.
+    const parsed = parseWorkflow(JSON.stringify(flow));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const engine = new Engine(getNode, memoryFiles({}));
+    expect((await engine.run(parsed.workflow)).ok).toBe(true);
+    const ref = engine.table('kmeans', 'segments') as Table;
+    const refSizes = Array.from(ref.getChild('size')!.toArray() as Int32Array, String);
+    expect(refSizes.length).toBe(4);
+
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'af-')), 'threads.flow.json');
+    writeFileSync(file, JSON.stringify(flow));
+    const { page, errors } = await openPage(app, '?fresh&template=none');
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.setInputFiles('[data-testid="open-file"]', file);
+    await page.waitForSelector('[data-testid="node-kmeans"]');
+    await page.click('[data-testid="run"]');
+    await waitState(page, 'kmeans', 'done', 170_000);
+    // 300,000 rows are five blocks of rows: the engine's worker started a helper worker for them.
+    expect(workers.some((u) => /helper/.test(u))).toBe(true);
+
+    await page.click('[data-testid="node-kmeans"] .af-node-head');
+    await page.click('[data-testid="port-tab-segments"]');
+    await page.waitForSelector('[data-testid="data-table"] [role="gridcell"][data-col="size"]');
+    const sizes = await page.locator('[data-testid="data-table"] [role="gridcell"][data-col="size"]').allTextContents();
+    expect(sizes.map((t) => t.replace(/[^0-9]/g, ''))).toEqual(refSizes);
+    const inertia = await page.locator('[data-testid="data-table"] [role="gridcell"][data-col="inertia"]').allTextContents();
+    const refInertia = Array.from(ref.getChild('inertia')!.toArray() as Float64Array);
+    inertia.forEach((t, j) => expect(Number(t.replace(/[^0-9.]/g, ''))).toBeCloseTo(refInertia[j], 3));
+    await shot(page, 'scale-kmeans-threads');
     expect(errors).toEqual([]);
     await page.context().close();
   });
