@@ -17,6 +17,8 @@ export interface BenchRow {
   /** ms divided by the reference's ms, measured in the same run (null for the reference itself). */
   ratio: number | null;
   note?: string;
+  /** A measurement without a reference (printed "—" in the ratio column, not "ref"). */
+  alone?: boolean;
 }
 
 export interface Measure { ms: number; peakMB: number; extra?: Record<string, unknown> }
@@ -62,6 +64,20 @@ export function runPython(script: string, args: string[] = [], env: Record<strin
   return m ? { ok: true, m } : { ok: false, reason: (r.stderr || 'no output').trim().split('\n').slice(-2).join(' ') };
 }
 
+/**
+ * The fastest of `times` runs (as Python's timeit): noise on a shared machine only ever adds
+ * time, so the minimum is the fairest figure for both sides of a ratio. Fails if any run fails.
+ */
+export function best(times: number, run: () => Outcome): Outcome {
+  let fastest: Outcome | null = null;
+  for (let r = 0; r < times; r++) {
+    const o = run();
+    if (!o.ok) return o;
+    if (!fastest || (fastest.ok && o.m.ms < fastest.m.ms)) fastest = o;
+  }
+  return fastest!;
+}
+
 /** A row from an outcome, with the ratio against a reference outcome. */
 export function row(task: string, impl: string, rows: number, o: Outcome, ref?: Outcome, note?: string): BenchRow {
   if (!o.ok) return { task, impl, rows, ms: null, peakMB: null, ratio: null, note: o.reason };
@@ -74,7 +90,7 @@ export function printTable(rows: BenchRow[]): void {
   const head = ['task', 'implementation', 'rows', 'ms', 'peak MB', 'ratio vs ref', 'note'];
   const body = rows.map((r) => [
     r.task, r.impl, r.rows.toLocaleString('en-US'), r.ms === null ? '—' : r.ms.toFixed(0),
-    r.peakMB === null ? '—' : r.peakMB.toFixed(0), r.ratio === null ? (r.ms === null ? '—' : 'ref') : `${r.ratio.toFixed(2)}×`, r.note ?? '',
+    r.peakMB === null ? '—' : r.peakMB.toFixed(0), r.ratio === null ? (r.ms === null || r.alone ? '—' : 'ref') : `${r.ratio.toFixed(2)}×`, r.note ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -18,7 +18,34 @@ export async function silhouetteSamples(
   const sizes = new Float64Array(k);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
   const step = Math.max(1, Math.floor(n / 20));
+  const fast = pairKernel(d);
+  for (let i0 = 0; i0 < n; i0 += step) {
+    const i1 = Math.min(n, i0 + step);
+    if (fast) fast(data, labels, n, k, i0, i1, sums);
+    else pairSums(data, labels, n, d, k, i0, i1, sums);
+    // Pairs per row shrink with i: report by the share of pairs done.
+    if (progress) await progress(1 - ((n - i1) * (n - i1)) / (n * n));
+  }
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    const li = labels[i];
+    if (sizes[li] <= 1) { out[i] = 0; continue; }
+    const a = sums[i * k + li] / (sizes[li] - 1);
+    let b = Infinity;
+    for (let j = 0; j < k; j++) if (j !== li && sizes[j] > 0) b = Math.min(b, sums[i * k + j] / sizes[j]);
+    const m = Math.max(a, b);
+    out[i] = b === Infinity || m === 0 ? 0 : (b - a) / m;
+  }
+  return out;
+}
+
+/**
+ * Adds, for rows i in [i0, i1) and every j > i, the distance between i and j to i's sum for j's
+ * segment and to j's sum for i's segment. Two running sums (even and odd columns), as the
+ * generated kernel does, so both give the same numbers.
+ */
+export function pairSums(data: Float64Array, labels: Int32Array, n: number, d: number, k: number, i0: number, i1: number, sums: Float64Array): void {
+  for (let i = i0; i < i1; i++) {
     const li = labels[i], bi = i * d, si = i * k;
     for (let j = i + 1; j < n; j++) {
       const bj = j * d;
@@ -33,20 +60,37 @@ export async function silhouetteSamples(
       sums[si + labels[j]] += dist;
       sums[j * k + li] += dist;
     }
-    // Pairs per row shrink with i: report by the share of pairs done.
-    if (progress && i % step === 0) await progress(1 - ((n - i) * (n - i)) / (n * n));
   }
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const li = labels[i];
-    if (sizes[li] <= 1) { out[i] = 0; continue; }
-    const a = sums[i * k + li] / (sizes[li] - 1);
-    let b = Infinity;
-    for (let j = 0; j < k; j++) if (j !== li && sizes[j] > 0) b = Math.min(b, sums[i * k + j] / sizes[j]);
-    const m = Math.max(a, b);
-    out[i] = b === Infinity || m === 0 ? 0 : (b - a) / m;
+}
+
+type PairKernel = (data: Float64Array, labels: Int32Array, n: number, k: number, i0: number, i1: number, sums: Float64Array) => void;
+const pairKernels = new Map<number, PairKernel | null>();
+
+/**
+ * `pairSums` generated for d columns (up to 64): row i's values sit in locals and the loop over j
+ * is unrolled over the columns, about twice as fast in V8, with the same operations in the same order.
+ */
+export function pairKernel(d: number): PairKernel | null {
+  if (!pairKernels.has(d)) {
+    if (d < 1 || d > 64) pairKernels.set(d, null);
+    else {
+      const cols = Array.from({ length: d }, (_, c) => c);
+      const body = `
+for (let i = i0; i < i1; i++) {
+  const li = labels[i], bi = i * ${d}, si = i * k;
+  ${cols.map((c) => `const x${c} = data[bi + ${c}];`).join(' ')}
+  for (let j = i + 1, bj = (i + 1) * ${d}; j < n; j++, bj += ${d}) {
+    let s0 = 0, s1 = 0, t;
+    ${cols.map((c) => `t = x${c} - data[bj + ${c}]; s${c % 2 === 1 && c < d - (d % 2) ? 1 : 0} += t * t;`).join('\n    ')}
+    const dist = Math.sqrt(s0 + s1);
+    sums[si + labels[j]] += dist;
+    sums[j * k + li] += dist;
   }
-  return out;
+}`;
+      pairKernels.set(d, new Function('data', 'labels', 'n', 'k', 'i0', 'i1', 'sums', body) as PairKernel);
+    }
+  }
+  return pairKernels.get(d)!;
 }
 
 /** `count` distinct row indices out of n, seeded (partial Fisher–Yates), in ascending order. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../src/core/random';
-import { meanSilhouette, sampleRows, silhouetteSamples } from '../../../src/core/silhouette';
+import { meanSilhouette, pairKernel, pairSums, sampleRows, silhouetteSamples } from '../../../src/core/silhouette';
 
 /** A straightforward silhouette: for every row, mean distances to each segment, from the definition. */
 function reference(points: number[][], labels: number[]): number[] {
@@ -59,5 +59,25 @@ describe('silhouette', () => {
     expect(Math.abs(a.score - exact.score)).toBeLessThan(0.05);
     const rows = sampleRows(900, 300, createRandom(2));
     expect(new Set(rows).size).toBe(300);
+  });
+});
+
+describe('generated pair loop', () => {
+  it.each([1, 2, 5, 16, 33])('adds exactly the same distances as the plain loop (d = %i)', (d) => {
+    const n = 300, k = 4;
+    const rnd = createRandom(d);
+    const data = Float64Array.from({ length: n * d }, () => rnd() * 10 - 5);
+    const labels = Int32Array.from({ length: n }, () => Math.floor(rnd() * k));
+    const plain = new Float64Array(n * k), fast = new Float64Array(n * k);
+    pairSums(data, labels, n, d, k, 0, n, plain);
+    const kernel = pairKernel(d)!;
+    kernel(data, labels, n, k, 0, 120, fast);
+    kernel(data, labels, n, k, 120, n, fast);
+    expect(fast).toEqual(plain);
+    expect(plain.some((v) => v > 0)).toBe(true);
+  });
+
+  it('is not generated for more than 64 columns (the plain loop runs)', () => {
+    expect(pairKernel(65)).toBeNull();
   });
 });
