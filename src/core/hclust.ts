@@ -13,14 +13,30 @@ export const LINKAGES: Linkage[] = ['ward', 'complete', 'average', 'single'];
 type Progress = (fraction: number, message: string) => Promise<void> | void;
 
 /**
- * Condensed pairwise distances of the rows of `data` (n × d); squared when `squared`. Four rows j
- * per pass over row i: each coordinate of i is loaded once for four sums (about 1.4× faster).
+ * Condensed pairwise distances of the rows of `data` (n × d); squared when `squared`. For up to 64
+ * columns the loop is generated with row i's values in locals (about 1.6× faster); otherwise
+ * four rows j per pass over row i. Both add the squares in column order, so they agree exactly.
  */
 export async function condensedDistances(data: Float64Array, n: number, d: number, squared: boolean, progress?: Progress): Promise<Float64Array> {
   const out = new Float64Array((n * (n - 1)) / 2);
   const step = Math.max(1, Math.floor(n / 10));
-  let p = 0;
-  for (let i = 0; i < n; i++) {
+  const fast = distanceKernel(d, squared);
+  for (let i0 = 0; i0 < n; i0 += step) {
+    const i1 = Math.min(n, i0 + step);
+    if (fast) fast(data, n, i0, i1, out);
+    else distanceRows(data, n, d, squared, i0, i1, out);
+    if (progress) await progress(1 - ((n - i1) * (n - i1)) / (n * n), 'distances');
+  }
+  return out;
+}
+
+/** Index in the condensed matrix of the pair (i, i + 1). */
+const rowStart = (n: number, i: number) => n * i - (i * (i + 1)) / 2;
+
+/** Rows [i0, i1) of the condensed distances, four rows j per pass over row i (each coordinate of i loaded once for four sums). */
+export function distanceRows(data: Float64Array, n: number, d: number, squared: boolean, i0: number, i1: number, out: Float64Array): void {
+  let p = rowStart(n, i0);
+  for (let i = i0; i < i1; i++) {
     const bi = i * d;
     let j = i + 1;
     for (; j + 3 < n; j += 4, p += 4) {
@@ -41,9 +57,34 @@ export async function condensedDistances(data: Float64Array, n: number, d: numbe
       for (let c = 0; c < d; c++) { const t = data[bi + c] - data[bj + c]; s += t * t; }
       out[p] = squared ? s : Math.sqrt(s);
     }
-    if (progress && i % step === 0) await progress(1 - ((n - i) * (n - i)) / (n * n), 'distances');
   }
-  return out;
+}
+
+type DistanceKernel = (data: Float64Array, n: number, i0: number, i1: number, out: Float64Array) => void;
+const distanceKernels = new Map<string, DistanceKernel | null>();
+
+/** `distanceRows` generated for d columns (null above 64). */
+export function distanceKernel(d: number, squared: boolean): DistanceKernel | null {
+  const key = `${d}:${squared}`;
+  if (!distanceKernels.has(key)) {
+    if (d < 1 || d > 64) distanceKernels.set(key, null);
+    else {
+      const cols = Array.from({ length: d }, (_, c) => c);
+      const body = `
+let p = n * i0 - (i0 * (i0 + 1)) / 2;
+for (let i = i0; i < i1; i++) {
+  const bi = i * ${d};
+  ${cols.map((c) => `const x${c} = data[bi + ${c}];`).join(' ')}
+  for (let bj = bi + ${d}, end = n * ${d}; bj < end; bj += ${d}, p++) {
+    let s = 0, t;
+    ${cols.map((c) => `t = x${c} - data[bj + ${c}]; s += t * t;`).join(' ')}
+    out[p] = ${squared ? 's' : 'Math.sqrt(s)'};
+  }
+}`;
+      distanceKernels.set(key, new Function('data', 'n', 'i0', 'i1', 'out', body) as DistanceKernel);
+    }
+  }
+  return distanceKernels.get(key)!;
 }
 
 /** SciPy's linkage matrix Z ((n−1) × 4, row-major) of the rows of `data`. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { agnes, type AgglomerationMethod, type Cluster } from 'ml-hclust';
 import { describe, expect, it } from 'vitest';
-import { clustersAtHeight, cutTree, hclust, LINKAGES, type Linkage } from '../../../src/core/hclust';
+import { clustersAtHeight, cutTree, distanceKernel, distanceRows, hclust, LINKAGES, type Linkage } from '../../../src/core/hclust';
 import { createRandom } from '../../../src/core/random';
 
 /** Random points around a few centres (continuous values, so no ties between distances). */
@@ -58,5 +58,24 @@ describe('hierarchical clustering (nearest-neighbour chain)', () => {
     expect(clustersAtHeight(Z, 30, 0)).toBe(30);
     expect(clustersAtHeight(Z, 30, Z[28 * 4 + 2])).toBe(1);
     expect(clustersAtHeight(Z, 30, (Z[25 * 4 + 2] + Z[26 * 4 + 2]) / 2)).toBe(4);
+  });
+});
+
+describe('generated distance loop', () => {
+  it.each([[1, true], [3, false], [16, true], [17, false]] as const)('gives exactly the plain loop\'s condensed distances (d = %i, squared %s)', (d, squared) => {
+    const n = 203;
+    const rnd = createRandom(d);
+    const data = Float64Array.from({ length: n * d }, () => rnd() * 8 - 4);
+    const plain = new Float64Array((n * (n - 1)) / 2), fast = new Float64Array(plain.length);
+    distanceRows(data, n, d, squared, 0, n, plain);
+    const kernel = distanceKernel(d, squared)!;
+    kernel(data, n, 0, 50, fast);
+    kernel(data, n, 50, n, fast);
+    expect(fast).toEqual(plain);
+    expect(plain[0]).toBeGreaterThan(0);
+  });
+
+  it('is not generated above 64 columns', () => {
+    expect(distanceKernel(65, true)).toBeNull();
   });
 });
