@@ -7,6 +7,8 @@
  * by height, where cluster n + i is the one made by row i.
  */
 
+import { compileLoop } from './compile';
+
 export type Linkage = 'ward' | 'complete' | 'average' | 'single';
 export const LINKAGES: Linkage[] = ['ward', 'complete', 'average', 'single'];
 
@@ -81,7 +83,7 @@ for (let i = i0; i < i1; i++) {
     out[p] = ${squared ? 's' : 'Math.sqrt(s)'};
   }
 }`;
-      distanceKernels.set(key, new Function('data', 'n', 'i0', 'i1', 'out', body) as DistanceKernel);
+      distanceKernels.set(key, compileLoop<DistanceKernel>(['data', 'n', 'i0', 'i1', 'out'], body));
     }
   }
   return distanceKernels.get(key)!;

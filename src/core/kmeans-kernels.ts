@@ -4,8 +4,10 @@
  * candidates): the row's values sit in locals and every centre coordinate is read at a constant
  * offset, about 1.5× faster than the generic loops in V8. They perform exactly the same
  * floating-point operations in the same order as the generic methods of `KMeansShard`, so the
- * results are bit-identical (tests check it); above `MAX_UNROLLED` the generic loops run.
+ * results are bit-identical (tests check it); above `MAX_UNROLLED` (or where run-time code is
+ * forbidden) the generic loops run.
  */
+import { compileLoop } from './compile';
 
 /** Largest k × d (or trials × d) unrolled; beyond it the code would be too big to pay off. */
 export const MAX_UNROLLED = 2048;
@@ -68,7 +70,7 @@ export function seedKernel(trials: number, d: number): SeedKernel | null {
   return seedCache.get(key)!;
 }
 
-function buildAssign(k: number, d: number): AssignKernel {
+function buildAssign(k: number, d: number): AssignKernel | null {
   const body = `
 let changed = 0, checked = 0;
 const oc = o + ${k * d};
@@ -109,10 +111,10 @@ for (let i = i0; i < i1; i++) {
 }
 stats[0] += changed;
 stats[1] += checked;`;
-  return new Function('X', 'labels', 'upper', 'lower', 'i0', 'i1', 'C', 'moves', 'half', 'r1', 'm1', 'm2', 'tighten', 'out', 'o', 'O', 'stats', body) as AssignKernel;
+  return compileLoop<AssignKernel>(['X', 'labels', 'upper', 'lower', 'i0', 'i1', 'C', 'moves', 'half', 'r1', 'm1', 'm2', 'tighten', 'out', 'o', 'O', 'stats'], body);
 }
 
-function buildSeed(trials: number, d: number): SeedKernel {
+function buildSeed(trials: number, d: number): SeedKernel | null {
   const ts = range(trials);
   const body = `
 ${ts.map((t) => `let p${t} = 0;`).join(' ')}
@@ -139,7 +141,7 @@ for (let i = i0, bi = i0 * ${trials}; i < i1; i++, bi += ${trials}) {
   }
 }
 ${ts.map((t) => `pots[pb + ${t}] = p${t};`).join(' ')}`;
-  return new Function('X', 'closest', 'labels', 'i0', 'i1', 'R', 'gap', 'mins', 'pots', 'pb', body) as SeedKernel;
+  return compileLoop<SeedKernel>(['X', 'closest', 'labels', 'i0', 'i1', 'R', 'gap', 'mins', 'pots', 'pb'], body);
 }
 
 /*
@@ -149,7 +151,8 @@ ${ts.map((t) => `pots[pb + ${t}] = p${t};`).join(' ')}`;
  */
 
 /** Rows that take every branch of the assignment: skipped, tightened, fully compared, moved. */
-function warmAssign(kernel: AssignKernel, k: number, d: number): AssignKernel {
+function warmAssign(kernel: AssignKernel | null, k: number, d: number): AssignKernel | null {
+  if (!kernel) return null;
   const m = 8 * Math.max(2, k);
   const C = Float64Array.from({ length: k * d }, (_, i) => (i % d) + 10 * Math.floor(i / d));
   const X = new Float64Array(m * d);
@@ -173,7 +176,8 @@ function warmAssign(kernel: AssignKernel, k: number, d: number): AssignKernel {
 }
 
 /** Rows that take every branch of the seeding pass: no candidate, each single candidate, several. */
-function warmSeed(kernel: SeedKernel, trials: number, d: number): SeedKernel {
+function warmSeed(kernel: SeedKernel | null, trials: number, d: number): SeedKernel | null {
+  if (!kernel) return null;
   const labelsUsed = trials + 1; // label 0: no candidate can be closer; label 1 + t: only candidate t can
   const m = 3 * labelsUsed;
   const X = Float64Array.from({ length: m * d }, (_, i) => i % 7);

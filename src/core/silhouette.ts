@@ -4,6 +4,7 @@
  * other rows of its segment, b = smallest mean distance to the rows of another segment,
  * s = (b − a) / max(a, b), and s = 0 for a row alone in its segment. Every pair is visited once.
  */
+import { compileLoop } from './compile';
 import type { Random } from './random';
 
 /** Rows above which the mean silhouette is estimated on a seeded sample (as Orange does). */
@@ -87,7 +88,7 @@ for (let i = i0; i < i1; i++) {
     sums[j * k + li] += dist;
   }
 }`;
-      pairKernels.set(d, new Function('data', 'labels', 'n', 'k', 'i0', 'i1', 'sums', body) as PairKernel);
+      pairKernels.set(d, compileLoop<PairKernel>(['data', 'labels', 'n', 'k', 'i0', 'i1', 'sums'], body));
     }
   }
   return pairKernels.get(d)!;

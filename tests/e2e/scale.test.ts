@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
     await waitState(page, 'kmeans', 'done', 170_000);
     // 300,000 rows are five blocks of rows: the engine's worker started a helper worker for them.
     expect(workers.some((u) => /helper/.test(u))).toBe(true);
+    // The generated loops can be compiled in the workers (the page's CSP does not reach them).
+    for (const w of page.workers()) expect(await w.evaluate(() => new Function('return 6 * 7')())).toBe(42);
 
     await page.click('[data-testid="node-kmeans"] .af-node-head');
     await page.click('[data-testid="port-tab-segments"]');
