@@ -2,10 +2,11 @@
  * A pool of helper threads behind comlink, started on first use and kept for later tasks. The
  * host says how to start one (a Web Worker in the browser, a worker_threads Worker in Node). A
  * helper that does not answer at start is given up and the work runs without it, with the same
- * result.
+ * result; one that stops later makes its pending calls fail with HelperLostError (instead of
+ * waiting forever) and is replaced on the next task.
  */
 import * as Comlink from 'comlink';
-import type { HelperPort, Helpers } from '../src/core/helpers';
+import { HelperLostError, type HelperPort, type Helpers } from '../src/core/helpers';
 import type { HelperApi } from './helper-api';
 
 export interface Thread {
@@ -14,6 +15,8 @@ export interface Thread {
   ref?(): void;
   unref?(): void;
   terminate(): void;
+  /** Calls `listener` once if the thread dies (error or exit). */
+  onLost(listener: () => void): void;
 }
 
 interface Started { thread: Thread; port: HelperPort }
@@ -64,8 +67,9 @@ export class HelperPool implements Helpers {
 
   /** Stops every helper thread. */
   terminate(): void {
-    for (const h of this.started) h.thread.terminate();
+    const all = this.started;
     this.started = [];
+    for (const h of all) h.thread.terminate();
   }
 
   private async startOne(): Promise<void> {
@@ -87,10 +91,21 @@ export class HelperPool implements Helpers {
       return;
     }
     thread.unref?.();
+    // Every call races the thread's death, so a lost helper fails the task instead of hanging it.
+    let lost = false;
+    const died = new Promise<never>((_, reject) => {
+      thread.onLost(() => {
+        lost = true;
+        this.started = this.started.filter((h) => h.thread !== thread);
+        reject(new HelperLostError());
+      });
+    });
+    died.catch(() => {});
+    const guard = <T>(call: () => Promise<T>): Promise<T> => (lost ? Promise.reject(new HelperLostError()) : Promise.race([call(), died]));
     const port: HelperPort = {
-      kmeansOpen: (id, data, rows, d, k, generic) => remote.kmeansOpen(id, Comlink.transfer(data, [data.buffer as ArrayBuffer]), rows, d, k, generic),
-      kmeansCall: (id, method, args) => remote.kmeansCall(id, method, args),
-      kmeansClose: (id) => remote.kmeansClose(id),
+      kmeansOpen: (id, data, rows, d, k, generic) => guard(() => remote.kmeansOpen(id, Comlink.transfer(data, [data.buffer as ArrayBuffer]), rows, d, k, generic)),
+      kmeansCall: (id, method, args) => guard<Float64Array | Int32Array>(() => remote.kmeansCall(id, method, args)),
+      kmeansClose: (id) => guard(() => remote.kmeansClose(id)),
     };
     this.started.push({ thread, port });
   }

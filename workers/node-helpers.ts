@@ -13,6 +13,10 @@ export function nodeHelpers(size = Math.max(0, availableParallelism() - 1)): Hel
       ref: () => worker.ref(),
       unref: () => worker.unref(),
       terminate: () => void worker.terminate(),
+      onLost: (listener) => {
+        worker.once('error', listener);
+        worker.once('exit', listener);
+      },
     };
   });
 }

@@ -16,6 +16,14 @@ export interface HelperPort {
   kmeansClose(id: number): Promise<void>;
 }
 
+/** A helper thread stopped (crashed, ran out of memory, was terminated) in the middle of a task. */
+export class HelperLostError extends Error {
+  constructor() {
+    super('A helper thread stopped in the middle of the work.');
+    this.name = 'HelperLostError';
+  }
+}
+
 export interface Helpers {
   /** How many helper threads this host can give (0 when it has none). */
   readonly size: number;

@@ -10,7 +10,7 @@
  * many threads took part.
  */
 import { NodeError } from './errors';
-import type { HelperPort, Helpers } from './helpers';
+import { HelperLostError, type HelperPort, type Helpers } from './helpers';
 import { BLOCK_ROWS, KMeansShard, type ShardMethod } from './kmeans-shard';
 import { sqDist, sqDistTo } from './distance';
 import type { Random } from './random';
@@ -49,6 +49,8 @@ export interface KMeansFit {
   converged: boolean;
   /** How many times an empty segment took the row farthest from its centre. */
   relocations: number;
+  /** Threads that computed the fit (this one and helpers). */
+  threads: number;
 }
 
 /** Too few different rows for k segments. */
@@ -150,10 +152,19 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
   if (k > n) throw new Error(`k (${k}) is larger than the number of rows (${n})`);
   const blocks = Math.ceil(n / BLOCK_ROWS);
   const lease = options.helpers && options.helpers.size > 0 && blocks > 1 ? await options.helpers.acquire(blocks - 1) : null;
+  // Every random number the seeding needs, drawn now: a retry then makes the same choices.
+  const trials = 2 + Math.floor(Math.log(k));
+  const draws = options.init ? new Float64Array(0) : Float64Array.from({ length: 1 + (k - 1) * trials }, () => random());
   let shards: ShardSet | null = null;
   try {
     shards = await ShardSet.open(data, n, d, k, lease?.ports ?? [], options.generic ?? false);
     return await fit(shards);
+  } catch (error) {
+    // A helper died mid-fit: do it again in this thread alone, which gives the same result.
+    if (!(error instanceof HelperLostError) || !lease) throw error;
+    shards = null;
+    const alone = await ShardSet.open(data, n, d, k, [], options.generic ?? false);
+    return await fit(alone);
   } finally {
     await shards?.close();
     lease?.release();
@@ -176,8 +187,8 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
    */
   async function seed(shards: ShardSet): Promise<Float64Array> {
     const centers = new Float64Array(k * d);
-    const trials = 2 + Math.floor(Math.log(k));
-    const first = Math.min(n - 1, Math.floor(random() * n));
+    let drawn = 0;
+    const first = Math.min(n - 1, Math.floor(draws[drawn++] * n));
     centers.set(data.subarray(first * d, first * d + d), 0);
     let pots = concat(await shards.each('seedStart', [centers.slice(0, d)]));
     const candidateRows = new Float64Array(trials * d);
@@ -191,7 +202,7 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
       const requests: number[][] = Array.from({ length: shards.count }, () => []);
       const slots: number[][] = Array.from({ length: shards.count }, () => []);
       for (let t = 0; t < trials; t++) {
-        const r = random() * acc;
+        const r = draws[drawn++] * acc;
         let b = 0, before = 0;
         let lastFull = -1;
         for (; b < blocks; b++) {
@@ -321,7 +332,7 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
     const labels = new Int32Array(n);
     let o = 0;
     for (const part of await shards.each('labelsCopy')) { labels.set(part, o); o += part.length; }
-    return { k, labels, centers, sizes, clusterInertia, inertia, iterations, converged, relocations };
+    return { k, labels, centers, sizes, clusterInertia, inertia, iterations, converged, relocations, threads: shards.count };
 
     /** Gives empty segment `j` the row farthest from its own centre (in a segment of 2+ rows). */
     async function relocate(j: number): Promise<void> {

@@ -37,6 +37,7 @@ describe('k-means split over helper threads', () => {
     const one = await fit(nodeHelpers(1));
     const two = await fit(helpers);
     expect(helpers.running).toBe(2);
+    expect([alone.threads, one.threads, two.threads]).toEqual([1, 2, 3]);
     expect(alone.iterations).toBeGreaterThan(3);
     for (const other of [one, two]) {
       expect(other.labels).toEqual(alone.labels);
@@ -108,5 +109,31 @@ describe('generated k-means loops', () => {
     const plain = await kmeans(data, n, d, { k, random: createRandom(1), generic: true });
     expect(fit.labels).toEqual(plain.labels);
     expect(fit.inertia).toBeCloseTo(inertiaOf(data, fit.labels, n, d, k), 3);
+  });
+});
+
+describe('a helper thread that dies mid-fit', () => {
+  it('does not hang the fit: it is redone in this thread with the same result', async () => {
+    const n = 3 * BLOCK_ROWS, d = 4, k = 5;
+    const data = blobs(n, d, k, 3, 21);
+    const alone = await kmeans(data, n, d, { k, random: createRandom(4) });
+    const pool = nodeHelpers(1);
+    let killed = false;
+    const fit = await kmeans(data, n, d, {
+      k, random: createRandom(4), helpers: pool,
+      // Kill the helper while the seeding is under way.
+      progress: (f) => { if (!killed && f > 0.1) { killed = true; pool.terminate(); } },
+    });
+    expect(killed).toBe(true);
+    expect(fit.threads).toBe(1);
+    expect(fit.labels).toEqual(alone.labels);
+    expect(fit.inertia).toBe(alone.inertia);
+    expect(pool.running).toBe(0);
+    // The pool starts a new helper for the next task.
+    const again = await kmeans(data, n, d, { k, random: createRandom(4), helpers: pool });
+    expect(pool.running).toBe(1);
+    expect(again.threads).toBe(2);
+    expect(again.labels).toEqual(alone.labels);
+    pool.terminate();
   });
 });
