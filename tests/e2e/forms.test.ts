@@ -4,6 +4,8 @@
  * export.file as CSV, and "Tidy up" (auto-layout).
  */
 import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type App, dropFile, hasChromium, mouseDrag, openPage, shot, startApp, waitState } from './browser';
@@ -138,7 +140,7 @@ describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromi
     await page.context().close();
   });
 
-  it('downloads an export.file as CSV: header, Vietnamese text intact, formulas escaped', async () => {
+  it('downloads an export.file as CSV (header, Vietnamese intact, formulas escaped), then as Parquet, Arrow and JSON', async () => {
     const { page, errors } = await openPage(app, '?fresh&template=none');
     await dropFile(page, 'fans.csv', 'user,city,note\nan,Hà Nội,=SUM(A1)\nbình,Đà Nẵng,"Tuyệt vời, cảm ơn"\n', 400, 250);
     await page.waitForSelector('[data-testid="node-file"]');
@@ -169,6 +171,29 @@ describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromi
     // The formula is not left as a formula: no cell starts with "=".
     expect(text).not.toMatch(/(^|,)"?=SUM/m);
     expect(text).toContain('SUM(A1)');
+
+    // The same table as Parquet, Arrow and JSON: each file reads back (with independent readers)
+    // to the same rows, Vietnamese intact, and is named for its format.
+    const expected = [
+      { user: 'an', city: 'Hà Nội', note: '=SUM(A1)' },
+      { user: 'bình', city: 'Đà Nẵng', note: 'Tuyệt vời, cảm ơn' },
+    ];
+    for (const format of ['parquet', 'arrow', 'json'] as const) {
+      await page.locator('[data-testid="field-format"] select').selectOption(format);
+      await page.click('[data-testid="run"]');
+      await waitState(page, 'file2', 'done');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-export"]')]);
+      expect(dl.suggestedFilename()).toBe(`audience.${format}`);
+      const bytes = readFileSync(await dl.path());
+      let rows: Record<string, unknown>[];
+      if (format === 'parquet') {
+        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+        rows = await parquetReadObjects({ file: buffer });
+      } else if (format === 'arrow') rows = tableFromIPC(bytes).toArray().map((r) => ({ ...r.toJSON() }));
+      else rows = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>[];
+      // Only CSV is opened by spreadsheets, so only CSV escapes formulas; the others keep the text as it is.
+      expect(rows, format).toEqual(expected);
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });
