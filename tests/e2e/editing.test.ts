@@ -15,6 +15,15 @@ const field = async (page: Page, node: string, name: string) => {
   return page.locator(`[data-testid="field-${name}"] input`).first().inputValue();
 };
 /** Clicks an empty part of the canvas so that keys go to the editor, not a text field. */
+/** The frame's size in flow units (screen size divided by the zoom), the same whatever the zoom. */
+const frameSize = async (page: Page) => {
+  const box = (await page.locator('.react-flow__node-frame').boundingBox())!;
+  const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  return { width: Math.round(box.width / zoom), height: Math.round(box.height / zoom) };
+};
+/** Sizes equal up to the 2 px of borders and sub-pixel rounding at another zoom. */
+const sameSize = (a: { width: number; height: number }, b: { width: number; height: number }) =>
+  Math.abs(a.width - b.width) <= 2 && Math.abs(a.height - b.height) <= 2;
 const focusCanvas = (page: Page) => page.click('[data-testid="canvas"] .react-flow__pane', { position: { x: 40, y: 40 } });
 
 describe.skipIf(!hasChromium)('editing in Chromium', () => {
@@ -116,6 +125,41 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     expect(await page.locator('.af-note', { hasText: 'Check k with the marketing team' }).count()).toBe(1);
     expect(await page.locator('.react-flow__node-frame').count()).toBe(1);
     await shot(page, 'editing-after-reload');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('resizes a frame by its corner as one undo step, and keeps the size after a reload', async () => {
+    const { page, errors } = await openPage(app);
+    await page.click('[data-testid="add-frame"]');
+    const frame = page.locator('.react-flow__node-frame');
+    await frame.waitFor();
+    if (!(await frame.getAttribute('class'))?.includes('selected')) await frame.locator('.af-frame-label').click();
+    const before = await frameSize(page);
+    const corner = page.locator('.react-flow__node-frame .react-flow__resize-control.handle.bottom.right');
+    const c = (await corner.boundingBox())!;
+    await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(c.x + 90, c.y + 50, { steps: 6 });
+    await page.mouse.move(c.x + 180, c.y + 100, { steps: 6 });
+    await page.mouse.up();
+    const grown = await frameSize(page);
+    expect(grown.width).toBeGreaterThan(before.width + 60);
+    expect(grown.height).toBeGreaterThan(before.height + 30);
+    await shot(page, 'editing-frame-resized');
+
+    // One undo step takes the whole resize back; redo brings it again.
+    await focusCanvas(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => sameSize(await frameSize(page), before)).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => sameSize(await frameSize(page), grown)).toBe(true);
+
+    await page.waitForTimeout(800);
+    await page.goto(app.url);
+    await page.waitForSelector('.react-flow__node-frame');
+    const reloaded = await frameSize(page);
+    expect(sameSize(reloaded, grown), `${JSON.stringify(reloaded)} vs ${JSON.stringify(grown)}`).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
