@@ -61,7 +61,6 @@ function tooFewDistinct(found: number, k: number): NodeError {
   });
 }
 
-
 /** Shards of one fit: shard 0 in this thread, the others in helpers. */
 class ShardSet {
   private static nextId = 1;
@@ -108,7 +107,13 @@ class ShardSet {
   async each(method: ShardMethod, args: unknown[] | ((s: number) => unknown[]) = []): Promise<Float64Array[]> {
     const argsOf = typeof args === 'function' ? args : () => args;
     const pending = this.remotes.map((r, i) => r.port.kmeansCall(r.id, method, argsOf(i + 1)));
-    const local = (this.local[method] as (...a: unknown[]) => Float64Array | Int32Array)(...argsOf(0));
+    let local: Float64Array | Int32Array;
+    try {
+      local = (this.local[method] as (...a: unknown[]) => Float64Array | Int32Array)(...argsOf(0));
+    } finally {
+      // Settle every helper's answer before going on, so that none fails later unobserved.
+      await Promise.allSettled(pending);
+    }
     return [local, ...(await Promise.all(pending))] as Float64Array[];
   }
 
@@ -162,9 +167,9 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
   } catch (error) {
     // A helper died mid-fit: do it again in this thread alone, which gives the same result.
     if (!(error instanceof HelperLostError) || !lease) throw error;
-    shards = null;
-    const alone = await ShardSet.open(data, n, d, k, [], options.generic ?? false);
-    return await fit(alone);
+    await shards?.close(); // frees the rows the other helpers still hold
+    shards = await ShardSet.open(data, n, d, k, [], options.generic ?? false);
+    return await fit(shards);
   } finally {
     await shards?.close();
     lease?.release();
