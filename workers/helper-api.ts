@@ -6,12 +6,15 @@ import * as Comlink from 'comlink';
 import { KMeansShard, type ShardMethod } from '../src/core/kmeans-shard';
 
 const shards = new Map<number, KMeansShard>();
+/** Shards this helper has held since it started (diagnostics). */
+let opened = 0;
 
 export const helperApi = {
   ping: () => 'pong' as const,
 
   kmeansOpen(id: number, data: Float64Array, rows: number, d: number, k: number, generic: boolean): void {
     shards.set(id, new KMeansShard(data, rows, d, k, generic));
+    opened++;
   },
 
   kmeansCall(id: number, method: ShardMethod, args: unknown[]): Float64Array | Int32Array {
@@ -23,6 +26,11 @@ export const helperApi = {
 
   kmeansClose(id: number): void {
     shards.delete(id);
+  },
+
+  /** What this helper has done: shards opened since it started, and held now. */
+  stats(): { opened: number; open: number } {
+    return { opened, open: shards.size };
   },
 };
 

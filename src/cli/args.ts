@@ -10,16 +10,19 @@ export interface CliArgs {
   format: 'csv' | 'arrow' | 'parquet' | 'json';
   json: boolean;
   lang: 'en' | 'vi';
+  /** `--threads N`: threads for work split by rows (1 = no helper threads); default every core. */
+  threads?: number;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json]
+  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json] [--threads N]
   audience-flow validate FLOW.flow.json
   audience-flow nodes [--json]
 Options:
   --lang en|vi   language of messages (default en)
+  --threads N    threads for k-means (default: every core; 1 = this thread only; same results)
 Exit codes: 0 success, 1 a node failed or the flow is invalid, 2 usage error.`;
 
 /** VALUE of --set: JSON when it parses, otherwise the plain string. */
@@ -73,6 +76,11 @@ export function parseArgs(argv: string[]): CliArgs {
       const l = value();
       if (l !== 'en' && l !== 'vi') throw new UsageError(`--lang is en or vi, not "${l}".`);
       args.lang = l;
+    } else if (flag === '--threads') {
+      const v = value();
+      const t = Number(v);
+      if (!Number.isInteger(t) || t < 1 || t > 64) throw new UsageError(`--threads is a whole number from 1 to 64, not "${v}".`);
+      args.threads = t;
     } else if (flag === '--json') {
       args.json = true;
     } else if (a.startsWith('--')) {

@@ -92,7 +92,7 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
 
 async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const flow = await loadFlow(args);
-  const helpers = nodeHelpers();
+  const helpers = args.threads === undefined ? nodeHelpers() : nodeHelpers(args.threads - 1);
   const engine = new Engine(getNode, diskFiles(path.dirname(path.resolve(args.flow!))), { helpers });
   const types = new Map(flow.nodes.map((n) => [n.id, n.type]));
   const width = Math.max(...flow.nodes.map((n) => n.id.length), 4);

@@ -66,14 +66,15 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
     await page.context().close();
   });
 
-  it('splits k-means over a helper Web Worker and gets exactly the result of one Node thread', async () => {
+  it('splits k-means on 500k rows over a helper Web Worker and gets exactly the result of one Node thread', async () => {
     const flow = {
       schema: 'audience-flow/workflow@2', name: 'Threads',
       nodes: [
-        { id: 'big', type: 'ingest.sample', params: { dataset: 'interactions', size: 300_000, seed: 7 }, position: [0, 0] },
-        { id: 'kmeans', type: 'cluster.kmeans', params: { k: 4 }, position: [300, 0] },
+        { id: 'big', type: 'ingest.sample', params: { dataset: 'interactions', size: 500_000, seed: 7 }, position: [0, 0] },
+        { id: 'time', type: 'feature.time', params: { column: 'timestamp' }, position: [300, 0] },
+        { id: 'kmeans', type: 'cluster.kmeans', params: { k: 4 }, position: [600, 0] },
       ],
-      edges: [{ from: 'big.out', to: 'kmeans.in' }], notes: [],
+      edges: [{ from: 'big.out', to: 'time.in' }, { from: 'time.out', to: 'kmeans.in' }], notes: [],
     };
     // The reference: the same flow in this Node process, one thread, no helpers.
     const parsed = parseWorkflow(JSON.stringify(flow));
@@ -93,8 +94,12 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
     await page.waitForSelector('[data-testid="node-kmeans"]');
     await page.click('[data-testid="run"]');
     await waitState(page, 'kmeans', 'done', 170_000);
-    // 300,000 rows are five blocks of rows: the engine's worker started a helper worker for them.
+    // 500,000 rows × 5 columns × k = 4 is enough work to share: the engine's worker started a helper.
     expect(workers.some((u) => /helper/.test(u))).toBe(true);
+    // …and gave it its share of the rows (one k-means shard, closed again when the fit ended).
+    const helper = page.workers().find((w) => /helper/.test(w.url()))!;
+    expect(await helper.evaluate(() => (self as unknown as { audienceFlowHelper: { stats(): { opened: number; open: number } } }).audienceFlowHelper.stats()))
+      .toEqual({ opened: 1, open: 0 });
     // The generated loops can be compiled in the workers (the page's CSP does not reach them).
     for (const w of page.workers()) expect(await w.evaluate(() => new Function('return 6 * 7')())).toBe(42);
 

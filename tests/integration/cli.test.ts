@@ -119,8 +119,35 @@ describe('audience-flow CLI', () => {
     expect((await cli('fly')).code).toBe(2);
     expect((await cli('run')).code).toBe(2);
     expect((await cli('run', TEMPLATE, '--format', 'xls')).code).toBe(2);
+    const threads = await cli('run', TEMPLATE, '--threads', '0');
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toMatch(/--threads is a whole number from 1 to 64/);
     expect((await cli('run', TEMPLATE, '--set', 'nosuchnode.k=3')).stderr).toMatch(/no such node/);
     expect((await cli('run', path.join(tmp(), 'missing.flow.json'))).code).toBe(2);
+  });
+
+  it('--threads 1 and the default (a helper thread per spare core) write identical files', () => {
+    // 400,000 rows × 5 time features × k = 5: enough work per pass that k-means shares the rows
+    // with a helper thread by default.
+    const dir = tmp();
+    const flow = flowFile(dir, {
+      schema: 'audience-flow/workflow@2',
+      nodes: [
+        { id: 'big', type: 'ingest.sample', params: { dataset: 'interactions', size: 400_000, seed: 3 }, position: [0, 0] },
+        { id: 'time', type: 'feature.time', params: { column: 'timestamp' }, position: [200, 0] },
+        { id: 'kmeans', type: 'cluster.kmeans', params: { k: 5 }, position: [400, 0] },
+      ],
+      edges: [{ from: 'big.out', to: 'time.in' }, { from: 'time.out', to: 'kmeans.in' }],
+    });
+    const run = (...extra: string[]) => {
+      const out = path.join(dir, extra.length ? 'one' : 'all');
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'audience-flow.mjs'), 'run', flow, '--out', out, ...extra], { encoding: 'utf8', cwd: ROOT });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(path.join(out, 'kmeans.segments.csv'), 'utf8') + readFileSync(path.join(out, 'kmeans.out.csv'), 'utf8');
+    };
+    const shared = run(), alone = run('--threads', '1');
+    expect(shared.length).toBeGreaterThan(400_000);
+    expect(shared === alone).toBe(true);
   });
 
   it('nodes lists every node type with ports and parameters, in English or Vietnamese', () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { kmeans } from '../../../src/core/kmeans';
+import { kmeans, SHARE_ABOVE } from '../../../src/core/kmeans';
 import { BLOCK_ROWS } from '../../../src/core/kmeans-shard';
 import { createRandom } from '../../../src/core/random';
 import { nodeHelpers } from '../../../workers/node-helpers';
@@ -32,7 +32,7 @@ describe('k-means split over helper threads', () => {
   it('gives bit-identical labels, centres and inertia with 0, 1 or 2 helpers (overlapping blobs, 5.3 blocks)', async () => {
     const n = Math.floor(5.3 * BLOCK_ROWS), d = 6, k = 7;
     const data = blobs(n, d, k, 5, 11);
-    const fit = (h?: typeof helpers) => kmeans(data, n, d, { k, random: createRandom(3), helpers: h });
+    const fit = (h?: typeof helpers) => kmeans(data, n, d, { k, random: createRandom(3), helpers: h, shareAbove: 0 });
     const alone = await fit();
     const one = await fit(nodeHelpers(1));
     const two = await fit(helpers);
@@ -50,13 +50,17 @@ describe('k-means split over helper threads', () => {
     expect(data.length).toBe(n * d);
   });
 
-  it('does not start a helper for a table of one block', async () => {
+  it('does not start a helper for a table of one block, nor for little work per pass', async () => {
     const pool = nodeHelpers(1);
-    const n = 1000, d = 3;
-    const data = blobs(n, d, 3, 1, 5);
-    const fit = await kmeans(data, n, d, { k: 3, random: createRandom(1), helpers: pool });
+    const small = blobs(1000, 3, 3, 1, 5);
+    const one = await kmeans(small, 1000, 3, { k: 3, random: createRandom(1), helpers: pool, shareAbove: 0 });
+    expect(one.sizes.reduce((a, b) => a + b, 0)).toBe(1000);
+    // Three blocks of one column, k = 3: 0.6 M < SHARE_ABOVE, so this thread alone.
+    const n = 3 * BLOCK_ROWS;
+    const narrow = await kmeans(blobs(n, 1, 3, 1, 6), n, 1, { k: 3, random: createRandom(1), helpers: pool });
+    expect(n * 3).toBeLessThan(SHARE_ABOVE);
+    expect([one.threads, narrow.threads]).toEqual([1, 1]);
     expect(pool.running).toBe(0);
-    expect(fit.sizes.reduce((a, b) => a + b, 0)).toBe(n);
   });
 
   it('refills an emptied segment with the farthest row, the same way with helpers', async () => {
@@ -67,7 +71,7 @@ describe('k-means split over helper threads', () => {
     for (let j = 0; j < 3; j++) init.set(data.subarray(j * 997 * d, j * 997 * d + d), j * d);
     init.set([1e6, 1e6], 3 * d);
     const alone = await kmeans(data, n, d, { k, random: createRandom(2), init });
-    const shared = await kmeans(data, n, d, { k, random: createRandom(2), init, helpers });
+    const shared = await kmeans(data, n, d, { k, random: createRandom(2), init, helpers, shareAbove: 0 });
     expect(alone.relocations).toBeGreaterThan(0);
     expect(shared.relocations).toBe(alone.relocations);
     expect(shared.labels).toEqual(alone.labels);
@@ -80,7 +84,7 @@ describe('k-means split over helper threads', () => {
     const n = 2 * BLOCK_ROWS, d = 2;
     const data = new Float64Array(n * d);
     for (let i = 0; i < n; i++) data[i * d] = i % 3;
-    await expect(kmeans(data, n, d, { k: 5, random: createRandom(1), helpers })).rejects.toThrow(/only 3 different combinations/);
+    await expect(kmeans(data, n, d, { k: 5, random: createRandom(1), helpers, shareAbove: 0 })).rejects.toThrow(/only 3 different combinations/);
   });
 });
 
@@ -120,7 +124,7 @@ describe('a helper thread that dies mid-fit', () => {
     const pool = nodeHelpers(1);
     let killed = false;
     const fit = await kmeans(data, n, d, {
-      k, random: createRandom(4), helpers: pool,
+      k, random: createRandom(4), helpers: pool, shareAbove: 0,
       // Kill the helper while the seeding is under way.
       progress: (f) => { if (!killed && f > 0.1) { killed = true; pool.terminate(); } },
     });
@@ -130,7 +134,7 @@ describe('a helper thread that dies mid-fit', () => {
     expect(fit.inertia).toBe(alone.inertia);
     expect(pool.running).toBe(0);
     // The pool starts a new helper for the next task.
-    const again = await kmeans(data, n, d, { k, random: createRandom(4), helpers: pool });
+    const again = await kmeans(data, n, d, { k, random: createRandom(4), helpers: pool, shareAbove: 0 });
     expect(pool.running).toBe(1);
     expect(again.threads).toBe(2);
     expect(again.labels).toEqual(alone.labels);
