@@ -2,7 +2,9 @@
  * The lexicon scorer behind `text.sentiment` (VADER-like rules, one pass over the tokens):
  * longest phrase match (accented, or accent-folded when the text has no accents), negation with a
  * 3-token scope that stops at clause breaks, pre- and post-intensifiers and dampeners, "but" shifts
- * the weight to the second clause, emoji and emoticons, ALL-CAPS, elongation and "!!!" add emphasis.
+ * the weight to the second clause, emoji and emoticons, ALL-CAPS, elongation and "!!!" add emphasis;
+ * a yes/no question ("có freeship không ạ") asks about a quality rather than judging it, so its
+ * clause adds nothing.
  * Word valences are on a −4…+4 scale; the sum is squashed to [−1, 1] as VADER does: s / √(s² + 15).
  */
 import { analyzeText, foldVi, tokenizeClauses } from './tokenize';
@@ -25,6 +27,12 @@ export interface LexiconSpec {
   finals?: Record<string, number>;
   /** Particles that may follow a clause-final word ("nha", "ạ"). */
   particles?: string[];
+  /** Plain spellings that are words of their own, never read as unaccented ones ("em" is not "êm"). */
+  noFold?: string[];
+  /** Words that close a yes/no question ("… không", "… chưa"); such a clause adds no valence. */
+  questionEnds?: string[];
+  /** Words that may follow a question's last word besides particles: who is asked ("shop", "ad"). */
+  addressees?: string[];
 }
 
 export interface CompiledLexicon {
@@ -40,6 +48,9 @@ export interface CompiledLexicon {
   fold: boolean;
   finals: Map<string, number>;
   particles: Set<string>;
+  noFold: Set<string>;
+  questionEnds: Set<string>;
+  addressees: Set<string>;
 }
 
 /** Emoji (first code point) and emoticons (trailing repeats removed) → valence; shared by every language. */
@@ -88,6 +99,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
     post: new Map(Object.entries(spec.postBoosters ?? {})), contrast: new Set(spec.contrast),
     aliases: new Map(Object.entries(spec.aliases ?? {})), fold: spec.fold,
     finals: new Map(Object.entries(spec.finals ?? {})), particles: new Set(spec.particles ?? []),
+    noFold: new Set(spec.noFold ?? []), questionEnds: new Set(spec.questionEnds ?? []), addressees: new Set(spec.addressees ?? []),
   };
 }
 
@@ -99,8 +111,15 @@ const NEGATION_SCALE = -0.74;
 
 function lookup(lex: CompiledLexicon, key: string, ascii: boolean): number | undefined {
   const v = lex.exact.get(key);
-  if (v !== undefined || !ascii || !lex.fold) return v;
+  if (v !== undefined || !ascii || !lex.fold || lex.noFold.has(key)) return v;
   return lex.folded.get(key);
+}
+
+/** Do tokens [start, end) end like a yes/no question: "… không (ạ) (shop)", with something asked before it? */
+function isYesNoQuestion(tokens: string[], start: number, end: number, lex: CompiledLexicon): boolean {
+  let j = end - 1;
+  while (j > start && (lex.particles.has(tokens[j]) || lex.addressees.has(tokens[j]))) j--;
+  return j > start && lex.questionEnds.has(tokens[j]);
 }
 
 /** Raw valence sum of a text (before squashing). */
@@ -115,10 +134,18 @@ export function valence(text: string, lex: CompiledLexicon): number {
   let sum = 0, before = 0;
   let negateUntil = -1;
   let boost = 1, boostAt = -10;
+  // The current clause starts at token `clauseStart`, when the running sum was `clauseSum`.
+  let clauseStart = 0, clauseSum = 0;
+  const asks = lex.questionEnds.size > 0;
   for (let i = 0; i < n; i++) {
     const token = tokens[i];
-    if (token === '.') { negateUntil = -1; continue; }
-    if (lex.contrast.has(token)) { before += sum; sum = 0; negateUntil = -1; continue; }
+    if (token === '.') {
+      if (asks && isYesNoQuestion(tokens, clauseStart, i, lex)) sum = clauseSum;
+      clauseStart = i + 1; clauseSum = sum;
+      negateUntil = -1;
+      continue;
+    }
+    if (lex.contrast.has(token)) { before += sum; sum = 0; clauseStart = i + 1; clauseSum = 0; negateUntil = -1; continue; }
     // Longest phrase first (phrases may start with a negator or booster: "không lỗi", "hơi chậm").
     let value: number | undefined, len = 1;
     const maxLen = lex.starts.get(token);
@@ -158,6 +185,7 @@ export function valence(text: string, lex: CompiledLexicon): number {
     boostAt = -10;
     i += len - 1;
   }
+  if (asks && isYesNoQuestion(tokens, clauseStart, n, lex)) sum = clauseSum;
   let total = before ? before * 0.5 + sum * 1.5 : sum;
   if (total !== 0) {
     const emphasis = (info.allCaps ? 0.25 : 0) + (info.elongated ? 0.15 : 0);

@@ -3,7 +3,9 @@
  * folding ("tot qua" = "tốt quá") and teen-code aliases ("sp dc lắm", "ko đc").
  */
 import { compileLexicon, labelOf, scoreText, type CompiledLexicon } from './sentiment-engine';
-import { VI_ALIASES, VI_BOOSTERS, VI_CONTRAST, VI_ENTRIES, VI_FINALS, VI_NEGATORS, VI_PARTICLES, VI_POST } from './vi-lexicon';
+import {
+  VI_ADDRESSEES, VI_ALIASES, VI_BOOSTERS, VI_CONTRAST, VI_ENTRIES, VI_FINALS, VI_NEGATORS, VI_NO_FOLD, VI_PARTICLES, VI_POST, VI_QUESTION_ENDS,
+} from './vi-lexicon';
 
 let compiled: CompiledLexicon | null = null;
 
@@ -12,6 +14,7 @@ export function viLexicon(): CompiledLexicon {
   compiled ??= compileLexicon({
     entries: VI_ENTRIES, negators: VI_NEGATORS, boosters: VI_BOOSTERS, postBoosters: VI_POST, contrast: VI_CONTRAST,
     aliases: VI_ALIASES, fold: true, finals: VI_FINALS, particles: VI_PARTICLES,
+    noFold: VI_NO_FOLD, questionEnds: VI_QUESTION_ENDS, addressees: VI_ADDRESSEES,
   });
   return compiled;
 }

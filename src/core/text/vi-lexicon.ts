@@ -56,6 +56,12 @@ const GROUPS: [number, string][] = [
     điên tiết, cay, phẫn nộ, vô trách nhiệm, vô học, mất dạy, láo, láo toét, cẩu thả, tắc trách, coi thường khách hàng,
     không bao giờ mua lại, không bao giờ quay lại, 1 sao, một sao, 0 sao, rác, đồ rác, hàng rác, đồ bỏ đi, sida, ngu,
     ngu ngốc, như shit, như cc, vcl, đm, dm, vãi cả lúa, nát, nát bét, hỏng hẳn, chết máy, treo logo, sập, tránh xa`],
+  // Added with the question rule (cosmetics and fashion comments): skin and scent, service failures.
+  [2, `mịn, mịn màng, da mịn, thơm, thơm lâu, thơm dịu, dễ chịu`],
+  [-2, `không ai trả lời, không ai rep, hủy đơn, bị hủy, bị hủy đơn, khô môi, khô da, không thấy giao, chưa thấy giao,
+    không thấy hàng, chưa thấy hàng`],
+  // Question words that contain a sentiment word ("bao lâu" = how long): no valence of their own.
+  [0, `bao lâu, bao giờ, mất bao lâu`],
 ];
 
 /** Word or phrase → valence, built from the groups above. */
@@ -90,7 +96,7 @@ export const VI_CONTRAST = ['nhưng', 'tuy nhiên', 'but', 'however'];
 /** Teen-code and common misspellings → standard spelling (token by token). */
 export const VI_ALIASES: Record<string, string> = {
   ko: 'không', k: 'không', kh: 'không', khg: 'không', kg: 'không', hok: 'không', hông: 'không', hong: 'không', hem: 'không',
-  khong: 'không', hk: 'không', kô: 'không', khô: 'không', 'hổng': 'không', chang: 'chẳng', cha: 'chả', chua: 'chưa',
+  khong: 'không', hk: 'không', kô: 'không', 'hổng': 'không', chang: 'chẳng', cha: 'chả', chua: 'chưa',
   dc: 'được', đc: 'được', dk: 'được', đk: 'được', duoc: 'được', đươc: 'được', qá: 'quá', wá: 'quá', qa: 'quá', wa: 'quá',
   qua: 'quá', lém: 'lắm', lam: 'lắm', lun: 'luôn', rat: 'rất', sieu: 'siêu', cuc: 'cực', j: 'gì', bt: 'bt',
   oki: 'ok', okie: 'ok', oke: 'ok', okay: 'ok', 'okê': 'ok', ôk: 'ok', ổn: 'ổn', nhung: 'nhưng', nhg: 'nhưng', ng: 'người',
@@ -100,3 +106,20 @@ export const VI_ALIASES: Record<string, string> = {
 /** Valence only at a clause end or before "lắm", "nha"…: "sp dc lắm" is praise, "ko dc" a complaint, "được giao" neither. */
 export const VI_FINALS: Record<string, number> = { 'được': 1.5 };
 export const VI_PARTICLES = ['nha', 'nhé', 'đó', 'đấy', 'rồi', 'ạ', 'á', 'à', 'nè', 'mà', 'luôn', 'hen', 'ha', 'nhỉ', 'thôi'];
+
+/**
+ * Unaccented spellings that are common words of their own and must not be read as a folded
+ * sentiment word: "em" (I/you) is not "êm" (smooth), "xin" (please) not "xịn", "do" (because)
+ * not "dở", "sang" (to) not "sáng", "mong" (hope) not "mỏng", "dung" (dung lượng) not "dùng",
+ * "ban" (ban đầu) not "bẩn", "hoi" not "hơi", "rom" (memory) not "rởm", "long" not "lỏng".
+ * Chosen from UIT-ViSFD token counts: the plain spelling is frequent in accented text. Only single
+ * words: unaccented phrases still fold ("hang xin qua" = "hàng xịn quá"). The price: unaccented
+ * "ao em lam" (áo êm lắm) is no longer read as praise.
+ */
+export const VI_NO_FOLD = ['em', 'xin', 'do', 'sang', 'mong', 'dung', 'ban', 'hoi', 'rom', 'long'];
+
+/** Words that close a yes/no question ("có freeship không", "giao chưa", "… chăng"); aliases ("ko", "k") are already "không". */
+export const VI_QUESTION_ENDS = ['không', 'chưa', 'chăng'];
+
+/** Who a question is addressed to, after its last word ("… không shop", "… chưa ad ơi"). */
+export const VI_ADDRESSEES = ['shop', 'sốp', 'ad', 'admin', 'add', 'chị', 'anh', 'em', 'bạn', 'c', 'a', 'e', 'b', 'ơi', 'vậy', 'vay', 'thế', 'nhỉ', 'ạ', 'hả', 'z', 'v'];

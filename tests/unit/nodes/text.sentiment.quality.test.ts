@@ -13,6 +13,7 @@ import node from '../../../nodes/text.sentiment';
 import { stringVector, tableOf } from '../../../src/core/table';
 import { evaluate } from '../../../src/core/text/classifier';
 import { runNode } from '../../helpers/run-node';
+import { DEV, HELDOUT } from '../../fixtures/vi-social-sentiment';
 
 const DATA = path.resolve(process.cwd(), '../shared/data');
 
@@ -82,6 +83,15 @@ describe('text.sentiment quality', () => {
     expect(bin.accuracy).toBeGreaterThanOrEqual(0.83);
     expect(bin.macroF1).toBeGreaterThanOrEqual(0.79);
     expect(auto.accuracy).toBeGreaterThanOrEqual(three.accuracy - 0.03);
+  });
+
+  it('Vietnamese lexicon on shop-page comments: questions are neutral (dev set and a held-out set)', async () => {
+    for (const [name, set, floor] of [['dev', DEV, 0.95], ['held-out', HELDOUT, 0.78]] as const) {
+      const predicted = (await sentiment(set.map(([t]) => t), { language: 'vi' })).labels;
+      const e = record(`VI shop comments (${name})`, 'lexicon (vi), 3-class', set.map(([, l]) => l), predicted);
+      expect(e.accuracy, name).toBeGreaterThanOrEqual(floor);
+      expect(e.macroF1, name).toBeGreaterThanOrEqual(floor - 0.02);
+    }
   });
 
   it('labels mode: train on UIT Train, predict UIT Test', async () => {

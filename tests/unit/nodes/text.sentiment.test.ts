@@ -35,6 +35,29 @@ describe('text.sentiment (Vietnamese lexicon)', () => {
     expect((await one('siêu tệ')).score).toBeLessThan((await one('tệ')).score);
   });
 
+  it('a yes/no question asks about a quality without judging it; a complaint stays a complaint', async () => {
+    for (const q of ['có freeship không ạ', 'hàng chính hãng không shop', 'son này đẹp không', 'giao chưa ad ơi', 'dùng tốt ko ạ']) {
+      expect((await one(q)).label, q).toBe('neutral');
+    }
+    expect((await one('sao giao lâu vậy')).label).toBe('negative');
+    expect((await one('hàng tệ quá, có đổi được không')).label).toBe('negative');
+    // Praise before "but", a question after it: the praise counts.
+    expect((await one('đẹp nhưng có bền không')).label).toBe('positive');
+    // "không" before the word is a negation, not a question.
+    expect((await one('không đẹp')).label).toBe('negative');
+  });
+
+  it('does not read common plain words as unaccented sentiment words ("em" is not "êm", "xin" not "xịn")', async () => {
+    for (const t of ['inbox em nhé', 'cho mình xin giá', 'do mình bận', 'mong shop phản hồi', 'dung lượng bao nhiêu']) {
+      expect((await one(t)).label, t).toBe('neutral');
+    }
+    // The accented words still count, and so do unaccented phrases, where the context decides:
+    // "hang xin qua" is "hàng xịn quá".
+    expect((await one('áo êm lắm')).label).toBe('positive');
+    expect((await one('hàng xịn quá')).label).toBe('positive');
+    expect((await one('hang xin qua')).label).toBe('positive');
+  });
+
   it('reads teen-code and unaccented spellings', async () => {
     expect((await one('sp dc lắm')).label).toBe('positive');
     expect((await one('ko dc')).label).toBe('negative');
