@@ -20,12 +20,13 @@ const entry = z.object({
 
 /**
  * Classifies each text into a customer-journey stage with an editable English + Vietnamese
- * lexicon (src/core/journey/lexicon.ts, matching rules in match.ts), or — when a labels column is
- * given — with a classifier taught by the labelled rows.
+ * lexicon (src/core/journey/lexicon.ts, matching rules in match.ts) weighed together with a
+ * model learned from built-in labelled examples (src/core/journey/examples.ts), or — when a
+ * labels column is given — with a classifier taught by the labelled rows.
  */
 export default defineNode({
   type: 'journey.stage',
-  version: 1,
+  version: 2,
   category: 'journey',
   title: { en: 'Journey stage', vi: 'Giai đoạn hành trình' },
   description: {
@@ -64,6 +65,13 @@ export default defineNode({
       },
       widget: 'lexicon',
     }),
+    examples: z.boolean().default(true).meta({
+      label: { en: 'Also use the built-in examples', vi: 'Dùng thêm các ví dụ có sẵn' },
+      help: {
+        en: 'Weighs your phrases together with a model learned from Audience Flow\'s labelled comments (English and Vietnamese shop pages), which recognises phrasings no lexicon lists. A phrase of weight 1 multiplies a stage\'s odds by e (about 2.7). Turn off to use only the phrases.',
+        vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận đã gán nhãn của Audience Flow (trang bán hàng tiếng Anh và tiếng Việt), nhận ra cả những cách nói không có trong từ điển. Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên e (khoảng 2,7). Tắt để chỉ dùng các cụm từ.',
+      },
+    }),
     seed: z.number().int().default(42).meta({
       label: { en: 'Seed', vi: 'Hạt giống ngẫu nhiên' },
       help: { en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' },
@@ -79,17 +87,22 @@ export default defineNode({
     const distinct = keys.values as string[];
     const { compileLexicon, decide, scoreText } = await import('../src/core/journey/match'); // the tokenizer stays out of the page bundle
     const lex = compileLexicon(params.lexicon, params.language);
-    if (!labelVec && lex.size === 0) {
+    const mix = !labelVec && params.examples ? (await import('../src/core/journey/examples')).mixWithModel : null;
+    if (!labelVec && !mix && lex.size === 0) {
       ctx.warn({ en: 'The lexicon has no phrase for this language, so every row is "none".', vi: 'Bộ từ điển không có cụm từ nào cho ngôn ngữ này nên mọi dòng đều là "none".' });
     }
     // Every distinct text is scored once (comments repeat a lot).
     const dStage = new Int32Array(distinct.length), dConf = new Float64Array(distinct.length);
     const scores = new Float64Array(STAGES.length);
+    const seen = { negated: false };
     for (let d = 0; d < distinct.length; d++) {
       if ((d & 2047) === 0) await ctx.progress(0.1 + 0.6 * d / Math.max(1, distinct.length), 'Matching phrases…');
       scores.fill(0);
-      scoreText(lex, distinct[d], scores);
-      const { stage, confidence } = decide(scores);
+      seen.negated = false;
+      scoreText(lex, distinct[d], scores, seen);
+      // A negated purchase or recommendation ("never recommend") is the lexicon's to decide: the
+      // model reads words, not negation.
+      const { stage, confidence } = mix && !seen.negated ? mix(distinct[d], scores) : decide(scores);
       dStage[d] = stage; dConf[d] = confidence;
     }
     const stage: string[] = new Array<string>(n);

@@ -108,7 +108,7 @@ function matchesAt(c: Compiled, toks: Token[], i: number): boolean {
 }
 
 /** Adds the lexicon's evidence for one text to `scores` (length 7, zeroed by the caller). */
-export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Array): void {
+export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Array, seen?: { negated: boolean }): void {
   if (!text) return;
   const norm = normalizeText(text);
   if (norm.includes('?') || norm.includes('？')) for (let s = 0; s < S; s++) scores[s] += lex.question[s];
@@ -116,14 +116,17 @@ export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Arr
     const toks = tokensOf(clause);
     for (let i = 0; i < toks.length; i++) {
       const exact = lex.byFirst.get(toks[i].fold), stem = lex.byStem.get(toks[i].fold.slice(0, 3));
-      if (exact) for (const c of exact) addMatch(c, toks, i, scores);
-      if (stem) for (const c of stem) addMatch(c, toks, i, scores);
+      if (exact) for (const c of exact) addMatch(c, toks, i, scores, seen);
+      if (stem) for (const c of stem) addMatch(c, toks, i, scores, seen);
     }
   }
 }
 
-/** Adds an entry's weight when it matches at word i, to churn / consideration when negated. */
-function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array): void {
+/**
+ * Adds an entry's weight when it matches at word i, to churn / consideration when negated
+ * (and says so in `seen`: a negated phrase is knowledge the built-in model does not have).
+ */
+function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array, seen?: { negated: boolean }): void {
   if (!matchesAt(c, toks, i)) return;
   let stage = c.stage;
   if (stage === PURCHASE || stage === ADVOCACY) {
@@ -131,6 +134,7 @@ function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array): 
       if (NEGATORS.has(toks[j].exact)) { stage = CHURN; break; }
       if (NOT_YET.has(toks[j].exact) || (toks[j].exact === 'not' && toks[j + 1]?.exact === 'yet')) { stage = stage === PURCHASE ? CONSIDERATION : -1; break; }
     }
+    if (stage !== c.stage && seen) seen.negated = true;
   }
   if (stage >= 0) scores[stage] += c.weight;
 }

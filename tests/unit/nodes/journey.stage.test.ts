@@ -52,7 +52,7 @@ describe('journey.stage', () => {
 
   it('needs the phrase\'s own accents on accented words ("múa" is not "mua")', async () => {
     const lexicon = [{ stage: 'purchase', phrase: 'mua rồi', weight: 1, language: 'vi' }];
-    const { stage } = await stages(['mua rồi', 'mua roi', 'múa rồi', 'mua rồi nha', 'muarồi'], { lexicon });
+    const { stage } = await stages(['mua rồi', 'mua roi', 'múa rồi', 'mua rồi nha', 'muarồi'], { lexicon, examples: false });
     expect(stage).toEqual(['purchase', 'purchase', 'none', 'purchase', 'none']);
   });
 
@@ -61,7 +61,7 @@ describe('journey.stage', () => {
     expect(await one("won't be buying again")).toBe('churn');
     expect(await one('never recommend this')).toBe('churn');
     const lexicon = [{ stage: 'purchase', phrase: 'mua', weight: 1, language: 'any' }];
-    const { stage } = await stages(['mua', 'không mua', 'chưa mua', 'mua, không', 'ko thể mua'], { lexicon });
+    const { stage } = await stages(['mua', 'không mua', 'chưa mua', 'mua, không', 'ko thể mua'], { lexicon, examples: false });
     expect(stage).toEqual(['purchase', 'churn', 'consideration', 'purchase', 'churn']);
   });
 
@@ -74,7 +74,7 @@ describe('journey.stage', () => {
       { stage: 'purchase', phrase: 'paid # now', weight: 3, language: 'any' },
       { stage: 'churn', phrase: 'refund*', weight: 1, language: 'any' },
     ];
-    const { stage, conf } = await stages(['alpha beta', 'alpha gamma gamma', 'gamma?', 'paid 20 now', 'paid x now', 'refunded', 'nothing', null], { lexicon });
+    const { stage, conf } = await stages(['alpha beta', 'alpha gamma gamma', 'gamma?', 'paid 20 now', 'paid x now', 'refunded', 'nothing', null], { lexicon, examples: false });
     expect(stage).toEqual(['experience', 'consideration', 'consideration', 'purchase', 'none', 'churn', 'none', 'none']);
     expect(conf[0]).toBeCloseTo(0.5 * (1 - Math.exp(-2)));
     expect(conf[2]).toBeCloseTo(1 - Math.exp(-2.5));
@@ -88,14 +88,31 @@ describe('journey.stage', () => {
       { stage: 'consideration', phrase: '^ do you', weight: 1, language: 'any' },
       { stage: 'consideration', phrase: 'không $', weight: 1, language: 'any' },
     ];
-    const { stage } = await stages(['ship tới rồi', 'shipper tới', 'ship, tới', 'do you ship', 'what do you use', 'ok. do you', 'còn hàng không', 'không còn hàng', 'còn ko, shop'], { lexicon });
+    const { stage } = await stages(['ship tới rồi', 'shipper tới', 'ship, tới', 'do you ship', 'what do you use', 'ok. do you', 'còn hàng không', 'không còn hàng', 'còn ko, shop'], { lexicon, examples: false });
     expect(stage).toEqual(['experience', 'none', 'none', 'consideration', 'none', 'consideration', 'consideration', 'none', 'consideration']);
   });
 
+  it('with the built-in examples, recognises phrasings no phrase lists; without them those are "none"', async () => {
+    const list = ['the stitching came undone on day two', 'saw you on a friend\'s story yesterday', 'đã kể cho cả nhóm bạn nghe về shop'];
+    expect((await stages(list, { examples: false })).stage).toEqual(['none', 'none', 'none']);
+    const mixed = await stages(list);
+    expect(mixed.stage).toEqual(['experience', 'awareness', 'advocacy']);
+    for (const c of mixed.conf) { expect(c).toBeGreaterThan(0.14); expect(c).toBeLessThanOrEqual(1); }
+  });
+
+  it('a phrase the analyst adds still decides over the built-in examples', async () => {
+    // The model alone calls this experience; a weight-5 churn phrase multiplies churn's odds by e⁵.
+    const text = 'the stitching came undone on day two';
+    const lexicon = [...DEFAULT_LEXICON, { stage: 'churn', phrase: 'undone', weight: 5, language: 'en' }];
+    expect(await one(text, { lexicon })).toBe('churn');
+    // A weak phrase does not override a confident model.
+    expect(await one(text, { lexicon: [...DEFAULT_LEXICON, { stage: 'awareness', phrase: 'undone', weight: 0.2, language: 'en' }] })).toBe('experience');
+  });
+
   it('uses only the chosen language\'s phrases (plus "any")', async () => {
-    expect(await one('chốt đơn', { language: 'en' })).toBe('none');
-    expect(await one('chốt đơn', { language: 'vi' })).toBe('purchase');
-    expect(await one('just ordered', { language: 'vi' })).toBe('none');
+    expect(await one('chốt đơn', { language: 'en', examples: false })).toBe('none');
+    expect(await one('chốt đơn', { language: 'vi', examples: false })).toBe('purchase');
+    expect(await one('just ordered', { language: 'vi', examples: false })).toBe('none');
   });
 
   it('learns from a labels column: labelled rows keep their label, the others are predicted, accuracy is reported', async () => {

@@ -1,0 +1,47 @@
+/**
+ * The built-in journey model: a naive Bayes classifier (the shared text classifier) learned from
+ * Audience Flow's hand-labelled English and Vietnamese shop-page comments, trained once per
+ * worker on first use. `journey.stage` adds its log-probabilities to the lexicon's scores, so a
+ * phrase of weight 1 multiplies a stage's odds by e: the lexicon still decides what it is sure
+ * of, and the model covers the phrasings no lexicon lists. Texts where the lexicon saw a negated
+ * purchase or recommendation are left to the lexicon (the model reads words, not negation).
+ */
+import { predict, trainClassifier, type Model } from '../text/classifier';
+import { EN } from './examples-en';
+import { VI } from './examples-vi';
+import { STAGES } from './stages';
+
+let model: Model | null = null;
+
+/** The model learned from the built-in examples (both languages). */
+export function builtInModel(): Model {
+  if (!model) {
+    const texts: string[] = [], labels: string[] = [];
+    for (const set of [EN, VI]) for (const s of STAGES) for (const t of set[s]) { texts.push(t); labels.push(s); }
+    model = trainClassifier(texts, labels);
+  }
+  return model;
+}
+
+/** How many labelled comments the built-in model learned from. */
+export function builtInCount(): number {
+  let n = 0;
+  for (const set of [EN, VI]) for (const s of STAGES) n += set[s].length;
+  return n;
+}
+
+/**
+ * Adds the model's log-probability of every stage (in STAGES order) to `scores`, which hold the
+ * lexicon's weights; returns the probability of the winning stage after mixing.
+ */
+export function mixWithModel(text: string, scores: Float64Array): { stage: number; confidence: number } {
+  const p = predict(builtInModel(), text).scores;
+  let best = scores.length - 1, top = -Infinity;
+  for (let s = 0; s < scores.length; s++) {
+    scores[s] = Math.log(Math.max(1e-12, p[STAGES[s]] ?? 0)) + scores[s];
+    if (scores[s] > top) { top = scores[s]; best = s; }
+  }
+  let sum = 0;
+  for (let s = 0; s < scores.length; s++) sum += Math.exp(scores[s] - top);
+  return { stage: best, confidence: 1 / sum };
+}
