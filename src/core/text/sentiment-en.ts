@@ -39,6 +39,10 @@ const GROUPS: [number, string][] = [
     dreadful, abysmal, hated it, hate it, waste of money, waste of time, piece of junk, piece of crap, piece of garbage, never again,
     total waste, rip off, ripoff, scam, fraud, sick, nauseous, insult, insulting, offensive, furious, outraged, disaster, nightmare,
     zero stars, one star, 1 star, no stars, do not buy, don't buy, stay away, avoid at all costs, unwatchable, inedible, worse`],
+  // Added with the question rule (shop comments): repurchase, skin feel, damage and silence.
+  [2, `buy again, order again, buying again, ordering again, soft, softer, silky, smells great, smells amazing`],
+  [-2, `looks cheap, look cheap, rash, rashes, breakout, breakouts, crushed, leaked, leaking, nobody answering, no one answering,
+    nobody answers, no one answers, not answering, no reply, never replied, ignored`],
 ];
 
 /** Word or phrase → valence (−4…+4). */
@@ -66,11 +70,21 @@ export const EN_BOOSTERS: Record<string, number> = {
 
 export const EN_CONTRAST = ['but', 'however', 'although', 'though', 'yet'];
 
+/**
+ * Auxiliaries that open a yes/no question ("is it worth the price?"): such a clause, ending with
+ * "?", asks about a quality rather than judging it. Negative ones ("isn't it gorgeous?") are
+ * left out: those questions are usually exclamations (which the negation rule still misreads as
+ * negative — a known limit).
+ */
+export const EN_QUESTION_STARTS = ['is', 'are', 'was', 'were', 'am', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall', 'has', 'have', 'had', 'may', 'might', 'any'];
+
 let compiled: CompiledLexicon | null = null;
 
 /** The compiled English lexicon (built once, on first use). */
 export function enLexicon(): CompiledLexicon {
-  compiled ??= compileLexicon({ entries: EN_ENTRIES, negators: EN_NEGATORS, boosters: EN_BOOSTERS, contrast: EN_CONTRAST, fold: false });
+  compiled ??= compileLexicon({
+    entries: EN_ENTRIES, negators: EN_NEGATORS, boosters: EN_BOOSTERS, contrast: EN_CONTRAST, fold: false, questionStarts: EN_QUESTION_STARTS,
+  });
   return compiled;
 }
 

@@ -3,8 +3,8 @@
  * longest phrase match (accented, or accent-folded when the text has no accents), negation with a
  * 3-token scope that stops at clause breaks, pre- and post-intensifiers and dampeners, "but" shifts
  * the weight to the second clause, emoji and emoticons, ALL-CAPS, elongation and "!!!" add emphasis;
- * a yes/no question ("có freeship không ạ") asks about a quality rather than judging it, so its
- * clause adds nothing.
+ * a yes/no question ("có freeship không ạ", "is it worth the price?") asks about a quality rather
+ * than judging it, so its clause adds nothing.
  * Word valences are on a −4…+4 scale; the sum is squashed to [−1, 1] as VADER does: s / √(s² + 15).
  */
 import { analyzeText, foldVi, tokenizeClauses } from './tokenize';
@@ -33,6 +33,8 @@ export interface LexiconSpec {
   questionEnds?: string[];
   /** Words that may follow a question's last word besides particles: who is asked ("shop", "ad"). */
   addressees?: string[];
+  /** Words that open a yes/no question by inversion ("is it…?", "does it…?"); the clause must end with "?". */
+  questionStarts?: string[];
 }
 
 export interface CompiledLexicon {
@@ -51,6 +53,7 @@ export interface CompiledLexicon {
   noFold: Set<string>;
   questionEnds: Set<string>;
   addressees: Set<string>;
+  questionStarts: Set<string>;
 }
 
 /** Emoji (first code point) and emoticons (trailing repeats removed) → valence; shared by every language. */
@@ -100,6 +103,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
     aliases: new Map(Object.entries(spec.aliases ?? {})), fold: spec.fold,
     finals: new Map(Object.entries(spec.finals ?? {})), particles: new Set(spec.particles ?? []),
     noFold: new Set(spec.noFold ?? []), questionEnds: new Set(spec.questionEnds ?? []), addressees: new Set(spec.addressees ?? []),
+    questionStarts: new Set(spec.questionStarts ?? []),
   };
 }
 
@@ -115,8 +119,13 @@ function lookup(lex: CompiledLexicon, key: string, ascii: boolean): number | und
   return lex.folded.get(key);
 }
 
-/** Do tokens [start, end) end like a yes/no question: "… không (ạ) (shop)", with something asked before it? */
-function isYesNoQuestion(tokens: string[], start: number, end: number, lex: CompiledLexicon): boolean {
+/**
+ * Are tokens [start, end) a yes/no question: ending "… không (ạ) (shop)" with something asked
+ * before it, or — when the clause ends with "?" (`asked`) — opening with an inverted auxiliary
+ * ("is it …?")?
+ */
+function isYesNoQuestion(tokens: string[], start: number, end: number, lex: CompiledLexicon, asked: boolean): boolean {
+  if (asked && end - start > 1 && lex.questionStarts.has(tokens[start])) return true;
   let j = end - 1;
   while (j > start && (lex.particles.has(tokens[j]) || lex.addressees.has(tokens[j]))) j--;
   return j > start && lex.questionEnds.has(tokens[j]);
@@ -126,7 +135,8 @@ function isYesNoQuestion(tokens: string[], start: number, end: number, lex: Comp
 export function valence(text: string, lex: CompiledLexicon): number {
   if (!text) return 0;
   const info = analyzeText(text);
-  const raw = tokenizeClauses(info.text);
+  const asks = lex.questionEnds.size > 0 || lex.questionStarts.size > 0;
+  const raw = tokenizeClauses(info.text, asks);
   const n = raw.length;
   const tokens = lex.aliases.size ? raw.map((t) => lex.aliases.get(t) ?? t) : raw;
   const ascii = new Uint8Array(n);
@@ -136,11 +146,10 @@ export function valence(text: string, lex: CompiledLexicon): number {
   let boost = 1, boostAt = -10;
   // The current clause starts at token `clauseStart`, when the running sum was `clauseSum`.
   let clauseStart = 0, clauseSum = 0;
-  const asks = lex.questionEnds.size > 0;
   for (let i = 0; i < n; i++) {
     const token = tokens[i];
-    if (token === '.') {
-      if (asks && isYesNoQuestion(tokens, clauseStart, i, lex)) sum = clauseSum;
+    if (token === '.' || token === '?') {
+      if (asks && isYesNoQuestion(tokens, clauseStart, i, lex, token === '?')) sum = clauseSum;
       clauseStart = i + 1; clauseSum = sum;
       negateUntil = -1;
       continue;
@@ -185,7 +194,7 @@ export function valence(text: string, lex: CompiledLexicon): number {
     boostAt = -10;
     i += len - 1;
   }
-  if (asks && isYesNoQuestion(tokens, clauseStart, n, lex)) sum = clauseSum;
+  if (asks && isYesNoQuestion(tokens, clauseStart, n, lex, false)) sum = clauseSum;
   let total = before ? before * 0.5 + sum * 1.5 : sum;
   if (total !== 0) {
     const emphasis = (info.allCaps ? 0.25 : 0) + (info.elongated ? 0.15 : 0);

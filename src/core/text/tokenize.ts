@@ -91,12 +91,15 @@ export function tokenizeNormalized(text: string): string[] {
 
 const TOKEN_OR_BREAK = new RegExp(`${TOKEN.source}|[.,!?;…\\n]+`, 'gu');
 
-/** Tokens plus clause breaks: a run of . , ! ? ; … or a newline becomes the token "." (for negation scopes). */
-export function tokenizeClauses(text: string): string[] {
+/**
+ * Tokens plus clause breaks: a run of . , ! ? ; … or a newline becomes the token "." (for negation
+ * scopes) — or "?" when `questions` is set and the run holds a question mark.
+ */
+export function tokenizeClauses(text: string, questions = false): string[] {
   const out = text.match(TOKEN_OR_BREAK) ?? [];
   for (let i = 0; i < out.length; i++) {
     const c = out[i].charCodeAt(0);
-    if ((c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 8230 || c === 10)) out[i] = '.';
+    if ((c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 8230 || c === 10)) out[i] = questions && out[i].includes('?') ? '?' : '.';
   }
   return out;
 }

@@ -92,6 +92,15 @@ describe('text.sentiment (Vietnamese lexicon)', () => {
 });
 
 describe('text.sentiment (English and auto)', () => {
+  it('an English yes/no question (inverted, ending with "?") asks without judging; "why" complaints stay negative', async () => {
+    for (const q of ['is it worth the price?', 'does the blue run small?', 'are the earrings nice for sensitive ears?', 'any good?']) {
+      expect((await one(q, 'en')).label, q).toBe('neutral');
+    }
+    expect((await one('why is it so expensive?', 'en')).label).toBe('negative');
+    expect((await one('will buy again', 'en')).label).toBe('positive'); // no "?": a statement
+    expect((await one('great quality. is there a bigger size?', 'en')).label).toBe('positive'); // only the question clause is dropped
+  });
+
   it('scores English with the fast lexicon and with wink-nlp', async () => {
     for (const englishEngine of ['lexicon', 'wink']) {
       const got = await score(['I love this phone, works great', 'Terrible battery, very disappointed', 'not bad at all', 'It is a phone.'], { language: 'en', englishEngine });
