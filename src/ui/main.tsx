@@ -17,9 +17,11 @@ import { useTrainer } from './trainer/state';
 async function boot() {
   const params = new URLSearchParams(location.search);
   const saved = params.has('fresh') ? null : await loadSaved();
+  // Anything the user made counts: a canvas of notes and frames only is restored too.
+  const hasWork = !!saved && (saved.nodes.length > 0 || saved.notes.length > 0 || (saved.groups?.length ?? 0) > 0);
   const wanted = params.get('template') ?? 'audience-segmentation';
   const template = wanted === 'none' ? null : TEMPLATES.find((x) => x.id === wanted) ?? TEMPLATES[0];
-  if (saved && saved.nodes.length) useStore.getState().loadWorkflow(saved);
+  if (saved && hasWork) useStore.getState().loadWorkflow(saved);
   else if (template) useStore.getState().loadWorkflow(structuredClone(localizeFlow(template.workflow, useStore.getState().lang)));
   else useStore.getState().loadWorkflow(emptyWorkflow());
   // A share link (#flow=…) wins over the autosave; opening the page starts a fresh undo history.
@@ -29,7 +31,7 @@ async function boot() {
   startAutosave();
   startRetranslate();
   // First start (nothing saved, no template asked for): offer the template gallery.
-  if (!shared && !(saved && saved.nodes.length) && !params.has('fresh') && !params.has('template')) useTrainer.getState().openGallery(true);
+  if (!shared && !hasWork && !params.has('fresh') && !params.has('template')) useTrainer.getState().openGallery(true);
   engineClient.onRestart(() => {
     const s = useStore.getState();
     s.say({ en: tr('workerRestarted', 'en'), vi: tr('workerRestarted', 'vi') }, 'error');
