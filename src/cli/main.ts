@@ -3,6 +3,7 @@
  * Progress goes to stderr, the JSON summary to stdout. Exit 0 ok, 1 a node failed, 2 usage error.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { getNode, NODE_TYPES } from '../../nodes/index';
 import { paramFields } from '../core/form';
@@ -92,7 +93,8 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
 
 async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const flow = await loadFlow(args);
-  const helpers = args.threads === undefined ? nodeHelpers() : nodeHelpers(args.threads - 1);
+  // --threads caps the threads; more than the machine's cores would only make them wait for each other.
+  const helpers = args.threads === undefined ? nodeHelpers() : nodeHelpers(Math.min(args.threads, availableParallelism()) - 1);
   const engine = new Engine(getNode, diskFiles(path.dirname(path.resolve(args.flow!))), { helpers });
   const types = new Map(flow.nodes.map((n) => [n.id, n.type]));
   const width = Math.max(...flow.nodes.map((n) => n.id.length), 4);
