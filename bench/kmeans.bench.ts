@@ -47,7 +47,7 @@ export async function bench(): Promise<BenchRow[]> {
     const threadCount = ours.ok && typeof ours.m.extra?.threads === 'number' ? ours.m.extra.threads : 1;
     out.push(
       row(task, 'sklearn KMeans lloyd (ref)', N, sk, undefined, `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}, best of 3`),
-      row(task, `src/core/kmeans, ${threadCount} thread${threadCount === 1 ? "" : "s"}`, N, ours, sk, `${inertia(ours)}${iters(ours)}; best of 3, helper started beforehand as the engine does, data loading not timed`),
+      row(task, `src/core/kmeans, ${threadCount} thread${threadCount === 1 ? '' : 's'}`, N, ours, sk, `${inertia(ours)}${iters(ours)}; best of 3, helper started beforehand as the engine does, data loading not timed`),
       row(task, 'sklearn KMeans elkan', N, skElkan, sk, `${inertia(skElkan)}${iters(skElkan)}`),
       row(task, 'src/core/kmeans, 1 thread', N, single, sk, `${inertia(single)}${iters(single)}`),
       row(task, 'cluster.kmeans node', N, viaNode, sk, `${inertia(viaNode)}; Arrow table in, segment + segments out, sampled silhouette`),
