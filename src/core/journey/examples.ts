@@ -6,12 +6,15 @@
  * of, and the model covers the phrasings no lexicon lists. Texts where the lexicon saw a negated
  * purchase or recommendation are left to the lexicon (the model reads words, not negation).
  */
-import { predict, trainClassifier, type Model } from '../text/classifier';
+import { classProbabilities, trainClassifier, type Model } from '../text/classifier';
 import { EN } from './examples-en';
 import { VI } from './examples-vi';
 import { STAGES } from './stages';
 
 let model: Model | null = null;
+/** For each stage (STAGES order), its class index in the model; and a reused buffer of probabilities. */
+let classOf: Int32Array = new Int32Array(0);
+let probs: Float64Array = new Float64Array(0);
 
 /** The model learned from the built-in examples (both languages). */
 export function builtInModel(): Model {
@@ -19,15 +22,10 @@ export function builtInModel(): Model {
     const texts: string[] = [], labels: string[] = [];
     for (const set of [EN, VI]) for (const s of STAGES) for (const t of set[s]) { texts.push(t); labels.push(s); }
     model = trainClassifier(texts, labels);
+    classOf = Int32Array.from(STAGES, (s) => model!.labels.indexOf(s));
+    probs = new Float64Array(model.labels.length);
   }
   return model;
-}
-
-/** How many labelled comments the built-in model learned from. */
-export function builtInCount(): number {
-  let n = 0;
-  for (const set of [EN, VI]) for (const s of STAGES) n += set[s].length;
-  return n;
 }
 
 /**
@@ -35,10 +33,10 @@ export function builtInCount(): number {
  * lexicon's weights; returns the probability of the winning stage after mixing.
  */
 export function mixWithModel(text: string, scores: Float64Array): { stage: number; confidence: number } {
-  const p = predict(builtInModel(), text).scores;
+  classProbabilities(builtInModel(), text, probs);
   let best = scores.length - 1, top = -Infinity;
   for (let s = 0; s < scores.length; s++) {
-    scores[s] = Math.log(Math.max(1e-12, p[STAGES[s]] ?? 0)) + scores[s];
+    scores[s] = Math.log(Math.max(1e-12, classOf[s] < 0 ? 0 : probs[classOf[s]])) + scores[s];
     if (scores[s] > top) { top = scores[s]; best = s; }
   }
   let sum = 0;

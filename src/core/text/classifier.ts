@@ -153,6 +153,11 @@ function predictFeatures(model: Model, f: Int32Array, into?: Float64Array): { be
   return { best, probs };
 }
 
+/** The probability of every class (in `model.labels` order) for a text, written into `into`. */
+export function classProbabilities(model: Model, text: string, into: Float64Array): Float64Array {
+  return predictFeatures(model, featurize(text ?? '', model.bits, model.charGrams), into).probs;
+}
+
 /** The most likely label of a text and the probability of every class. */
 export function predict(model: Model, text: string): Prediction {
   const { best, probs } = predictFeatures(model, featurize(text ?? '', model.bits, model.charGrams));
