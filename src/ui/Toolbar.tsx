@@ -5,6 +5,7 @@ import { useT } from './i18n';
 import { importFile } from './importer';
 import { useStore } from './store';
 import { TrainerBar } from './trainer/TrainerBar';
+import { Icon } from './icons';
 
 export function Toolbar() {
   const { t, lang } = useT();
@@ -25,11 +26,11 @@ export function Toolbar() {
 
   return (
     <header className="af-toolbar">
-      <span className="af-logo">◆ {t('appName')}</span>
+      <span className="af-logo"><Icon name="logo" /> {t('appName')}</span>
       <input className="af-flow-name" value={name} aria-label={t('flowName')} onChange={(e) => useStore.setState({ name: e.target.value, revision: useStore.getState().revision + 1 })} />
       {running
-        ? <button type="button" className="af-cancel" onClick={() => void useStore.getState().cancel()} data-testid="cancel">■ {t('cancel')}</button>
-        : <button type="button" className="af-run" onClick={() => void useStore.getState().run()} data-testid="run" title="Ctrl+Enter">▶ {t('run')}</button>}
+        ? <button type="button" className="af-cancel" onClick={() => void useStore.getState().cancel()} data-testid="cancel"><Icon name="cancel" /> {t('cancel')}</button>
+        : <button type="button" className="af-run" onClick={() => void useStore.getState().run()} data-testid="run" title="Ctrl+Enter"><Icon name="run" /> {t('run')}</button>}
       {running && <span className="af-hint">{t('running')}</span>}
       <TrainerBar />
       <span className="af-spacer" />

@@ -3,6 +3,7 @@ import type { ChartSpec } from '../../core/chart';
 import type { JourneyMapChart } from '../../core/journey/charts';
 import { pick, type Lang } from '../../core/text';
 import { STAGE_COLOR } from './journey-charts';
+import { Icon } from '../icons';
 
 /** Red (−1) through grey (0) to green (+1). */
 function sentimentColor(x: number | null): string {
@@ -50,7 +51,7 @@ export function JourneyMap({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
             <div style={{ fontSize: 12, lineHeight: 1.5 }}>
               <div>{t('sentiment')}: <b>{signed(s.sentiment)}</b></div>
               <div>{t('negative')}: <b>{pct(s.negative)}</b></div>
-              {s.momentOfTruth ? <div style={{ color: '#b91c1c', fontWeight: 600 }}>★ {t('moment')}</div> : null}
+              {s.momentOfTruth ? <div style={{ color: '#b91c1c', fontWeight: 600 }}><Icon name="star" /> {t('moment')}</div> : null}
               <div style={{ marginTop: 4, color: '#475569' }}>{t('pains')}:</div>
               {s.pains.length ? (
                 <ul style={{ margin: 0, paddingLeft: 16 }}>

@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
 import { engineClient } from '../worker-client';
+import { Icon } from '../icons';
 
 const DOWNLOAD = { en: 'Download', vi: 'Tải xuống' };
 const FAILED = { en: 'The file could not be made: ', vi: 'Không tạo được tệp: ' };
@@ -40,7 +41,7 @@ export function DownloadButton({ nodeId }: { nodeId: string }) {
   };
   return (
     <>
-      <button type="button" className="af-tab" disabled={busy} onClick={() => void download()} data-testid="download-export">⬇ {p(DOWNLOAD)} ({format})</button>
+      <button type="button" className="af-tab" disabled={busy} onClick={() => void download()} data-testid="download-export"><Icon name="download" /> {p(DOWNLOAD)} ({format})</button>
       {error && <span className="af-node-error">{p(FAILED)}{error}</span>}
     </>
   );

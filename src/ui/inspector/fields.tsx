@@ -5,6 +5,7 @@ import type { ColumnInfo } from '../../core/table';
 import { putFile } from '../../../workers/browser-files';
 import { useT } from '../i18n';
 import { RowsInput } from './rows-input';
+import { Icon } from '../icons';
 
 export interface FieldProps {
   field: FieldSpec;
@@ -46,7 +47,7 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
       return (
         <select id={id} value={String(v ?? '')} onChange={(e) => onChange(e.target.value)}>
           <option value="">—</option>
-          {!options.some((c) => c.name === v) && v ? <option value={String(v)}>{String(v)} ⚠</option> : null}
+          {!options.some((c) => c.name === v) && v ? <option value={String(v)}>{String(v)} (!)</option> : null}
           {options.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.kind})</option>)}
         </select>
       );
@@ -101,7 +102,7 @@ function ColumnsInput({ id, field, value, onChange, columns }: { id: string; fie
   return (
     <div className="af-columns" id={id} role="group">
       {value.filter((name) => !options.some((c) => c.name === name)).map((name) => (
-        <label key={name} className="af-missing-col"><input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} ⚠</label>
+        <label key={name} className="af-missing-col"><input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} <Icon name="warning" className="af-icon-warn" /></label>
       ))}
       {options.map((c) => (
         <label key={c.name}><input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name} <small>{c.kind}</small></label>
@@ -158,7 +159,7 @@ function ConditionsInput({ id, field, value, onChange, columns }: { id: string; 
           {columns ? (
             <select aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })}>
               <option value="">—</option>
-              {!columns.some((x) => x.name === c.column) && c.column ? <option value={c.column}>{c.column} ⚠</option> : null}
+              {!columns.some((x) => x.name === c.column) && c.column ? <option value={c.column}>{c.column} (!)</option> : null}
               {columns.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
             </select>
           ) : <input aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })} />}
