@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { DataPanel } from './data/DataPanel';
+import { PanelSizer, usePanelSize } from './data/PanelSize';
 import { useT } from './i18n';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './Palette';
@@ -34,6 +35,7 @@ function Messages() {
 
 export function App() {
   const presenting = useTrainer((s) => s.presenting);
+  const panel = usePanelSize();
   useShortcuts();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -44,7 +46,7 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
-      <div className={presenting ? 'af-app af-presenting' : 'af-app'}>
+      <div className={presenting ? 'af-app af-presenting' : 'af-app'} style={panel.style}>
         <Toolbar />
         <Palette />
         <main className="af-main">
@@ -55,6 +57,7 @@ export function App() {
         </main>
         <Inspector />
         <DataPanel />
+        {!presenting && <PanelSizer {...panel} />}
       </div>
       <Gallery />
       <ShortcutsHelp />

@@ -39,8 +39,12 @@ export async function startApp(): Promise<App> {
   };
 }
 
-/** A new page that fails the test on any request that leaves localhost (privacy). */
-export async function openPage(app: App, query = '?fresh'): Promise<{ page: Page; external: string[]; errors: string[] }> {
+/**
+ * A new page that fails the test on any request that leaves localhost (privacy). The editor opens
+ * a flow at a readable zoom, which may leave its right part out of view; unless `fitAll` is false,
+ * the page then presses the canvas' "fit view" control so that every node can be clicked.
+ */
+export async function openPage(app: App, query = '?fresh', { fitAll = true } = {}): Promise<{ page: Page; external: string[]; errors: string[] }> {
   const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const external: string[] = [];
@@ -49,7 +53,18 @@ export async function openPage(app: App, query = '?fresh'): Promise<{ page: Page
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url + query);
   await page.waitForSelector('[data-testid="canvas"] .react-flow__renderer');
+  if (fitAll) await fitCanvas(page);
   return { page, external, errors };
+}
+
+/** Shows the whole flow (the canvas' own "fit view" control), after the first view has been set. */
+export async function fitCanvas(page: Page): Promise<void> {
+  // React Flow queues a fit asked for on an empty canvas until nodes appear: ask only when there are some.
+  const some = await page.waitForSelector('.react-flow__node', { timeout: 2_000 }).then(() => true, () => false);
+  if (!some) return;
+  await page.waitForTimeout(150);
+  await page.evaluate(() => (document.querySelector('.react-flow__controls-fitview') as HTMLElement | null)?.click());
+  await page.waitForTimeout(100);
 }
 
 /** Drags from one element's centre to another's with real mouse moves (React Flow connections). */

@@ -35,4 +35,76 @@ describe.skipIf(!hasChromium)('toolbar glyphs in Chromium', () => {
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('opens a template at a zoom where titles and notes read at 12 px or more, the start of the flow in view', async () => {
+    const { page } = await openPage(app, '?fresh', { fitAll: false });
+    await page.waitForTimeout(400); // the first view is set 50 ms after the flow is drawn
+    const sizes = await page.evaluate(() => {
+      const zoom = (el: Element) => el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight;
+      const px = (sel: string) => [...document.querySelectorAll(sel)].map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom(el));
+      return { titles: px('.af-node-title'), notes: px('.af-note') };
+    });
+    expect(sizes.titles.length).toBeGreaterThan(3);
+    expect(Math.min(...sizes.titles)).toBeGreaterThanOrEqual(11.9);
+    if (sizes.notes.length) expect(Math.min(...sizes.notes)).toBeGreaterThanOrEqual(11.9);
+    // The flow's first node (leftmost) is inside the canvas; the minimap is there for the rest.
+    const canvas = (await page.locator('[data-testid="canvas"]').boundingBox())!;
+    const first = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.react-flow__node-flow')].map((n) => n.getBoundingClientRect());
+      const left = boxes.reduce((a, b) => (b.x < a.x ? b : a));
+      return { x: left.x, y: left.y, right: left.right, bottom: left.bottom };
+    });
+    expect(first.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(first.right).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(first.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(first.bottom).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(await page.locator('.react-flow__minimap').isVisible()).toBe(true);
+    await shot(page, 'ux-first-view');
+
+    // Double-clicking a palette node places it in view, near the selected node, and selects it.
+    await page.click('[data-testid="node-features"] .af-node-head');
+    const before = await page.locator('.react-flow__node-flow').count();
+    await page.dblclick('[data-testid="palette-view.table"]');
+    await expect.poll(() => page.locator('.react-flow__node-flow').count()).toBe(before + 1);
+    const added = page.locator('.react-flow__node-flow.selected');
+    expect(await added.count()).toBe(1);
+    expect(await added.locator('[data-testid^="node-"]').getAttribute('data-testid')).toMatch(/^node-table/);
+    const nb = (await added.boundingBox())!;
+    expect(nb.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(nb.x + nb.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(nb.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(nb.y + nb.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    const sel = (await page.locator('[data-testid="node-features"]').boundingBox())!;
+    expect(Math.hypot(nb.x - sel.x, nb.y - sel.y)).toBeLessThan(400); // near the selection
+    expect(await page.locator('.af-inspector').textContent()).toMatch(/View table|Xem bảng/);
+    await shot(page, 'ux-palette-dblclick');
+  });
+
+  it('resizes the data panel by its top edge, maximises it, and remembers the size after a reload', async () => {
+    const { page, errors } = await openPage(app);
+    const height = async () => (await page.locator('.af-data').boundingBox())!.height;
+    const h0 = await height();
+    const bar = (await page.locator('[data-testid="data-resize"]').boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width / 2, bar.y - 100, { steps: 5 });
+    await page.mouse.move(bar.x + bar.width / 2, bar.y - 200, { steps: 5 });
+    await page.mouse.up();
+    const h1 = await height();
+    expect(h1).toBeGreaterThan(h0 + 180);
+    expect(h1).toBeLessThan(h0 + 220);
+    await page.click('[data-testid="data-maximize"]');
+    await expect.poll(height).toBeGreaterThan(650);
+    await shot(page, 'ux-data-maximised');
+    await page.click('[data-testid="data-maximize"]');
+    await expect.poll(height).toBeCloseTo(h1, 0);
+    await page.reload();
+    await page.waitForSelector('[data-testid="canvas"] .react-flow__renderer');
+    expect(Math.abs((await height()) - h1)).toBeLessThan(2);
+    // The keyboard works too.
+    await page.focus('[data-testid="data-resize"]');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(height).toBeLessThan(h1 - 15);
+    expect(errors).toEqual([]);
+  });
 });

@@ -17,16 +17,41 @@ const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl|arrow|feather|ipc|parquet|xl
 /** An X/Twitter archive file: it becomes an `ingest.social` node. */
 const X_ARCHIVE = /^tweets?(-part\d+)?\.js$/i;
 
+/** Node titles are 13 px and notes 12.5 px at zoom 1: below this zoom they would be under 12 px. */
+export const READABLE_ZOOM = 12 / 12.5;
+const PAD = 40;
+
+/**
+ * The first view of a flow: the whole flow when it fits at a readable zoom (never above 100%);
+ * otherwise the readable zoom, starting at the flow's left edge (where a flow is read from) and
+ * centred vertically when its height fits.
+ */
+export function readableView(b: { x: number; y: number; width: number; height: number }, width: number, height: number): { x: number; y: number; zoom: number } {
+  const fit = Math.min(1, (width - 2 * PAD) / Math.max(1, b.width), (height - 2 * PAD) / Math.max(1, b.height));
+  const zoom = Math.max(fit, READABLE_ZOOM);
+  const x = fit >= READABLE_ZOOM ? (width - b.width * zoom) / 2 - b.x * zoom : PAD - b.x * zoom;
+  const y = b.height * zoom <= height - 2 * PAD ? (height - b.height * zoom) / 2 - b.y * zoom : PAD - b.y * zoom;
+  return { x, y, zoom };
+}
+
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useStore(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
   const loads = useStore((s) => s.loads);
-  // A newly opened flow (template, file, share link) is fitted into view once it is drawn.
+  const box = useRef<HTMLDivElement>(null);
+  // A newly opened flow (template, file, share link) is shown once it is drawn, at a zoom where
+  // its titles and notes can be read; what does not fit is reached with the minimap.
   useEffect(() => {
-    if (loads < 2) return;
-    const timer = setTimeout(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 50);
+    const timer = setTimeout(() => {
+      const rect = box.current?.getBoundingClientRect();
+      const nodes = flow.getNodes();
+      if (!rect || !nodes.length) return;
+
+      void flow.setViewport(readableView(flow.getNodesBounds(nodes), rect.width, rect.height), { duration: loads > 1 ? 200 : 0 });
+    }, 50);
     return () => clearTimeout(timer);
-  }, [loads, fitView]);
+  }, [loads]); // only when a flow is opened: `flow` is the same instance throughout
 
   /** The reason the handle under the pointer refuses the connection being dragged, if any. */
   const refused = useRef<Text | null>(null);
@@ -85,7 +110,7 @@ export function Canvas() {
   }, [screenToFlowPosition]);
 
   return (
-    <div className="af-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className="af-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
         nodes={nodes} edges={edges} nodeTypes={nodeTypes}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
@@ -94,7 +119,7 @@ export function Canvas() {
         onPaneClick={() => useStore.getState().select(null)}
         deleteKeyCode={['Delete', 'Backspace']}
         selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']} elevateNodesOnSelect={false}
-        fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }} minZoom={0.2}
+        minZoom={0.2}
         defaultEdgeOptions={{ animated: false }}
         proOptions={{ hideAttribution: true }}
       >

@@ -3,7 +3,7 @@
  * to it on the canvas), or the flow's name and description before the first step.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { noteIndexFor } from '../../core/template';
 import { useT } from '../i18n';
 import { useStore } from '../store';
@@ -18,8 +18,11 @@ export function PresentNote() {
   const description = useStore((s) => s.description);
 
   const { fitView } = useReactFlow();
-  // The canvas gets the whole width (or gives it back): show the whole flow again.
+  // The canvas gets the whole width (or gives it back): show the whole flow again. Not on mount:
+  // the canvas sets the first view itself, at a readable zoom.
+  const mounted = useRef(false);
   useEffect(() => {
+    if (!mounted.current) { mounted.current = true; return; }
     const timer = setTimeout(() => void fitView({ padding: 0.12, duration: 200 }), 60);
     return () => clearTimeout(timer);
   }, [presenting, fitView]);
