@@ -230,14 +230,17 @@ function estimateRows(bytes: Uint8Array): number {
   return Math.ceil((bytes.length / len) * lines * 1.05) + 16;
 }
 
-/** The number of fields in the record at `pos` (a quick scan that keeps nothing). */
+/** Fields past this many in the first record are not counted (the message then says "more than"). */
+const COUNT_LIMIT = 1_000_000;
+
+/** The number of fields in the record at `pos` (a quick scan that keeps nothing), up to COUNT_LIMIT + 1. */
 function countFields(bytes: Uint8Array, pos: number, delimiter: number): number {
   const sc = new Scanner(bytes, delimiter);
   let count = 0;
   do {
     pos = sc.field(pos);
     count++;
-  } while (sc.term === 0);
+  } while (sc.term === 0 && count <= COUNT_LIMIT);
   return count;
 }
 
@@ -253,7 +256,7 @@ export async function parseCsv(bytes: Uint8Array, options: CsvOptions = {}): Pro
   try {
     while (pos < bytes.length && (bytes[pos] === LF || bytes[pos] === CR)) pos++;
     const width = countFields(bytes, pos, delimiter);
-    if (width > MAX_COLUMNS) throw tooManyColumns(width);
+    if (width > MAX_COLUMNS) throw width > COUNT_LIMIT ? tooManyColumns(COUNT_LIMIT, true) : tooManyColumns(width);
     let names: string[];
     if (header) {
       const sc = new Scanner(bytes, delimiter);
