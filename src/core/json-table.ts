@@ -36,7 +36,7 @@ interface JsonScan {
   depth: number;
   /** Offset of the bracket that went past MAX_JSON_DEPTH, or -1. */
   deepAt: number;
-  /** [start, end) of each integer literal beyond ±2^53 (kept as text). */
+  /** [start, end) of each integer literal a float would round (beyond ±2^53; kept as text). */
   big: number[];
 }
 
@@ -68,8 +68,10 @@ function scanJson(text: string): JsonScan {
       while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
       const next = j < n ? text.charCodeAt(j) : 0;
       if (j - from >= 16 && next !== 46 && next !== 101 && next !== 69) {
-        const v = BigInt(text.slice(i, j));
-        if (v > MAX_SAFE || v < -MAX_SAFE) big.push(i, j);
+        // Kept as text only when a float cannot hold it exactly (2^53 + 1 rounds; 2^53 and 2^64 do not).
+        const literal = text.slice(i, j);
+        const v = BigInt(literal);
+        if ((v > MAX_SAFE || v < -MAX_SAFE) && BigInt(Number(literal)) !== v) big.push(i, j);
       }
       while (j < n && /[0-9.eE+-]/.test(text[j])) j++;
       i = j - 1;
