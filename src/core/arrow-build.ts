@@ -131,13 +131,18 @@ function batchOf(schema: Schema, data: Data<Struct>): RecordBatch {
   return batch;
 }
 
-/** A table of named column data, in the given order (names may look like numbers). */
+/** A table of named column data read from a file, in the given order (names may look like numbers); at most MAX_COLUMNS. */
 export function tableFromData(names: string[], columns: Data[], length: number): Table {
   if (columns.length > MAX_COLUMNS) throw tooManyColumns(columns.length);
+  return buildTable(names, columns, length);
+}
+
+/** A table of named column data, each of `length` values, in the given order, in time linear in the columns. */
+export function buildTable(names: readonly string[], columns: readonly Data[], length: number): Table {
   for (const c of columns) if (c.length !== length) throw new Error(`column of ${c.length} values in a table of ${length} rows`);
   const fields = names.map((name, i) => new Field(name, columns[i].type as DataType, true));
   const schema = new Schema(fields);
-  const struct = makeData({ type: new Struct(fields), length, nullCount: 0, children: columns });
+  const struct = makeData({ type: new Struct(fields), length, nullCount: 0, children: [...columns] });
   return new Table(schema, [batchOf(schema, struct)]);
 }
 

@@ -6,6 +6,7 @@ import { MAX_COLUMNS, formulaGuardEnd, tableFromData, unguard } from '../../../s
 import { parseCsv } from '../../../src/core/csv';
 import { MAX_JSON_DEPTH, parseJsonSafely, parseJsonTable } from '../../../src/core/json-table';
 import { MAX_BROWSER_FILE_BYTES, fileTooBig } from '../../../src/core/read-file';
+import { takeRows, withColumns } from '../../../src/core/table';
 import { csvCell } from '../../../src/core/write';
 import { checkXlsxSize } from '../../../src/core/xlsx';
 import { damagedArrow, deflatedWorkbook, soundArrow, wideCsv, xlsxBomb } from '../../fixtures/hostile/build';
@@ -147,5 +148,20 @@ describe('browser file size', () => {
     const m = fileTooBig('huge.csv', 1.5 * 1024 ** 3)!;
     expect(m.en).toMatch(/"huge\.csv" is 1\.5 GB; files up to 1 GB can be loaded in the browser/);
     expect(m.vi).toMatch(/"huge\.csv" có dung lượng 1,5 GB/);
+  });
+});
+
+describe('table helpers and prototype-named columns', () => {
+  it('takeRows and withColumns keep columns named __proto__, constructor and 2019 in place', () => {
+    const names = ['id', '__proto__', 'constructor', '2019'];
+    const data = names.map((_, c) => vectorFromArray(['a', 'b', 'c'].map((v) => `${v}${c}`), new Utf8()).data[0]);
+    const table = tableFromData(names, data, 3);
+    const taken = takeRows(table, Int32Array.from([2, 0]));
+    expect(taken.schema.fields.map((f) => f.name)).toEqual(names);
+    expect(taken.getChildAt(1)!.toArray()).toEqual(['c1', 'a1']);
+    const added = withColumns(table, { toString: vectorFromArray([1, 2, 3], new Float64()) });
+    expect(added.schema.fields.map((f) => f.name)).toEqual([...names, 'toString']);
+    expect(added.getChildAt(2)!.get(0)).toBe('a2'); // "constructor" was not looked up on the prototype
+    expect(added.getChildAt(4)!.get(2)).toBe(3);
   });
 });
