@@ -1,33 +1,9 @@
-import type { Table } from 'apache-arrow';
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { requireTable } from '../src/core/table';
+import { EXPORT_FORMATS, exportName } from '../src/core/write';
 
-export const EXPORT_FORMATS = ['csv', 'arrow', 'json', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const MIME: Record<ExportFormat, string> = {
-  csv: 'text/csv;charset=utf-8', arrow: 'application/vnd.apache.arrow.file', json: 'application/json', parquet: 'application/vnd.apache.parquet',
-};
-
-/** A safe file name with the format's extension: "my results" + csv → "my results.csv". */
-export function exportName(name: string, format: ExportFormat): string {
-  const base = name.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\.(csv|arrow|json|parquet)$/i, '') || 'audience';
-  return `${base}.${format}`;
-}
-
-/** The bytes of a table in a file format. CSV cells starting with = + - @ are escaped for spreadsheets. */
-export async function exportBytes(table: Table, format: ExportFormat, name = 'audience'): Promise<{ bytes: Uint8Array; name: string; mime: string }> {
-  const write = await import('../src/core/write');
-  let bytes: Uint8Array;
-  if (format === 'csv') bytes = new TextEncoder().encode(`\uFEFF${write.toCsv(table)}`);
-  else if (format === 'json') bytes = new TextEncoder().encode(write.toJsonRows(table));
-  else if (format === 'arrow') bytes = write.toArrowFile(table);
-  else if (format === 'parquet') bytes = await (await import('../src/core/parquet')).writeParquet(table);
-  else throw new NodeError({ en: `Unknown file format "${String(format)}". Choose CSV, Arrow, JSON or Parquet.`, vi: `Định dạng tệp "${String(format)}" không hợp lệ. Hãy chọn CSV, Arrow, JSON hoặc Parquet.` });
-  return { bytes, name: exportName(name, format), mime: MIME[format] };
-}
+export { EXPORT_FORMATS, type ExportFormat, exportBytes, exportName } from '../src/core/write';
 
 /** Marks a table for export: the page offers a Download button; the command line writes it to --out. */
 export default defineNode({

@@ -1,5 +1,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { z } from 'zod';
+import { findDamage } from '../src/core/arrow-check';
+import { MAX_COLUMNS, tooManyColumns } from '../src/core/arrow-build';
 import { parseCsv } from '../src/core/csv';
 import { decodeText, ENCODINGS } from '../src/core/encoding';
 import { NodeError } from '../src/core/errors';
@@ -7,6 +9,7 @@ import { parseJsonTable, parseNdjsonTable } from '../src/core/json-table';
 import { readUserFile } from '../src/core/read-file';
 import { defineNode } from '../src/core/node';
 import { readParquet } from '../src/core/parquet';
+import type { Text } from '../src/core/text';
 import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
 
 type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet' | 'xlsx';
@@ -136,9 +139,18 @@ export default defineNode({
           vi: `Không đọc được tệp này dưới dạng Arrow IPC / Feather (${err instanceof Error ? err.message : String(err)}). Hãy kiểm tra phần định dạng.`,
         });
       }
+      const damage = findDamage(table);
+      if (damage) {
+        throw new NodeError({
+          en: `This Arrow file is damaged: its column list is intact but its data is not (column ${damage}), so its rows would be garbage. Export the file again from the program that made it.`,
+          vi: `Tệp Arrow này bị hỏng: danh sách cột còn nguyên nhưng dữ liệu thì không (cột ${damage}), nên các dòng đọc ra sẽ là dữ liệu rác. Hãy xuất lại tệp từ chương trình đã tạo ra nó.`,
+        });
+      }
+      if (table.numCols > MAX_COLUMNS) throw tooManyColumns(table.numCols);
     } else if (format === 'json' || format === 'ndjson') {
       const text = new TextDecoder().decode(decoded().bytes);
-      table = format === 'json' ? parseJsonTable(text) : parseNdjsonTable(text);
+      const warn = (m: Text) => ctx.warn(m);
+      table = format === 'json' ? parseJsonTable(text, { warn }) : parseNdjsonTable(text, { warn });
     } else {
       const body = decoded().bytes;
       const delimiter = params.delimiter !== 'auto' ? DELIMITERS[params.delimiter] : format === 'tsv' ? 9 : 'auto';

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { tableToIPC } from 'apache-arrow';
 import { getNode } from '../nodes/index';
-import { exportBytes, type ExportFormat } from '../nodes/export.file';
+import { exportBytes, type ExportFormat } from '../src/core/write';
 import { parseWorkflow } from '../src/core/workflow';
 import type { JsonValue } from '../src/core/node';
 import { isTable } from '../src/core/table';

@@ -7,7 +7,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Data } from 'apache-arrow';
-import { boolData, float64Data, nullUtf8Data, tableFromData, utf8FromRanges } from './arrow-build';
+import { MAX_COLUMNS, boolData, float64Data, nullUtf8Data, tableFromData, tooManyColumns, unguard, utf8FromRanges } from './arrow-build';
 import { BOOL, CR, EMPTY, LF, NUM, STR, Scanner, UnterminatedQuote, boolOf, fieldText, isMissing, lineAt, parseNumber } from './csv-scan';
 import { detectDelimiter, detectHeader, sampleRecords, uniqueNames } from './csv-sniff';
 import { NodeError } from './errors';
@@ -212,7 +212,7 @@ class Reader {
       const k = this.kind[c];
       if (k === NUM) out.push(float64Data(trim(this.nums[c]!)));
       else if (k === BOOL) out.push(boolData(trim(this.bools[c]!)));
-      else if (k === STR) out.push(utf8FromRanges(this.bytes, this.starts[c]!, this.ends[c]!, rows));
+      else if (k === STR) out.push(utf8FromRanges(this.bytes, this.starts[c]!, this.ends[c]!, rows, true));
       else out.push(nullUtf8Data(rows));
       this.nums[c] = this.bools[c] = null;
       this.starts[c] = this.ends[c] = null;
@@ -230,6 +230,20 @@ function estimateRows(bytes: Uint8Array): number {
   return Math.ceil((bytes.length / len) * lines * 1.05) + 16;
 }
 
+/** Fields past this many in the first record are not counted (the message then says "more than"). */
+const COUNT_LIMIT = 1_000_000;
+
+/** The number of fields in the record at `pos` (a quick scan that keeps nothing), up to COUNT_LIMIT + 1. */
+function countFields(bytes: Uint8Array, pos: number, delimiter: number): number {
+  const sc = new Scanner(bytes, delimiter);
+  let count = 0;
+  do {
+    pos = sc.field(pos);
+    count++;
+  } while (sc.term === 0 && count <= COUNT_LIMIT);
+  return count;
+}
+
 /** Reads CSV/TSV bytes (without a BOM) into a table. Throws NodeError for bad input. */
 export async function parseCsv(bytes: Uint8Array, options: CsvOptions = {}): Promise<CsvResult> {
   if (bytes.length >= 0x7fffffff) {
@@ -241,17 +255,19 @@ export async function parseCsv(bytes: Uint8Array, options: CsvOptions = {}): Pro
   let pos = 0;
   try {
     while (pos < bytes.length && (bytes[pos] === LF || bytes[pos] === CR)) pos++;
+    const width = countFields(bytes, pos, delimiter);
+    if (width > MAX_COLUMNS) throw width > COUNT_LIMIT ? tooManyColumns(COUNT_LIMIT, true) : tooManyColumns(width);
     let names: string[];
     if (header) {
       const sc = new Scanner(bytes, delimiter);
       const raw: string[] = [];
       do {
         pos = sc.field(pos);
-        raw.push(fieldText(bytes, sc.start, sc.end, sc.quoted));
+        raw.push(unguard(fieldText(bytes, sc.start, sc.end, sc.quoted)));
       } while (sc.term === 0);
       names = uniqueNames(raw);
     } else {
-      const ncols = Math.max(1, ...sample.map((r) => r.length));
+      const ncols = Math.max(1, width, ...sample.map((r) => r.length));
       names = Array.from({ length: ncols }, (_, i) => `Column ${i + 1}`);
     }
     const reader = new Reader(bytes, delimiter, names.length, estimateRows(bytes), header);

@@ -5,6 +5,7 @@
 import {
   Bool, type Data, DataType, Float64, Int32, Table, Type, Utf8, Vector, makeData, makeVector, vectorFromArray,
 } from 'apache-arrow';
+import { buildTable } from './arrow-build';
 import { NodeError } from './errors';
 import type { PortValue } from './node';
 
@@ -135,19 +136,31 @@ export function boolVector(values: readonly (boolean | null)[]): Vector<Bool> {
   return vectorFromArray(values, new Bool());
 }
 
+/**
+ * A table of named vectors, in the given order. Names are never used as keys of a plain object, so
+ * a column named "__proto__" or "constructor" is kept and one named "2019" keeps its place.
+ */
+export function tableOfNamed(names: readonly string[], vectors: readonly Vector[]): Table {
+  const length = vectors.length ? vectors[0].length : 0;
+  if (vectors.every((v) => v.data.length === 1 && v.length === length)) return buildTable(names, vectors.map((v) => v.data[0]), length);
+  const columns = Object.create(null) as Record<string, Vector>;
+  names.forEach((name, i) => { columns[name] = vectors[i]; });
+  return new Table(columns);
+}
+
 /** A new table of the given columns, in order. */
 export function tableOf(columns: Record<string, Vector>): Table {
-  return new Table(columns);
+  const names = Object.keys(columns);
+  return tableOfNamed(names, names.map((n) => columns[n]));
 }
 
 /** A new table with columns added or replaced (replaced ones keep their place); the input is untouched. */
 export function withColumns(table: Table, added: Record<string, Vector>): Table {
-  const columns: Record<string, Vector> = {};
-  for (const field of table.schema.fields) {
-    columns[field.name] = added[field.name] ?? table.getChild(field.name)!;
-  }
-  for (const [name, vector] of Object.entries(added)) if (!(name in columns)) columns[name] = vector;
-  return new Table(columns);
+  const names = table.schema.fields.map((f) => f.name);
+  const vectors = names.map((name) => (Object.hasOwn(added, name) ? added[name] : table.getChild(name)!));
+  const have = new Set(names);
+  for (const name of Object.keys(added)) if (!have.has(name)) { names.push(name); vectors.push(added[name]); }
+  return tableOfNamed(names, vectors);
 }
 
 /** Keeps the rows whose index is set in `keep` (a 0/1 mask). */
@@ -266,7 +279,5 @@ function takeGeneric(vector: Vector, indices: Int32Array): Vector {
 
 /** A new table with the rows at `indices`, in that order; every column keeps its type. */
 export function takeRows(table: Table, indices: Int32Array): Table {
-  const columns: Record<string, Vector> = {};
-  for (const field of table.schema.fields) columns[field.name] = takeVector(table.getChild(field.name)!, indices);
-  return new Table(columns);
+  return tableOfNamed(table.schema.fields.map((f) => f.name), table.schema.fields.map((_, c) => takeVector(table.getChildAt(c)!, indices)));
 }

@@ -5,6 +5,7 @@
  * anything else → text.
  */
 import type { Data, Table } from 'apache-arrow';
+import { Inflate } from 'fflate';
 import { boolData, float64Data, nullUtf8Data, tableFromData, dataFromValues } from './arrow-build';
 import { uniqueNames } from './csv-sniff';
 import { NodeError } from './errors';
@@ -52,8 +53,103 @@ function columnOf(values: Cell[]): Data {
   return dataFromValues(values.map((v) => (isEmpty(v) ? null : v instanceof Date ? v.toISOString() : String(v))));
 }
 
+/** The most data the XML parts of a workbook may unpack to (the reader keeps all of it in memory). */
+export const MAX_XLSX_UNPACKED = 256 * 1024 * 1024;
+
+const mb = (n: number): string => `${(n / 1048576).toLocaleString('en-US', { maximumFractionDigits: 0 })} MB`;
+const mbVi = (n: number): string => `${(n / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 0 })} MB`;
+
+class TooMuch extends Error {}
+
+/** One entry of a ZIP archive's central directory. */
+interface ZipEntry { name: string; method: number; packed: number; unpacked: number; dataAt: number }
+
+/**
+ * The entries of a ZIP archive as its central directory declares them, read the way the unzipper
+ * of read-excel-file (fflate) reads them: end record found from the back, ZIP64 records and
+ * extra fields followed. Null when the archive is not readable (the reader then says so).
+ */
+function zipEntries(d: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  const u16 = (o: number) => view.getUint16(o, true), u32 = (o: number) => view.getUint32(o, true);
+  const u64 = (o: number) => u32(o) + u32(o + 4) * 2 ** 32;
+  let e = d.length - 22;
+  while (e >= 0 && u32(e) !== 0x06054b50) { if (!e || d.length - e > 65558) return null; e--; }
+  if (e < 0) return null;
+  let count = u16(e + 8), o = u32(e + 16);
+  let zip64 = e >= 20 && u32(e - 20) === 0x07064b50;
+  if (zip64) {
+    const ze = Number(u64(e - 12));
+    zip64 = ze + 56 <= d.length && u32(ze) === 0x06064b50;
+    if (zip64) { count = u32(ze + 32); o = Number(u64(ze + 48)); }
+  }
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (o + 46 > d.length || u32(o) !== 0x02014b50) return null;
+    const nameLength = u16(o + 28), extraStart = o + 46 + nameLength;
+    if (extraStart > d.length) return null;
+    const name = decoder.decode(d.subarray(o + 46, extraStart));
+    let packed = u32(o + 20), unpacked = u32(o + 24), local = u32(o + 42);
+    if (zip64 && packed === 0xffffffff) {
+      let b = extraStart;
+      while (b + 4 <= d.length && u16(b) !== 1) b += 4 + u16(b + 2);
+      if (b + 28 > d.length) return null;
+      unpacked = u64(b + 4); packed = u64(b + 12); local = u64(b + 20);
+    } else if (packed === 0xffffffff || unpacked === 0xffffffff) {
+      unpacked = Infinity;
+    }
+    if (local + 30 > d.length) return null;
+    entries.push({ name, method: u16(o + 10), packed, unpacked, dataAt: local + 30 + u16(local + 26) + u16(local + 28) });
+    o = extraStart + u16(o + 30) + u16(o + 32);
+  }
+  return entries;
+}
+
+/** The parts read-excel-file unpacks: XML and relationship files. */
+const isXmlPart = (name: string): boolean => name.endsWith('.xml') || name.endsWith('.rels');
+
+/**
+ * Refuses a workbook that would unpack to more than `cap` bytes of XML (a "zip bomb": a few MB
+ * that become GBs), before anything is unpacked for real. First the sizes the archive declares are
+ * added up; then every XML part is inflated as a stream into nothing, counting bytes and stopping
+ * as soon as a part gives more than it declared or the total passes the cap (declared sizes can lie).
+ */
+export function checkXlsxSize(bytes: Uint8Array, cap = MAX_XLSX_UNPACKED): void {
+  const entries = zipEntries(bytes)?.filter((e) => isXmlPart(e.name));
+  if (!entries) return;
+  const declared = entries.reduce((s, e) => s + e.unpacked, 0);
+  const refuse = (size: string, sizeVi: string) => new NodeError({
+    en: `This Excel file would unpack to ${size} of sheet data (from ${mb(bytes.length)} on disk); at most ${mb(cap)} can be read, so it was not opened. A file that grows this much is damaged or built to crash programs (a "zip bomb"). If it is a real workbook, save the sheet you need as CSV UTF-8 and load that.`,
+    vi: `Tệp Excel này khi giải nén sẽ thành ${sizeVi} dữ liệu trang tính (từ ${mbVi(bytes.length)} trên đĩa); chỉ đọc được tối đa ${mbVi(cap)}, nên tệp không được mở. Tệp phình to như vậy là tệp hỏng hoặc được tạo ra để làm treo chương trình ("zip bomb"). Nếu đây là sổ tính thật, hãy lưu trang tính cần dùng thành CSV UTF-8 rồi nạp tệp đó.`,
+  });
+  if (declared > cap) throw refuse(Number.isFinite(declared) ? mb(declared) : 'more than 4 GB', Number.isFinite(declared) ? mbVi(declared) : 'hơn 4 GB');
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.method !== 8) continue;
+    let got = 0;
+    const inflater = new Inflate((chunk) => {
+      got += chunk.length;
+      total += chunk.length;
+      if (got > entry.unpacked || total > cap) throw new TooMuch();
+    });
+    const end = Math.min(bytes.length, entry.dataAt + entry.packed);
+    try {
+      for (let p = entry.dataAt; p < end; p += 16384) inflater.push(bytes.subarray(p, Math.min(end, p + 16384)), p + 16384 >= end);
+    } catch (err) {
+      if (!(err instanceof TooMuch)) return; // damaged data: the reader reports it
+      if (total > cap) throw refuse(`more than ${mb(cap)}`, `hơn ${mbVi(cap)}`);
+      throw new NodeError({
+        en: `This Excel file is damaged or built to crash programs: the part "${entry.name}" unpacks to more data than the file says (${entry.unpacked.toLocaleString('en-US')} bytes), so it was not opened. Open it in Excel and save it again, or save the sheet as CSV UTF-8.`,
+        vi: `Tệp Excel này bị hỏng hoặc được tạo ra để làm treo chương trình: phần "${entry.name}" giải nén ra nhiều dữ liệu hơn mức tệp khai báo (${entry.unpacked.toLocaleString('vi-VN')} byte), nên tệp không được mở. Hãy mở bằng Excel rồi lưu lại, hoặc lưu trang tính thành CSV UTF-8.`,
+      });
+    }
+  }
+}
+
 /** Reads one sheet of an .xlsx workbook into a table. */
 export async function readXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Promise<Table> {
+  checkXlsxSize(bytes);
   const { readSheet } = await import('read-excel-file/universal');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let data: Cell[][];

@@ -74,7 +74,7 @@ export async function mappedRows(table: Table, map: Partial<Record<Target, strin
     const get = (t: Target) => text(v[t]?.get(i));
     const reaction = get('reaction')?.toLowerCase() ?? null;
     const rawType = get('type')?.trim().toLowerCase();
-    const type = rawType ? TYPE_SYNONYMS[rawType] ?? rawType : reaction ? 'reaction' : 'comment';
+    const type = rawType ? (Object.hasOwn(TYPE_SYNONYMS, rawType) ? TYPE_SYNONYMS[rawType] : rawType) : reaction ? 'reaction' : 'comment';
     const stamp = v.timestamp?.get(i);
     const when = typeof stamp === 'number' && v.timestamp!.type.toString().startsWith('Timestamp') ? { time: stamp, zoned: true } : readTime(stamp);
     if (stamp !== null && stamp !== undefined && when.time !== when.time) badTimes++;

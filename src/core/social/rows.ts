@@ -6,6 +6,7 @@
  */
 import { Int32, type Table, vectorFromArray } from 'apache-arrow';
 import { NodeError } from '../errors';
+import { parseJsonSafely } from '../json-table';
 import { HOUR_MS, hourOf, isoString, parseTime } from '../parse-time';
 import { stringVector, tableOf } from '../table';
 import type { Text } from '../text';
@@ -89,8 +90,9 @@ export function shapeError(what: Text, expected: Text): NodeError {
 /** Parses JSON text with a plain error naming the platform. */
 export function parseJson(text: string, platform: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonSafely(text);
   } catch (err) {
+    if (err instanceof NodeError) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw new NodeError({
       en: `The ${platform} export is not valid JSON (${why}). Choose the file exactly as the platform exported it.`,

@@ -3,7 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection
 import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import type { Text } from '../../core/text';
 import { useShallow } from 'zustand/react/shallow';
-import { putFile } from '../../../workers/browser-files';
+import { keepFile } from '../keep-file';
 import { importFile } from '../importer';
 import { useStore } from '../store';
 import { checkConnection } from './connect';
@@ -101,7 +101,7 @@ export function Canvas() {
         s.say({ en: `"${file.name}" is not a data file Audience Flow can read (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, X archive tweets.js).`, vi: `"${file.name}" không phải tệp dữ liệu mà Audience Flow đọc được (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, tweets.js của X).` }, 'error');
         continue;
       }
-      await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
+      if (!(await keepFile(file))) continue;
       const at = { x: position.x, y: position.y + i * 140 };
       if (xArchive) s.addNode('ingest.social', at, { platform: 'x', path: file.name });
       else s.addNode('ingest.file', at, { path: file.name });

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { currentInputValues, templateInputs } from '../../core/template';
 import type { Workflow } from '../../core/workflow';
-import { putFile } from '../../../workers/browser-files';
+import { keepFile } from '../keep-file';
 import { useT } from '../i18n';
 
 export function InputsForm({ workflow, onOpen, onBack }: { workflow: Workflow; onOpen: (values: Record<string, string>) => void; onBack: () => void }) {
@@ -13,7 +13,7 @@ export function InputsForm({ workflow, onOpen, onBack }: { workflow: Workflow; o
   const submit = (e: FormEvent) => { e.preventDefault(); onOpen(values); };
   const pickFile = async (id: string, file: File | undefined) => {
     if (!file) return;
-    await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
+    if (!(await keepFile(file))) return;
     set(id, file.name);
   };
   return (

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import type { FieldSpec } from '../../core/form';
 import type { ColumnInfo } from '../../core/table';
-import { putFile } from '../../../workers/browser-files';
+import { keepFile } from '../keep-file';
 import { useT } from '../i18n';
 import { RowsInput } from './rows-input';
 import { Icon } from '../icons';
@@ -185,7 +185,7 @@ function FileInput({ id, value, onChange }: { id: string; value: string; onChang
       <input ref={ref} type="file" hidden onChange={async (e) => {
         const file = e.target.files?.[0];
         if (!file) return;
-        await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
+        if (!(await keepFile(file))) return;
         onChange(file.name);
       }} />
     </span>

@@ -48,7 +48,9 @@ describe('writing tables', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell('+84 912')).toBe("'+84 912");
     expect(csvCell('@user')).toBe("'@user");
-    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('-1')).toBe('-1'); // a plain number is not a formula
+    expect(csvCell('-1 x')).toBe("'-1 x");
+    expect(csvCell("'=x")).toBe("''=x"); // guarded again, so reading it back gives '=x
     expect(csvCell(-1)).toBe('-1');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(null)).toBe('');
@@ -57,7 +59,7 @@ describe('writing tables', () => {
 
   it('writes CSV and JSON rows', () => {
     const t = tableFromArrays({ name: ['An', 'Bình, Hà Nội'], n: Float64Array.from([1, 2.5]) });
-    expect(toCsv(t)).toBe('name,n\nAn,1\n"Bình, Hà Nội",2.5\n');
+    expect(toCsv(t)).toBe('\uFEFFname,n\nAn,1\n"Bình, Hà Nội",2.5\n');
     expect(JSON.parse(toJsonRows(t))).toEqual([{ name: 'An', n: 1 }, { name: 'Bình, Hà Nội', n: 2.5 }]);
   });
 });

@@ -34,7 +34,7 @@ describe('export.file', () => {
     expect(name).toBe('out.csv');
     expect(mime).toMatch(/^text\/csv/);
     expect(decode(bytes)).toBe([
-      '\uFEFFname,spend', `"'=HYPERLINK(""x"")",1.5`, "'+84 912,", "'-1,-2", "'@an,0", '"Đẹp, ""quá""",1000', ',7', '',
+      '\uFEFFname,spend', `"'=HYPERLINK(""x"")",1.5`, "'+84 912,", "-1,-2", "'@an,0", '"Đẹp, ""quá""",1000', ',7', '',
     ].join('\n'));
   });
 
