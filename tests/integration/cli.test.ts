@@ -123,7 +123,8 @@ describe('audience-flow CLI', () => {
     expect(threads.code).toBe(2);
     expect(threads.stderr).toMatch(/--threads is a whole number from 1 to 64/);
     expect((await cli('run', TEMPLATE, '--set', 'nosuchnode.k=3')).stderr).toMatch(/no such node/);
-    expect((await cli('run', path.join(tmp(), 'missing.flow.json'))).code).toBe(2);
+    // A workflow file that cannot be read is not a usage error: exit 1 with the reason (cli-robust.test.ts).
+    expect((await cli('run', path.join(tmp(), 'missing.flow.json'))).code).toBe(1);
   });
 
   it('--threads 1 and the default write identical files (a small k-means; cli-threads.test.ts checks the threads reach the engine)', async () => {

@@ -94,6 +94,3 @@ describe('cluster.kmeans', () => {
     await expect(runNode(node, { in: table }, { k: 2 }, { signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
-
-describe('cluster.kmeans with k = "auto"', () => {
-});
