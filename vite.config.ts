@@ -14,9 +14,20 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
+      // unit: one function or node at a time, on data made in the test or kept in tests/fixtures.
       {
         extends: true,
-        test: { root, name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: { root, name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+      // integration: whole flows, the templates and the command line (real processes).
+      {
+        extends: true,
+        test: { root, name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+      // data: checks on the public data sets in ../shared/data (skipped without them; required when CI=true).
+      {
+        extends: true,
+        test: { root, name: 'data', include: ['tests/data/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
       },
       {
         extends: true,

@@ -1,4 +1,6 @@
 /** Command-line arguments of `audience-flow`, parsed into a plain object or a usage error. */
+import { parseSize } from './node-files';
+
 export interface CliArgs {
   command: 'run' | 'validate' | 'nodes' | 'help';
   flow?: string;
@@ -12,18 +14,27 @@ export interface CliArgs {
   lang: 'en' | 'vi';
   /** `--threads N`: threads for work split by rows (1 = no helper threads); default every core. */
   threads?: number;
+  /** `--max-file-size SIZE`: the largest file read, in bytes (default: see node-files.ts). */
+  maxFileSize?: number;
+  /** `--allow-any-path`: a workflow may read files outside its folder and the current folder. */
+  allowAnyPath: boolean;
 }
 
+/** Wrong flags or arguments: exit 2 with the usage text. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json] [--threads N]
+  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json] [--threads N] [--max-file-size SIZE] [--allow-any-path]
   audience-flow validate FLOW.flow.json
   audience-flow nodes [--json]
 Options:
-  --lang en|vi   language of messages (default en)
-  --threads N    threads for k-means (default: every core; 1 = this thread only; same results)
-Exit codes: 0 success, 1 a node failed or the flow is invalid, 2 usage error.`;
+  --lang en|vi          language of messages (default en)
+  --threads N           threads for k-means (default: every core; 1 = this thread only; same results)
+  --max-file-size SIZE  largest file read, e.g. 500MB or 8GB (default 2GB, or a quarter of the memory if less;
+                        also AUDIENCE_FLOW_MAX_FILE_SIZE)
+  --allow-any-path      let the workflow read files outside its own folder and the current folder
+Exit codes: 0 success; 1 a node failed, or the workflow is invalid or cannot be read, or the results
+cannot be written (the files that were computed are still written); 2 usage error (wrong options).`;
 
 /** VALUE of --set: JSON when it parses, otherwise the plain string. */
 export function parseValue(raw: string): unknown {
@@ -35,7 +46,7 @@ export function parseValue(raw: string): unknown {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', inputs: [], sets: [], params: [], out: 'out', format: 'csv', json: false, lang: 'en' };
+  const args: CliArgs = { command: 'help', inputs: [], sets: [], params: [], out: 'out', format: 'csv', json: false, lang: 'en', allowAnyPath: false };
   const rest = [...argv];
   const command = rest.shift();
   if (!command || command === 'help' || command === '--help' || command === '-h') return args;
@@ -81,6 +92,13 @@ export function parseArgs(argv: string[]): CliArgs {
       const t = Number(v);
       if (!Number.isInteger(t) || t < 1 || t > 64) throw new UsageError(`--threads is a whole number from 1 to 64, not "${v}".`);
       args.threads = t;
+    } else if (flag === '--max-file-size') {
+      const v = value();
+      const bytes = parseSize(v);
+      if (bytes === undefined) throw new UsageError(`--max-file-size is a size such as 500MB or 8GB, not "${v}".`);
+      args.maxFileSize = bytes;
+    } else if (flag === '--allow-any-path') {
+      args.allowAnyPath = true;
     } else if (flag === '--json') {
       args.json = true;
     } else if (a.startsWith('--')) {

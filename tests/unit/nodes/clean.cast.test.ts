@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Bool, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node, { readNumber } from '../../../nodes/clean.cast';
-import ingestFile from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
 import { toFloat64 } from '../../../src/core/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 
-const DATA = path.resolve(process.cwd(), '../shared/data');
-const LIVE = 'fb_live_sellers_thailand/Live.csv';
 const text = (values: (string | null)[]) => vectorFromArray(values, new Utf8());
 const cast = (columns: Record<string, ReturnType<typeof text>>, params: Record<string, unknown>) => runNode(node, { in: new Table(columns) }, params);
 
@@ -76,15 +70,5 @@ describe('clean.cast', () => {
     await expect(runNode(node, { in: t }, { columns: ['b'], to: 'date' })).rejects.toMatchObject({ message: 'The column "b" holds yes/no values, which cannot become dates. Remove it from the columns.', vi: expect.stringMatching(/không thể đổi thành ngày tháng/) });
     await expect(runNode(node, { in: t }, {})).rejects.toMatchObject({ message: 'Choose the columns to convert.', vi: 'Hãy chọn các cột cần đổi kiểu.' });
     await expect(runNode(node, { in: t }, { columns: ['x'] })).rejects.toThrow(/The column "x" is not in the table/);
-  });
-
-  it('Live.csv: status_published (M/D/YYYY H:MM) becomes timestamps with none lost', async () => {
-    const live = (await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } })).outputs.out as Table;
-    const { outputs, warnings } = await runNode(node, { in: live }, { columns: ['status_published'], to: 'date' });
-    const col = (outputs.out as Table).getChild('status_published')!;
-    expect(warnings).toEqual([]);
-    expect(col.nullCount).toBe(0);
-    expect(col.get(0)).toBe(Date.UTC(2018, 3, 22, 6, 0));
-    expect(col.get(1)).toBe(Date.UTC(2018, 3, 21, 22, 45));
   });
 });

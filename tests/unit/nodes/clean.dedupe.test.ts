@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.dedupe';
-import ingestFile from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
-
-const DATA = path.resolve(process.cwd(), '../shared/data');
-const LIVE = 'fb_live_sellers_thailand/Live.csv';
 
 function input(): Table {
   return new Table({
@@ -47,18 +40,5 @@ describe('clean.dedupe', () => {
     expect(none.warnings).toEqual(['No duplicates found: all 3 rows are different.']);
     await expect(runNode(node, { in: input() }, { columns: ['status_id'] })).rejects.toMatchObject({ message: expect.stringMatching(/The column "status_id" is not in the table/), vi: expect.stringMatching(/Bảng không có cột "status_id"/) });
     await expect(runNode(node, {})).rejects.toThrow(/Nothing is connected/);
-  });
-
-  it('Live.csv: 53 repeated status_id, 6,997 rows remain', async () => {
-    const ingested = await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } });
-    const live = ingested.outputs.out as Table;
-    expect(live.numRows).toBe(7050);
-    const { outputs, warnings } = await runNode(node, { in: live }, { columns: ['status_id'] });
-    const out = outputs.out as Table;
-    expect(out.numRows).toBe(6997);
-    expect(warnings[0]).toBe('Removed 53 duplicate rows (same "status_id"); 6997 of 7050 rows remain.');
-    expect(new Set(out.getChild('status_id')!.toArray() as string[]).size).toBe(6997);
-    expect(out.numCols).toBe(live.numCols);
-    expectIpcRoundTrip(out);
   });
 });

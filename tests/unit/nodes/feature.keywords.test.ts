@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.keywords';
-import ingest from '../../../nodes/ingest.file';
 import type { NodeDef } from '../../../src/core/node';
 import { extractTags, textTerms } from '../../../src/core/keywords';
 import { getNode } from '../../../nodes/index';
@@ -11,7 +8,6 @@ import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 
 const def = node as unknown as NodeDef;
-const DATA = path.resolve(process.cwd(), '../shared/data');
 
 function toy(): Table {
   return new Table({
@@ -104,21 +100,5 @@ describe('feature.keywords', () => {
     expect(terms.numRows).toBe(0);
     expectIpcRoundTrip(out);
     expectIpcRoundTrip(terms);
-  });
-
-  it('finds the real hashtags and words of Instagram captions', async () => {
-    const rel = 'instagram_post_metrics/Instagram data.csv';
-    const loaded = await runNode(ingest as unknown as NodeDef, {}, { path: rel }, { files: { [rel]: readFileSync(path.join(DATA, rel)) } });
-    const table = loaded.outputs.out as Table;
-    const tags = await run({ column: 'Hashtags' }, table);
-    const first = String(tags.out.getChild('hashtags')!.get(0)).split(' ');
-    expect(first).toContain('#datascience');
-    expect(first).toContain('#thecleverprogrammer');
-    expect((tags.out.getChild('n_hashtags')!.toArray() as Float64Array)[0]).toBe(first.length);
-    const captions = await run({ column: 'Caption', top: 10 }, table);
-    const top = rows(captions.terms).map((r) => r.term);
-    expect(top.slice(0, 20)).toContain('data');
-    expect(top).not.toContain('the');
-    expect(captions.out.getChild('keywords')!.get(0)).toMatch(/data/);
   });
 });

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Int32, Table, TimestampMillisecond, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.time';
-import ingestFile from '../../../nodes/ingest.file';
 import { paramFields } from '../../../src/core/form';
 import type { NodeDef } from '../../../src/core/node';
 import { toFloat64 } from '../../../src/core/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 
-const DATA = path.resolve(process.cwd(), '../shared/data');
-const LIVE = 'fb_live_sellers_thailand/Live.csv';
 const col = (t: Table, name: string) => Array.from(toFloat64(t.getChild(name)!));
 
 describe('feature.time', () => {
@@ -40,16 +35,6 @@ describe('feature.time', () => {
     expect(out.schema.fields.map((f) => f.name)).toEqual(['id', 'ts', 'ts_year', 'ts_recency_days']);
     expect(col(out, 'ts_year')).toEqual([2025, 2026]);
     expect(col(out, 'ts_recency_days')).toEqual([26 / 24, 0]);
-  });
-
-  it('Live.csv: hours and weekdays of status_published', async () => {
-    const live = (await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } })).outputs.out as Table;
-    const { outputs, warnings } = await runNode(node, { in: live }, { column: 'status_published' });
-    const out = outputs.out as Table;
-    expect(warnings).toEqual([]);
-    expect(col(out, 'status_published_hour').slice(0, 2)).toEqual([6, 22]);
-    expect(col(out, 'status_published_weekday').slice(0, 2)).toEqual([7, 6]);
-    expect(Math.min(...col(out, 'status_published_recency_days'))).toBe(0);
   });
 
   it('explains problems in both languages', async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { agnes, type AgglomerationMethod } from 'ml-hclust';
 import Papa from 'papaparse';
@@ -7,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/cluster.hierarchical';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
+import { sharedData } from '../../helpers/shared-data';
 
-const DATA = path.resolve(process.cwd(), '../shared/data');
+const data = sharedData('mall_customers/Mall_Customers.csv');
 const COLS = ['Annual Income (k$)', 'Spending Score (1-100)'];
 
 function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path.join(DATA, 'mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
   const num = (key: string) => Float64Array.from(parsed.data, (r) => Number(r[key]));
   return tableFromArrays({ Gender: parsed.data.map((r) => r.Gender), Age: num('Age'), [COLS[0]]: num(COLS[0]), [COLS[1]]: num(COLS[1]) });
 }
@@ -25,7 +25,7 @@ function canonical(labels: ArrayLike<number>): number[] {
 
 type Dendrogram = { chart: string; merges: [number, number, number, number][]; labels: string[]; leafSegment: number[]; cut: number };
 
-describe('cluster.hierarchical', () => {
+describe.skipIf(!data.available)('cluster.hierarchical', () => {
   const ML: Record<string, AgglomerationMethod> = { ward: 'ward2', complete: 'complete', average: 'average', single: 'single' };
   for (const linkage of ['ward', 'complete', 'average', 'single']) {
     it(`gives ml-hclust's partition on Mall Customers (${linkage}, k = 5)`, async () => {
