@@ -1,6 +1,7 @@
 import { Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
+import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode } from '../src/core/node';
 import { floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 
@@ -58,7 +59,10 @@ export default defineNode({
     const at = (from: number, span: number, msg: string) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
 
     const keys = await encodeKeys(vector, at(0, 0.1, 'reading text'));
-    const texts = keys.values.map(String);
+    // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
+    let long = 0;
+    const texts = keys.values.map((v) => { const t = String(v); if (t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+    if (long) ctx.warn(clippedNote(long));
     // Hashtags and mentions, once per distinct text.
     const tags = texts.map((t) => kw.extractTags(t));
     const hashtags: string[] = new Array(n), mentions: string[] = new Array(n);
