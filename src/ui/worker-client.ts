@@ -73,6 +73,11 @@ class EngineClient {
     this.restart();
   }
 
+  /** Whether a table output can be fetched: ready, evicted from the worker's cache (run again), or none. */
+  tableStatus(nodeId: string, port: string): Promise<'ready' | 'evicted' | 'none'> {
+    return this.ensure().tableStatus(nodeId, port);
+  }
+
   async table(nodeId: string, port: string): Promise<Table | null> {
     const bytes = await this.ensure().table(nodeId, port);
     return bytes ? tableFromIPC(bytes) : null;
