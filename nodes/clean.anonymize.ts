@@ -4,7 +4,7 @@ import { encodeKeys } from '../src/core/encode-keys';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { replaceEmails } from '../src/core/text/emails';
-import { kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 
 /** The salt used when the analyst sets none: runs stay reproducible, but anyone with this code can redo the hashes. */
 export const PROJECT_SALT = 'audience-flow/v1';
@@ -72,7 +72,9 @@ export default defineNode({
     const table = requireTable(inputs);
     for (const name of [...params.columns, ...params.drop]) requireColumn(table, name);
     for (const name of params.maskText) {
-      if (kindOf(requireColumn(table, name).type) !== 'string') {
+      const vector = requireColumn(table, name);
+      if (kindOf(vector.type) !== 'string') {
+        if (isEmptyColumn(vector)) throw emptyColumnError(name);
         throw new NodeError({ en: `The column "${name}" does not hold text, so there is nothing to mask in it. Remove it from "Text columns to mask".`, vi: `Cột "${name}" không chứa văn bản nên không có gì để che. Hãy bỏ nó khỏi "Các cột văn bản cần che".` });
       }
     }

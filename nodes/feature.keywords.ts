@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode } from '../src/core/node';
-import { floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { emptyColumnError, floatVector, int32Vector, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 
 /** Most terms listed in the corpus `terms` table (row mode). */
 const CORPUS_TERMS = 200;
@@ -48,6 +48,7 @@ export default defineNode({
     const table = requireTable(inputs);
     const vector = requireColumn(table, params.column);
     if (kindOf(vector.type) !== 'string') {
+      if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
       throw new NodeError({ en: `The column "${params.column}" does not hold text. Choose a text column.`, vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.` });
     }
     const grouped = params.mode === 'group';
