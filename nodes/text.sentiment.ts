@@ -24,6 +24,14 @@ function polarityOf(label: string, minusOne: boolean): Polarity | null {
   return null;
 }
 
+let winkPipe: Promise<ReturnType<typeof import('wink-nlp').default>> | null = null;
+/** wink-nlp with the English model, negation + sentiment: the lightest pipe that gives its full-pipeline scores. */
+function loadWink() {
+  winkPipe ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['negation', 'sentiment']))
+    .catch((error: unknown) => { winkPipe = null; throw error; });
+  return winkPipe;
+}
+
 const asText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
 
 /** Appends sentiment_score (−1…1) and sentiment_label to each row of comments, English or Vietnamese. */
@@ -120,9 +128,8 @@ export default defineNode({
     const needsEnglish = params.language !== 'vi';
     const wink = needsEnglish && params.englishEngine === 'wink';
     if (wink) {
-      const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
-      // Negation + sentiment is the lightest pipe that gives wink's full-pipeline scores.
-      const nlp = winkNLP(model, ['negation', 'sentiment']);
+      // Loaded once per worker: building the pipeline takes about a second.
+      const nlp = await loadWink();
       const its = nlp.its;
       // wink-nlp is slow per token and quadratic in the length of a run without spaces: it reads at
       // most WINK_LIMIT characters of a text, with runs longer than 32 characters broken up.
