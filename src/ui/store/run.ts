@@ -56,7 +56,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         if (r.status === 'invalid') next[r.id] = { ...next[r.id], state: 'error', error: r.message, code: r.code };
         if (r.status === 'cancelled') next[r.id] = { ...next[r.id], state: 'cancelled', fraction: undefined, code: 'cancelled' };
       }
-      for (const id of Object.keys(next)) if (next[id].state === 'queued') next[id] = { ...next[id], state: 'idle' };
+      // A run that ended without a word on some node (the worker crashed, or was replaced after a
+      // cancel) leaves no node "running": it was cancelled, and a crash marks the waiting ones too.
+      const crashed = result.issues.some((i) => i.code === 'crashed');
+      for (const id of Object.keys(next)) {
+        const state = next[id].state;
+        if (state === 'running' || (crashed && state === 'queued')) next[id] = { ...next[id], state: 'cancelled', fraction: undefined, code: crashed ? 'crashed' : 'cancelled' };
+        else if (state === 'queued') next[id] = { ...next[id], state: 'idle' };
+      }
       set({ status: next, issues: result.issues.filter((i) => !i.node || i.code === 'cycle') });
     } catch (error) {
       const message = { en: `The run stopped: ${(error as Error).message}`, vi: `Lần chạy bị dừng: ${(error as Error).message}` };

@@ -71,4 +71,27 @@ describe('run slice', () => {
     expect(s.getState().status.a).toMatchObject({ state: 'cancelled', code: 'crashed' });
     expect(s.getState().running).toBe(false);
   });
+
+  it('a worker that crashed mid-run (the run ends with a "crashed" issue and no node reports) leaves no node running', async () => {
+    vi.spyOn(engineClient, 'run').mockImplementation(async (_w, onEvent) => {
+      onEvent({ type: 'start', node: 'a' });
+      return { ok: false, cancelled: true, nodes: [], issues: [{ code: 'crashed', message: text('The engine stopped.') }] };
+    });
+    const s = store();
+    await s.getState().run();
+    expect(s.getState().status.a).toMatchObject({ state: 'cancelled', code: 'crashed' });
+    expect(s.getState().status.b).toMatchObject({ state: 'cancelled', code: 'crashed' });
+    expect(s.getState().issues.map((i) => i.code)).toEqual(['crashed']);
+  });
+
+  it('a worker replaced after an unanswered cancel: the running node is cancelled, the waiting ones go back to idle', async () => {
+    vi.spyOn(engineClient, 'run').mockImplementation(async (_w, onEvent) => {
+      onEvent({ type: 'start', node: 'a' });
+      return { ok: false, cancelled: true, nodes: [], issues: [] };
+    });
+    const s = store();
+    await s.getState().run();
+    expect(s.getState().status.a).toMatchObject({ state: 'cancelled', code: 'cancelled' });
+    expect(s.getState().status.b.state).toBe('idle');
+  });
 });
