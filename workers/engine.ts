@@ -136,19 +136,37 @@ export class Engine {
     const helpers = this.options.helpers;
     if (helpers?.warm && order.some((id) => this.registry(byId.get(id)!.type)?.usesHelpers)) helpers.warm();
 
-    // This run's outputs by key: held (never evicted) until the run ends, since later nodes read them.
+    // Outputs that nodes of this run still have to read are held (never evicted) until the last
+    // of those nodes is done; `pins` counts the readers left per cache key.
+    const readers = new Map<string, number>();
+    for (const id of order) for (const i of incoming.get(id) ?? []) readers.set(i.from, (readers.get(i.from) ?? 0) + 1);
     const live = new Map<string, CacheEntry>();
+    const pins = new Map<string, number>();
     const hashes = new Map<string, string>();
     const failed = new Set<string>();
     let cancelled = false;
     const keep = (id: string, hash: string, entry: CacheEntry) => {
-      live.set(hash, entry);
+      const wanted = readers.get(id) ?? 0;
+      if (wanted) { live.set(hash, entry); pins.set(hash, (pins.get(hash) ?? 0) + wanted); }
       this.cache.set(hash, entry);
       this.cache.trim(new Set(live.keys()));
       this.lastHashes.set(id, hash);
     };
+    /** A node is done with its inputs (whatever its outcome): unpin what nobody else will read. */
+    const release = (id: string) => {
+      for (const i of incoming.get(id) ?? []) {
+        const hash = hashes.get(i.from);
+        if (!hash || !pins.has(hash)) continue;
+        const left = pins.get(hash)! - 1;
+        if (left > 0) pins.set(hash, left);
+        else { pins.delete(hash); live.delete(hash); }
+      }
+    };
+    let previous: string | null = null;
 
     for (const id of order) {
+      if (previous) release(previous);
+      previous = id;
       const node = byId.get(id)!;
       const def = this.registry(node.type);
       const report: NodeReport = { id, type: node.type, status: 'done', ms: 0, rows: null, cached: false };
@@ -240,6 +258,7 @@ export class Engine {
         emit({ type: 'error', node: id, code: described.code, message: report.message });
       }
     }
+    if (previous) release(previous);
     // A node no longer in the flow has no outputs to show.
     if (!options.targets) for (const id of [...this.lastHashes.keys()]) if (!byId.has(id)) this.lastHashes.delete(id);
     // Earlier runs' outputs stay cached (undoing a change is instant) as long as the budget allows.

@@ -211,6 +211,36 @@ describe('output cache', () => {
     expect(Array.from(engine.table('src')!.getChild('x')!.toArray()).slice(0, 3)).toEqual([0, 1, 2]);
   });
 
+  it('during a run, an output is released as soon as the nodes that read it are done', async () => {
+    const rows = 1000, bytes = rows * 8;
+    const engine = new Engine(registry, memoryFiles({}), { cacheBytes: Math.floor(bytes * 2.5) });
+    const ids = ['t1', 't2', 't3', 't4', 't5'];
+    const w = flow([n('src', 'test.source', { n: rows }), ...ids.map((id, k) => n(id, 'test.times', { factor: k + 2 }))],
+      ids.map((id, k) => [k ? ids[k - 1] : 'src', id] as [string, string]));
+    const peaks: number[] = [];
+    const result = await engine.run(w, { onEvent: (e) => { if (e.type === 'done') peaks.push(engine.cache.bytes); } });
+    expect(result.ok).toBe(true);
+    expect(peaks).toHaveLength(6);
+    // A chain needs only the table being read and the one being made: never more than the budget.
+    expect(Math.max(...peaks)).toBeLessThanOrEqual(bytes * 2.5);
+    // Each node still read the right input: x × 2 × 3 × 4 × 5 × 6.
+    expect(Array.from(engine.table('t5')!.getChild('x')!.toArray()).slice(0, 3)).toEqual([0, 720, 1440]);
+    expect(engine.lookup('t1')).toEqual({ status: 'evicted' });
+  });
+
+  it('an output read by two later nodes stays until both are done', async () => {
+    const rows = 1000, bytes = rows * 8;
+    const engine = new Engine(registry, memoryFiles({}), { cacheBytes: Math.floor(bytes * 1.5) });
+    const w = flow([n('src', 'test.source', { n: rows }), n('a', 'test.times', { factor: 2 }), n('a2', 'test.times', { factor: 5 }), n('b', 'test.times', { factor: 3 })],
+      [['src', 'a'], ['a', 'a2'], ['src', 'b']]);
+    const c = collect();
+    const result = await engine.run(w, { onEvent: c.onEvent });
+    // The budget holds one table and a half: had "src" been released after "a", "b" would have had no input.
+    expect(result.ok).toBe(true);
+    expect(c.events.filter((e) => e.type === 'done').map((e) => e.node).sort()).toEqual(['a', 'a2', 'b', 'src']);
+    expect(engine.cache.bytes).toBeLessThanOrEqual(bytes * 1.5);
+  });
+
   it('keeps earlier runs while they fit, so going back to a setting is instant', async () => {
     const engine = new Engine(registry, memoryFiles({}), { cacheBytes: 1e8 });
     for (const f of [2, 3, 4, 5]) await engine.run(chain(5, n('mid', 'test.times', { factor: f })));
