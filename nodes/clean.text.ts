@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { encodeKeys } from '../src/core/encode-keys';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
-import { kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 import { foldDiacritics } from '../src/core/text';
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
@@ -58,6 +58,7 @@ export default defineNode({
     if (!params.column) throw new NodeError({ en: 'Choose the text column to clean.', vi: 'Hãy chọn cột văn bản cần làm sạch.' });
     const vector = requireColumn(table, params.column);
     if (kindOf(vector.type) !== 'string') {
+      if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
       throw new NodeError({ en: `The column "${params.column}" does not hold text, so there is nothing to clean. Choose a text column.`, vi: `Cột "${params.column}" không chứa văn bản nên không có gì để làm sạch. Hãy chọn một cột văn bản.` });
     }
     const n = table.numRows;

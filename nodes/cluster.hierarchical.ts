@@ -2,6 +2,7 @@ import { Int32, makeData, makeVector } from 'apache-arrow';
 import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { clustersAtHeight, cutTree, hclust, LINKAGES } from '../src/core/hclust';
+import type { Text } from '../src/core/text';
 import { defineNode, type JsonValue } from '../src/core/node';
 import { createRandom, seedFrom } from '../src/core/random';
 import { chooseColumns, readMatrix, SEGMENT, segmentMeans, segmentsTable, spreadWarning, stableLabels } from '../src/core/segments';
@@ -9,6 +10,8 @@ import { sampleRows } from '../src/core/silhouette';
 import { requireTable, withColumns } from '../src/core/table';
 
 const TOP = 60;
+/** The largest "Most rows clustered exactly" (the maximum of that setting). */
+const MAX_EXACT_ROWS = 20_000;
 
 /** The dendrogram chart: the top merges of Z, leaves numbered 0..L-1, merge j making node L + j. */
 function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment: Int32Array, cut: number, linkage: string) {
@@ -73,7 +76,7 @@ export default defineNode({
       label: { en: 'Cut height (0 = use the number)', vi: 'Độ cao cắt (0 = dùng số phân khúc)' },
       help: { en: 'Cut the tree at this merge distance instead of a number of segments.', vi: 'Cắt cây tại khoảng cách gộp này thay vì theo số phân khúc.' },
     }),
-    maxRows: z.number().int().min(100).max(20_000).default(10_000).meta({
+    maxRows: z.number().int().min(100).max(MAX_EXACT_ROWS).default(10_000).meta({
       label: { en: 'Most rows clustered exactly', vi: 'Số dòng tối đa phân cụm chính xác' },
       help: { en: 'Memory grows with the square of the rows (10 000 rows ≈ 400 MB). Above this, a sample is used.', vi: 'Bộ nhớ tăng theo bình phương số dòng (10 000 dòng ≈ 400 MB). Vượt quá thì dùng một mẫu.' },
     }),
@@ -103,10 +106,19 @@ export default defineNode({
     if (rows) {
       x = new Float64Array(m * d);
       for (let r = 0; r < m; r++) x.set(data.subarray(rows[r] * d, rows[r] * d + d), r * d);
-      ctx.warn({
-        en: `The table has ${n} rows, more than ${params.maxRows}: a random sample of ${m} rows was clustered exactly and every other row joined the segment with the nearest average. Raise "Most rows clustered exactly" for an exact tree (memory grows with the square of the rows).`,
-        vi: `Bảng có ${n} dòng, nhiều hơn ${params.maxRows}: đã phân cụm chính xác một mẫu ngẫu nhiên ${m} dòng, các dòng khác được gán vào phân khúc có trung bình gần nhất. Tăng "Số dòng tối đa phân cụm chính xác" để có cây chính xác (bộ nhớ tăng theo bình phương số dòng).`,
-      });
+      ctx.warn(sampleNote(n, params.maxRows, m));
+    }
+    if (params.height === 0) {
+      // Identical rows always merge first (at distance 0): with fewer different rows than segments,
+      // cutting into k would split identical rows apart. Refused, as k-means does.
+      const found = distinctRows(x, m, d, params.k);
+      if (found < params.k) {
+        const where = rows ? { en: ` (in the sample of ${m} rows)`, vi: ` (trong mẫu ${m} dòng)` } : { en: '', vi: '' };
+        throw new NodeError({
+          en: `The chosen columns have only ${found} different combinations of values${where.en}, so they cannot be split into ${params.k} segments. Lower the number of segments to ${found} or fewer, or choose more columns.`,
+          vi: `Các cột đã chọn chỉ có ${found} tổ hợp giá trị khác nhau${where.vi}, nên không thể chia thành ${params.k} phân khúc. Hãy giảm số phân khúc xuống ${found} hoặc ít hơn, hoặc chọn thêm cột.`,
+        });
+      }
     }
     const Z = await hclust(x, m, d, params.linkage, (f, msg) => ctx.progress(0.95 * f, msg));
     const k = params.height > 0 ? clustersAtHeight(Z, m, params.height) : params.k;
@@ -141,3 +153,27 @@ export default defineNode({
     };
   },
 });
+
+/** The number of different rows of an m × d matrix, counting no further than `enough`. */
+function distinctRows(x: Float64Array, m: number, d: number, enough: number): number {
+  const seen = new Set<string>();
+  for (let r = 0; r < m && seen.size < enough; r++) {
+    let key = '';
+    for (let c = 0; c < d; c++) key += (c ? ',' : '') + x[r * d + c];
+    seen.add(key);
+  }
+  return seen.size;
+}
+
+/** The note when a sample of `m` of the `n` rows was clustered exactly (`maxRows` the setting). */
+export function sampleNote(n: number, maxRows: number, m: number): Text {
+  const atMost = maxRows >= MAX_EXACT_ROWS;
+  return {
+    en: `The table has ${n} rows, more than ${maxRows}: a random sample of ${m} rows was clustered exactly and every other row joined the segment with the nearest average. ${atMost
+      ? `${MAX_EXACT_ROWS.toLocaleString('en-US')} rows is the most an exact tree can hold here (memory grows with the square of the rows). To place every row by its own distances, use "K-means segments" instead.`
+      : 'Raise "Most rows clustered exactly" for an exact tree (memory grows with the square of the rows).'}`,
+    vi: `Bảng có ${n} dòng, nhiều hơn ${maxRows}: đã phân cụm chính xác một mẫu ngẫu nhiên ${m} dòng, các dòng khác được gán vào phân khúc có trung bình gần nhất. ${atMost
+      ? `${MAX_EXACT_ROWS.toLocaleString('vi-VN')} dòng là mức tối đa một cây chính xác chứa được ở đây (bộ nhớ tăng theo bình phương số dòng). Để xếp mọi dòng theo khoảng cách của chính nó, hãy dùng "Phân khúc K-means".`
+      : 'Tăng "Số dòng tối đa phân cụm chính xác" để có cây chính xác (bộ nhớ tăng theo bình phương số dòng).'}`,
+  };
+}

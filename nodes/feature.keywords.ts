@@ -1,8 +1,9 @@
 import { Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
+import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode } from '../src/core/node';
-import { floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { emptyColumnError, floatVector, int32Vector, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 
 /** Most terms listed in the corpus `terms` table (row mode). */
 const CORPUS_TERMS = 200;
@@ -47,6 +48,7 @@ export default defineNode({
     const table = requireTable(inputs);
     const vector = requireColumn(table, params.column);
     if (kindOf(vector.type) !== 'string') {
+      if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
       throw new NodeError({ en: `The column "${params.column}" does not hold text. Choose a text column.`, vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.` });
     }
     const grouped = params.mode === 'group';
@@ -58,7 +60,10 @@ export default defineNode({
     const at = (from: number, span: number, msg: string) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
 
     const keys = await encodeKeys(vector, at(0, 0.1, 'reading text'));
-    const texts = keys.values.map(String);
+    // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
+    let long = 0;
+    const texts = keys.values.map((v) => { const t = String(v); if (t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+    if (long) ctx.warn(clippedNote(long));
     // Hashtags and mentions, once per distinct text.
     const tags = texts.map((t) => kw.extractTags(t));
     const hashtags: string[] = new Array(n), mentions: string[] = new Array(n);

@@ -4,6 +4,7 @@ import type { HeatmapChart } from '../src/core/chart';
 import { encodeKeys } from '../src/core/encode-keys';
 import type { PainPoint } from '../src/core/journey/pains';
 import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
+import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode, type JsonValue, type RunContext } from '../src/core/node';
 import { boolVector, columnNames, floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, tableOf, toFloat64 } from '../src/core/table';
 
@@ -96,7 +97,10 @@ export default defineNode({
     const pains: PainPoint[][] = STAGES.map(() => []);
     if (sentCol && names.includes(params.text)) {
       const textKeys = await encodeKeys(requireColumn(table, params.text, 'string'));
-      const distinct = textKeys.values as string[];
+      // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
+      let long = 0;
+      const distinct = (textKeys.values as string[]).map((t) => { if (t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+      if (long) ctx.warn(clippedNote(long));
       const texts = Array.from(textKeys.codes, (c) => (c < 0 ? null : distinct[c]));
       const { indexTerms, painPoints } = await import('../src/core/journey/pains'); // the tokenizer stays out of the page bundle
       const index = await indexTerms(texts, (f) => ctx.progress(0.2 + 0.6 * f, 'Finding pain points…'));

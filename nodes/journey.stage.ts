@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { encodeKeys } from '../src/core/encode-keys';
 import { DEFAULT_LEXICON } from '../src/core/journey/lexicon';
 import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
+import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode, type RunContext } from '../src/core/node';
 import { floatVector, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 
+const NONE = STAGES.indexOf('none');
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 const entry = z.object({
@@ -84,8 +86,12 @@ export default defineNode({
     const n = table.numRows;
     await ctx.progress(0, 'Reading texts…');
     const keys = await encodeKeys(textVec, (done) => ctx.progress(0.1 * done / n, 'Reading texts…'));
-    const distinct = keys.values as string[];
-    const { compileLexicon, decide, scoreText } = await import('../src/core/journey/match'); // the tokenizer stays out of the page bundle
+    // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
+    let long = 0;
+    const distinct = (keys.values as string[]).map((t) => { if (t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+    if (long) ctx.warn(clippedNote(long));
+    const { compileLexicon, decide, scoreText } = await import('../src/core/journey/match');
+    const { hasToken } = await import('../src/core/text/tokenize'); // the tokenizer stays out of the page bundle
     const lex = compileLexicon(params.lexicon, params.language);
     const mix = !labelVec && params.examples ? (await import('../src/core/journey/examples')).mixWithModel : null;
     if (!labelVec && !mix && lex.size === 0) {
@@ -93,10 +99,14 @@ export default defineNode({
     }
     // Every distinct text is scored once (comments repeat a lot).
     const dStage = new Int32Array(distinct.length), dConf = new Float64Array(distinct.length);
+    const blank = new Uint8Array(distinct.length);
     const scores = new Float64Array(STAGES.length);
     const seen = { negated: false };
     for (let d = 0; d < distinct.length; d++) {
       if ((d & 2047) === 0) await ctx.progress(0.1 + 0.6 * d / Math.max(1, distinct.length), 'Matching phrases…');
+      // A text without a single word, number or emoji (empty, spaces, zero-width characters, "#",
+      // "????") says nothing about the journey.
+      if (!hasToken(distinct[d])) { dStage[d] = NONE; dConf[d] = 0; blank[d] = 1; continue; }
       scores.fill(0);
       seen.negated = false;
       scoreText(lex, distinct[d], scores, seen);
@@ -112,7 +122,7 @@ export default defineNode({
       stage[i] = c < 0 ? 'none' : STAGES[dStage[c]];
       conf[i] = c < 0 ? 0 : dConf[c];
     }
-    if (labelVec) await learn(labelVec, keys.codes, distinct, stage, conf, params.seed, ctx);
+    if (labelVec) await learn(labelVec, keys.codes, distinct, blank, stage, conf, params.seed, ctx);
     await ctx.progress(1);
     return { out: withColumns(table, { journey_stage: stringVector(stage), journey_confidence: floatVector(conf) }) };
   },
@@ -120,7 +130,7 @@ export default defineNode({
 
 /** Labels mode: labelled rows teach the classifier; the others are predicted (in place). */
 async function learn(
-  labelVec: Vector, codes: Int32Array, distinct: string[], stage: string[], conf: Float64Array, seed: number, ctx: RunContext,
+  labelVec: Vector, codes: Int32Array, distinct: string[], blank: Uint8Array, stage: string[], conf: Float64Array, seed: number, ctx: RunContext,
 ): Promise<void> {
   const { learnFromLabels } = await import('../src/core/text/classifier');
   const n = codes.length;
@@ -150,6 +160,8 @@ async function learn(
   let agree = 0;
   for (let i = 0; i < n; i++) {
     if (labels[i] !== null && lexiconStage[i] === labels[i]) agree++;
+    // Missing and wordless texts stay "none": there is nothing to predict from.
+    if (codes[i] < 0 || blank[codes[i]]) continue;
     stage[i] = result.predicted[i];
     let best = 0;
     for (let k = 0; k < C; k++) best = Math.max(best, result.probabilities[i * C + k]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
+import { breakLongRuns, clip, clippedNote, TEXT_LIMIT, WINK_LIMIT } from '../src/core/text/limit';
 import { floatVector, requireColumn, requireTable, stringVector, toValues, withColumns } from '../src/core/table';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
@@ -21,6 +22,14 @@ function polarityOf(label: string, minusOne: boolean): Polarity | null {
   if (NEGATIVE.has(l)) return 'negative';
   if (NEUTRAL.has(l)) return 'neutral';
   return null;
+}
+
+let winkPipe: Promise<ReturnType<typeof import('wink-nlp').default>> | null = null;
+/** wink-nlp with the English model, negation + sentiment: the lightest pipe that gives its full-pipeline scores. */
+function loadWink() {
+  winkPipe ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['negation', 'sentiment']))
+    .catch((error: unknown) => { winkPipe = null; throw error; });
+  return winkPipe;
 }
 
 const asText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
@@ -84,7 +93,10 @@ export default defineNode({
     if (params.labels) {
       const known = toValues(requireColumn(table, params.labels)).map(asText);
       await ctx.progress(0.05, 'Learning from labelled rows…');
-      const result = learnFromLabels(texts, known, params.seed);
+      let long = 0;
+      const read = texts.map((t) => { if (t && t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+      if (long) ctx.warn(clippedNote(long));
+      const result = learnFromLabels(read, known, params.seed);
       const minusOne = result.classes.some((c) => c.trim() === '-1');
       const polarity = result.classes.map((c) => polarityOf(c, minusOne));
       const unknown = result.classes.filter((_, i) => polarity[i] === null);
@@ -114,24 +126,30 @@ export default defineNode({
 
     let english: (text: string) => number = scoreEnglish;
     const needsEnglish = params.language !== 'vi';
-    if (needsEnglish && params.englishEngine === 'wink') {
-      const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
-      // Negation + sentiment is the lightest pipe that gives wink's full-pipeline scores.
-      const nlp = winkNLP(model, ['negation', 'sentiment']);
+    const wink = needsEnglish && params.englishEngine === 'wink';
+    if (wink) {
+      // Loaded once per worker: building the pipeline takes about a second.
+      const nlp = await loadWink();
       const its = nlp.its;
-      english = (text) => Math.max(-1, Math.min(1, Number(nlp.readDoc(text).out(its.sentiment)) || 0));
+      // wink-nlp is slow per token and quadratic in the length of a run without spaces: it reads at
+      // most WINK_LIMIT characters of a text, with runs longer than 32 characters broken up.
+      english = (text) => Math.max(-1, Math.min(1, Number(nlp.readDoc(breakLongRuns(clip(text, WINK_LIMIT))).out(its.sentiment)) || 0));
     }
-    let vi = 0, en = 0;
+    let vi = 0, en = 0, clipped = 0, clippedWink = 0;
     for (let i = 0; i < n; i++) {
       if (i % PROGRESS_EVERY === 0 && i > 0) await ctx.progress(i / n, `Scored ${i.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} texts`);
-      const text = texts[i];
-      if (!text || !text.trim()) { labels[i] = 'neutral'; continue; }
+      const full = texts[i];
+      if (!full || !full.trim()) { labels[i] = 'neutral'; continue; }
+      const text = clip(full);
       const lang = params.language === 'auto' ? detectLanguage(text) : params.language;
       let s: number;
       if (lang === 'vi') { s = scoreVietnamese(text); vi++; } else { s = english(text); en++; }
+      if (full.length > (lang !== 'vi' && wink ? WINK_LIMIT : TEXT_LIMIT)) { if (lang !== 'vi' && wink) clippedWink++; else clipped++; }
       scores[i] = s;
       labels[i] = labelOf(s, THRESHOLD);
     }
+    if (clipped) ctx.warn(clippedNote(clipped));
+    if (clippedWink) ctx.warn(clippedNote(clippedWink, WINK_LIMIT));
     if (params.language === 'auto' && n > 0) {
       ctx.warn({
         en: `Detected ${vi.toLocaleString('en-US')} Vietnamese and ${en.toLocaleString('en-US')} English (or other) texts.`,

@@ -1,10 +1,11 @@
 /**
  * The executor: runs a workflow DAG in topological order over Arrow tables, caching each node's
- * outputs under a hash of (type, version, params, input hashes, file stamps). The same engine runs
- * in the browser's Web Worker, in the CLI and in tests.
+ * outputs under the SHA-256 of (type, version, params, input keys, file stamps) in a cache bounded
+ * by bytes (least recently used evicted first). The same engine runs in the browser's Web Worker,
+ * in the CLI and in tests.
  */
 import type { Table } from 'apache-arrow';
-import { CancelledError, NodeError } from '../src/core/errors';
+import { CancelledError, NodeError, type ErrorCode } from '../src/core/errors';
 import { hashValue } from '../src/core/hash';
 import type { Helpers } from '../src/core/helpers';
 import type { PortValue, RunContext } from '../src/core/node';
@@ -14,6 +15,7 @@ import { columnInfo, isTable, type ColumnInfo } from '../src/core/table';
 import type { Text } from '../src/core/text';
 import { topologicalOrder, validateWorkflow, type GraphIssue, type Registry } from '../src/core/validate';
 import { parsePortRef, type Workflow } from '../src/core/workflow';
+import { OutputCache, type CacheEntry } from './cache';
 import type { FileSource } from './files';
 
 /** What an output port holds after a run, without the data. */
@@ -27,8 +29,10 @@ export type EngineEvent =
   | { type: 'start'; node: string }
   | { type: 'progress'; node: string; fraction: number; message?: string }
   | { type: 'done'; node: string; ms: number; rows: number | null; cached: boolean; outputs: Record<string, OutputInfo>; warnings: Text[] }
-  | { type: 'error'; node: string; message: Text }
-  | { type: 'skipped'; node: string; message: Text };
+  | { type: 'error'; node: string; code: ErrorCode; message: Text }
+  | { type: 'skipped'; node: string; code: 'upstream-failed'; message: Text }
+  /** The node was running when the run was cancelled, or had not started yet. */
+  | { type: 'cancelled'; node: string; code: 'cancelled'; started: boolean; message: Text };
 
 export interface NodeReport {
   id: string;
@@ -37,6 +41,8 @@ export interface NodeReport {
   ms: number;
   rows: number | null;
   cached: boolean;
+  /** Why the node has no outputs (every status but `done`). */
+  code?: ErrorCode;
   message?: Text;
 }
 
@@ -59,13 +65,20 @@ export interface RunOptions {
 export interface EngineOptions {
   /** Helper threads offered to nodes through their context. */
   helpers?: Helpers;
+  /** Bytes the output cache may hold (default: see `defaultCacheBytes`). */
+  cacheBytes?: number;
 }
 
-interface CacheEntry {
-  outputs: Record<string, PortValue>;
-  ms: number;
-  warnings: Text[];
-}
+/** What `engine.lookup` knows about an output. */
+export type OutputLookup =
+  | { status: 'ready'; value: PortValue }
+  /** The node ran, but its outputs were dropped from the cache to make room: run again to recompute them. */
+  | { status: 'evicted' }
+  /** The node has not run successfully (or has no such port). */
+  | { status: 'none' };
+
+const CANCELLED_RUNNING: Text = { en: 'Cancelled while running.', vi: 'Đã huỷ khi đang chạy.' };
+const CANCELLED_WAITING: Text = { en: 'Not run: the run was cancelled.', vi: 'Chưa chạy: lần chạy đã bị huỷ.' };
 
 const rowsOf = (outputs: Record<string, PortValue>): number | null => {
   const out = outputs.out ?? Object.values(outputs).find(isTable);
@@ -79,13 +92,14 @@ const infoOf = (value: PortValue): OutputInfo =>
 const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class Engine {
-  /** Outputs by node hash: the last run's plus the one before it. */
-  private cache = new Map<string, CacheEntry>();
-  private previous = new Map<string, CacheEntry>();
-  /** Node id → hash in the last run, to look outputs up by id. */
+  /** Outputs by cache key, bounded by bytes. */
+  readonly cache: OutputCache;
+  /** Node id → cache key of its outputs in the last run that finished it; absent when it did not finish. */
   private lastHashes = new Map<string, string>();
 
-  constructor(private readonly registry: Registry, private readonly files: FileSource, private readonly options: EngineOptions = {}) {}
+  constructor(private readonly registry: Registry, private readonly files: FileSource, private readonly options: EngineOptions = {}) {
+    this.cache = new OutputCache(options.cacheBytes);
+  }
 
   /** Runs the workflow; never throws for a node's failure (it is reported in events and the result). */
   async run(workflow: Workflow, options: RunOptions = {}): Promise<RunResult> {
@@ -95,6 +109,8 @@ export class Engine {
     const reports: NodeReport[] = [];
     const invalid = new Set(issues.filter((i) => i.node).map((i) => i.node!));
     if (issues.some((i) => i.code === 'cycle' || i.code === 'duplicate-id' || i.code === 'unknown-node')) {
+      // Nothing runs: no node of this flow has outputs of its own now.
+      for (const n of workflow.nodes) this.lastHashes.delete(n.id);
       return { ok: false, cancelled: false, issues, nodes: [] };
     }
     const byId = new Map(workflow.nodes.map((n) => [n.id, n]));
@@ -120,29 +136,66 @@ export class Engine {
     const helpers = this.options.helpers;
     if (helpers?.warm && order.some((id) => this.registry(byId.get(id)!.type)?.usesHelpers)) helpers.warm();
 
-    const nextCache = new Map<string, CacheEntry>();
+    // Outputs that nodes of this run still have to read are held (never evicted) until the last
+    // of those nodes is done; `pins` counts the readers left per cache key.
+    const readers = new Map<string, number>();
+    for (const id of order) for (const i of incoming.get(id) ?? []) readers.set(i.from, (readers.get(i.from) ?? 0) + 1);
+    const live = new Map<string, CacheEntry>();
+    const pins = new Map<string, number>();
     const hashes = new Map<string, string>();
     const failed = new Set<string>();
     let cancelled = false;
+    const keep = (id: string, hash: string, entry: CacheEntry) => {
+      const wanted = readers.get(id) ?? 0;
+      if (wanted) { live.set(hash, entry); pins.set(hash, (pins.get(hash) ?? 0) + wanted); }
+      this.cache.set(hash, entry);
+      this.cache.trim(new Set(live.keys()));
+      this.lastHashes.set(id, hash);
+    };
+    /** A node is done with its inputs (whatever its outcome): unpin what nobody else will read. */
+    const release = (id: string) => {
+      for (const i of incoming.get(id) ?? []) {
+        const hash = hashes.get(i.from);
+        if (!hash || !pins.has(hash)) continue;
+        const left = pins.get(hash)! - 1;
+        if (left > 0) pins.set(hash, left);
+        else { pins.delete(hash); live.delete(hash); }
+      }
+    };
+    let previous: string | null = null;
 
     for (const id of order) {
+      if (previous) release(previous);
+      previous = id;
       const node = byId.get(id)!;
       const def = this.registry(node.type);
       const report: NodeReport = { id, type: node.type, status: 'done', ms: 0, rows: null, cached: false };
       reports.push(report);
+      // Whatever happens below, the outputs of an earlier run must not stand for this node's.
+      this.lastHashes.delete(id);
       if (cancelled || signal.aborted) {
         cancelled = true;
         report.status = 'cancelled';
+        report.code = 'cancelled';
+        report.message = CANCELLED_WAITING;
+        emit({ type: 'cancelled', node: id, code: 'cancelled', started: false, message: report.message });
         continue;
       }
       const blockedBy = (incoming.get(id) ?? []).find((i) => failed.has(i.from));
       if (invalid.has(id) || !def || blockedBy) {
         failed.add(id);
-        report.status = blockedBy ? 'skipped' : 'invalid';
-        report.message = blockedBy
-          ? { en: `Not run: the node "${blockedBy.from}" before it failed.`, vi: `Chưa chạy: nút "${blockedBy.from}" phía trước bị lỗi.` }
-          : issues.find((i) => i.node === id)!.message;
-        emit(blockedBy ? { type: 'skipped', node: id, message: report.message } : { type: 'error', node: id, message: report.message });
+        if (blockedBy) {
+          report.status = 'skipped';
+          report.code = 'upstream-failed';
+          report.message = { en: `Not run: the node "${blockedBy.from}" before it failed.`, vi: `Chưa chạy: nút "${blockedBy.from}" phía trước bị lỗi.` };
+          emit({ type: 'skipped', node: id, code: 'upstream-failed', message: report.message });
+        } else {
+          const issue = issues.find((i) => i.node === id)!;
+          report.status = 'invalid';
+          report.code = issue.code;
+          report.message = issue.message;
+          emit({ type: 'error', node: id, code: issue.code, message: report.message });
+        }
         continue;
       }
       const parsed = parseParams(def, node.params);
@@ -151,7 +204,7 @@ export class Engine {
       const inputs: Record<string, PortValue | undefined> = {};
       const inputHashes: Record<string, string> = {};
       for (const i of incoming.get(id) ?? []) {
-        const entry = nextCache.get(hashes.get(i.from)!);
+        const entry = live.get(hashes.get(i.from)!);
         inputs[i.port] = entry?.outputs[i.fromPort];
         inputHashes[i.port] = `${hashes.get(i.from)}.${i.fromPort}`;
       }
@@ -162,9 +215,9 @@ export class Engine {
       const hash = hashValue({ type: def.type, version: def.version, params, inputs: inputHashes, stamps });
       hashes.set(id, hash);
 
-      const hit = this.cache.get(hash) ?? this.previous.get(hash) ?? nextCache.get(hash);
+      const hit = live.get(hash) ?? this.cache.get(hash);
       if (hit) {
-        nextCache.set(hash, hit);
+        keep(id, hash, hit);
         report.cached = true;
         report.ms = hit.ms;
         report.rows = rowsOf(hit.outputs);
@@ -184,7 +237,7 @@ export class Engine {
           if (!(port.name in outputs)) throw new Error(`the node did not produce its output "${port.name}"`);
         }
         const ms = Math.round((performance.now() - started) * 10) / 10;
-        nextCache.set(hash, { outputs, ms, warnings });
+        keep(id, hash, { outputs, ms, warnings });
         report.ms = ms;
         report.rows = rowsOf(outputs);
         emit({ type: 'done', node: id, ms, rows: report.rows, cached: false, outputs: mapValues(outputs, infoOf), warnings });
@@ -193,31 +246,44 @@ export class Engine {
         if (error instanceof CancelledError || signal.aborted) {
           cancelled = true;
           report.status = 'cancelled';
-          report.message = { en: 'Cancelled.', vi: 'Đã huỷ.' };
-          emit({ type: 'error', node: id, message: report.message });
+          report.code = 'cancelled';
+          report.message = CANCELLED_RUNNING;
+          emit({ type: 'cancelled', node: id, code: 'cancelled', started: true, message: report.message });
           continue;
         }
+        const described = describeError(error);
         report.status = 'error';
-        report.message = describeError(error);
-        emit({ type: 'error', node: id, message: report.message });
+        report.code = described.code;
+        report.message = described.message;
+        emit({ type: 'error', node: id, code: described.code, message: report.message });
       }
     }
-    // Keep the outputs of this run and the one before, so that undoing a change is instant too.
-    if (options.targets) {
-      for (const [h, e] of nextCache) this.cache.set(h, e);
-    } else {
-      this.previous = this.cache;
-      this.cache = nextCache;
-    }
-    for (const [id, h] of hashes) if (nextCache.has(h)) this.lastHashes.set(id, h);
+    if (previous) release(previous);
+    // A node no longer in the flow has no outputs to show.
+    if (!options.targets) for (const id of [...this.lastHashes.keys()]) if (!byId.has(id)) this.lastHashes.delete(id);
+    // Earlier runs' outputs stay cached (undoing a change is instant) as long as the budget allows.
+    this.cache.trim();
     const ok = !cancelled && reports.every((r) => r.status === 'done');
     return { ok, cancelled, issues, nodes: reports };
   }
 
-  /** An output of the last run (or undefined when that node has not run or failed). */
-  output(nodeId: string, port = 'out'): PortValue | undefined {
+  /**
+   * An output of the last run that finished the node: ready, evicted from the cache (run again to
+   * recompute it), or none (the node has not run, or failed, was skipped or cancelled).
+   */
+  lookup(nodeId: string, port = 'out'): OutputLookup {
     const hash = this.lastHashes.get(nodeId);
-    return hash ? (this.cache.get(hash) ?? this.previous.get(hash))?.outputs[port] : undefined;
+    if (!hash) return { status: 'none' };
+    const entry = this.cache.get(hash);
+    if (!entry) return { status: 'evicted' };
+    const value = entry.outputs[port];
+    return value === undefined ? { status: 'none' } : { status: 'ready', value };
+  }
+
+  /** An output of the last run (undefined when that node has not finished, or its output was evicted). */
+  output(nodeId: string, port = 'out'): PortValue | undefined {
+    const found = this.lookup(nodeId, port);
+    return found.status === 'ready' ? found.value : undefined;
   }
 
   /** A table output of the last run. */
@@ -229,7 +295,6 @@ export class Engine {
   /** Forgets every cached output. */
   clear(): void {
     this.cache.clear();
-    this.previous.clear();
     this.lastHashes.clear();
   }
 
@@ -264,12 +329,13 @@ function mapValues<A, B>(o: Record<string, A>, f: (a: A) => B): Record<string, B
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 }
 
-/** Turns anything thrown by a node into a message for the analyst. */
-export function describeError(error: unknown): Text {
-  if (error instanceof NodeError) return { en: error.message, vi: error.vi };
+/** Turns anything thrown by a node into a code and a message for the analyst. */
+export function describeError(error: unknown): { code: ErrorCode; message: Text } {
+  if (error instanceof NodeError) return { code: error.code, message: { en: error.message, vi: error.vi } };
+  if (error instanceof CancelledError) return { code: 'cancelled', message: CANCELLED_RUNNING };
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof RangeError && /allocation|Array buffer|memory/i.test(message)) {
-    return { en: 'The data is too large for this browser tab\'s memory. Try a sample of the rows.', vi: 'Dữ liệu quá lớn so với bộ nhớ của tab trình duyệt. Hãy thử với một phần dữ liệu.' };
+  if (error instanceof RangeError && /allocation|Array buffer|memory|Invalid string length|Invalid array length/i.test(message)) {
+    return { code: 'too-large', message: { en: 'The data is too large for the memory available here. Try a sample of the rows, or fewer columns.', vi: 'Dữ liệu quá lớn so với bộ nhớ hiện có. Hãy thử với một phần các dòng, hoặc ít cột hơn.' } };
   }
-  return { en: `Something went wrong in this node: ${message}`, vi: `Nút này gặp lỗi: ${message}` };
+  return { code: 'internal', message: { en: `Something went wrong in this node: ${message}`, vi: `Nút này gặp lỗi: ${message}` } };
 }

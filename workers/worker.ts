@@ -15,6 +15,7 @@ import { browserHelpers } from './browser-helpers';
 import { Engine, type EngineEvent, type RunResult } from './engine';
 import { summarize, type ColumnSummary } from './summary';
 
+// The cache budget defaults to a quarter of this worker's memory (see workers/cache.ts).
 const engine = new Engine(getNode, browserFiles, { helpers: browserHelpers });
 let controller: AbortController | null = null;
 
@@ -25,7 +26,7 @@ const api = {
   async run(workflowJson: string, onEvent: (event: EngineEvent) => void, targets?: string[]): Promise<RunResult> {
     const parsed = parseWorkflow(workflowJson);
     if (!parsed.ok) {
-      return { ok: false, cancelled: false, nodes: [], issues: [{ code: 'unknown-type', message: { en: parsed.message, vi: parsed.message } }] };
+      return { ok: false, cancelled: false, nodes: [], issues: [{ code: 'parse', message: { en: parsed.message, vi: parsed.message } }] };
     }
     controller?.abort();
     controller = new AbortController();
@@ -38,6 +39,11 @@ const api = {
 
   cancel(): void {
     controller?.abort();
+  },
+
+  /** Whether a table output can be shown: ready, evicted from the cache (run again), or none. */
+  tableStatus(nodeId: string, port: string): 'ready' | 'evicted' | 'none' {
+    return engine.lookup(nodeId, port).status;
   },
 
   /** A table output as an Arrow IPC stream, transferred to the page; null when there is none. */

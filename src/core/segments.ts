@@ -5,7 +5,7 @@
  */
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { NodeError } from './errors';
-import { floatVector, kindOf, numericColumns, requireColumn, toFloat64 } from './table';
+import { emptyColumnError, floatVector, isEmptyColumn, kindOf, numericColumns, requireColumn, toFloat64 } from './table';
 
 export const SEGMENT = 'segment';
 const RESERVED = new Set([SEGMENT, 'size', 'share', 'inertia']);
@@ -14,7 +14,10 @@ const RESERVED = new Set([SEGMENT, 'size', 'share', 'inertia']);
 export function chooseColumns(table: Table, chosen: string[]): string[] {
   if (chosen.length) {
     for (const name of chosen) {
-      const kind = kindOf(requireColumn(table, name).type);
+      const vector = requireColumn(table, name);
+      const kind = kindOf(vector.type);
+      // A column with no value at all (often read as text) is empty, not text.
+      if (kind !== 'number' && isEmptyColumn(vector)) throw emptyColumnError(name);
       if (kind !== 'number') {
         const what = kind === 'string' ? { en: 'text', vi: 'văn bản' } : kind === 'boolean' ? { en: 'yes/no values', vi: 'giá trị có/không' } : { en: 'values that are not numbers', vi: 'giá trị không phải số' };
         throw new NodeError({

@@ -59,6 +59,22 @@ export function numericColumns(table: Table): string[] {
   return table.schema.fields.filter((f) => kindOf(f.type) === 'number').map((f) => f.name);
 }
 
+/** Whether every value of a column is missing (or empty text): a column of nothing, whatever its storage type. */
+export function isEmptyColumn(vector: Vector): boolean {
+  if (vector.length === 0 || vector.nullCount === vector.length) return true;
+  if (kindOf(vector.type) !== 'string') return false;
+  for (const v of vector) if (v !== null && v !== undefined && String(v).trim() !== '') return false;
+  return true;
+}
+
+/** The error for a column that holds no value at all. */
+export function emptyColumnError(name: string): NodeError {
+  return new NodeError({
+    en: `The column "${name}" is empty: every value is missing. Choose another column, or check the file and the steps before this one.`,
+    vi: `Cột "${name}" trống: mọi giá trị đều bị thiếu. Hãy chọn cột khác, hoặc kiểm tra tệp và các bước trước.`,
+  });
+}
+
 /** The column's vector, or a plain-language error naming the columns that do exist. */
 export function requireColumn(table: Table, name: string, kind?: ColumnKind): Vector {
   const index = table.schema.fields.findIndex((f) => f.name === name);
@@ -71,6 +87,7 @@ export function requireColumn(table: Table, name: string, kind?: ColumnKind): Ve
   }
   const vector = table.getChildAt(index)!;
   if (kind && kindOf(vector.type) !== kind) {
+    if (isEmptyColumn(vector)) throw emptyColumnError(name);
     const en = { number: 'numbers', string: 'text', boolean: 'yes/no values', date: 'dates', other: 'values' }[kind];
     const vi = { number: 'số', string: 'văn bản', boolean: 'giá trị có/không', date: 'ngày tháng', other: 'giá trị' }[kind];
     throw new NodeError({

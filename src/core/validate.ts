@@ -2,6 +2,7 @@
  * Graph validation: everything that can be said about a workflow before running it, in plain
  * language that names the node.
  */
+import type { ErrorCode } from './errors';
 import type { NodeDef } from './node';
 import { parseParams } from './params';
 import type { Text } from './text';
@@ -12,9 +13,9 @@ export type Registry = (type: string) => NodeDef | undefined;
 export type IssueCode = 'duplicate-id' | 'unknown-type' | 'unknown-node' | 'unknown-port' | 'kind-mismatch'
   | 'input-taken' | 'missing-input' | 'cycle' | 'invalid-params';
 
-/** A problem found in a workflow; `node` names the node it is about. */
+/** A problem found in a workflow (or, for `parse` and `crashed`, with the run as a whole); `node` names the node it is about. */
 export interface GraphIssue {
-  code: IssueCode;
+  code: IssueCode | Extract<ErrorCode, 'parse' | 'crashed'>;
   node?: string;
   message: Text;
 }

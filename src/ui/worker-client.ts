@@ -12,6 +12,11 @@ import type { ExportFormat } from '../../nodes/export.file';
 
 type Listener = () => void;
 
+const CRASHED = {
+  en: 'The engine stopped during the run (often because the data did not fit in memory) and was restarted. Run again, or try a sample of the rows.',
+  vi: 'Bộ máy xử lý bị dừng trong lúc chạy (thường do dữ liệu không vừa bộ nhớ) và đã được khởi động lại. Hãy chạy lại, hoặc thử với một phần các dòng.',
+};
+
 class EngineClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<WorkerApi> | null = null;
@@ -21,8 +26,8 @@ class EngineClient {
   private ensure(): Comlink.Remote<WorkerApi> {
     if (!this.api) {
       this.worker = new Worker(new URL('../../workers/worker.ts', import.meta.url), { type: 'module', name: 'audience-flow-engine' });
-      this.worker.addEventListener('error', () => this.restart());
-      this.worker.addEventListener('messageerror', () => this.restart());
+      this.worker.addEventListener('error', () => this.restart(true));
+      this.worker.addEventListener('messageerror', () => this.restart(true));
       this.api = Comlink.wrap<WorkerApi>(this.worker);
     }
     return this.api;
@@ -33,13 +38,14 @@ class EngineClient {
     this.restartListeners.push(listener);
   }
 
-  private restart(): void {
+  /** Replaces the worker; the pending run ends as crashed (the worker failed) or cancelled (it did not stop in time). */
+  private restart(crashed: boolean): void {
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
     const pending = this.pending;
     this.pending = null;
-    pending?.({ ok: false, cancelled: true, issues: [], nodes: [] });
+    pending?.({ ok: false, cancelled: true, nodes: [], issues: crashed ? [{ code: 'crashed', message: CRASHED }] : [] });
     this.restartListeners.forEach((l) => l());
   }
 
@@ -60,7 +66,7 @@ class EngineClient {
     const pending = this.pending;
     void this.api.cancel();
     await new Promise((r) => setTimeout(r, 3000));
-    if (this.pending === pending) this.restart();
+    if (this.pending === pending) this.restart(false);
   }
 
   /**
@@ -70,7 +76,12 @@ class EngineClient {
   crashForTest(): void {
     if (!this.worker) this.ensure();
     this.worker!.terminate();
-    this.restart();
+    this.restart(true);
+  }
+
+  /** Whether a table output can be fetched: ready, evicted from the worker's cache (run again), or none. */
+  tableStatus(nodeId: string, port: string): Promise<'ready' | 'evicted' | 'none'> {
+    return this.ensure().tableStatus(nodeId, port);
   }
 
   async table(nodeId: string, port: string): Promise<Table | null> {

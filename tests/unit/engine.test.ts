@@ -65,7 +65,7 @@ describe('Engine', () => {
     expect(byId.after.message!.en).toMatch(/"bad" before it failed/);
     expect(byId.scale.status).toBe('done');
     expect(byId.side.status).toBe('done');
-    expect(c.events).toContainEqual({ type: 'error', node: 'bad', message: { en: 'The column "age" is not in the table.', vi: 'Bảng không có cột "age".' } });
+    expect(c.events).toContainEqual({ type: 'error', node: 'bad', code: 'bad-input', message: { en: 'The column "age" is not in the table.', vi: 'Bảng không có cột "age".' } });
     const again = await engine.run(chain());
     expect(again.ok).toBe(true);
   });

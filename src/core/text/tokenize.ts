@@ -89,6 +89,13 @@ export function tokenizeNormalized(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
+const TOKEN_TEST = new RegExp(TOKEN.source, 'u');
+
+/** Whether a text holds at least one token (a word, number, emoji or emoticon) after normalisation. */
+export function hasToken(s: string): boolean {
+  return TOKEN_TEST.test(normalizeText(s));
+}
+
 const TOKEN_OR_BREAK = new RegExp(`${TOKEN.source}|[.,!?;…\\n]+`, 'gu');
 
 /**

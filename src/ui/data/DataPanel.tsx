@@ -13,7 +13,13 @@ import { engineClient } from '../worker-client';
 import { VirtualTable } from './VirtualTable';
 import { DownloadButton } from './DownloadButton';
 
-type Shown = { kind: 'table'; table: Table; summary: ColumnSummary[] | null } | { kind: 'chart'; spec: ChartSpec };
+type Shown = { kind: 'table'; table: Table; summary: ColumnSummary[] | null } | { kind: 'chart'; spec: ChartSpec } | { kind: 'evicted' };
+
+/** Shown when the worker dropped this table from its cache to stay within memory. */
+const EVICTED = {
+  en: 'This table was removed from memory to make room for newer results. Run the flow again to recompute it.',
+  vi: 'Bảng này đã được xoá khỏi bộ nhớ để nhường chỗ cho kết quả mới hơn. Hãy chạy lại luồng để tính lại.',
+};
 
 export function DataPanel() {
   const { t, p } = useT();
@@ -36,7 +42,9 @@ export function DataPanel() {
     if (!selected || !shownPort || !ready) return;
     if (kind === 'table') {
       void Promise.all([engineClient.table(selected, shownPort), engineClient.summary(selected, shownPort)]).then(([table, summary]) => {
-        if (live && table) setData({ kind: 'table', table, summary });
+        if (!live) return;
+        if (table) setData({ kind: 'table', table, summary });
+        else void engineClient.tableStatus(selected, shownPort).then((s) => { if (live && s === 'evicted') setData({ kind: 'evicted' }); });
       });
     } else {
       void engineClient.value(selected, shownPort).then((value) => {
@@ -60,6 +68,7 @@ export function DataPanel() {
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
       {selected && !ready && status?.state !== 'error' && <p className="af-hint">{t('notRunYet')}</p>}
+      {data?.kind === 'evicted' && <p className="af-hint" data-testid="data-evicted">{p(EVICTED)}</p>}
       {data?.kind === 'table' && <VirtualTable key={`${selected}.${shownPort}.${runCount}`} table={data.table} summary={data.summary} />}
       {data?.kind === 'chart' && <ChartView spec={data.spec} />}
     </section>

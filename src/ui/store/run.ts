@@ -1,5 +1,6 @@
 /** Run slice: per-node status, progress and outputs of the last run, and the Run / Cancel actions. */
 import type { StateCreator } from 'zustand';
+import type { ErrorCode } from '../../core/errors';
 import type { GraphIssue } from '../../core/validate';
 import type { Text } from '../../core/text';
 import type { EngineEvent, OutputInfo } from '../../../workers/engine';
@@ -16,6 +17,8 @@ export interface NodeStatus {
   ms?: number;
   cached?: boolean;
   error?: Text;
+  /** Why the node has no outputs (error, skipped, cancelled): what the interface decides on. */
+  code?: ErrorCode;
   warnings?: Text[];
   /** What each output port held after the last successful run (kept when stale, for column pickers). */
   outputs?: Record<string, OutputInfo>;
@@ -50,14 +53,21 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       const result = await engineClient.run(JSON.stringify(workflow), (e) => get().handleEvent(e), targets);
       const next = { ...get().status };
       for (const r of result.nodes) {
-        if (r.status === 'invalid') next[r.id] = { ...next[r.id], state: 'error', error: r.message };
-        if (r.status === 'cancelled') next[r.id] = { ...next[r.id], state: 'cancelled', fraction: undefined };
+        if (r.status === 'invalid') next[r.id] = { ...next[r.id], state: 'error', error: r.message, code: r.code };
+        if (r.status === 'cancelled') next[r.id] = { ...next[r.id], state: 'cancelled', fraction: undefined, code: 'cancelled' };
       }
-      for (const id of Object.keys(next)) if (next[id].state === 'queued') next[id] = { ...next[id], state: 'idle' };
+      // A run that ended without a word on some node (the worker crashed, or was replaced after a
+      // cancel) leaves no node "running": it was cancelled, and a crash marks the waiting ones too.
+      const crashed = result.issues.some((i) => i.code === 'crashed');
+      for (const id of Object.keys(next)) {
+        const state = next[id].state;
+        if (state === 'running' || (crashed && state === 'queued')) next[id] = { ...next[id], state: 'cancelled', fraction: undefined, code: crashed ? 'crashed' : 'cancelled' };
+        else if (state === 'queued') next[id] = { ...next[id], state: 'idle' };
+      }
       set({ status: next, issues: result.issues.filter((i) => !i.node || i.code === 'cycle') });
     } catch (error) {
       const message = { en: `The run stopped: ${(error as Error).message}`, vi: `Lần chạy bị dừng: ${(error as Error).message}` };
-      set({ issues: [{ code: 'unknown-type', message }], status: Object.fromEntries(Object.entries(get().status).map(([k, v]) => [k, v.state === 'queued' || v.state === 'running' ? { ...v, state: 'cancelled' as const } : v])) });
+      set({ issues: [{ code: 'crashed', message }], status: Object.fromEntries(Object.entries(get().status).map(([k, v]) => [k, v.state === 'queued' || v.state === 'running' ? { ...v, state: 'cancelled' as const, code: 'crashed' as const, fraction: undefined } : v])) });
     } finally {
       set({ running: false, runCount: get().runCount + 1 });
     }
@@ -68,16 +78,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   },
 
   handleEvent: (e) => {
-    const prev = get().status[e.node] ?? { state: 'idle' };
-    let next: NodeStatus;
-    switch (e.type) {
-      case 'start': next = { ...prev, state: 'running', fraction: 0, message: undefined, error: undefined, warnings: [] }; break;
-      case 'progress': next = { ...prev, state: 'running', fraction: e.fraction, message: e.message }; break;
-      case 'done': next = { state: 'done', rows: e.rows, ms: e.ms, cached: e.cached, outputs: e.outputs, warnings: e.warnings }; break;
-      case 'error': next = { ...prev, state: e.message.en === 'Cancelled.' ? 'cancelled' : 'error', error: e.message, fraction: undefined }; break;
-      case 'skipped': next = { ...prev, state: 'skipped', error: e.message }; break;
-    }
-    set({ status: { ...get().status, [e.node]: next } });
+    set({ status: { ...get().status, [e.node]: applyEvent(get().status[e.node], e) } });
   },
 
   markStale: (id) => {
@@ -95,3 +96,17 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     set({ status: next });
   },
 });
+
+/** A node's status after an engine event. Decided by the event's type and code, never by its wording. */
+export function applyEvent(prev: NodeStatus | undefined, e: EngineEvent): NodeStatus {
+  const was = prev ?? { state: 'idle' as const };
+  switch (e.type) {
+    case 'start': return { ...was, state: 'running', fraction: 0, message: undefined, error: undefined, code: undefined, warnings: [] };
+    case 'progress': return { ...was, state: 'running', fraction: e.fraction, message: e.message };
+    case 'done': return { state: 'done', rows: e.rows, ms: e.ms, cached: e.cached, outputs: e.outputs, warnings: e.warnings };
+    case 'error': return { ...was, state: e.code === 'cancelled' ? 'cancelled' : 'error', error: e.message, code: e.code, fraction: undefined };
+    case 'skipped': return { ...was, state: 'skipped', error: e.message, code: e.code, fraction: undefined };
+    // A cancelled node keeps no error text: cancelling is not a failure.
+    case 'cancelled': return { ...was, state: 'cancelled', error: undefined, code: 'cancelled', fraction: undefined, message: undefined };
+  }
+}
