@@ -5,25 +5,72 @@ import { pick, type Lang } from '../../core/text';
 
 export const PALETTE = ['#2563eb', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b', '#84cc16', '#f97316'];
 
+/** Sentiment is always red (negative), grey (neutral), green (positive), whatever the chart. */
+export const SENTIMENT_COLOR: Record<string, string> = { negative: '#dc2626', neutral: '#9ca3af', positive: '#16a34a' };
+const isSentiment = (names: readonly string[]) => names.length > 0 && names.every((n) => n in SENTIMENT_COLOR);
+
+/** A sentiment score in [−1, 1] on the diverging red–grey–green scale. */
+export function divergingColor(v: number): string {
+  const mix = (a: string, b: string, t: number) => {
+    const x = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16)), y = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
+    return `rgb(${x.map((c, i) => Math.round(c + (y[i] - c) * t)).join(',')})`;
+  };
+  const t = Math.min(1, Math.abs(v));
+  return v < 0 ? mix(SENTIMENT_COLOR.neutral, SENTIMENT_COLOR.negative, t) : mix(SENTIMENT_COLOR.neutral, SENTIMENT_COLOR.positive, t);
+}
+
+/** `base` white mixed with `hex` by t in [0, 1]: a cell's colour on a one-hue scale. */
+export function tint(hex: string, t: number): string {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const k = Math.min(1, Math.max(0, t));
+  return `rgb(${c.map((v) => Math.round(255 + (v - 255) * (0.12 + 0.88 * k))).join(',')})`;
+}
+
+const WEEKDAYS: Record<Lang, string[]> = {
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
+};
+
+/** Weekday numbers (1 = Monday … 7 = Sunday, as feature.time writes them) shown as day names. */
+export function dayNames(axisName: string | undefined, categories: string[], lang: Lang): string[] {
+  if (!axisName || !/weekday|day_of_week|\bdow\b/i.test(axisName)) return categories;
+  if (!categories.every((c) => /^[1-7](\.0+)?$/.test(c))) return categories;
+  return categories.map((c) => WEEKDAYS[lang][Number(c) - 1]);
+}
+
+/** Axis titles sit centred beside their axis, so a long one is never cut at the chart's edge. */
+const xName = (name: string | undefined) => (name ? { name, nameLocation: 'middle' as const, nameGap: 28 } : {});
+const yName = (name: string | undefined) => (name ? { name, nameLocation: 'middle' as const, nameGap: 44, nameRotate: 90 } : {});
+
 const base = (spec: ChartSpec, lang: Lang): EChartsOption => ({
   color: PALETTE,
   title: spec.title ? { text: pick(spec.title, lang), left: 8, top: 4, textStyle: { fontSize: 13 } } : undefined,
-  grid: { left: 56, right: 24, top: 40, bottom: 40, containLabel: true },
+  grid: { left: 56, right: 24, top: 40, bottom: 44, containLabel: true },
   tooltip: { trigger: 'item' },
   animation: false,
 });
 
 export function barOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as BarChart;
-  const cat = { type: 'category' as const, data: spec.categories, name: spec.xLabel };
-  const val = { type: 'value' as const, name: spec.yLabel };
+  const cats = dayNames(spec.xLabel, spec.categories, lang);
+  const byCategory = isSentiment(spec.categories), bySeries = isSentiment(spec.series.map((x) => x.name));
+  // Bars of a sentiment score (e.g. the mean per channel) are coloured by their value.
+  const byScore = !byCategory && !bySeries && /sentiment/i.test(spec.yLabel ?? '') && spec.series.every((x) => x.values.every((v) => v >= -1 && v <= 1));
+  const cat = { type: 'category' as const, data: cats };
+  const val = { type: 'value' as const };
   return {
     ...base(spec, lang),
-    legend: spec.series.length > 1 ? { top: 4, right: 8 } : undefined,
+    legend: spec.series.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
+    grid: { left: 56, right: 24, top: 40, bottom: spec.series.length > 1 ? 64 : 44, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: spec.horizontal ? val : cat,
-    yAxis: spec.horizontal ? cat : val,
-    series: spec.series.map((x) => ({ type: 'bar', name: x.name, data: x.values })),
+    xAxis: spec.horizontal ? { ...val, ...xName(spec.yLabel) } : { ...cat, ...xName(spec.xLabel) },
+    yAxis: spec.horizontal ? { ...cat, ...yName(spec.xLabel) } : { ...val, ...yName(spec.yLabel) },
+    series: spec.series.map((x) => ({
+      type: 'bar', name: x.name,
+      data: byCategory ? x.values.map((v, i) => ({ value: v, itemStyle: { color: SENTIMENT_COLOR[spec.categories[i]] } }))
+        : byScore ? x.values.map((v) => ({ value: v, itemStyle: { color: divergingColor(v) } })) : x.values,
+      ...(bySeries ? { itemStyle: { color: SENTIMENT_COLOR[x.name] } } : {}),
+    })),
   };
 }
 
@@ -33,7 +80,7 @@ export function histogramOption(s: ChartSpec, lang: Lang): EChartsOption {
   return {
     ...base(spec, lang),
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', name: spec.column, data: spec.bins.map((b) => `${fmt(b.from)}–${fmt(b.to)}`) },
+    xAxis: { type: 'category', ...xName(spec.column), data: spec.bins.map((b) => `${fmt(b.from)}–${fmt(b.to)}`) },
     yAxis: { type: 'value' },
     series: [{ type: 'bar', data: spec.bins.map((b) => b.count), barCategoryGap: '2%' }],
   };
@@ -46,9 +93,10 @@ export function scatterOption(s: ChartSpec, lang: Lang): EChartsOption {
   for (let i = 0; i < spec.x.length; i++) data[spec.group[i] ?? 0]?.push([spec.x[i], spec.y[i]]);
   return {
     ...base(spec, lang),
-    legend: groups.length > 1 ? { top: 4, right: 8 } : undefined,
-    xAxis: { type: 'value', name: spec.xLabel, scale: true },
-    yAxis: { type: 'value', name: spec.yLabel, scale: true },
+    legend: groups.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
+    grid: { left: 56, right: 24, top: 40, bottom: groups.length > 1 ? 64 : 44, containLabel: true },
+    xAxis: { type: 'value', ...xName(spec.xLabel), scale: true },
+    yAxis: { type: 'value', ...yName(spec.yLabel), scale: true },
     series: groups.map((g, i) => ({ type: 'scatter', name: g, data: data[i], symbolSize: 5, large: data[i].length > 5000 })),
   };
 }
@@ -59,13 +107,20 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
   let min = Infinity, max = -Infinity;
   spec.values.forEach((row, r) => row.forEach((v, c) => { cells.push([c, r, v]); if (v < min) min = v; if (v > max) max = v; }));
   const show = (v: number) => (spec.format === 'percent' ? `${Math.round(v * 100)}%` : spec.format === 'lift' ? `${v.toFixed(1)}×` : Number.isInteger(v) ? String(v) : v.toFixed(2));
+  const lo = Number.isFinite(min) ? min : 0, hi = Number.isFinite(max) && max > lo ? max : lo + 1;
+  // Sentiment columns (or rows) take their own hue, darker for larger values; others one blue scale.
+  const hue = isSentiment(spec.cols) ? (_r: number, c: number) => SENTIMENT_COLOR[spec.cols[c]]
+    : isSentiment(spec.rows) ? (r: number) => SENTIMENT_COLOR[spec.rows[r]] : null;
+  const data = cells.map(([c, r, v]) => (hue ? { value: [c, r, v], itemStyle: { color: tint(hue(r, c), (v - lo) / (hi - lo)) } } : [c, r, v]));
   return {
     ...base(spec, lang),
     tooltip: { position: 'top' },
-    xAxis: { type: 'category', data: spec.cols, splitArea: { show: true } },
+    grid: { left: 56, right: hue ? 24 : 96, top: 40, bottom: 44, containLabel: true },
+    xAxis: { type: 'category', data: spec.cols, splitArea: { show: true }, axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'category', data: spec.rows, splitArea: { show: true } },
-    visualMap: { min: Number.isFinite(min) ? min : 0, max: Number.isFinite(max) ? max : 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#eff6ff', '#2563eb'] } },
-    series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (p) => show((p.value as number[])[2]) } }],
+    // The colour scale stands at the right, clear of the column labels.
+    visualMap: hue ? undefined : { min: lo, max: hi, calculable: true, orient: 'vertical', right: 8, top: 'middle', itemHeight: 120, inRange: { color: ['#eff6ff', '#2563eb'] }, formatter: (v) => show(Number(v)) },
+    series: [{ type: 'heatmap', data, label: { show: true, formatter: (p) => show((p.value as number[])[2]) } }],
   };
 }
 
@@ -73,9 +128,10 @@ export function lineOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as LineChart;
   return {
     ...base(spec, lang),
-    legend: spec.series.length > 1 ? { top: 4, right: 8 } : undefined,
+    legend: spec.series.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
+    grid: { left: 56, right: 56, top: 40, bottom: spec.series.length > 1 ? 64 : 44, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', name: spec.xLabel, data: spec.x.map(String) },
+    xAxis: { type: 'category', ...xName(spec.xLabel), data: spec.x.map(String) },
     yAxis: spec.series.map((x, i) => ({ type: 'value' as const, name: x.name, scale: true, position: i === 0 ? 'left' as const : 'right' as const })).slice(0, 2),
     series: spec.series.map((x, i) => ({
       type: 'line', name: x.name, data: x.values, yAxisIndex: Math.min(i, 1),

@@ -25,11 +25,12 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
   return {
     color: PALETTE,
     title: spec.title ? { text: pick(spec.title, lang), left: 8, top: 4, textStyle: { fontSize: 13 } } : undefined,
-    grid: { left: 56, right: 24, top: 40, bottom: 40, containLabel: true },
-    legend: spec.segments.length > 1 ? { top: 4, right: 8 } : undefined,
+    // The legend sits under the axis title, never on it.
+    grid: { left: 56, right: 24, top: 40, bottom: spec.segments.length > 1 ? 70 : 44, containLabel: true },
+    legend: spec.segments.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
     tooltip: { trigger: 'item', formatter: (p) => { const q = p as { seriesName?: string; value?: unknown }; return `${q.seriesName ?? ''}: ${Number(q.value).toFixed(3)}`; } },
     animation: false,
-    xAxis: { type: 'value', name: pick({ en: 'silhouette', vi: 'silhouette' }, lang), min: (v) => Math.min(-0.1, Math.floor(v.min * 10) / 10), max: 1 },
+    xAxis: { type: 'value', name: pick({ en: 'silhouette', vi: 'silhouette' }, lang), nameLocation: 'middle', nameGap: 26, min: (v) => Math.min(-0.1, Math.floor(v.min * 10) / 10), max: 1 },
     yAxis: {
       type: 'category', data: axis, inverse: true,
       axisTick: { show: false },
@@ -49,7 +50,8 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
         markLine: i === 0 ? {
           symbol: 'none', silent: true,
           lineStyle: { type: 'dashed' as const, color: '#111827' },
-          label: { formatter: `${meanText} ${spec.mean.toFixed(2)}` },
+          // At the top of the line (the category axis is inverted), away from the x tick labels.
+          label: { formatter: `${meanText} ${spec.mean.toFixed(2)}`, position: 'start' as const },
           data: [{ xAxis: spec.mean }],
         } : undefined,
       };
