@@ -213,7 +213,7 @@ describe('paths a workflow names', () => {
     const { dir, flows } = layout();
     const any = await cli('run', path.join(flows, 'flow.flow.json'), '--allow-any-path', '--out', path.join(flows, 'o'));
     expect(any.code, any.stderr).toBe(0);
-    expect(readFileSync(path.join(flows, 'o', 'steal.out.csv'), 'utf8')).toMatch(/^secret\r?\n42/);
+    expect(readFileSync(path.join(flows, 'o', 'steal.out.csv'), 'utf8')).toMatch(/^\uFEFF?secret\r?\n42/);
     const input = af(flows, 'run', 'flow.flow.json', '--input', 'steal=../secret.csv', '--out', 'o2');
     expect(input.code, input.stderr).toBe(0);
     // From the parent folder, the file is inside the current folder; "data.csv" is still the one beside the workflow.
