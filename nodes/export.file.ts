@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { requireTable } from '../src/core/table';
+import { tableIn, tableOut } from './kit';
 
 export const EXPORT_FORMATS = ['csv', 'arrow', 'json', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,8 +40,8 @@ export default defineNode({
     en: 'Saves a table as a file: after Run, select this node and press Download in the data panel. CSV opens in Excel and Google Sheets (cells starting with = + - @ are made safe); Arrow and Parquet keep column types for other tools; JSON is a list of rows.',
     vi: 'Lưu một bảng thành tệp: sau khi chạy, chọn nút này và bấm Tải xuống ở khung dữ liệu. CSV mở được bằng Excel và Google Sheets (ô bắt đầu bằng = + - @ được làm an toàn); Arrow và Parquet giữ kiểu cột cho công cụ khác; JSON là danh sách các dòng.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Exported table', vi: 'Bảng được xuất' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Exported table', vi: 'Bảng được xuất' })],
   params: z.object({
     format: z.enum(EXPORT_FORMATS).default('csv').meta({
       label: { en: 'File format', vi: 'Định dạng tệp' },

@@ -4,7 +4,6 @@ import { Bool, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow
 import { describe, expect, it } from 'vitest';
 import node, { readNumber } from '../../../nodes/clean.cast';
 import ingestFile from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
 import { toFloat64 } from '../../../src/core/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
@@ -79,7 +78,7 @@ describe('clean.cast', () => {
   });
 
   it('Live.csv: status_published (M/D/YYYY H:MM) becomes timestamps with none lost', async () => {
-    const live = (await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } })).outputs.out as Table;
+    const live = (await runNode(ingestFile, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } })).outputs.out as Table;
     const { outputs, warnings } = await runNode(node, { in: live }, { columns: ['status_published'], to: 'date' });
     const col = (outputs.out as Table).getChild('status_published')!;
     expect(warnings).toEqual([]);

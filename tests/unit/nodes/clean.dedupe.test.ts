@@ -4,7 +4,6 @@ import { Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.dedupe';
 import ingestFile from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 
@@ -50,7 +49,7 @@ describe('clean.dedupe', () => {
   });
 
   it('Live.csv: 53 repeated status_id, 6,997 rows remain', async () => {
-    const ingested = await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } });
+    const ingested = await runNode(ingestFile, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } });
     const live = ingested.outputs.out as Table;
     expect(live.numRows).toBe(7050);
     const { outputs, warnings } = await runNode(node, { in: live }, { columns: ['status_id'] });

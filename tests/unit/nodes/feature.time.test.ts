@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.time';
 import ingestFile from '../../../nodes/ingest.file';
 import { paramFields } from '../../../src/core/form';
-import type { NodeDef } from '../../../src/core/node';
 import { toFloat64 } from '../../../src/core/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
@@ -43,7 +42,7 @@ describe('feature.time', () => {
   });
 
   it('Live.csv: hours and weekdays of status_published', async () => {
-    const live = (await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } })).outputs.out as Table;
+    const live = (await runNode(ingestFile, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(path.join(DATA, LIVE)) } })).outputs.out as Table;
     const { outputs, warnings } = await runNode(node, { in: live }, { column: 'status_published' });
     const out = outputs.out as Table;
     expect(warnings).toEqual([]);
@@ -61,7 +60,7 @@ describe('feature.time', () => {
   });
 
   it('offers the parts as a checkbox list of named options', () => {
-    const field = paramFields(node as unknown as NodeDef).find((f) => f.key === 'parts')!;
+    const field = paramFields(node).find((f) => f.key === 'parts')!;
     expect(field.widget).toBe('choices');
     expect(field.options!.map((o) => o.value)).toEqual(['hour', 'weekday', 'month', 'year', 'recency_days']);
     expect(field.options![1].label).toEqual({ en: 'Day of the week', vi: 'Thứ' });
