@@ -5,6 +5,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { replaceEmails } from '../src/core/text/emails';
 import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** The salt used when the analyst sets none: runs stay reproducible, but anyone with this code can redo the hashes. */
 export const PROJECT_SALT = 'audience-flow/v1';
@@ -44,9 +45,6 @@ async function mapDistinct(vector: Vector, f: (s: string) => string | Promise<st
   return stringVector(Array.from(keys.codes, (c) => (c < 0 ? null : mapped[c])));
 }
 
-const columnsParam = (en: string, vi: string, helpEn: string, helpVi: string, columnType: 'any' | 'string') =>
-  z.array(z.string()).default([]).meta({ label: { en, vi }, help: { en: helpEn, vi: helpVi }, widget: 'columns', columnType });
-
 /** Protects personal data: hashes ids with a salt, drops columns, masks e-mails and phone numbers in text. */
 export default defineNode({
   type: 'clean.anonymize',
@@ -57,16 +55,16 @@ export default defineNode({
     en: 'Protects personal data before sharing results: replaces ids (user names, phone numbers used as ids) by codes that still link rows of the same person, removes columns, and hides e-mail addresses and phone numbers inside text.',
     vi: 'Bảo vệ dữ liệu cá nhân trước khi chia sẻ kết quả: thay mã định danh (tên người dùng, số điện thoại dùng làm mã) bằng mã băm vẫn nối được các dòng của cùng một người, bỏ cột, và che địa chỉ e-mail, số điện thoại trong văn bản.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Anonymised table', vi: 'Bảng đã ẩn danh' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Anonymised table', vi: 'Bảng đã ẩn danh' })],
   params: z.object({
-    columns: columnsParam('Id columns to hash', 'Các cột mã cần băm', 'Each value becomes a 16-character code (SHA-256 with the salt); equal values get equal codes.', 'Mỗi giá trị thành một mã 16 ký tự (SHA-256 với chuỗi muối); giá trị giống nhau cho mã giống nhau.', 'any'),
+    columns: columnsParam('any', { en: 'Id columns to hash', vi: 'Các cột mã cần băm' }, { help: { en: 'Each value becomes a 16-character code (SHA-256 with the salt); equal values get equal codes.', vi: 'Mỗi giá trị thành một mã 16 ký tự (SHA-256 với chuỗi muối); giá trị giống nhau cho mã giống nhau.' } }),
     salt: z.string().default('').meta({
       label: { en: 'Salt (secret phrase)', vi: 'Chuỗi muối (cụm bí mật)' },
       help: { en: 'A secret phrase mixed into the hashes so that nobody can recompute them from known ids. Keep it the same to get the same codes in every run. Empty uses a fixed project salt (not secret).', vi: 'Cụm bí mật trộn vào mã băm để không ai tính lại được từ các mã đã biết. Giữ nguyên để có cùng mã ở mọi lần chạy. Để trống sẽ dùng chuỗi muối cố định của dự án (không bí mật).' },
     }),
-    drop: columnsParam('Columns to remove', 'Các cột cần bỏ', 'For example full names, addresses.', 'Ví dụ họ tên, địa chỉ.', 'any'),
-    maskText: columnsParam('Text columns to mask', 'Các cột văn bản cần che', 'E-mail addresses become [email] and phone numbers (0912 345 678, +84 912345678, (028) 3823 4567) become [phone].', 'Địa chỉ e-mail thành [email] và số điện thoại (0912 345 678, +84 912345678, (028) 3823 4567) thành [phone].', 'string'),
+    drop: columnsParam('any', { en: 'Columns to remove', vi: 'Các cột cần bỏ' }, { help: { en: 'For example full names, addresses.', vi: 'Ví dụ họ tên, địa chỉ.' } }),
+    maskText: columnsParam('string', { en: 'Text columns to mask', vi: 'Các cột văn bản cần che' }, { help: { en: 'E-mail addresses become [email] and phone numbers (0912 345 678, +84 912345678, (028) 3823 4567) become [phone].', vi: 'Địa chỉ e-mail thành [email] và số điện thoại (0912 345 678, +84 912345678, (028) 3823 4567) thành [phone].' } }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);

@@ -5,6 +5,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { isoString, parseTime, parseTimes } from '../src/core/parse-time';
 import { boolVector, floatVector, kindOf, requireColumn, requireTable, stringVector, toFloat64, withColumns } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /**
  * A number as people type it. With both "," and ".", the last one is the decimal mark
@@ -109,12 +110,10 @@ export default defineNode({
     en: 'Turns columns into numbers, yes/no values, dates or text — for example a "published" column written as 4/22/2018 6:00 into real dates. Values that cannot be converted become empty, and the node says how many.',
     vi: 'Đổi các cột thành số, giá trị có/không, ngày tháng hoặc văn bản — ví dụ cột "ngày đăng" viết kiểu 4/22/2018 6:00 thành ngày tháng thật. Giá trị không đổi được sẽ để trống và nút cho biết có bao nhiêu.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut()],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns to convert', vi: 'Các cột cần đổi' }, widget: 'columns', columnType: 'any',
-    }),
+    columns: columnsParam('any', { en: 'Columns to convert', vi: 'Các cột cần đổi' }),
     to: z.enum(['number', 'boolean', 'date', 'text']).default('number').meta({
       label: { en: 'Convert to', vi: 'Đổi thành' },
       help: {

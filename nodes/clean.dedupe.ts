@@ -3,6 +3,7 @@ import { encodeKeys } from '../src/core/encode-keys';
 import { defineNode } from '../src/core/node';
 import { combineCodes } from '../src/core/row-keys';
 import { columnNames, requireColumn, requireTable, takeRows } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Removes repeated rows: rows with the same values in the key columns (or in every column). */
 export default defineNode({
@@ -14,15 +15,10 @@ export default defineNode({
     en: 'Removes rows that repeat: rows with the same values in the key columns you choose (for example the post id), or in every column. Keeps the first or the last copy; the rows stay in their order.',
     vi: 'Bỏ các dòng lặp lại: các dòng có cùng giá trị ở những cột khoá bạn chọn (ví dụ mã bài đăng), hoặc ở mọi cột. Giữ bản đầu tiên hoặc bản cuối cùng; thứ tự các dòng không đổi.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table without duplicates', vi: 'Bảng không trùng lặp' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Table without duplicates', vi: 'Bảng không trùng lặp' })],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Key columns', vi: 'Các cột khoá' },
-      help: { en: 'Rows with the same values in these columns are duplicates. Empty compares whole rows. Empty cells count as equal to each other.', vi: 'Các dòng có cùng giá trị ở những cột này là trùng lặp. Để trống để so sánh cả dòng. Các ô trống được coi là bằng nhau.' },
-      widget: 'columns',
-      columnType: 'any',
-    }),
+    columns: columnsParam('any', { en: 'Key columns', vi: 'Các cột khoá' }, { help: { en: 'Rows with the same values in these columns are duplicates. Empty compares whole rows. Empty cells count as equal to each other.', vi: 'Các dòng có cùng giá trị ở những cột này là trùng lặp. Để trống để so sánh cả dòng. Các ô trống được coi là bằng nhau.' } }),
     keep: z.enum(['first', 'last']).default('first').meta({
       label: { en: 'Keep', vi: 'Giữ lại' },
       options: { first: { en: 'The first copy', vi: 'Bản đầu tiên' }, last: { en: 'The last copy', vi: 'Bản cuối cùng' } },

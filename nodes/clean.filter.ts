@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { encodeKeys } from '../src/core/encode-keys';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
+import { missingMask } from '../src/core/missing';
 import { parseTime, parseTimes } from '../src/core/parse-time';
 import { filterRows, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table';
 import type { Text } from '../src/core/text';
-import { missingMask } from './clean.missing';
+import { tableIn, tableOut } from './kit';
 
 const OPS = ['=', '!=', '>', '>=', '<', '<=', 'contains', 'not contains', 'starts with', 'is missing', 'is not missing', 'in'] as const;
 type Op = (typeof OPS)[number];
@@ -130,8 +131,8 @@ export default defineNode({
     en: 'Keeps only the rows that meet your conditions, such as "likes > 100" or "city is one of Hà Nội, Huế". Text is compared without regard to upper or lower case.',
     vi: 'Chỉ giữ các dòng thoả điều kiện của bạn, ví dụ "likes > 100" hoặc "city là một trong Hà Nội, Huế". Văn bản được so sánh không phân biệt chữ hoa, chữ thường.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Kept rows', vi: 'Các dòng giữ lại' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Kept rows', vi: 'Các dòng giữ lại' })],
   params: z.object({
     conditions: z.array(condition).default([]).meta({
       label: { en: 'Conditions', vi: 'Điều kiện' },

@@ -3,46 +3,8 @@ import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { columnNames, floatVector, kindOf, requireColumn, requireTable, takeRows, toFloat64, type ColumnKind } from '../src/core/table';
-
-const BLANK = new Uint8Array(256);
-for (const b of [9, 10, 11, 12, 13, 32]) BLANK[b] = 1;
-
-/** 1 where the value is missing: null, NaN, or text that is empty or only spaces. */
-export function missingMask(vector: Vector): Uint8Array {
-  const n = vector.length;
-  const mask = new Uint8Array(n);
-  const kind = kindOf(vector.type);
-  if (kind === 'number') {
-    const x = toFloat64(vector);
-    for (let i = 0; i < n; i++) if (x[i] !== x[i]) mask[i] = 1;
-    return mask;
-  }
-  let row = 0;
-  for (const chunk of vector.data) {
-    const bits = chunk.nullCount > 0 ? chunk.nullBitmap : undefined;
-    if (bits && bits.length) {
-      for (let i = 0; i < chunk.length; i++) {
-        const j = chunk.offset + i;
-        if ((bits[j >> 3] & (1 << (j & 7))) === 0) mask[row + i] = 1;
-      }
-    }
-    if (chunk.typeId === Type.Utf8) {
-      const offsets = chunk.valueOffsets as Int32Array, bytes = chunk.values as Uint8Array;
-      for (let i = 0; i < chunk.length; i++) {
-        let blank = 1;
-        for (let b = offsets[i]; b < offsets[i + 1]; b++) if (!BLANK[bytes[b]]) { blank = 0; break; }
-        if (blank) mask[row + i] = 1;
-      }
-    } else if (chunk.typeId === Type.Dictionary && chunk.dictionary && kind === 'string') {
-      const words = chunk.dictionary.toArray() as (string | null)[];
-      const blankWord = Uint8Array.from(words, (w) => (w === null || w.trim() === '' ? 1 : 0));
-      const idx = chunk.values as ArrayLike<number>;
-      for (let i = 0; i < chunk.length; i++) if (blankWord[idx[i]]) mask[row + i] = 1;
-    }
-    row += chunk.length;
-  }
-  return mask;
-}
+import { missingMask } from '../src/core/missing';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 const count = (mask: Uint8Array) => { let c = 0; for (let i = 0; i < mask.length; i++) c += mask[i]; return c; };
 
@@ -85,15 +47,10 @@ export default defineNode({
     en: 'Handles empty cells: either removes the rows that have any (in the chosen columns), or fills them with the average, the median, zero, the most frequent value or a value you type. Empty text and "NaN" count as missing. Columns that are completely empty can be removed.',
     vi: 'Xử lý các ô trống: hoặc bỏ các dòng có ô trống (ở các cột đã chọn), hoặc điền vào bằng trung bình, trung vị, số 0, giá trị hay gặp nhất hoặc một giá trị bạn nhập. Văn bản rỗng và "NaN" cũng tính là thiếu. Có thể bỏ các cột hoàn toàn trống.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut()],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns to check', vi: 'Các cột cần kiểm tra' },
-      help: { en: 'Empty checks every column.', vi: 'Để trống để kiểm tra mọi cột.' },
-      widget: 'columns',
-      columnType: 'any',
-    }),
+    columns: columnsParam('any', { en: 'Columns to check', vi: 'Các cột cần kiểm tra' }, { help: { en: 'Empty checks every column.', vi: 'Để trống để kiểm tra mọi cột.' } }),
     strategy: z.enum(['drop', 'fill']).default('drop').meta({
       label: { en: 'What to do', vi: 'Cách xử lý' },
       options: {

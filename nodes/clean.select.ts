@@ -3,6 +3,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { requireColumn, requireTable } from '../src/core/table';
 import { Table, type Vector } from 'apache-arrow';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Keeps the chosen columns, in the chosen order, and renames some of them. */
 export default defineNode({
@@ -14,14 +15,10 @@ export default defineNode({
     en: 'Keep only the columns you need, in the order you want, and rename them.',
     vi: 'Chỉ giữ các cột cần dùng, theo thứ tự mong muốn, và đổi tên cột.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut()],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns to keep', vi: 'Các cột giữ lại' },
-      help: { en: 'Empty keeps every column.', vi: 'Để trống để giữ mọi cột.' },
-      widget: 'columns',
-    }),
+    columns: columnsParam('any', { en: 'Columns to keep', vi: 'Các cột giữ lại' }, { help: { en: 'Empty keeps every column.', vi: 'Để trống để giữ mọi cột.' } }),
     rename: z.record(z.string(), z.string()).default({}).meta({
       label: { en: 'Rename (old → new)', vi: 'Đổi tên (cũ → mới)' },
       widget: 'keyvalue',

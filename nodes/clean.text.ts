@@ -4,6 +4,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
 import { foldDiacritics } from '../src/core/text';
+import { columnParam, tableIn, tableOut } from './kit';
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 const MENTION_RE = /(^|[^\p{L}\p{N}_@.])@[\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
@@ -38,10 +39,10 @@ export default defineNode({
     en: 'Tidies a text column (comments, captions) before counting words or reading the tone: lower case, removes links, @mentions and (optionally) emoji, can remove Vietnamese accents ("Đẹp quá" → "dep qua") and squeezes repeated spaces.',
     vi: 'Làm gọn một cột văn bản (bình luận, chú thích) trước khi đếm từ hay đọc sắc thái: chuyển chữ thường, bỏ đường link, @nhắc tên và (tuỳ chọn) biểu tượng cảm xúc, có thể bỏ dấu tiếng Việt ("Đẹp quá" → "dep qua") và gộp khoảng trắng thừa.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut()],
   params: z.object({
-    column: z.string().default('').meta({ label: { en: 'Text column', vi: 'Cột văn bản' }, widget: 'column', columnType: 'string' }),
+    column: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }),
     output: z.string().default('').meta({
       label: { en: 'Result column', vi: 'Cột kết quả' },
       help: { en: 'Name of the cleaned column. Empty replaces the text column itself.', vi: 'Tên cột đã làm sạch. Để trống để thay chính cột văn bản.' },

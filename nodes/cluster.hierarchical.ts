@@ -1,20 +1,22 @@
 import { Int32, makeData, makeVector } from 'apache-arrow';
 import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
+import type { DendrogramChart } from '../src/core/chart';
 import { clustersAtHeight, cutTree, hclust, LINKAGES } from '../src/core/hclust';
 import type { Text } from '../src/core/text';
-import { defineNode, type JsonValue } from '../src/core/node';
+import { defineNode } from '../src/core/node';
 import { createRandom, seedFrom } from '../src/core/random';
 import { chooseColumns, readMatrix, SEGMENT, segmentMeans, segmentsTable, spreadWarning, stableLabels } from '../src/core/segments';
 import { sampleRows } from '../src/core/silhouette';
 import { requireTable, withColumns } from '../src/core/table';
+import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
 
 const TOP = 60;
 /** The largest "Most rows clustered exactly" (the maximum of that setting). */
 const MAX_EXACT_ROWS = 20_000;
 
 /** The dendrogram chart: the top merges of Z, leaves numbered 0..L-1, merge j making node L + j. */
-function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment: Int32Array, cut: number, linkage: string) {
+function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment: Int32Array, cut: number, linkage: string): DendrogramChart {
   const m = Math.min(TOP, n - 1), from = n - 1 - m;
   const leafOf = new Map<number, number>();
   const leaves: number[] = [];
@@ -37,7 +39,7 @@ function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment
     labels: leaves.map((c) => (c < n ? `#${rows ? rows[c] : c}` : `(${sizeOf(c)})`)),
     leafSegment: leaves.map((c) => segment[rows ? rows[firstRow(c)] : firstRow(c)]),
     cut,
-  } as unknown as JsonValue;
+  };
 }
 
 /** Hierarchical (agglomerative) segments: Ward, complete, average or single linkage, cut by k or height. */
@@ -50,18 +52,14 @@ export default defineNode({
     en: 'Builds a tree of segments by merging the two closest groups again and again (hierarchical clustering), then cuts it into a number of segments or at a height. Adds a "segment" column (0 = the largest), a table of the segments and a dendrogram of the last merges. Exact up to "Most rows"; above it, a random sample is clustered and the other rows join the nearest segment.',
     vi: 'Xây cây phân khúc bằng cách liên tục gộp hai nhóm gần nhau nhất (phân cụm phân cấp), rồi cắt cây thành số phân khúc đã chọn hoặc tại một độ cao. Thêm cột "segment" (0 = lớn nhất), bảng các phân khúc và biểu đồ cây (dendrogram) của các lần gộp cuối. Chính xác đến "Số dòng tối đa"; vượt quá thì phân cụm một mẫu ngẫu nhiên và gán các dòng còn lại vào phân khúc gần nhất.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Table with segment', vi: 'Bảng kèm phân khúc' } },
-    { name: 'segments', kind: 'table', title: { en: 'Segments', vi: 'Các phân khúc' } },
-    { name: 'dendrogram', kind: 'chart', title: { en: 'Dendrogram', vi: 'Biểu đồ cây' } },
+    tableOut({ en: 'Table with segment', vi: 'Bảng kèm phân khúc' }),
+    tableOut({ en: 'Segments', vi: 'Các phân khúc' }, 'segments'),
+    chartOut({ en: 'Dendrogram', vi: 'Biểu đồ cây' }, 'dendrogram'),
   ],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
-      help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' },
-      widget: 'columns', columnType: 'number',
-    }),
+    columns: columnsParam('number', { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' }, { help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' } }),
     linkage: z.enum(LINKAGES).default('ward').meta({
       label: { en: 'How to measure group distance', vi: 'Cách đo khoảng cách giữa nhóm' },
       help: { en: 'Ward makes compact segments of similar size (usual choice); complete, average and single use the farthest, average or closest pair of rows.', vi: 'Ward cho các phân khúc gọn, cỡ tương đương (lựa chọn thông dụng); complete, average và single dùng cặp dòng xa nhất, trung bình hoặc gần nhất.' },
@@ -80,10 +78,7 @@ export default defineNode({
       label: { en: 'Most rows clustered exactly', vi: 'Số dòng tối đa phân cụm chính xác' },
       help: { en: 'Memory grows with the square of the rows (10 000 rows ≈ 400 MB). Above this, a sample is used.', vi: 'Bộ nhớ tăng theo bình phương số dòng (10 000 dòng ≈ 400 MB). Vượt quá thì dùng một mẫu.' },
     }),
-    seed: z.number().int().default(42).meta({
-      label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' },
-      help: { en: 'Chooses the sample when the table is larger than the limit.', vi: 'Dùng để chọn mẫu khi bảng lớn hơn giới hạn.' },
-    }),
+    seed: seedParam({ en: 'Chooses the sample when the table is larger than the limit.', vi: 'Dùng để chọn mẫu khi bảng lớn hơn giới hạn.' }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { LineChart } from '../src/core/chart';
 import { NodeError } from '../src/core/errors';
 import { kmeans, type KMeansFit } from '../src/core/kmeans';
-import { defineNode, type JsonValue } from '../src/core/node';
+import { defineNode } from '../src/core/node';
 import { createRandom, seedFrom } from '../src/core/random';
 import { chooseColumns, orderSegments, readMatrix, SEGMENT, segmentsTable, spreadWarning } from '../src/core/segments';
 import { meanSilhouette } from '../src/core/silhouette';
 import { requireTable, withColumns } from '../src/core/table';
+import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
 
 type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
 
@@ -35,19 +36,14 @@ export default defineNode({
     en: 'Groups rows into segments of similar values in the numeric columns (k-means). Choose the number of segments, or "auto" to try every number between the smallest and largest and keep the one whose segments are best separated (silhouette). Adds a "segment" column (0 = the largest segment) and gives a table of the segments (size, share and average of each column) and a chart of the scores per number of segments. Scale the columns first if they use very different units.',
     vi: 'Chia các dòng thành các phân khúc gồm các dòng có giá trị giống nhau ở các cột số (k-means). Chọn số phân khúc, hoặc "tự động" để thử mọi số từ nhỏ nhất đến lớn nhất và giữ số cho các phân khúc tách biệt rõ nhất (silhouette). Thêm cột "segment" (0 = phân khúc lớn nhất), cho một bảng các phân khúc (số dòng, tỷ lệ và trung bình của từng cột) và biểu đồ điểm số theo số phân khúc. Nên chuẩn hoá các cột trước nếu chúng có đơn vị rất khác nhau.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Table with segment', vi: 'Bảng kèm phân khúc' } },
-    { name: 'segments', kind: 'table', title: { en: 'Segments', vi: 'Các phân khúc' } },
-    { name: 'scores', kind: 'chart', title: { en: 'Scores per number of segments', vi: 'Điểm theo số phân khúc' } },
+    tableOut({ en: 'Table with segment', vi: 'Bảng kèm phân khúc' }),
+    tableOut({ en: 'Segments', vi: 'Các phân khúc' }, 'segments'),
+    chartOut({ en: 'Scores per number of segments', vi: 'Điểm theo số phân khúc' }, 'scores'),
   ],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
-      help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' },
-      widget: 'columns',
-      columnType: 'number',
-    }),
+    columns: columnsParam('number', { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' }, { help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' } }),
     k: z.union([z.number().int().min(2).max(50), z.literal('auto')]).default(4).meta({
       label: { en: 'Number of segments', vi: 'Số phân khúc' },
       help: { en: 'How many groups to split the rows into (2–50), or "auto" to pick the best-separated number between the smallest and largest below.', vi: 'Số nhóm cần chia các dòng (2–50), hoặc "tự động" để chọn số cho các nhóm tách biệt rõ nhất trong khoảng bên dưới.' },
@@ -61,10 +57,7 @@ export default defineNode({
       label: { en: 'Largest number to try (auto)', vi: 'Số lớn nhất để thử (tự động)' },
       help: { en: 'With "auto": the most segments to try.', vi: 'Khi "tự động": số phân khúc nhiều nhất được thử.' },
     }),
-    seed: z.number().int().default(42).meta({
-      label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' },
-      help: { en: 'The same seed always gives the same segments. Change it to try another starting point.', vi: 'Cùng một hạt giống luôn cho cùng kết quả. Đổi nó để thử điểm bắt đầu khác.' },
-    }),
+    seed: seedParam({ en: 'The same seed always gives the same segments. Change it to try another starting point.', vi: 'Cùng một hạt giống luôn cho cùng kết quả. Đổi nó để thử điểm bắt đầu khác.' }),
     maxIterations: z.number().int().min(1).max(10_000).default(300).meta({
       label: { en: 'Maximum rounds', vi: 'Số vòng tối đa' },
       help: { en: 'Stops after this many rounds even if segments still move.', vi: 'Dừng sau chừng này vòng dù các phân khúc vẫn còn thay đổi.' },
@@ -165,7 +158,7 @@ export default defineNode({
     return {
       out: withColumns(table, { [SEGMENT]: segmentVector }),
       segments: segmentsTable(columns, size, means, { inertia }),
-      scores: scoresChart(ks, fits, k) as unknown as JsonValue,
+      scores: scoresChart(ks, fits, k),
     };
   },
 });

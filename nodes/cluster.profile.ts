@@ -2,9 +2,10 @@ import { makeVector, Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
 import type { HeatmapChart } from '../src/core/chart';
 import { NodeError } from '../src/core/errors';
-import { defineNode, type JsonValue } from '../src/core/node';
+import { defineNode } from '../src/core/node';
 import { persona, personaCards, type Trait } from '../src/core/persona';
 import { floatVector, isTable, numericColumns, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table';
+import { chartOut, columnParam, columnsParam, tableIn, tableOut } from './kit';
 
 const STOP = new Set(('the a an and or but of to in on at for with is are was were be been it this that i you he she we they my your our me so not no just very '
   + 'có không là và của thì mà cho với này đó được một những các rất cũng đã đang sẽ như khi nào mình bạn em anh chị ạ nha nhé ko k').split(' '));
@@ -53,35 +54,19 @@ export default defineNode({
     vi: 'Mô tả từng phân khúc bằng lời dễ hiểu: số người và tỷ lệ, trung bình từng đặc trưng so với toàn bộ (lift: 2,0× = gấp đôi trung bình), các giá trị và từ ngữ xuất hiện nhiều hơn hẳn, và một chân dung ngắn như "Cú đêm hay bình luận". Nối bảng có phân khúc vào "in". Nếu các đặc trưng đã được chuẩn hoá trước khi phân cụm, hãy nối thêm bảng chưa chuẩn hoá (cùng dòng, cùng thứ tự) vào "original" để trung bình và lift có đơn vị thật.',
   },
   inputs: [
-    { name: 'in', kind: 'table', title: { en: 'Table with segment', vi: 'Bảng kèm phân khúc' } },
-    { name: 'original', kind: 'table', title: { en: 'Unscaled features (same rows)', vi: 'Đặc trưng gốc (cùng dòng)' }, optional: true },
+    tableIn({ en: 'Table with segment', vi: 'Bảng kèm phân khúc' }),
+    tableIn({ en: 'Unscaled features (same rows)', vi: 'Đặc trưng gốc (cùng dòng)' }, 'original', { optional: true }),
   ],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Segment profiles', vi: 'Chân dung phân khúc' } },
-    { name: 'personas', kind: 'chart', title: { en: 'Personas', vi: 'Chân dung' } },
-    { name: 'lift', kind: 'chart', title: { en: 'Lift per feature', vi: 'Lift theo đặc trưng' } },
+    tableOut({ en: 'Segment profiles', vi: 'Chân dung phân khúc' }),
+    chartOut({ en: 'Personas', vi: 'Chân dung' }, 'personas'),
+    chartOut({ en: 'Lift per feature', vi: 'Lift theo đặc trưng' }, 'lift'),
   ],
   params: z.object({
-    segment: z.string().default('segment').meta({
-      label: { en: 'Segment column', vi: 'Cột phân khúc' },
-      help: { en: 'The column that says which segment each row is in.', vi: 'Cột cho biết mỗi dòng thuộc phân khúc nào.' },
-      widget: 'column', columnType: 'number',
-    }),
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Features to compare', vi: 'Các đặc trưng để so sánh' },
-      help: { en: 'Numeric columns to average per segment. Empty uses every numeric column except the segment and id columns.', vi: 'Các cột số để tính trung bình theo phân khúc. Để trống để dùng mọi cột số trừ cột phân khúc và cột id.' },
-      widget: 'columns', columnType: 'number',
-    }),
-    categories: z.array(z.string()).default([]).meta({
-      label: { en: 'Categories to look into', vi: 'Các cột phân loại cần xem' },
-      help: { en: 'Text columns (e.g. city, gender) whose over-represented values are listed per segment.', vi: 'Các cột văn bản (vd. thành phố, giới tính) để liệt kê giá trị nổi bật của từng phân khúc.' },
-      widget: 'columns', columnType: 'string',
-    }),
-    text: z.string().default('').meta({
-      label: { en: 'Text column (optional)', vi: 'Cột văn bản (tuỳ chọn)' },
-      help: { en: 'Comments or posts: the words most typical of each segment are listed.', vi: 'Bình luận hoặc bài viết: liệt kê các từ đặc trưng nhất của từng phân khúc.' },
-      widget: 'column', columnType: 'string',
-    }),
+    segment: columnParam('number', { en: 'Segment column', vi: 'Cột phân khúc' }, { help: { en: 'The column that says which segment each row is in.', vi: 'Cột cho biết mỗi dòng thuộc phân khúc nào.' }, default: 'segment' }),
+    columns: columnsParam('number', { en: 'Features to compare', vi: 'Các đặc trưng để so sánh' }, { help: { en: 'Numeric columns to average per segment. Empty uses every numeric column except the segment and id columns.', vi: 'Các cột số để tính trung bình theo phân khúc. Để trống để dùng mọi cột số trừ cột phân khúc và cột id.' } }),
+    categories: columnsParam('string', { en: 'Categories to look into', vi: 'Các cột phân loại cần xem' }, { help: { en: 'Text columns (e.g. city, gender) whose over-represented values are listed per segment.', vi: 'Các cột văn bản (vd. thành phố, giới tính) để liệt kê giá trị nổi bật của từng phân khúc.' } }),
+    text: columnParam('string', { en: 'Text column (optional)', vi: 'Cột văn bản (tuỳ chọn)' }, { help: { en: 'Comments or posts: the words most typical of each segment are listed.', vi: 'Bình luận hoặc bài viết: liệt kê các từ đặc trưng nhất của từng phân khúc.' } }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -164,6 +149,6 @@ export default defineNode({
       });
     }
     await ctx.progress(1, `${k} segments profiled`);
-    return { out, personas: personaCards(out) as unknown as JsonValue, lift: lift as unknown as JsonValue };
+    return { out, personas: personaCards(out), lift };
   },
 });

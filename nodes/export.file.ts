@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../src/core/node';
 import { requireTable } from '../src/core/table';
 import { EXPORT_FORMATS, exportName } from '../src/core/write';
+import { tableIn, tableOut } from './kit';
 
 export { EXPORT_FORMATS, type ExportFormat, exportBytes, exportName } from '../src/core/write';
 
@@ -15,8 +16,8 @@ export default defineNode({
     en: 'Saves a table as a file: after Run, select this node and press Download in the data panel. CSV opens in Excel and Google Sheets (cells starting with = + - @ are made safe); Arrow and Parquet keep column types for other tools; JSON is a list of rows.',
     vi: 'Lưu một bảng thành tệp: sau khi chạy, chọn nút này và bấm Tải xuống ở khung dữ liệu. CSV mở được bằng Excel và Google Sheets (ô bắt đầu bằng = + - @ được làm an toàn); Arrow và Parquet giữ kiểu cột cho công cụ khác; JSON là danh sách các dòng.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Exported table', vi: 'Bảng được xuất' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Exported table', vi: 'Bảng được xuất' })],
   params: z.object({
     format: z.enum(EXPORT_FORMATS).default('csv').meta({
       label: { en: 'File format', vi: 'Định dạng tệp' },

@@ -6,6 +6,7 @@ import { defineNode, type RunContext } from '../src/core/node';
 import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/parse-time';
 import { utf8FromStrings } from '../src/core/sample/utf8';
 import { floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table';
+import { columnParam, columnsParam, tableIn, tableOut } from './kit';
 
 const int32 = (values: Int32Array): Vector => makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
 const STEP = 65536;
@@ -26,40 +27,24 @@ export default defineNode({
     en: 'Turns interactions into one row per user: how many and of which type, sums and means, distinct posts, recency, active days and the hours they are active.',
     vi: 'Gộp các lượt tương tác thành một dòng cho mỗi người dùng: số lượt và theo loại, tổng và trung bình, số bài khác nhau, độ gần đây, số ngày hoạt động và khung giờ hay hoạt động.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Interactions', vi: 'Lượt tương tác' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'One row per user', vi: 'Mỗi người dùng một dòng' } }],
+  inputs: [tableIn({ en: 'Interactions', vi: 'Lượt tương tác' })],
+  outputs: [tableOut({ en: 'One row per user', vi: 'Mỗi người dùng một dòng' })],
   params: z.object({
     by: z.string().min(1).default('user_id').meta({
       label: { en: 'Group by (user column)', vi: 'Gộp theo (cột người dùng)' },
       help: { en: 'One output row per distinct value of this column.', vi: 'Mỗi giá trị khác nhau của cột này thành một dòng.' },
       widget: 'column', columnType: 'any',
     }),
-    time: z.string().default('timestamp').meta({
-      label: { en: 'Time column', vi: 'Cột thời gian' },
-      help: {
+    time: columnParam('any', { en: 'Time column', vi: 'Cột thời gian' }, { help: {
         en: 'Dates and times (e.g. 2026-06-30 14:05 or 6/30/2026 2:05 PM) for recency, active days and hours. Leave empty to skip.',
         vi: 'Ngày giờ (vd. 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM) để tính độ gần đây, số ngày và khung giờ hoạt động. Để trống để bỏ qua.',
-      },
-      widget: 'column', columnType: 'any',
-    }),
-    type: z.string().default('type').meta({
-      label: { en: 'Interaction type column', vi: 'Cột loại tương tác' },
-      help: {
+      }, default: 'timestamp' }),
+    type: columnParam('any', { en: 'Interaction type column', vi: 'Cột loại tương tác' }, { help: {
         en: 'Each value (comment, reaction, share…) gets a count n_… and a share share_…. Leave empty to skip.',
         vi: 'Mỗi giá trị (comment, reaction, share…) có cột đếm n_… và tỉ lệ share_…. Để trống để bỏ qua.',
-      },
-      widget: 'column', columnType: 'any',
-    }),
-    values: z.array(z.string()).default([]).meta({
-      label: { en: 'Numbers to sum and average', vi: 'Cột số để tính tổng và trung bình' },
-      help: { en: 'Adds sum_… and mean_… per user.', vi: 'Thêm sum_… và mean_… cho mỗi người dùng.' },
-      widget: 'columns', columnType: 'number',
-    }),
-    distinct: z.array(z.string()).default(['post_id']).meta({
-      label: { en: 'Count distinct values of', vi: 'Đếm số giá trị khác nhau của' },
-      help: { en: 'Adds distinct_… per user, e.g. how many different posts.', vi: 'Thêm distinct_… cho mỗi người dùng, vd. số bài đăng khác nhau.' },
-      widget: 'columns', columnType: 'any',
-    }),
+      }, default: 'type' }),
+    values: columnsParam('number', { en: 'Numbers to sum and average', vi: 'Cột số để tính tổng và trung bình' }, { help: { en: 'Adds sum_… and mean_… per user.', vi: 'Thêm sum_… và mean_… cho mỗi người dùng.' } }),
+    distinct: columnsParam('any', { en: 'Count distinct values of', vi: 'Đếm số giá trị khác nhau của' }, { help: { en: 'Adds distinct_… per user, e.g. how many different posts.', vi: 'Thêm distinct_… cho mỗi người dùng, vd. số bài đăng khác nhau.' }, default: ['post_id'] }),
     hours: z.boolean().default(true).meta({
       label: { en: 'Active-hour profile', vi: 'Khung giờ hoạt động' },
       help: {

@@ -4,6 +4,7 @@ import { encodeKeys } from '../src/core/encode-keys';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { floatVector, requireColumn, requireTable } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** One-hot encoding: one 0/1 column per frequent category, the rest in `<col>=other`. */
 export default defineNode({
@@ -15,12 +16,10 @@ export default defineNode({
     en: 'Turns category columns (post type, city, channel…) into numbers that clustering can use: one column per category with 1 where the row has it and 0 elsewhere, named like "status_type=video". Rare categories share one "=other" column.',
     vi: 'Đổi các cột phân loại (loại bài đăng, thành phố, kênh…) thành số để phân cụm dùng được: mỗi loại một cột, bằng 1 ở dòng thuộc loại đó và 0 ở dòng khác, đặt tên như "status_type=video". Các loại hiếm dùng chung một cột "=other".',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Encoded table', vi: 'Bảng đã mã hoá' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Encoded table', vi: 'Bảng đã mã hoá' })],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Category columns', vi: 'Các cột phân loại' }, widget: 'columns', columnType: 'any',
-    }),
+    columns: columnsParam('any', { en: 'Category columns', vi: 'Các cột phân loại' }),
     maxCategories: z.number().int().min(1).max(100).default(10).meta({
       label: { en: 'Most categories per column', vi: 'Số loại tối đa mỗi cột' },
       help: { en: 'The most frequent categories get their own column; the others go to "<column>=other". Empty cells get 0 everywhere.', vi: 'Các loại hay gặp nhất có cột riêng; các loại còn lại vào "<cột>=other". Ô trống nhận 0 ở mọi cột.' },

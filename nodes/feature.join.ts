@@ -5,6 +5,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { combineCodes } from '../src/core/row-keys';
 import { columnNames, requireTable, takeRows, takeVector } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Codes of one key column on both sides, in one shared numbering (numbers and text compared as text when the sides differ). */
 async function sharedCodes(left: Vector, right: Vector): Promise<Int32Array> {
@@ -48,16 +49,12 @@ export default defineNode({
     vi: 'Thêm các cột của bảng thứ hai (ví dụ đặc trưng theo người dùng) vào các dòng của bảng thứ nhất (ví dụ danh sách người dùng), ghép các dòng có cột khoá bằng nhau. Cột của bảng phải trùng tên sẽ được thêm đuôi "_right".',
   },
   inputs: [
-    { name: 'in', kind: 'table', title: { en: 'Left table', vi: 'Bảng trái' } },
-    { name: 'right', kind: 'table', title: { en: 'Right table', vi: 'Bảng phải' } },
+    tableIn({ en: 'Left table', vi: 'Bảng trái' }),
+    tableIn({ en: 'Right table', vi: 'Bảng phải' }, 'right'),
   ],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Joined table', vi: 'Bảng đã ghép' } }],
+  outputs: [tableOut({ en: 'Joined table', vi: 'Bảng đã ghép' })],
   params: z.object({
-    on: z.array(z.string()).default([]).meta({
-      label: { en: 'Key columns', vi: 'Các cột khoá' },
-      help: { en: 'Columns with the same name in both tables. Empty keys never match.', vi: 'Các cột cùng tên ở cả hai bảng. Khoá trống không bao giờ khớp.' },
-      widget: 'columns', columnType: 'any',
-    }),
+    on: columnsParam('any', { en: 'Key columns', vi: 'Các cột khoá' }, { help: { en: 'Columns with the same name in both tables. Empty keys never match.', vi: 'Các cột cùng tên ở cả hai bảng. Khoá trống không bao giờ khớp.' } }),
     how: z.enum(['left', 'inner']).default('left').meta({
       label: { en: 'Rows to keep', vi: 'Các dòng giữ lại' },
       options: {

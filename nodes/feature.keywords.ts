@@ -4,6 +4,7 @@ import { NodeError } from '../src/core/errors';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode } from '../src/core/node';
 import { emptyColumnError, floatVector, int32Vector, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { columnParam, tableIn, tableOut } from './kit';
 
 /** Most terms listed in the corpus `terms` table (row mode). */
 const CORPUS_TERMS = 200;
@@ -18,22 +19,18 @@ export default defineNode({
     en: 'Finds the #hashtags, @mentions and the most telling words of a text column (captions, comments), in English and Vietnamese. Common words ("the", "và", "nhé") and numbers are skipped. Per row, or per group (e.g. per segment) to see what each group talks about.',
     vi: 'Tìm #hashtag, @nhắc tên và những từ nổi bật nhất của một cột văn bản (chú thích, bình luận), tiếng Anh và tiếng Việt. Bỏ qua các từ phổ biến ("the", "và", "nhé") và con số. Theo từng dòng, hoặc theo nhóm (ví dụ theo phân khúc) để xem mỗi nhóm nói về gì.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Table with keywords', vi: 'Bảng kèm từ khoá' } },
-    { name: 'terms', kind: 'table', title: { en: 'Top terms', vi: 'Từ khoá hàng đầu' } },
+    tableOut({ en: 'Table with keywords', vi: 'Bảng kèm từ khoá' }),
+    tableOut({ en: 'Top terms', vi: 'Từ khoá hàng đầu' }, 'terms'),
   ],
   params: z.object({
-    column: z.string().default('text').meta({ label: { en: 'Text column', vi: 'Cột văn bản' }, widget: 'column', columnType: 'string' }),
+    column: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }, { default: 'text' }),
     mode: z.enum(['row', 'group']).default('row').meta({
       label: { en: 'Keywords for', vi: 'Từ khoá cho' },
       options: { row: { en: 'Each row', vi: 'Từng dòng' }, group: { en: 'Each group', vi: 'Từng nhóm' } },
     }),
-    group: z.string().default('segment').meta({
-      label: { en: 'Group column', vi: 'Cột nhóm' },
-      help: { en: 'Used when keywords are per group: e.g. segment or journey_stage.', vi: 'Dùng khi tìm từ khoá theo nhóm: ví dụ segment hoặc journey_stage.' },
-      widget: 'column',
-    }),
+    group: columnParam('any', { en: 'Group column', vi: 'Cột nhóm' }, { help: { en: 'Used when keywords are per group: e.g. segment or journey_stage.', vi: 'Dùng khi tìm từ khoá theo nhóm: ví dụ segment hoặc journey_stage.' }, default: 'segment' }),
     top: z.number().int().min(1).max(50).default(5).meta({ label: { en: 'Keywords to keep', vi: 'Số từ khoá giữ lại' } }),
     ngrams: z.number().int().min(1).max(2).default(1).meta({
       label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },

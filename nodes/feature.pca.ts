@@ -5,6 +5,7 @@ import { defineNode } from '../src/core/node';
 import { pca, project } from '../src/core/pca';
 import { chooseColumns, readMatrix } from '../src/core/segments';
 import { floatVector, requireTable, stringVector, withColumns } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Principal components: a few new columns that keep most of the spread of many numeric ones. */
 export default defineNode({
@@ -16,17 +17,13 @@ export default defineNode({
     en: 'Sums up many numeric columns in 2 or 3 new ones (pc1, pc2, pc3) that keep as much of their spread as possible, e.g. to draw segments on a scatter chart. Also gives a table of how much of the spread each component explains. Scale the columns first if they use different units.',
     vi: 'Tóm tắt nhiều cột số thành 2 hoặc 3 cột mới (pc1, pc2, pc3) giữ lại nhiều nhất độ phân tán của chúng, ví dụ để vẽ các phân khúc trên biểu đồ phân tán. Kèm bảng cho biết mỗi thành phần giải thích bao nhiêu phần độ phân tán. Nên chuẩn hoá các cột trước nếu chúng có đơn vị khác nhau.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Table with components', vi: 'Bảng kèm thành phần' } },
-    { name: 'explained', kind: 'table', title: { en: 'Explained spread', vi: 'Độ phân tán được giải thích' } },
+    tableOut({ en: 'Table with components', vi: 'Bảng kèm thành phần' }),
+    tableOut({ en: 'Explained spread', vi: 'Độ phân tán được giải thích' }, 'explained'),
   ],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns', vi: 'Các cột' },
-      help: { en: 'Numeric columns to sum up. Empty uses every numeric column except "segment".', vi: 'Các cột số cần tóm tắt. Để trống để dùng mọi cột số trừ "segment".' },
-      widget: 'columns', columnType: 'number',
-    }),
+    columns: columnsParam('number', { en: 'Columns', vi: 'Các cột' }, { help: { en: 'Numeric columns to sum up. Empty uses every numeric column except "segment".', vi: 'Các cột số cần tóm tắt. Để trống để dùng mọi cột số trừ "segment".' } }),
     components: z.number().int().min(2).max(3).default(2).meta({
       label: { en: 'Number of components', vi: 'Số thành phần' },
       help: { en: '2 for a flat chart, 3 for one more dimension.', vi: '2 để vẽ biểu đồ phẳng, 3 để thêm một chiều.' },

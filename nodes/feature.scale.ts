@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { floatVector, kindOf, numericColumns, requireColumn, requireTable, toFloat64, withColumns } from '../src/core/table';
+import { columnsParam, tableIn, tableOut } from './kit';
 
 /** The `q` quantile of sorted values, with linear interpolation (numpy's default). */
 export function quantileSorted(sorted: Float64Array, q: number): number {
@@ -36,15 +37,10 @@ export default defineNode({
     en: 'Puts numeric columns on a similar scale so that no column outweighs the others just because of its units (for example before k-means). The columns keep their names; other columns are unchanged. Missing values stay missing.',
     vi: 'Đưa các cột số về thang đo tương đương để không cột nào lấn át chỉ vì đơn vị đo (ví dụ trước khi chạy k-means). Các cột giữ nguyên tên; các cột khác không đổi. Giá trị thiếu vẫn để trống.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Scaled table', vi: 'Bảng đã chuẩn hoá' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Scaled table', vi: 'Bảng đã chuẩn hoá' })],
   params: z.object({
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Columns to scale', vi: 'Các cột cần chuẩn hoá' },
-      help: { en: 'Empty scales every numeric column.', vi: 'Để trống để chuẩn hoá mọi cột số.' },
-      widget: 'columns',
-      columnType: 'number',
-    }),
+    columns: columnsParam('number', { en: 'Columns to scale', vi: 'Các cột cần chuẩn hoá' }, { help: { en: 'Empty scales every numeric column.', vi: 'Để trống để chuẩn hoá mọi cột số.' } }),
     method: z.enum(['zscore', 'minmax', 'robust']).default('zscore').meta({
       label: { en: 'Method', vi: 'Phương pháp' },
       help: {

@@ -4,6 +4,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { DAY_MS, hourOf, parseTimes } from '../src/core/parse-time';
 import { floatVector, requireColumn, requireTable, withColumns } from '../src/core/table';
+import { columnParam, tableIn, tableOut } from './kit';
 
 const PARTS = ['hour', 'weekday', 'month', 'year', 'recency_days'] as const;
 type Part = (typeof PARTS)[number];
@@ -18,10 +19,10 @@ export default defineNode({
     en: 'Splits a date/time column into numbers that describe when something happened: hour of the day, day of the week, month, year, and how many days before the latest date in the column. Text dates (2018-04-22 06:00, 4/22/2018 6:00) are read automatically.',
     vi: 'Tách một cột ngày giờ thành các số mô tả thời điểm: giờ trong ngày, thứ trong tuần, tháng, năm, và số ngày trước ngày gần nhất trong cột. Ngày dạng văn bản (2018-04-22 06:00, 4/22/2018 6:00) được đọc tự động.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut()],
   params: z.object({
-    column: z.string().default('').meta({ label: { en: 'Date/time column', vi: 'Cột ngày giờ' }, widget: 'column', columnType: 'any' }),
+    column: columnParam('any', { en: 'Date/time column', vi: 'Cột ngày giờ' }),
     parts: z.array(z.enum(PARTS)).default(['hour', 'weekday', 'month', 'recency_days']).meta({
       label: { en: 'Features', vi: 'Đặc trưng' },
       help: {

@@ -61,7 +61,7 @@ export const NODE_TYPES: NodeDef[] = [
   viewChart,
   viewPersonas,
   exportFile,
-] as unknown as NodeDef[];
+];
 
 const byType = new Map(NODE_TYPES.map((def) => [def.type, def]));
 

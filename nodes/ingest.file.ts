@@ -11,6 +11,7 @@ import { defineNode } from '../src/core/node';
 import { readParquet } from '../src/core/parquet';
 import type { Text } from '../src/core/text';
 import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
+import { tableOut } from './kit';
 
 type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet' | 'xlsx';
 
@@ -64,7 +65,7 @@ export default defineNode({
     vi: 'Đọc tệp CSV, TSV, JSON, NDJSON, Excel (.xlsx), Parquet hoặc Arrow thành một bảng. Định dạng, bảng mã, dấu phân cách, dòng tiêu đề và kiểu của từng cột được tự nhận diện.',
   },
   inputs: [],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [tableOut()],
   params: z.object({
     path: z.string().default('').meta({
       label: { en: 'File', vi: 'Tệp' },

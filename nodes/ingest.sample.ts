@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../src/core/node';
 import { generateInteractions } from '../src/core/sample/interactions';
 import { generatePosts, generateUsers, postsTable, usersTable } from '../src/core/sample/population';
+import { seedParam, tableOut } from './kit';
 
 /**
  * A built-in synthetic social audience of a Vietnamese cosmetics & fashion shop page: users,
@@ -18,7 +19,7 @@ export default defineNode({
     vi: 'Một tập khán giả giả lập nhưng sát thực tế của một trang shop mỹ phẩm & thời trang: người dùng, bài đăng và các bình luận, cảm xúc, lượt chia sẻ bằng tiếng Việt và tiếng Anh. Cùng kích thước và hạt giống thì luôn ra cùng dữ liệu.',
   },
   inputs: [],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
+  outputs: [tableOut()],
   params: z.object({
     dataset: z.enum(['interactions', 'users', 'posts']).default('interactions').meta({
       label: { en: 'Dataset', vi: 'Bảng dữ liệu' },
@@ -40,10 +41,7 @@ export default defineNode({
       },
       widget: 'slider',
     }),
-    seed: z.number().int().default(42).meta({
-      label: { en: 'Seed', vi: 'Hạt giống ngẫu nhiên' },
-      help: { en: 'Change it to get another audience of the same kind.', vi: 'Đổi số này để có một tập khán giả khác cùng kiểu.' },
-    }),
+    seed: seedParam({ en: 'Change it to get another audience of the same kind.', vi: 'Đổi số này để có một tập khán giả khác cùng kiểu.' }),
   }),
   async run(_inputs, params, ctx) {
     const { dataset, size, seed } = params;

@@ -8,6 +8,7 @@ import { facebookRows } from '../src/core/social/facebook';
 import { type SocialRow, interactionsTable, parseJson } from '../src/core/social/rows';
 import { parseTweetsJs, xRows } from '../src/core/social/x';
 import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
+import { tableOut } from './kit';
 
 /** Stable order by time (unknown times last), as the sample audience and platform exports are. */
 function byTime(rows: SocialRow[], utcOffset: number): SocialRow[] {
@@ -32,7 +33,7 @@ export default defineNode({
     vi: 'Đọc tệp xuất trang Facebook (JSON Graph API), bản lưu trữ X (Twitter) (tweets.js) hoặc tệp CSV tương tác thành cùng bảng tương tác như dữ liệu mẫu: ai bình luận, bày tỏ cảm xúc hay chia sẻ, trên bài nào, lúc nào và viết gì.',
   },
   inputs: [],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Interactions', vi: 'Tương tác' } }],
+  outputs: [tableOut({ en: 'Interactions', vi: 'Tương tác' })],
   params: z.object({
     platform: z.enum(['facebook', 'x', 'csv']).default('facebook').meta({
       label: { en: 'Platform', vi: 'Nền tảng' },

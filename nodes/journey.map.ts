@@ -1,12 +1,14 @@
 import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
 import type { HeatmapChart } from '../src/core/chart';
+import type { JourneyMapChart } from '../src/core/journey/charts';
 import { encodeKeys } from '../src/core/encode-keys';
 import type { PainPoint } from '../src/core/journey/pains';
 import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
-import { defineNode, type JsonValue, type RunContext } from '../src/core/node';
+import { defineNode, type RunContext } from '../src/core/node';
 import { boolVector, columnNames, floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, tableOf, toFloat64 } from '../src/core/table';
+import { chartOut, columnParam, tableIn, tableOut } from './kit';
 
 const S = STAGES.length, NONE = S - 1;
 const NEG = -0.05, POS = 0.05;
@@ -49,20 +51,16 @@ export default defineNode({
     en: 'Per journey stage: how many comments, how positive or negative they are, and the pain points that stand out in the negative ones. Marks the "moment of truth", where sentiment swings most from the stage before.',
     vi: 'Theo từng giai đoạn hành trình: bao nhiêu bình luận, tích cực hay tiêu cực ra sao, và những điểm đau nổi bật trong các bình luận tiêu cực. Đánh dấu "khoảnh khắc quyết định", nơi cảm xúc thay đổi mạnh nhất so với giai đoạn trước.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table with stages', vi: 'Bảng có giai đoạn' } }],
+  inputs: [tableIn({ en: 'Table with stages', vi: 'Bảng có giai đoạn' })],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Stages', vi: 'Các giai đoạn' } },
-    { name: 'map', kind: 'chart', title: { en: 'Journey map', vi: 'Bản đồ hành trình' } },
-    { name: 'heatmap', kind: 'chart', title: { en: 'Stage × sentiment', vi: 'Giai đoạn × cảm xúc' } },
+    tableOut({ en: 'Stages', vi: 'Các giai đoạn' }),
+    chartOut({ en: 'Journey map', vi: 'Bản đồ hành trình' }, 'map'),
+    chartOut({ en: 'Stage × sentiment', vi: 'Giai đoạn × cảm xúc' }, 'heatmap'),
   ],
   params: z.object({
-    stage: z.string().default('journey_stage').meta({ label: { en: 'Stage column', vi: 'Cột giai đoạn' }, widget: 'column', columnType: 'string' }),
-    sentiment: z.string().default('sentiment_score').meta({
-      label: { en: 'Sentiment column', vi: 'Cột cảm xúc' },
-      help: { en: 'A score in [-1, 1], or positive/neutral/negative labels. Below -0.05 counts as negative.', vi: 'Điểm trong [-1, 1], hoặc nhãn positive/neutral/negative. Dưới -0,05 được tính là tiêu cực.' },
-      widget: 'column', columnType: 'any',
-    }),
-    text: z.string().default('text').meta({ label: { en: 'Text column', vi: 'Cột văn bản' }, help: { en: 'Used for pain points.', vi: 'Dùng để tìm điểm đau.' }, widget: 'column', columnType: 'string' }),
+    stage: columnParam('string', { en: 'Stage column', vi: 'Cột giai đoạn' }, { default: 'journey_stage' }),
+    sentiment: columnParam('any', { en: 'Sentiment column', vi: 'Cột cảm xúc' }, { help: { en: 'A score in [-1, 1], or positive/neutral/negative labels. Below -0.05 counts as negative.', vi: 'Điểm trong [-1, 1], hoặc nhãn positive/neutral/negative. Dưới -0,05 được tính là tiêu cực.' }, default: 'sentiment_score' }),
+    text: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }, { help: { en: 'Used for pain points.', vi: 'Dùng để tìm điểm đau.' }, default: 'text' }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -124,7 +122,7 @@ export default defineNode({
       pain_points: stringVector(pains.map((list) => list.map((p) => p.term).join(', '))),
     });
     const shown = STAGES.map((_, s) => s).filter((s) => s !== NONE);
-    const map = {
+    const map: JourneyMapChart = {
       kind: 'chart', chart: 'journey', title: { en: 'Customer journey map', vi: 'Bản đồ hành trình khách hàng' },
       stages: shown.map((s) => ({
         stage: STAGES[s], label: STAGE_LABEL[STAGES[s]], volume: volume[s], share: n ? volume[s] / n : 0,
@@ -139,7 +137,7 @@ export default defineNode({
       values: rows.map((s) => [0, 1, 2].map((c) => cells[s * 3 + c] / scored[s])),
     };
     await ctx.progress(1);
-    return { out, map, heatmap: heatmap as unknown as JsonValue };
+    return { out, map, heatmap };
   },
 });
 

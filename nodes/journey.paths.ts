@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { encodeKeys } from '../src/core/encode-keys';
+import type { FunnelChart, SankeyChart } from '../src/core/journey/charts';
 import { FUNNEL_LEN, K, MAX_STEPS, computePaths } from '../src/core/journey/paths';
 import { JOURNEY_STAGES, STAGE_LABEL } from '../src/core/journey/stages';
 import { defineNode } from '../src/core/node';
 import { parseTimes } from '../src/core/parse-time';
 import { floatVector, int32Vector, requireColumn, requireTable, stringVector, tableOf } from '../src/core/table';
+import { chartOut, columnParam, tableIn, tableOut } from './kit';
 
 /**
  * Per-user customer-journey paths over time: transitions between stages, the funnel (how many
@@ -19,21 +21,17 @@ export default defineNode({
     en: 'Follows each person through the journey stages in time order: which stage leads to which, how many people reach each stage of the funnel, and the flows of the first steps (Sankey). Rows in stage "none" are ignored.',
     vi: 'Theo dõi từng người qua các giai đoạn hành trình theo thời gian: giai đoạn nào dẫn tới giai đoạn nào, bao nhiêu người đi tới từng bước của phễu, và các luồng ở những bước đầu (biểu đồ Sankey). Các dòng ở giai đoạn "none" được bỏ qua.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table with stages', vi: 'Bảng có giai đoạn' } }],
+  inputs: [tableIn({ en: 'Table with stages', vi: 'Bảng có giai đoạn' })],
   outputs: [
-    { name: 'out', kind: 'table', title: { en: 'Transitions', vi: 'Chuyển tiếp' } },
-    { name: 'funnel', kind: 'table', title: { en: 'Funnel', vi: 'Phễu' } },
-    { name: 'sankey', kind: 'chart', title: { en: 'Paths (Sankey)', vi: 'Lộ trình (Sankey)' } },
-    { name: 'funnel_chart', kind: 'chart', title: { en: 'Funnel chart', vi: 'Biểu đồ phễu' } },
+    tableOut({ en: 'Transitions', vi: 'Chuyển tiếp' }),
+    tableOut({ en: 'Funnel', vi: 'Phễu' }, 'funnel'),
+    chartOut({ en: 'Paths (Sankey)', vi: 'Lộ trình (Sankey)' }, 'sankey'),
+    chartOut({ en: 'Funnel chart', vi: 'Biểu đồ phễu' }, 'funnel_chart'),
   ],
   params: z.object({
-    user: z.string().default('user_id').meta({ label: { en: 'Person column', vi: 'Cột người dùng' }, widget: 'column', columnType: 'any' }),
-    time: z.string().default('timestamp').meta({
-      label: { en: 'Time column', vi: 'Cột thời gian' },
-      help: { en: 'Dates and times (text is parsed). Rows at the same time are ordered by funnel stage.', vi: 'Ngày giờ (văn bản sẽ được đọc). Các dòng cùng thời điểm được xếp theo thứ tự phễu.' },
-      widget: 'column', columnType: 'any',
-    }),
-    stage: z.string().default('journey_stage').meta({ label: { en: 'Stage column', vi: 'Cột giai đoạn' }, widget: 'column', columnType: 'string' }),
+    user: columnParam('any', { en: 'Person column', vi: 'Cột người dùng' }, { default: 'user_id' }),
+    time: columnParam('any', { en: 'Time column', vi: 'Cột thời gian' }, { help: { en: 'Dates and times (text is parsed). Rows at the same time are ordered by funnel stage.', vi: 'Ngày giờ (văn bản sẽ được đọc). Các dòng cùng thời điểm được xếp theo thứ tự phễu.' }, default: 'timestamp' }),
+    stage: columnParam('string', { en: 'Stage column', vi: 'Cột giai đoạn' }, { default: 'journey_stage' }),
     collapse: z.boolean().default(true).meta({
       label: { en: 'Merge repeated stages', vi: 'Gộp giai đoạn lặp lại' },
       help: { en: 'Two comments in a row at the same stage count as one step.', vi: 'Hai bình luận liên tiếp cùng giai đoạn được tính là một bước.' },
@@ -122,11 +120,11 @@ export default defineNode({
     return {
       out,
       funnel,
-      sankey: { kind: 'chart', chart: 'sankey', title: { en: `Journey paths, first ${MAX_STEPS} steps`, vi: `Lộ trình, ${MAX_STEPS} bước đầu` }, nodes, links },
+      sankey: { kind: 'chart', chart: 'sankey', title: { en: `Journey paths, first ${MAX_STEPS} steps`, vi: `Lộ trình, ${MAX_STEPS} bước đầu` }, nodes, links } satisfies SankeyChart,
       funnel_chart: {
         kind: 'chart', chart: 'funnel', title: { en: 'Journey funnel (people)', vi: 'Phễu hành trình (số người)' },
         stages: JOURNEY_STAGES.slice(0, FUNNEL_LEN).map((s, i) => ({ name: s, label: STAGE_LABEL[s], value: reach[i] })),
-      },
+      } satisfies FunnelChart,
     };
   },
 });

@@ -6,6 +6,7 @@ import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode, type RunContext } from '../src/core/node';
 import { floatVector, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { columnParam, languageParam, seedParam, tableIn, tableOut } from './kit';
 
 const NONE = STAGES.indexOf('none');
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -14,10 +15,7 @@ const entry = z.object({
   stage: z.enum(STAGES).meta({ label: { en: 'Stage', vi: 'Giai đoạn' }, options: STAGE_LABEL }),
   phrase: z.string().min(1).meta({ label: { en: 'Phrase', vi: 'Cụm từ' } }),
   weight: z.number().min(-10).max(10).default(1).meta({ label: { en: 'Weight', vi: 'Trọng số' } }),
-  language: z.enum(['any', 'en', 'vi']).default('any').meta({
-    label: { en: 'Language', vi: 'Ngôn ngữ' },
-    options: { any: { en: 'Any', vi: 'Mọi ngôn ngữ' }, en: { en: 'English', vi: 'Tiếng Anh' }, vi: { en: 'Vietnamese', vi: 'Tiếng Việt' } },
-  }),
+  language: languageParam('any', { en: 'Any', vi: 'Mọi ngôn ngữ' }),
 });
 
 /**
@@ -35,30 +33,18 @@ export default defineNode({
     en: 'Puts each comment in a customer-journey stage (awareness, consideration, purchase, experience, advocacy, churn, or none) from English and Vietnamese phrases you can edit, including teen-code and text without accents. With a labels column, learns from your labelled rows instead.',
     vi: 'Xếp mỗi bình luận vào một giai đoạn hành trình khách hàng (nhận biết, cân nhắc, mua hàng, trải nghiệm, giới thiệu, rời bỏ, hoặc không xác định) dựa trên các cụm từ tiếng Anh và tiếng Việt có thể chỉnh sửa, kể cả teen-code và chữ không dấu. Nếu có cột nhãn, node học từ các dòng đã gán nhãn.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'With journey stage', vi: 'Kèm giai đoạn hành trình' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'With journey stage', vi: 'Kèm giai đoạn hành trình' })],
   params: z.object({
-    column: z.string().default('text').meta({
-      label: { en: 'Text column', vi: 'Cột văn bản' },
-      help: { en: 'The comments to classify.', vi: 'Cột chứa bình luận cần phân loại.' },
-      widget: 'column', columnType: 'string',
-    }),
-    language: z.enum(['auto', 'en', 'vi']).default('auto').meta({
-      label: { en: 'Language', vi: 'Ngôn ngữ' },
-      help: {
+    column: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }, { help: { en: 'The comments to classify.', vi: 'Cột chứa bình luận cần phân loại.' }, default: 'text' }),
+    language: languageParam('auto', { en: 'Auto (both)', vi: 'Tự động (cả hai)' }, {
         en: 'Auto tries the English and the Vietnamese phrases on every text (mixed comments are common).',
         vi: 'Tự động: thử cả cụm từ tiếng Anh và tiếng Việt trên mọi bình luận (bình luận trộn hai thứ tiếng rất phổ biến).',
-      },
-      options: { auto: { en: 'Auto (both)', vi: 'Tự động (cả hai)' }, en: { en: 'English', vi: 'Tiếng Anh' }, vi: { en: 'Vietnamese', vi: 'Tiếng Việt' } },
-    }),
-    labels: z.string().default('').meta({
-      label: { en: 'Known stages (optional)', vi: 'Giai đoạn đã biết (tùy chọn)' },
-      help: {
+      }),
+    labels: columnParam('string', { en: 'Known stages (optional)', vi: 'Giai đoạn đã biết (tùy chọn)' }, { help: {
         en: 'A column with the stage of some rows. Those rows teach a classifier and the others are predicted; the lexicon is then not used.',
         vi: 'Một cột ghi sẵn giai đoạn của một số dòng. Các dòng đó dạy cho bộ phân loại, các dòng còn lại được dự đoán; khi đó không dùng bộ từ điển.',
-      },
-      widget: 'column', columnType: 'string',
-    }),
+      } }),
     lexicon: z.array(entry).default(() => DEFAULT_LEXICON.map((e) => ({ ...e }))).meta({
       label: { en: 'Lexicon', vi: 'Bộ từ điển' },
       help: {
@@ -74,10 +60,7 @@ export default defineNode({
         vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận đã gán nhãn của Audience Flow (trang bán hàng tiếng Anh và tiếng Việt), nhận ra cả những cách nói không có trong từ điển. Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên e (khoảng 2,7). Tắt để chỉ dùng các cụm từ.',
       },
     }),
-    seed: z.number().int().default(42).meta({
-      label: { en: 'Seed', vi: 'Hạt giống ngẫu nhiên' },
-      help: { en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' },
-    }),
+    seed: seedParam({ en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);

@@ -3,6 +3,7 @@ import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { breakLongRuns, clip, clippedNote, TEXT_LIMIT, WINK_LIMIT } from '../src/core/text/limit';
 import { floatVector, requireColumn, requireTable, stringVector, toValues, withColumns } from '../src/core/table';
+import { columnParam, languageParam, seedParam, tableIn, tableOut } from './kit';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
 
@@ -44,27 +45,19 @@ export default defineNode({
     en: 'Scores how positive or negative each text is (−1 to 1) and labels it positive, neutral or negative. English and Vietnamese (with or without accents, teen-code, emoji); or learns from rows you have labelled.',
     vi: 'Chấm điểm mức tích cực hay tiêu cực của mỗi văn bản (−1 đến 1) và gắn nhãn tích cực, trung tính hoặc tiêu cực. Tiếng Anh và tiếng Việt (có dấu hay không dấu, teen-code, emoji); hoặc học từ các dòng bạn đã gắn nhãn.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Texts', vi: 'Văn bản' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'With sentiment', vi: 'Kèm cảm xúc' } }],
+  inputs: [tableIn({ en: 'Texts', vi: 'Văn bản' })],
+  outputs: [tableOut({ en: 'With sentiment', vi: 'Kèm cảm xúc' })],
   params: z.object({
     column: z.string().min(1).default('text').meta({
       label: { en: 'Text column', vi: 'Cột văn bản' },
       help: { en: 'The comments or posts to score.', vi: 'Các bình luận hoặc bài đăng cần chấm điểm.' },
       widget: 'column', columnType: 'string',
     }),
-    language: z.enum(['auto', 'en', 'vi']).default('auto').meta({
-      label: { en: 'Language', vi: 'Ngôn ngữ' },
-      help: { en: 'Automatic decides per row; texts in other languages are scored as English.', vi: 'Tự động nhận diện từng dòng; văn bản ngôn ngữ khác được chấm như tiếng Anh.' },
-      options: { auto: { en: 'Automatic', vi: 'Tự động' }, en: { en: 'English', vi: 'Tiếng Anh' }, vi: { en: 'Vietnamese', vi: 'Tiếng Việt' } },
-    }),
-    labels: z.string().default('').meta({
-      label: { en: 'Known labels (optional)', vi: 'Nhãn có sẵn (không bắt buộc)' },
-      help: {
+    language: languageParam('auto', { en: 'Automatic', vi: 'Tự động' }, { en: 'Automatic decides per row; texts in other languages are scored as English.', vi: 'Tự động nhận diện từng dòng; văn bản ngôn ngữ khác được chấm như tiếng Anh.' }),
+    labels: columnParam('any', { en: 'Known labels (optional)', vi: 'Nhãn có sẵn (không bắt buộc)' }, { help: {
         en: 'A column with positive / neutral / negative (or 1 / 0) for some rows. Those rows teach a model that labels the others; the score is then P(positive) − P(negative). Leave empty to use the built-in word lists.',
         vi: 'Một cột có nhãn tích cực / trung tính / tiêu cực (hoặc 1 / 0) ở một số dòng. Các dòng đó dạy một mô hình để gắn nhãn các dòng còn lại; điểm khi đó là P(tích cực) − P(tiêu cực). Để trống để dùng bộ từ có sẵn.',
-      },
-      widget: 'column', columnType: 'any',
-    }),
+      } }),
     englishEngine: z.enum(['lexicon', 'wink']).default('lexicon').meta({
       label: { en: 'English engine', vi: 'Bộ chấm tiếng Anh' },
       help: {
@@ -73,10 +66,7 @@ export default defineNode({
       },
       options: { lexicon: { en: 'Word list (fast)', vi: 'Bộ từ (nhanh)' }, wink: { en: 'wink-nlp', vi: 'wink-nlp' } },
     }),
-    seed: z.number().int().default(42).meta({
-      label: { en: 'Seed', vi: 'Hạt giống ngẫu nhiên' },
-      help: { en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' },
-    }),
+    seed: seedParam({ en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);

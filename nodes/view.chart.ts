@@ -2,9 +2,10 @@ import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
 import type { BarChart, HeatmapChart, HistogramChart, ScatterChart, SilhouetteChart } from '../src/core/chart';
 import { NodeError } from '../src/core/errors';
-import { defineNode, type JsonValue } from '../src/core/node';
+import { defineNode } from '../src/core/node';
 import { sampleRows, silhouetteSamples } from '../src/core/silhouette';
 import { kindOf, numericColumns, requireColumn, requireTable, toFloat64, toValues } from '../src/core/table';
+import { chartOut, columnParam, columnsParam, tableIn } from './kit';
 
 const MAX_POINTS = 5000, MAX_CATEGORIES = 30, MAX_SILHOUETTE = 2000;
 
@@ -46,26 +47,21 @@ export default defineNode({
     en: 'Draws a bar chart (per category: count, mean or sum), a histogram (spread of a number), a scatter chart (two numbers, coloured by a column; at most 5 000 sampled points) a heatmap (two categories) or a silhouette plot (how well each row fits its segment; at most 2 000 sampled rows).',
     vi: 'Vẽ biểu đồ cột (theo nhóm: đếm, trung bình hoặc tổng), biểu đồ tần suất (phân bố của một cột số), biểu đồ phân tán (hai cột số, tô màu theo một cột; tối đa 5 000 điểm lấy mẫu) bản đồ nhiệt (hai cột phân loại) hoặc biểu đồ silhouette (mỗi dòng hợp với phân khúc của nó đến đâu; tối đa 2 000 dòng lấy mẫu).',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'chart', kind: 'chart', title: { en: 'Chart', vi: 'Biểu đồ' } }],
+  inputs: [tableIn()],
+  outputs: [chartOut({ en: 'Chart', vi: 'Biểu đồ' })],
   params: z.object({
     chart: z.enum(['bar', 'histogram', 'scatter', 'heatmap', 'silhouette']).default('bar').meta({
       label: { en: 'Chart type', vi: 'Loại biểu đồ' },
       options: { bar: { en: 'Bars', vi: 'Cột' }, histogram: { en: 'Histogram', vi: 'Tần suất' }, scatter: { en: 'Scatter', vi: 'Phân tán' }, heatmap: { en: 'Heatmap', vi: 'Bản đồ nhiệt' }, silhouette: { en: 'Silhouette', vi: 'Silhouette' } },
     }),
-    x: z.string().default('').meta({ label: { en: 'X (horizontal)', vi: 'X (trục ngang)' }, help: { en: 'Bars and heatmap: the categories; histogram and scatter: a number.', vi: 'Cột và bản đồ nhiệt: các nhóm; tần suất và phân tán: một cột số.' }, widget: 'column', columnType: 'any' }),
-    y: z.string().default('').meta({ label: { en: 'Y (vertical)', vi: 'Y (trục dọc)' }, help: { en: 'Bars: the number to count, average or sum (empty counts rows); scatter: a number; heatmap: the row categories.', vi: 'Cột: số cần đếm, lấy trung bình hoặc cộng (để trống để đếm dòng); phân tán: một cột số; bản đồ nhiệt: nhóm theo hàng.' }, widget: 'column', columnType: 'any' }),
-    color: z.string().default('').meta({ label: { en: 'Colour / value', vi: 'Màu / giá trị' }, help: { en: 'Bars and scatter: one colour per value of this column (e.g. segment); heatmap: the number to average or sum; silhouette: the segment column (empty uses "segment").', vi: 'Cột và phân tán: mỗi giá trị của cột này một màu (vd. segment); bản đồ nhiệt: số cần lấy trung bình hoặc cộng; silhouette: cột phân khúc (để trống để dùng "segment").' }, widget: 'column', columnType: 'any' }),
+    x: columnParam('any', { en: 'X (horizontal)', vi: 'X (trục ngang)' }, { help: { en: 'Bars and heatmap: the categories; histogram and scatter: a number.', vi: 'Cột và bản đồ nhiệt: các nhóm; tần suất và phân tán: một cột số.' } }),
+    y: columnParam('any', { en: 'Y (vertical)', vi: 'Y (trục dọc)' }, { help: { en: 'Bars: the number to count, average or sum (empty counts rows); scatter: a number; heatmap: the row categories.', vi: 'Cột: số cần đếm, lấy trung bình hoặc cộng (để trống để đếm dòng); phân tán: một cột số; bản đồ nhiệt: nhóm theo hàng.' } }),
+    color: columnParam('any', { en: 'Colour / value', vi: 'Màu / giá trị' }, { help: { en: 'Bars and scatter: one colour per value of this column (e.g. segment); heatmap: the number to average or sum; silhouette: the segment column (empty uses "segment").', vi: 'Cột và phân tán: mỗi giá trị của cột này một màu (vd. segment); bản đồ nhiệt: số cần lấy trung bình hoặc cộng; silhouette: cột phân khúc (để trống để dùng "segment").' } }),
     bins: z.number().int().min(2).max(200).default(20).meta({ label: { en: 'Histogram bins', vi: 'Số khoảng (tần suất)' } }),
-    columns: z.array(z.string()).default([]).meta({
-      label: { en: 'Feature columns (silhouette)', vi: 'Các cột đặc trưng (silhouette)' },
-      help: {
+    columns: columnsParam('number', { en: 'Feature columns (silhouette)', vi: 'Các cột đặc trưng (silhouette)' }, { help: {
         en: 'Silhouette: the numeric columns whose distances are measured, as they are (use the columns the segments were made from, scaled the same way). Empty uses every numeric column except the segment column.',
         vi: 'Silhouette: các cột số dùng để đo khoảng cách, giữ nguyên giá trị (dùng các cột đã tạo ra phân khúc, chuẩn hoá như lúc đó). Để trống để dùng mọi cột số trừ cột phân khúc.',
-      },
-      widget: 'columns',
-      columnType: 'number',
-    }),
+      } }),
     aggregate: z.enum(['count', 'mean', 'sum']).default('count').meta({
       label: { en: 'Combine values by', vi: 'Gộp giá trị bằng' },
       options: { count: { en: 'Count', vi: 'Đếm' }, mean: { en: 'Mean', vi: 'Trung bình' }, sum: { en: 'Sum', vi: 'Tổng' } },
@@ -126,7 +122,7 @@ export default defineNode({
       };
     }
     await ctx.progress(1);
-    return { chart: spec as unknown as JsonValue };
+    return { chart: spec };
 
     /** Silhouette of every row (of a seeded sample of at most MAX_SILHOUETTE rows), grouped by segment. */
     async function silhouetteChart(): Promise<SilhouetteChart> {

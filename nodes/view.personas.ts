@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { NodeError } from '../src/core/errors';
-import { defineNode, type JsonValue } from '../src/core/node';
+import { defineNode } from '../src/core/node';
 import { personaCards } from '../src/core/persona';
 import { requireTable } from '../src/core/table';
+import { chartOut, tableIn } from './kit';
 
 /** Persona cards (name, sentence, size, strongest traits) from a segment profile table. */
 export default defineNode({
@@ -14,8 +15,8 @@ export default defineNode({
     en: 'Shows one card per segment: its persona name and sentence, its size and share, its strongest traits and over-represented values. Connect the "Segment profiles" table.',
     vi: 'Hiển thị mỗi phân khúc một thẻ: tên và câu mô tả chân dung, số người và tỷ lệ, các đặc điểm nổi bật nhất và giá trị đặc trưng. Nối bảng "Chân dung phân khúc" vào đây.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Segment profiles', vi: 'Chân dung phân khúc' } }],
-  outputs: [{ name: 'chart', kind: 'chart', title: { en: 'Persona cards', vi: 'Thẻ chân dung' } }],
+  inputs: [tableIn({ en: 'Segment profiles', vi: 'Chân dung phân khúc' })],
+  outputs: [chartOut({ en: 'Persona cards', vi: 'Thẻ chân dung' })],
   params: z.object({}),
   async run(inputs) {
     const table = requireTable(inputs);
@@ -25,6 +26,6 @@ export default defineNode({
         vi: 'Bảng này không có cột "persona". Hãy nối đầu ra "out" của bước "Chân dung phân khúc".',
       });
     }
-    return { chart: personaCards(table) as unknown as JsonValue };
+    return { chart: personaCards(table) };
   },
 });

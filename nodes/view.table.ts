@@ -2,6 +2,7 @@ import { Type } from 'apache-arrow';
 import { z } from 'zod';
 import { defineNode } from '../src/core/node';
 import { kindOf, requireColumn, requireTable, takeRows, toFloat64 } from '../src/core/table';
+import { columnParam, tableIn, tableOut } from './kit';
 
 /** Shows a table in the data panel, optionally sorted by one column and limited to the first rows. */
 export default defineNode({
@@ -13,15 +14,10 @@ export default defineNode({
     en: 'Shows a table in the data panel, optionally sorted by one column and cut to the first rows.',
     vi: 'Hiển thị một bảng ở khung dữ liệu, có thể sắp xếp theo một cột và chỉ lấy các dòng đầu.',
   },
-  inputs: [{ name: 'in', kind: 'table', title: { en: 'Table', vi: 'Bảng' } }],
-  outputs: [{ name: 'out', kind: 'table', title: { en: 'Table to view', vi: 'Bảng để xem' } }],
+  inputs: [tableIn()],
+  outputs: [tableOut({ en: 'Table to view', vi: 'Bảng để xem' })],
   params: z.object({
-    sort: z.string().default('').meta({
-      label: { en: 'Sort by', vi: 'Sắp xếp theo' },
-      help: { en: 'Empty keeps the original order. Missing values go last.', vi: 'Để trống để giữ thứ tự ban đầu. Giá trị thiếu xếp cuối.' },
-      widget: 'column',
-      columnType: 'any',
-    }),
+    sort: columnParam('any', { en: 'Sort by', vi: 'Sắp xếp theo' }, { help: { en: 'Empty keeps the original order. Missing values go last.', vi: 'Để trống để giữ thứ tự ban đầu. Giá trị thiếu xếp cuối.' } }),
     descending: z.boolean().default(false).meta({
       label: { en: 'Largest first', vi: 'Lớn nhất trước' },
     }),

@@ -2,7 +2,7 @@
  * User files in the browser: a dropped file is kept in IndexedDB (so a reload keeps it) and read by
  * the worker from there. Nothing leaves the machine.
  */
-import { createStore, del, get, keys, set } from 'idb-keyval';
+import { createStore, get, set } from 'idb-keyval';
 import type { FileSource } from './files';
 
 export interface StoredFile {
@@ -20,14 +20,6 @@ export async function putFile(file: StoredFile): Promise<void> {
 
 export async function getFile(name: string): Promise<StoredFile | undefined> {
   return get<StoredFile>(name, store());
-}
-
-export async function listFiles(): Promise<string[]> {
-  return (await keys(store())).map(String);
-}
-
-export async function removeFile(name: string): Promise<void> {
-  await del(name, store());
 }
 
 export const browserFiles: FileSource = {

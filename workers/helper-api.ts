@@ -1,36 +1,38 @@
 /**
- * What a helper thread offers (behind comlink): k-means shards over the rows it was given.
- * The same object serves the browser helper (a Web Worker) and the Node helper (worker_threads).
+ * What a helper thread offers (behind comlink): named kernels from the registry below. The same
+ * object serves the browser helper (a Web Worker) and the Node helper (worker_threads).
+ * An algorithm that splits work over helpers adds its `KernelSet` to `KERNEL_SETS`; the contract
+ * between threads (`call(kernel, payload, transfer)`) does not change.
  */
 import * as Comlink from 'comlink';
-import { KMeansShard, type ShardMethod } from '../src/core/kmeans-shard';
+import { Transfer, type Kernel, type KernelSet } from '../src/core/helpers';
+import { KMEANS_KERNELS } from '../src/core/kmeans-shard';
 
-const shards = new Map<number, KMeansShard>();
-/** Shards this helper has held since it started (diagnostics). */
-let opened = 0;
+/** Every kernel set a helper can run. */
+const KERNEL_SETS: KernelSet[] = [KMEANS_KERNELS];
+
+const kernels = new Map<string, Kernel>();
+for (const set of KERNEL_SETS) {
+  for (const [name, kernel] of Object.entries(set.kernels)) {
+    if (kernels.has(name)) throw new Error(`Two helper kernels are named "${name}".`);
+    kernels.set(name, kernel);
+  }
+}
 
 export const helperApi = {
   ping: () => 'pong' as const,
 
-  kmeansOpen(id: number, data: Float64Array, rows: number, d: number, k: number, generic: boolean): void {
-    shards.set(id, new KMeansShard(data, rows, d, k, generic));
-    opened++;
+  /** Runs kernel `name` on `payload`; buffers the kernel marks with `transferring` move back to the caller. */
+  async call(name: string, payload: unknown): Promise<unknown> {
+    const kernel = kernels.get(name);
+    if (!kernel) throw new Error(`This helper has no kernel named "${name}".`);
+    const answer = await kernel(payload as never);
+    return answer instanceof Transfer ? Comlink.transfer(answer.value, answer.buffers) : answer;
   },
 
-  kmeansCall(id: number, method: ShardMethod, args: unknown[]): Float64Array | Int32Array {
-    const shard = shards.get(id);
-    if (!shard) throw new Error(`k-means shard ${id} is not open in this helper`);
-    const out = (shard[method] as (...a: unknown[]) => Float64Array | Int32Array)(...args);
-    return Comlink.transfer(out, [out.buffer as ArrayBuffer]);
-  },
-
-  kmeansClose(id: number): void {
-    shards.delete(id);
-  },
-
-  /** What this helper has done: shards opened since it started, and held now. */
-  stats(): { opened: number; open: number } {
-    return { opened, open: shards.size };
+  /** What the kernels hold and have done (k-means: shards opened since the helper started, and open now). */
+  stats(): Record<string, number> {
+    return Object.assign({}, ...KERNEL_SETS.map((set) => set.stats?.() ?? {}));
   },
 };
 

@@ -103,9 +103,8 @@ export class HelperPool implements Helpers {
     died.catch(() => {});
     const guard = <T>(call: () => Promise<T>): Promise<T> => (lost ? Promise.reject(new HelperLostError()) : Promise.race([call(), died]));
     const port: HelperPort = {
-      kmeansOpen: (id, data, rows, d, k, generic) => guard(() => remote.kmeansOpen(id, Comlink.transfer(data, [data.buffer as ArrayBuffer]), rows, d, k, generic)),
-      kmeansCall: (id, method, args) => guard<Float64Array | Int32Array>(() => remote.kmeansCall(id, method, args)),
-      kmeansClose: (id) => guard(() => remote.kmeansClose(id)),
+      call: <R>(kernel: string, payload: unknown, transfer: Transferable[] = []) =>
+        guard(() => remote.call(kernel, transfer.length ? Comlink.transfer(payload, transfer) : payload) as Promise<R>),
     };
     this.started.push({ thread, port });
   }

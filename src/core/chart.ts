@@ -2,6 +2,7 @@
  * Chart values: what `view.*` nodes output on a `chart` port. Plain JSON (small: summaries, never
  * the raw rows), rendered by the page (src/ui/charts). Each chart type has its own shape.
  */
+import type { FunnelChart, JourneyMapChart, SankeyChart } from './journey/charts';
 import type { Text } from './text';
 
 export interface ChartBase {
@@ -61,7 +62,8 @@ export interface LineChart extends ChartBase {
   mark?: number;
 }
 
-export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | DendrogramChart | PersonasChart | SilhouetteChart | (ChartBase & Record<string, unknown>);
+export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | DendrogramChart | PersonasChart | SilhouetteChart
+  | SankeyChart | FunnelChart | JourneyMapChart | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
 export interface DendrogramChart extends ChartBase {

@@ -2,7 +2,7 @@
  * What the CSV reader decides before reading: the delimiter (the candidate that splits the first
  * lines into the same number of fields), whether the first row is a header, and unique column names.
  */
-import { BOOL, EMPTY, NUM, STR, Scanner, UnterminatedQuote, cellKind, fieldText } from './csv-scan';
+import { BOOL, EMPTY, NUM, STR, Scanner, UnterminatedQuote, cellKind } from './csv-scan';
 
 /** One field of a sampled record: bytes [s, e) and its quoting. */
 export interface SampleField { s: number; e: number; q: number }
@@ -95,9 +95,4 @@ export function uniqueNames(raw: string[]): string[] {
     used.add(name);
     return name;
   });
-}
-
-/** The texts of a sampled record's fields. */
-export function recordTexts(bytes: Uint8Array, record: SampleField[]): string[] {
-  return record.map((f) => fieldText(bytes, f.s, f.e, f.q));
 }

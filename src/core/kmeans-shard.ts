@@ -9,6 +9,7 @@
  * shard's state), so a shard can live in another worker and answer through `postMessage`.
  */
 import { distancesT, sqDist, sqDistTo } from './distance';
+import { transferring, type KernelSet } from './helpers';
 import { assignKernel, seedKernel, type AssignKernel } from './kmeans-kernels';
 
 /** Rows per block: the unit of work and of summation order. */
@@ -317,3 +318,35 @@ export class KMeansShard {
 
 /** What a shard in another thread answers: the same methods, asynchronously. */
 export type ShardMethod = 'moments' | 'seedStart' | 'pick' | 'seedPass' | 'seedCommit' | 'lloydStart' | 'sums' | 'assign' | 'farthest' | 'relocate' | 'inertia' | 'labelsCopy';
+
+/** Payloads of the k-means kernels (see `KMEANS_KERNELS`). */
+export interface ShardOpen { id: number; data: Float64Array; rows: number; d: number; k: number; generic: boolean }
+export interface ShardCall { id: number; method: ShardMethod; args: unknown[] }
+
+/** Shards held by this thread when it serves as a helper, and how many it has opened since it started. */
+const held = new Map<number, KMeansShard>();
+let opened = 0;
+
+/**
+ * The k-means kernels a helper thread runs: `kmeans.open` keeps a shard of rows (their buffer is
+ * transferred in), `kmeans.call` runs one of its methods and transfers the fresh answer back,
+ * `kmeans.close` forgets it.
+ */
+export const KMEANS_KERNELS: KernelSet = {
+  kernels: {
+    'kmeans.open': ({ id, data, rows, d, k, generic }: ShardOpen): void => {
+      held.set(id, new KMeansShard(data, rows, d, k, generic));
+      opened++;
+    },
+    'kmeans.call': ({ id, method, args }: ShardCall) => {
+      const shard = held.get(id);
+      if (!shard) throw new Error(`k-means shard ${id} is not open in this helper`);
+      const out = (shard[method] as (...a: unknown[]) => Float64Array | Int32Array)(...args);
+      return transferring(out, [out.buffer as ArrayBuffer]);
+    },
+    'kmeans.close': ({ id }: { id: number }): void => {
+      held.delete(id);
+    },
+  },
+  stats: () => ({ opened, open: held.size }),
+};

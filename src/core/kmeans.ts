@@ -11,7 +11,7 @@
  */
 import { NodeError } from './errors';
 import { HelperLostError, type HelperPort, type Helpers } from './helpers';
-import { BLOCK_ROWS, KMeansShard, type ShardMethod } from './kmeans-shard';
+import { BLOCK_ROWS, KMeansShard, type ShardCall, type ShardMethod, type ShardOpen } from './kmeans-shard';
 import { sqDist, sqDistTo } from './distance';
 import type { Random } from './random';
 
@@ -96,7 +96,8 @@ class ShardSet {
       const id = ShardSet.nextId++;
       const from = firstBlock[s] * BLOCK_ROWS, rows = rowsOf(s);
       set.remotes.push({ port: ports[s - 1], id });
-      opening.push(ports[s - 1].kmeansOpen(id, data.slice(from * d, (from + rows) * d), rows, d, k, generic));
+      const part = data.slice(from * d, (from + rows) * d);
+      opening.push(ports[s - 1].call<void>('kmeans.open', { id, data: part, rows, d, k, generic } satisfies ShardOpen, [part.buffer]));
     }
     try {
       await Promise.all(opening);
@@ -117,7 +118,7 @@ class ShardSet {
    */
   async each(method: ShardMethod, args: unknown[] | ((s: number) => unknown[]) = []): Promise<Float64Array[]> {
     const argsOf = typeof args === 'function' ? args : () => args;
-    const pending = this.remotes.map((r, i) => r.port.kmeansCall(r.id, method, argsOf(i + 1)));
+    const pending = this.remotes.map((r, i) => r.port.call<Float64Array | Int32Array>('kmeans.call', { id: r.id, method, args: argsOf(i + 1) } satisfies ShardCall));
     let local: Float64Array | Int32Array;
     try {
       local = (this.local[method] as (...a: unknown[]) => Float64Array | Int32Array)(...argsOf(0));
@@ -132,7 +133,7 @@ class ShardSet {
   async one(s: number, method: ShardMethod, args: unknown[]): Promise<Float64Array> {
     if (s === 0) return (this.local[method] as (...a: unknown[]) => Float64Array)(...args);
     const r = this.remotes[s - 1];
-    return (await r.port.kmeansCall(r.id, method, args)) as Float64Array;
+    return r.port.call<Float64Array>('kmeans.call', { id: r.id, method, args } satisfies ShardCall);
   }
 
   /** The shard holding global block `b`. */
@@ -143,7 +144,7 @@ class ShardSet {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.remotes.map((r) => r.port.kmeansClose(r.id)));
+    await Promise.allSettled(this.remotes.map((r) => r.port.call('kmeans.close', { id: r.id })));
   }
 }
 

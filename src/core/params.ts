@@ -17,12 +17,6 @@ export function paramTitle(def: NodeDef, key: string): Text {
   return paramMeta(def, key).label ?? { en: key, vi: key };
 }
 
-/** Default params of a node type (the parse of `{}`). */
-export function defaultParams(def: NodeDef): Record<string, unknown> {
-  const parsed = def.params.safeParse({});
-  return parsed.success ? (parsed.data as Record<string, unknown>) : {};
-}
-
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 
 /** One zod issue as a sentence in both languages, naming the param by its title. */

@@ -2,9 +2,6 @@
 export type Lang = 'en' | 'vi';
 export type Text = { en: string; vi: string };
 
-/** Builds a bilingual text. */
-export const t = (en: string, vi: string): Text => ({ en, vi });
-
 /** Picks the text for a language, falling back to English. */
 export const pick = (text: Text | string | undefined, lang: Lang): string =>
   text === undefined ? '' : typeof text === 'string' ? text : text[lang] || text.en;

@@ -4,7 +4,7 @@
  * empty boxes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, hasChromium, openPage, shot, startApp } from './browser';
+import { type App, hasChromium, openPage, shot, startApp, waitState } from './browser';
 
 let app: App;
 
@@ -105,6 +105,31 @@ describe.skipIf(!hasChromium)('toolbar glyphs in Chromium', () => {
     await page.focus('[data-testid="data-resize"]');
     await page.keyboard.press('ArrowDown');
     await expect.poll(height).toBeLessThan(h1 - 15);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws sentiment red–grey–green in bars and heatmaps, with no colour scale over the labels', async () => {
+    const { page, errors } = await openPage(app, '?fresh&template=sentiment-by-channel');
+    await page.click('[data-testid="run"]');
+    await waitState(page, 'topicmood', 'done');
+    await waitState(page, 'moodbar', 'done');
+    for (const id of ['topicmood', 'moodbar']) {
+      await page.click(`[data-testid="node-${id}"] .af-node-head`);
+      await page.waitForSelector('[data-testid="chart"][data-ready="yes"]');
+      await page.waitForTimeout(300);
+      await shot(page, `ux-chart-${id}`);
+    }
+    // The journey map's stage × sentiment heatmap.
+    await page.goto(app.url + '?fresh&template=customer-journey');
+    await page.waitForSelector('[data-testid="node-map"]');
+    await page.click('[data-testid="run"]');
+    await waitState(page, 'map', 'done');
+    await page.evaluate(() => (document.querySelector('.react-flow__controls-fitview') as HTMLElement | null)?.click());
+    await page.click('[data-testid="node-map"] .af-node-head');
+    await page.click('[data-testid="port-tab-heatmap"]');
+    await page.waitForSelector('[data-testid="chart"][data-ready="yes"]');
+    await page.waitForTimeout(300);
+    await shot(page, 'ux-chart-journey-heatmap');
     expect(errors).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { floatVector, requireTable, toFloat64, withColumns } from '../../src/cor
 export const runs: Record<string, number> = {};
 const count = (id: string) => { runs[id] = (runs[id] ?? 0) + 1; };
 
-const port = (name: string) => ({ name, kind: 'table' as const, title: { en: name, vi: name } });
+const port = <N extends string>(name: N) => ({ name, kind: 'table' as const, title: { en: name, vi: name } });
 
 export const source = defineNode({
   type: 'test.source', version: 1, category: 'ingest',
@@ -74,9 +74,9 @@ export const join = defineNode({
   params: z.object({}),
   async run(inputs) {
     count('test.join');
-    return { out: requireTable(inputs, 'a'), model: { kind: 'model', rows: requireTable(inputs, 'a').numRows } };
+    return { out: requireTable(inputs, 'a'), model: { kind: 'model', format: 'test.rows', version: 1, rows: requireTable(inputs, 'a').numRows } };
   },
 });
 
-export const TOY_NODES: NodeDef[] = [source, times, fail, slow, join] as unknown as NodeDef[];
+export const TOY_NODES: NodeDef[] = [source, times, fail, slow, join];
 export const toyRegistry = (type: string) => TOY_NODES.find((n) => n.type === type);

@@ -175,8 +175,9 @@ describe('output cache', () => {
     expect(cache.bytes).toBe(16000);
     cache.delete('a2');
     expect(cache.bytes).toBe(8000);
-    cache.set('model', { outputs: { model: { kind: 'model', k: 3 } }, ms: 1, warnings: [] });
-    expect(cache.bytes).toBe(8000 + JSON.stringify({ kind: 'model', k: 3 }).length);
+    const model = { kind: 'model' as const, format: 'test', version: 1, k: 3 };
+    cache.set('model', { outputs: { model }, ms: 1, warnings: [] });
+    expect(cache.bytes).toBe(8000 + JSON.stringify(model).length);
   });
 
   it('evicts the least recently used first, and never what it is told to keep', () => {

@@ -130,6 +130,6 @@ describe('Engine', () => {
     const w: Workflow = { schema: 'audience-flow/workflow@2', name: 'j', notes: [], nodes: [n('src', 'test.source', { n: 3 }), n('j', 'test.join')], edges: [{ from: 'src.out', to: 'j.a' }] };
     const result = await engine.run(w);
     expect(result.ok).toBe(true);
-    expect(engine.output('j', 'model')).toEqual({ kind: 'model', rows: 3 });
+    expect(engine.output('j', 'model')).toEqual({ kind: 'model', format: 'test.rows', version: 1, rows: 3 });
   });
 });

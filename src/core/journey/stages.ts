@@ -8,9 +8,6 @@ export type Stage = (typeof STAGES)[number];
 /** The stages a text can be classified into (all but `none`), in funnel order. */
 export const JOURNEY_STAGES = STAGES.slice(0, 6) as readonly Exclude<Stage, 'none'>[];
 
-/** The forward funnel (churn is an exit, not a step). */
-export const FUNNEL = STAGES.slice(0, 5) as readonly Stage[];
-
 export const STAGE_LABEL: Record<Stage, Text> = {
   awareness: { en: 'Awareness', vi: 'Nhận biết' },
   consideration: { en: 'Consideration', vi: 'Cân nhắc' },

@@ -6,7 +6,6 @@
 
 /** Comment banks in `COMMENTS`, in the order of the stage weights below. */
 export const BANKS = ['awareness', 'price', 'logistics', 'purchase', 'good', 'bad', 'advocacy', 'churn', 'none'] as const;
-export type BankName = (typeof BANKS)[number];
 export const BANK_SENTIMENT: ('pos' | 'neu' | 'neg')[] = ['pos', 'neu', 'neu', 'pos', 'pos', 'neg', 'pos', 'neg', 'neu'];
 
 export const REACTIONS = ['like', 'love', 'haha', 'wow', 'sad', 'angry'];

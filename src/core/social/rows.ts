@@ -25,8 +25,6 @@ export interface SocialRow {
   channel: string | null;
 }
 
-export const INTERACTION_COLUMNS = ['interaction_id', 'user_id', 'post_id', 'type', 'reaction', 'timestamp', 'hour', 'text', 'language', 'channel'] as const;
-
 const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/;
 const VI_WORDS = /\b(khong|ko|dc|duoc|minh|nhe|nha|oi|dep|bao nhieu|sp|roi|lam|voi|cua|nhieu|chi|em|anh|ib)\b/gi;
 

@@ -2,7 +2,7 @@
  * Vietnamese sentiment: the lexicon of vi-lexicon.ts run through the shared scorer, with accent
  * folding ("tot qua" = "tốt quá") and teen-code aliases ("sp dc lắm", "ko đc").
  */
-import { compileLexicon, labelOf, scoreText, type CompiledLexicon } from './sentiment-engine';
+import { compileLexicon, scoreText, type CompiledLexicon } from './sentiment-engine';
 import {
   VI_ADDRESSEES, VI_ALIASES, VI_BOOSTERS, VI_CONTRAST, VI_ENTRIES, VI_FINALS, VI_NEGATORS, VI_NO_FOLD, VI_PARTICLES, VI_POST, VI_QUESTION_ENDS,
 } from './vi-lexicon';
@@ -24,4 +24,3 @@ export function scoreVietnamese(text: string): number {
   return scoreText(text, viLexicon());
 }
 
-export { labelOf };

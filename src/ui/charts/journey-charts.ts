@@ -13,7 +13,7 @@ const title = (spec: { title?: ChartSpec['title'] }, lang: Lang) =>
   spec.title ? { text: pick(spec.title, lang), left: 8, top: 4, textStyle: { fontSize: 13 } } : undefined;
 
 export function sankeyOption(s: ChartSpec, lang: Lang): EChartsOption {
-  const spec = s as unknown as SankeyChart;
+  const spec = s as SankeyChart;
   const byName = new Map(spec.nodes.map((n) => [n.name, n]));
   const step = lang === 'vi' ? 'Bước' : 'Step';
   return {
@@ -41,7 +41,7 @@ export function sankeyOption(s: ChartSpec, lang: Lang): EChartsOption {
 }
 
 export function funnelOption(s: ChartSpec, lang: Lang): EChartsOption {
-  const spec = s as unknown as FunnelChart;
+  const spec = s as FunnelChart;
   const first = spec.stages[0]?.value || 1;
   const data = spec.stages.map((x) => ({ name: x.label ? pick(x.label, lang) : x.name, value: x.value, itemStyle: { color: STAGE_COLOR[x.name] ?? '#2563eb' } }));
   return {

@@ -28,7 +28,7 @@ const TEXT = {
 };
 
 export function JourneyMap({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
-  const map = spec as unknown as JourneyMapChart;
+  const map = spec as JourneyMapChart;
   const max = Math.max(1, ...map.stages.map((s) => s.volume));
   const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
   return (

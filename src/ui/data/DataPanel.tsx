@@ -48,7 +48,7 @@ export function DataPanel() {
       });
     } else {
       void engineClient.value(selected, shownPort).then((value) => {
-        if (live && value && value.kind === 'chart') setData({ kind: 'chart', spec: value as unknown as ChartSpec });
+        if (live && value && value.kind === 'chart') setData({ kind: 'chart', spec: value });
       });
     }
     return () => { live = false; };

@@ -9,7 +9,7 @@ import { edgeId, graphToWorkflow, isFlowNode, workflowToGraph, type CanvasNode, 
 import { withGesture } from './history';
 import type { AppState } from './index';
 
-export { isFlowNode, type CanvasNode, type FlowNode, type FlowNodeData, type FrameNode, type NoteData, type NoteNode } from './convert';
+export { isFlowNode, type CanvasNode, type FlowNode } from './convert';
 
 /** The flow as a workflow file describes it (see convert.ts), plus the editing actions. */
 export interface GraphSlice extends GraphState {

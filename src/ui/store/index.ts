@@ -14,7 +14,7 @@ export type AppState = GraphSlice & EditSlice & RunSlice & UiSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 export const useStore = create<AppState>()(temporal<AppState, [], [], Tracked>((set, get, api) => {
-  const a = [set, get, api] as unknown as Parameters<Slice<unknown>>;
+  const a: Parameters<Slice<unknown>> = [set, get, api];
   return {
     ...createGraphSlice(...a),
     ...createEditSlice(...a),

@@ -4,7 +4,6 @@ import { readParquet, writeParquet } from '../../../src/core/parquet';
 import { NodeError } from '../../../src/core/errors';
 import type { Text } from '../../../src/core/text';
 import ingestSample from '../../../nodes/ingest.sample';
-import type { NodeDef } from '../../../src/core/node';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, expectTablesEqual, rows } from '../../helpers/tables';
 
@@ -50,7 +49,7 @@ describe('Parquet round trip (table → parquet → table)', () => {
   });
 
   it('the sample interactions survive the round trip (hour becomes Float64)', async () => {
-    const sample = (await runNode(ingestSample as unknown as NodeDef, {}, { size: 2000 })).outputs.out as Table;
+    const sample = (await runNode(ingestSample, {}, { size: 2000 })).outputs.out as Table;
     const back = await readParquet(await writeParquet(sample));
     expect(back.numRows).toBe(2000);
     expect(back.schema.fields.map((f) => f.name)).toEqual(sample.schema.fields.map((f) => f.name));

@@ -2,7 +2,6 @@ import { Float64, Int32, Table, TimestampMillisecond, Utf8, makeData, makeVector
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.filter';
 import { paramFields } from '../../../src/core/form';
-import type { NodeDef } from '../../../src/core/node';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 
@@ -80,7 +79,7 @@ describe('clean.filter', () => {
   });
 
   it('declares a conditions form field with its operators', () => {
-    const field = paramFields(node as unknown as NodeDef).find((f) => f.key === 'conditions')!;
+    const field = paramFields(node).find((f) => f.key === 'conditions')!;
     expect(field.widget).toBe('conditions');
     expect(field.operators!.map((o) => o.value)).toContain('starts with');
     expect(field.operators!.find((o) => o.value === 'in')!.label.vi).toMatch(/một trong/);

@@ -2,12 +2,11 @@ import { Table, TimestampMillisecond, tableFromArrays, vectorFromArray } from 'a
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.aggregate';
 import sample from '../../../nodes/ingest.sample';
-import type { NodeDef } from '../../../src/core/node';
 import { parseTime } from '../../../src/core/parse-time';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
-const def = node as unknown as NodeDef;
+const def = node;
 const aggregate = async (table: Table, params: Record<string, unknown> = {}) => runNode(def, { in: table }, params);
 
 const interactions = (timestamps: (string | null)[]) => tableFromArrays({
@@ -120,7 +119,7 @@ describe('feature.aggregate', () => {
   });
 
   it('gives one row per active user on the sample audience', async () => {
-    const t = (await runNode(sample as unknown as NodeDef, {}, { size: 20000 })).outputs.out as Table;
+    const t = (await runNode(sample, {}, { size: 20000 })).outputs.out as Table;
     const { outputs, warnings, progress } = await aggregate(t);
     const out = outputs.out as Table;
     const active = new Set(Array.from(t.getChild('user_id')!));

@@ -2,7 +2,6 @@ import { Int32, Table, TimestampMillisecond, Utf8, makeData, makeVector, vectorF
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.time';
 import { paramFields } from '../../../src/core/form';
-import type { NodeDef } from '../../../src/core/node';
 import { toFloat64 } from '../../../src/core/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
@@ -46,7 +45,7 @@ describe('feature.time', () => {
   });
 
   it('offers the parts as a checkbox list of named options', () => {
-    const field = paramFields(node as unknown as NodeDef).find((f) => f.key === 'parts')!;
+    const field = paramFields(node).find((f) => f.key === 'parts')!;
     expect(field.widget).toBe('choices');
     expect(field.options!.map((o) => o.value)).toEqual(['hour', 'weekday', 'month', 'year', 'recency_days']);
     expect(field.options![1].label).toEqual({ en: 'Day of the week', vi: 'Thứ' });

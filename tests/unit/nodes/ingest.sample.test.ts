@@ -1,11 +1,10 @@
 import type { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/ingest.sample';
-import type { NodeDef } from '../../../src/core/node';
 import { expectIpcRoundTrip, expectTablesEqual } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
-const def = node as unknown as NodeDef;
+const def = node;
 const sample = async (params: Record<string, unknown> = {}) => (await runNode(def, {}, params)).outputs.out as Table;
 const column = (t: Table, name: string) => Array.from(t.getChild(name)!) as unknown[];
 const strings = (t: Table, name: string) => column(t, name).filter((v): v is string => typeof v === 'string');

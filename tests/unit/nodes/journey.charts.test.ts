@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import mapNode from '../../../nodes/journey.map';
 import pathsNode from '../../../nodes/journey.paths';
 import type { ChartSpec } from '../../../src/core/chart';
-import type { NodeDef } from '../../../src/core/node';
 import { JourneyMap } from '../../../src/ui/charts/journey';
 import { funnelOption, sankeyOption } from '../../../src/ui/charts/journey-charts';
 import { RENDERERS } from '../../../src/ui/charts/registry';
@@ -29,7 +28,7 @@ describe('journey charts', () => {
   });
 
   it('turn journey.paths charts into ECharts options with stage names in the chosen language', async () => {
-    const { outputs } = await runNode(pathsNode as unknown as NodeDef, { in: staged });
+    const { outputs } = await runNode(pathsNode, { in: staged });
     const sankey = sankeyOption(outputs.sankey as unknown as ChartSpec, 'vi') as { series: { type: string; data: { name: string; label: { formatter: string } }[]; links: unknown[] }[] };
     expect(sankey.series[0].type).toBe('sankey');
     expect(sankey.series[0].data.map((d) => d.label.formatter)).toEqual(['Nhận biết', 'Cân nhắc', 'Cân nhắc', 'Rời bỏ', 'Mua hàng']);
@@ -40,7 +39,7 @@ describe('journey charts', () => {
   });
 
   it('draws the journey map: stages left to right, sentiment, negative share and the moment of truth', async () => {
-    const { outputs } = await runNode(mapNode as unknown as NodeDef, { in: staged });
+    const { outputs } = await runNode(mapNode, { in: staged });
     const html = renderToStaticMarkup(createElement(JourneyMap, { spec: outputs.map as unknown as ChartSpec, lang: 'vi' }));
     const order = ['awareness', 'consideration', 'purchase', 'experience', 'advocacy', 'churn'].map((s) => html.indexOf(`journey-stage-${s}`));
     expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]))).toBe(true);

@@ -4,11 +4,12 @@ import node from '../../../nodes/journey.paths';
 import sample from '../../../nodes/ingest.sample';
 import stageNode from '../../../nodes/journey.stage';
 import { NodeError } from '../../../src/core/errors';
-import type { JsonValue, NodeDef } from '../../../src/core/node';
+import type { FunnelChart } from '../../../src/core/journey/charts';
+import type { JsonValue } from '../../../src/core/node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
-const def = node as unknown as NodeDef;
+const def = node;
 const T = (d: number) => `2026-03-0${d}T10:00:00`;
 // Input deliberately out of order; b has two rows at the same time (purchase listed first).
 const data = [
@@ -41,7 +42,7 @@ describe('journey.paths', () => {
     ]);
     expect(f.map((r) => r.conversion)).toEqual([1, 1, 1, 0.25, 1, null]);
     expect(f.map((r) => r.share_of_users)).toEqual([1, 1, 1, 0.25, 0.25, 0.25]);
-    const chart = outputs.funnel_chart as JsonValue;
+    const chart = outputs.funnel_chart as FunnelChart;
     expect(chart.chart).toBe('funnel');
     expect((chart.stages as { name: string; value: number }[]).map((s) => [s.name, s.value])).toEqual([
       ['awareness', 4], ['consideration', 4], ['purchase', 4], ['experience', 1], ['advocacy', 1],
@@ -88,8 +89,8 @@ describe('journey.paths', () => {
   });
 
   it('runs on the staged sample audience with a consistent funnel and Sankey', async () => {
-    const interactions = (await runNode(sample as unknown as NodeDef, {}, { size: 4000, seed: 3 })).outputs.out as Table;
-    const staged = (await runNode(stageNode as unknown as NodeDef, { in: interactions })).outputs.out as Table;
+    const interactions = (await runNode(sample, {}, { size: 4000, seed: 3 })).outputs.out as Table;
+    const staged = (await runNode(stageNode, { in: interactions })).outputs.out as Table;
     const { outputs } = await runNode(def, { in: staged });
     const f = rows(outputs.funnel as Table);
     for (let i = 1; i < 5; i++) expect(f[i].users as number).toBeLessThanOrEqual(f[i - 1].users as number);
