@@ -1,6 +1,7 @@
 /**
  * A million interactions in the browser: the run happens in the worker while the page keeps
- * drawing frames, and the data panel scrolls to the millionth row (virtualised, Arrow IPC).
+ * drawing frames, and the data panel shows the first rows within a second of the click (summaries
+ * follow) and scrolls to the millionth row (virtualised, Arrow IPC pages).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,8 +58,27 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
     expect(Math.max(...gaps)).toBeLessThan(1000);
     expect(await page.locator('[data-testid="status-big"]').textContent()).toMatch(/1,000,000 rows/);
 
+    // Clicking the node shows its first rows within a second; the column summaries follow,
+    // computed in the worker, with a spinner until they have all arrived.
+    const clicked = Date.now();
     await page.click('[data-testid="node-big"] .af-node-head');
-    await expect.poll(() => page.locator('[data-testid="data-size"]').textContent(), { timeout: 60_000 }).toMatch(/^1,000,000 rows/);
+    await page.waitForSelector('[data-testid="data-table"] .af-vtd:not(.af-vtd-wait)', { timeout: 10_000 });
+    const firstRowsMs = Date.now() - clicked;
+    const computing = await page.locator('[data-testid="summaries-computing"]').isVisible();
+    await shot(page, 'scale-million-first-rows');
+    expect(await page.locator('[data-testid="data-size"]').textContent()).toMatch(/^1,000,000 rows/);
+    expect(await page.locator('[data-testid="data-table"] .af-vrow').first().locator('.af-vrownum').textContent()).toBe('1');
+    expect(firstRowsMs).toBeLessThan(1000);
+    expect(computing).toBe(true);
+    await page.waitForSelector('[data-testid="summaries-computing"]', { state: 'detached', timeout: 60_000 });
+    const summaryMs = Date.now() - clicked;
+    // Every visible column has its summary, and no "summary…" placeholder is left.
+    expect(await page.locator('[data-testid="summary-pending"]').count()).toBe(0);
+    const visibleColumns = await page.locator('[data-testid="data-table"] [role="columnheader"]').count();
+    expect(await page.locator('[data-testid="column-summary"]').count()).toBe(visibleColumns);
+    expect(await page.locator('[data-testid="data-table"] [role="columnheader"][data-col="user_id"] [data-testid="column-summary"]').textContent()).toMatch(/distinct/);
+    await shot(page, 'scale-million-summaries');
+    console.log(`data panel, 1M rows: first rows after ${firstRowsMs} ms, all column summaries after ${summaryMs} ms`);
     await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect.poll(() => page.locator('[data-testid="data-table"] .af-vrow .af-vrownum').allTextContents(), { timeout: 10_000 }).toContain('1000000');
     await shot(page, 'scale-million-rows');
