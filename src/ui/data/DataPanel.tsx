@@ -47,7 +47,10 @@ export function DataPanel() {
       const node = selected, port = shownPort;
       setLoading(true);
       // The first page first: it is small and shows within moments even for a million rows.
+      // (The marks let the browser tests say where the time went.)
+      performance.mark('af-page-asked');
       void engineClient.page(node, port, 0, PAGE_ROWS).then((first) => {
+        performance.mark('af-page-arrived');
         if (!live) return;
         setLoading(false);
         if (!first) return;

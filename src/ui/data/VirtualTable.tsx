@@ -2,10 +2,12 @@
  * A virtualised table over a table that stays in the worker: rows come in pages of `PAGE_ROWS`
  * (Arrow IPC slices), fetched when they scroll into view; only the visible rows are read, so
  * 1M rows scroll smoothly and the first page shows at once. Column summaries arrive separately.
+ * Rows have one fixed height, so the visible ones follow from the scroll position alone (no
+ * measurement object per row, which for a million rows cost seconds before the first draw).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Field, Table } from 'apache-arrow';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ColumnSummary } from '../../../workers/summary';
 import { useT } from '../i18n';
 import { DATA_TEXTS } from './texts';
@@ -16,6 +18,8 @@ const COL = 150;
 export const PAGE_ROWS = 200;
 /** Pages kept in memory; the farthest from the view are dropped beyond it. */
 const KEEP_PAGES = 40;
+/** Rows drawn above and below the visible ones. */
+const OVERSCAN = 12;
 
 const fmt = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -54,11 +58,25 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
   const { fields, total } = source;
   const [pages, setPages] = useState<Map<number, Table>>(() => new Map([[0, source.first]]));
   const asked = useRef(new Set<number>([0]));
-  const rows = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12 });
+  const [view, setView] = useState({ top: 0, height: 600 });
+  useLayoutEffect(() => {
+    const el = parent.current;
+    if (!el) return;
+    let frame = 0;
+    const read = () => { frame = 0; setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight })); };
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(read); };
+    read();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(el);
+    return () => { el.removeEventListener('scroll', onScroll); resize.disconnect(); if (frame) cancelAnimationFrame(frame); };
+  }, []);
   const cols = useVirtualizer({ horizontal: true, count: fields.length, getScrollElement: () => parent.current, estimateSize: () => COL, overscan: 3 });
-  const visible = rows.getVirtualItems();
-  const firstPage = visible.length ? Math.floor(visible[0].index / PAGE_ROWS) : 0;
-  const lastPage = visible.length ? Math.floor(visible[visible.length - 1].index / PAGE_ROWS) : 0;
+  const startRow = Math.max(0, Math.min(total, Math.floor(Math.max(0, view.top - 64) / ROW) - OVERSCAN));
+  const endRow = Math.min(total, Math.ceil((view.top + view.height) / ROW) + OVERSCAN);
+  const visible = Array.from({ length: Math.max(0, endRow - startRow) }, (_, i) => startRow + i);
+  const firstPage = Math.floor(startRow / PAGE_ROWS);
+  const lastPage = Math.floor(Math.max(startRow, endRow - 1) / PAGE_ROWS);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +104,7 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
   };
   return (
     <div ref={parent} className="af-vtable" data-testid="data-table" role="grid" aria-rowcount={total}>
-      <div style={{ width: cols.getTotalSize() + 60, height: rows.getTotalSize() + 64, position: 'relative' }}>
+      <div style={{ width: cols.getTotalSize() + 60, height: total * ROW + 64, position: 'relative' }}>
         <div className="af-vhead" style={{ width: cols.getTotalSize() + 60 }}>
           <div className="af-vrownum">#</div>
           {cols.getVirtualItems().map((c) => (
@@ -99,10 +117,10 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
           ))}
         </div>
         {visible.map((r) => (
-          <div key={r.key} className="af-vrow" role="row" style={{ top: 64 + r.start, height: ROW }}>
-            <div className="af-vrownum">{r.index + 1}</div>
+          <div key={r} className="af-vrow" role="row" style={{ top: 64 + r * ROW, height: ROW }}>
+            <div className="af-vrownum">{r + 1}</div>
             {cols.getVirtualItems().map((c) => {
-              const v = cell(r.index, c.index);
+              const v = cell(r, c.index);
               return (
                 <div key={c.key} className={v === null ? 'af-vtd af-vtd-wait' : 'af-vtd'} role="gridcell" style={{ left: 60 + c.start, width: COL }} data-col={fields[c.index].name}>
                   {v ?? '…'}
