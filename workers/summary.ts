@@ -70,12 +70,6 @@ function countValues(vector: Vector): Counted {
   return { missing, distinct: counts.size, top };
 }
 
-const isValid = (chunk: Data, i: number) => {
-  if (!chunk.nullCount || !chunk.nullBitmap) return true;
-  const j = chunk.offset + i;
-  return (chunk.nullBitmap[j >> 3] & (1 << (j & 7))) !== 0;
-};
-
 /**
  * A Utf8 column (a sliced chunk keeps absolute value offsets, its bitmap is read at `offset`):
  * an open-addressing table of (hash, first chunk, first row, count) over the
@@ -86,35 +80,33 @@ function countUtf8(vector: Vector): Counted {
   let slots = new Int32Array(size).fill(-1); // entry number, or -1
   const hashes: number[] = [], chunkOf: number[] = [], rowOf: number[] = [], counts: number[] = [];
   const chunks = vector.data as Data[];
+  // Each chunk's buffers, read once (Arrow's getters are not free in a loop over rows).
+  const offsets = chunks.map((c) => c.valueOffsets as Int32Array);
+  const values = chunks.map((c) => c.values as Uint8Array);
   let missing = 0;
-  const same = (e: number, bytes: Uint8Array, start: number, end: number) => {
-    const c = chunks[chunkOf[e]], r = rowOf[e];
-    const offs = c.valueOffsets as Int32Array, vals = c.values as Uint8Array;
-    const s = offs[r], len = offs[r + 1] - s;
-    if (len !== end - start) return false;
-    for (let q = 0; q < len; q++) if (vals[s + q] !== bytes[start + q]) return false;
-    return true;
-  };
-  const insert = (e: number) => {
-    let p = hashes[e] & (size - 1);
-    while (slots[p] >= 0) p = (p + 1) & (size - 1);
-    slots[p] = e;
-  };
   for (let ci = 0; ci < chunks.length; ci++) {
     const chunk = chunks[ci];
-    const offs = chunk.valueOffsets as Int32Array, bytes = chunk.values as Uint8Array;
-    for (let i = 0; i < chunk.length; i++) {
-      if (!isValid(chunk, i)) { missing++; continue; }
-      const start = offs[i], end = offs[i + 1];
+    const offs = offsets[ci], bytes = values[ci], n = chunk.length;
+    const bitmap = chunk.nullCount > 0 ? chunk.nullBitmap : null, base = chunk.offset;
+    for (let i = 0; i < n; i++) {
+      if (bitmap && (bitmap[(base + i) >> 3] & (1 << ((base + i) & 7))) === 0) { missing++; continue; }
+      const start = offs[i], end = offs[i + 1], len = end - start;
       let h = 0x811c9dc5;
       for (let q = start; q < end; q++) h = Math.imul(h ^ bytes[q], 0x01000193);
-      h >>>= 0;
+      h = h & 0x7fffffff; // a small integer: fast to store and compare
       let p = h & (size - 1);
       let found = -1;
       for (;;) {
         const e = slots[p];
         if (e < 0) break;
-        if (hashes[e] === h && same(e, bytes, start, end)) { found = e; break; }
+        if (hashes[e] === h) {
+          const o2 = offsets[chunkOf[e]], v2 = values[chunkOf[e]], s2 = o2[rowOf[e]];
+          if (o2[rowOf[e] + 1] - s2 === len) {
+            let q = 0;
+            while (q < len && v2[s2 + q] === bytes[start + q]) q++;
+            if (q === len) { found = e; break; }
+          }
+        }
         p = (p + 1) & (size - 1);
       }
       if (found >= 0) { counts[found]++; continue; }
@@ -125,7 +117,11 @@ function countUtf8(vector: Vector): Counted {
       if (counts.length * 2 > size) {
         size *= 2;
         slots = new Int32Array(size).fill(-1);
-        for (let x = 0; x < counts.length; x++) insert(x);
+        for (let x = 0; x < counts.length; x++) {
+          let r = hashes[x] & (size - 1);
+          while (slots[r] >= 0) r = (r + 1) & (size - 1);
+          slots[r] = x;
+        }
       }
     }
   }
@@ -133,9 +129,8 @@ function countUtf8(vector: Vector): Counted {
   const order = Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b).slice(0, TOP);
   const decoder = new TextDecoder();
   const top = order.map((e) => {
-    const c = chunks[chunkOf[e]], r = rowOf[e];
-    const offs = c.valueOffsets as Int32Array, vals = c.values as Uint8Array;
-    return { value: decoder.decode(vals.subarray(offs[r], offs[r + 1])), count: counts[e] };
+    const offs = offsets[chunkOf[e]], r = rowOf[e];
+    return { value: decoder.decode(values[chunkOf[e]].subarray(offs[r], offs[r + 1])), count: counts[e] };
   });
   return { missing, distinct: counts.length, top };
 }
