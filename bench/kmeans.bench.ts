@@ -1,6 +1,8 @@
 /**
  * k-means, 1M × 16 seeded Gaussian blobs, k = 8, k-means++ start to convergence: ours vs
  * scikit-learn vs ml-kmeans. The reference and our main row are the best of 3 runs each.
+ * First, the whole cluster.kmeans node as the CLI times it (Arrow table in, segment column and
+ * segments table out) against scikit-learn's KMeans on the same rows, interleaved.
  */
 import { cpus } from 'node:os';
 import { best, row, runCase, runPython, type BenchRow, type Outcome } from './lib';
@@ -26,9 +28,34 @@ function fastest(outcomes: Outcome[]): Outcome {
   return best(outcomes.length, () => outcomes[i++]);
 }
 
+/** The node as users see it, against KMeans (all cores, k-means++, n_init=1) on blobs of sd 1.5. */
+export function nodeVersusSklearn(threads: string): BenchRow[] {
+  const std = 1.5;
+  const file = ensureData(std);
+  const task = `cluster.kmeans node ${N.toLocaleString('en-US')} × ${D}, k=${K}, blobs (sd ${std})`;
+  const skRuns: Outcome[] = [], nodeRuns: Outcome[] = [];
+  for (let r = 0; r < 3; r++) {
+    skRuns.push(runPython(SKLEARN, [String(N), String(D), String(K), file, 'lloyd']));
+    nodeRuns.push(runCase('bench/cases/kmeans.ts', ['node', String(N), String(std)]));
+  }
+  const sk = fastest(skRuns), node = fastest(nodeRuns);
+  const withSilhouette = runCase('bench/cases/kmeans.ts', ['node-silhouette', String(N), String(std)]);
+  const parts = (o: Outcome) => {
+    const p = o.ok ? (o.m.extra?.parts as Record<string, number> | undefined) : undefined;
+    return p ? `; ${Object.entries(p).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}` : '';
+  };
+  if (!sk.ok) console.log(`scikit-learn could not be measured, so the node has no reference here: ${sk.reason}`);
+  return [
+    row(task, 'sklearn KMeans lloyd (ref)', N, sk, undefined, `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}, best of 3, interleaved with the node`),
+    row(task, 'cluster.kmeans (silhouette off, the default for a fixed k)', N, node, sk, `${inertia(node)}; best of 3, run() as the CLI times it${parts(node)}`),
+    row(task, 'cluster.kmeans, silhouette: true', N, withSilhouette, sk, `${inertia(withSilhouette)}; sampled silhouette (5,000 rows)${parts(withSilhouette)}`),
+  ];
+}
+
 export async function bench(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   const threads = `${cpus().length} cores`;
+  out.push(...nodeVersusSklearn(threads));
   const start = runCase('bench/cases/kmeans.ts', ['start', '1000', '1']);
   for (const std of [1, 6]) {
     const file = ensureData(std);
@@ -50,7 +77,7 @@ export async function bench(): Promise<BenchRow[]> {
       row(task, `src/core/kmeans, ${threadCount} thread${threadCount === 1 ? '' : 's'}`, N, ours, sk, `${inertia(ours)}${iters(ours)}; best of 3, helper started beforehand as the engine does, data loading not timed`),
       row(task, 'sklearn KMeans elkan', N, skElkan, sk, `${inertia(skElkan)}${iters(skElkan)}`),
       row(task, 'src/core/kmeans, 1 thread', N, single, sk, `${inertia(single)}${iters(single)}`),
-      row(task, 'cluster.kmeans node', N, viaNode, sk, `${inertia(viaNode)}; Arrow table in, segment + segments out, sampled silhouette`),
+      row(task, 'cluster.kmeans node', N, viaNode, sk, `${inertia(viaNode)}; Arrow table in, segment + segments out`),
     );
   }
   out.push({ ...row('k-means helper thread', 'starting one (worker_threads + tsx)', 0, start, undefined, 'once per CLI run or editor session, while upstream nodes run'), alone: true });

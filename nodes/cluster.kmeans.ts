@@ -12,23 +12,47 @@ import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
 
 type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
 
-/** The line chart of inertia and silhouette per k, with the chosen k marked. */
-function scoresChart(ks: number[], fits: Fitted[], chosen: number): LineChart {
+/** The line chart of inertia (and silhouette, when it was measured) per k, with the chosen k marked. */
+function scoresChart(ks: number[], fits: Fitted[], chosen: number, withSilhouette: boolean): LineChart {
   return {
     kind: 'chart', chart: 'line',
-    title: { en: 'How well each number of segments fits (higher silhouette is better)', vi: 'Mức phù hợp của từng số phân khúc (silhouette càng cao càng tốt)' },
+    title: withSilhouette
+      ? { en: 'How well each number of segments fits (higher silhouette is better)', vi: 'Mức phù hợp của từng số phân khúc (silhouette càng cao càng tốt)' }
+      : { en: 'Within-segment sum of squares (turn on "Measure separation" to add the silhouette)', vi: 'Tổng bình phương trong phân khúc (bật "Đo độ tách biệt" để thêm silhouette)' },
     x: ks, xLabel: 'k', mark: chosen,
     series: [
       { name: 'inertia', values: fits.map((f) => f.fit.inertia) },
-      { name: 'silhouette', values: fits.map((f) => f.silhouette) },
+      ...(withSilhouette ? [{ name: 'silhouette', values: fits.map((f) => f.silhouette) }] : []),
     ],
   };
+}
+
+/**
+ * How many different rows `data` (n × d) has, counting no further than `limit`: each row is
+ * compared with the different rows found so far (at most `limit`), column by column.
+ */
+export function distinctRows(data: Float64Array, n: number, d: number, limit: number): number {
+  const found: number[] = [];
+  for (let i = 0, p = 0; i < n; i++, p += d) {
+    let seen = false;
+    for (let f = 0; f < found.length && !seen; f++) {
+      const q = found[f];
+      let c = 0;
+      while (c < d && data[p + c] === data[q + c]) c++;
+      seen = c === d;
+    }
+    if (!seen) {
+      found.push(p);
+      if (found.length >= limit) return limit;
+    }
+  }
+  return found.length;
 }
 
 /** Splits rows into k segments of similar rows (k-means, k-means++ start, seeded); k may be chosen by silhouette. */
 export default defineNode({
   type: 'cluster.kmeans',
-  version: 3,
+  version: 4,
   usesHelpers: true,
   category: 'cluster',
   title: { en: 'K-means segments', vi: 'Phân khúc K-means' },
@@ -58,6 +82,10 @@ export default defineNode({
       help: { en: 'With "auto": the most segments to try.', vi: 'Khi "tự động": số phân khúc nhiều nhất được thử.' },
     }),
     seed: seedParam({ en: 'The same seed always gives the same segments. Change it to try another starting point.', vi: 'Cùng một hạt giống luôn cho cùng kết quả. Đổi nó để thử điểm bắt đầu khác.' }),
+    silhouette: z.boolean().default(false).meta({
+      label: { en: 'Measure separation (silhouette) for a fixed number', vi: 'Đo độ tách biệt (silhouette) khi số phân khúc cố định' },
+      help: { en: 'Adds the silhouette (how well the segments are separated, on a sample of up to 5,000 rows) to the scores chart. "auto" always measures it; on a million rows it adds about half a second.', vi: 'Thêm silhouette (mức tách biệt giữa các phân khúc, đo trên mẫu tối đa 5.000 dòng) vào biểu đồ điểm. Chế độ "tự động" luôn đo; với một triệu dòng, việc này tốn thêm khoảng nửa giây.' },
+    }),
     maxIterations: z.number().int().min(1).max(10_000).default(300).meta({
       label: { en: 'Maximum rounds', vi: 'Số vòng tối đa' },
       help: { en: 'Stops after this many rounds even if segments still move.', vi: 'Dừng sau chừng này vòng dù các phân khúc vẫn còn thay đổi.' },
@@ -78,49 +106,75 @@ export default defineNode({
       });
     }
     const auto = params.k === 'auto';
-    const ks: number[] = [];
-    if (auto) {
-      if (params.kMin > params.kMax) {
-        throw new NodeError({
-          en: `The smallest number of segments to try (${params.kMin}) is larger than the largest (${params.kMax}). Swap them.`,
-          vi: `Số phân khúc nhỏ nhất để thử (${params.kMin}) lớn hơn số lớn nhất (${params.kMax}). Hãy đổi chỗ hai số này.`,
-        });
-      }
-      // Silhouette needs at least one segment with two rows: k ≤ n − 1.
-      for (let k = params.kMin; k <= Math.min(params.kMax, n - 1); k++) ks.push(k);
-      if (!ks.length) {
-        throw new NodeError({
-          en: `The table has only ${n} rows: too few to compare ${params.kMin} or more segments. Use a fixed number of segments or more rows.`,
-          vi: `Bảng chỉ có ${n} dòng: quá ít để so sánh từ ${params.kMin} phân khúc trở lên. Hãy chọn số phân khúc cố định hoặc thêm dòng.`,
-        });
-      }
-    } else {
-      const k = params.k as number;
-      if (k > n) {
-        throw new NodeError({
-          en: `You asked for ${k} segments but the table has only ${n} rows. Choose at most ${n} segments.`,
-          vi: `Bạn chọn ${k} phân khúc nhưng bảng chỉ có ${n} dòng. Hãy chọn tối đa ${n} phân khúc.`,
-        });
-      }
-      ks.push(k);
+    if (auto && params.kMin > params.kMax) {
+      throw new NodeError({
+        en: `The smallest number of segments to try (${params.kMin}) is larger than the largest (${params.kMax}). Swap them.`,
+        vi: `Số phân khúc nhỏ nhất để thử (${params.kMin}) lớn hơn số lớn nhất (${params.kMax}). Hãy đổi chỗ hai số này.`,
+      });
+    }
+    if (!auto && (params.k as number) > n) {
+      throw new NodeError({
+        en: `You asked for ${params.k} segments but the table has only ${n} rows. Choose at most ${n} segments.`,
+        vi: `Bạn chọn ${params.k} phân khúc nhưng bảng chỉ có ${n} dòng. Hãy chọn tối đa ${n} phân khúc.`,
+      });
     }
 
     const { data, stds } = readMatrix(table, columns);
     const spread = spreadWarning(columns, stds);
     if (spread) ctx.warn(spread);
+    await ctx.progress(0, `${n.toLocaleString('en-US')} rows × ${d} columns read`);
 
+    // Counting stops once more different rows are found than segments are asked for.
+    const wanted = auto ? params.kMax : (params.k as number);
+    const distinct = distinctRows(data, n, d, wanted + 1);
+    if (distinct === 1) {
+      throw new NodeError({
+        en: `All ${n.toLocaleString('en-US')} rows are identical in the chosen columns (${columns.slice(0, 6).map((c) => `"${c}"`).join(', ')}${columns.length > 6 ? ', …' : ''}), so there is nothing to segment. Choose columns whose values differ between rows, or check the steps before this one.`,
+        vi: `Cả ${n.toLocaleString('vi-VN')} dòng đều giống hệt nhau ở các cột đã chọn (${columns.slice(0, 6).map((c) => `"${c}"`).join(', ')}${columns.length > 6 ? ', …' : ''}), nên không có gì để phân khúc. Hãy chọn các cột có giá trị khác nhau giữa các dòng, hoặc kiểm tra các bước trước.`,
+      });
+    }
+
+    const ks: number[] = [];
+    if (auto) {
+      // Silhouette needs at least one segment with two rows (k ≤ n − 1), and k-means needs as
+      // many different rows as segments (k ≤ distinct).
+      const top = Math.min(params.kMax, n - 1, distinct);
+      const bottom = Math.min(params.kMin, top);
+      if (top < 2) {
+        throw new NodeError({
+          en: `The table has only ${n} rows: too few to compare numbers of segments (that needs at least 3 rows). Use a fixed number of segments or more rows.`,
+          vi: `Bảng chỉ có ${n} dòng: quá ít để so sánh các số phân khúc (cần ít nhất 3 dòng). Hãy chọn số phân khúc cố định hoặc thêm dòng.`,
+        });
+      }
+      for (let k = bottom; k <= top; k++) ks.push(k);
+      if (top < params.kMax || bottom < params.kMin) {
+        const why = distinct < Math.min(params.kMax, n - 1)
+          ? { en: `the chosen columns have only ${distinct} different combinations of values`, vi: `các cột đã chọn chỉ có ${distinct} tổ hợp giá trị khác nhau` }
+          : { en: `the table has only ${n} rows`, vi: `bảng chỉ có ${n} dòng` };
+        ctx.warn({
+          en: `Tried ${bottom} to ${top} segments instead of ${params.kMin} to ${params.kMax}: ${why.en}, so there cannot be more than ${top} segments to compare.`,
+          vi: `Đã thử từ ${bottom} đến ${top} phân khúc thay vì từ ${params.kMin} đến ${params.kMax}: ${why.vi}, nên không thể so sánh quá ${top} phân khúc.`,
+        });
+      }
+    } else {
+      ks.push(params.k as number);
+    }
+
+    // The silhouette costs O(sample² × d): measured for "auto" (it picks k), for a fixed k only on request.
+    const measure = auto || params.silhouette;
     const fits: Fitted[] = [];
     for (let t = 0; t < ks.length; t++) {
       const k = ks[t], from = t / ks.length, span = 1 / ks.length;
+      const share = measure ? 0.8 : 1;
       const fit = await kmeans(data, n, d, {
         k,
         random: createRandom(seedFrom(params.seed)),
         maxIterations: params.maxIterations,
         tolerance: params.tolerance,
         helpers: ctx.helpers,
-        progress: (f, message) => ctx.progress(from + 0.8 * span * f, ks.length > 1 ? `k = ${k}: ${message}` : message),
+        progress: (f, message) => ctx.progress(from + share * span * f, ks.length > 1 ? `k = ${k}: ${message}` : message),
       });
-      const sil = k < n
+      const sil = measure && k < n
         ? await meanSilhouette(data, n, d, fit.labels, k, {
           random: createRandom(seedFrom(params.seed, 'silhouette')),
           progress: (f) => ctx.progress(from + span * (0.8 + 0.2 * f), `k = ${k}: silhouette`),
@@ -158,7 +212,7 @@ export default defineNode({
     return {
       out: withColumns(table, { [SEGMENT]: segmentVector }),
       segments: segmentsTable(columns, size, means, { inertia }),
-      scores: scoresChart(ks, fits, k),
+      scores: scoresChart(ks, fits, k, measure),
     };
   },
 });

@@ -13,11 +13,16 @@ import { isTable } from '../src/core/table';
 import { browserFiles } from './browser-files';
 import { browserHelpers } from './browser-helpers';
 import { Engine, type EngineEvent, type RunResult } from './engine';
-import { summarize, type ColumnSummary } from './summary';
+import { summarize, summarizeColumn, type ColumnSummary } from './summary';
 
 // The cache budget defaults to a quarter of this worker's memory (see workers/cache.ts).
 const engine = new Engine(getNode, browserFiles, { helpers: browserHelpers });
 let controller: AbortController | null = null;
+/** The latest `summaries` request: an older one stops at its next column. */
+let summaryRequest = 0;
+
+/** Lets the worker answer the messages that arrived meanwhile (page requests while summarizing). */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const api = {
   ping: () => 'pong' as const,
@@ -60,6 +65,40 @@ const api = {
     if (!table) return null;
     const bytes = tableToIPC(table.slice(0, Math.max(0, rows)), 'stream');
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * Rows [offset, offset + count) of a table output as Arrow IPC (transferred), with the table's
+   * row count; null when there is none. The data panel shows a table page by page.
+   */
+  page(nodeId: string, port: string, offset: number, count: number): { bytes: Uint8Array; total: number } | null {
+    const table = engine.table(nodeId, port);
+    if (!table) return null;
+    const from = Math.max(0, Math.min(table.numRows, Math.floor(offset)));
+    const bytes = tableToIPC(table.slice(from, Math.min(table.numRows, from + Math.max(0, Math.floor(count)))), 'stream');
+    return Comlink.transfer({ bytes, total: table.numRows }, [bytes.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * Summarizes a table output column by column, sending each summary to `onColumn` as soon as it
+   * is ready and answering other requests between columns. A newer request stops an older one.
+   * Resolves to the number of columns summarized (null when there is no such table).
+   */
+  async summaries(nodeId: string, port: string, onColumn: (index: number, summary: ColumnSummary) => void): Promise<number | null> {
+    const request = ++summaryRequest;
+    try {
+      const table = engine.table(nodeId, port);
+      if (!table) return null;
+      for (let c = 0; c < table.numCols; c++) {
+        await breathe();
+        if (request !== summaryRequest) return c;
+        void onColumn(c, summarizeColumn(table, c));
+      }
+      return table.numCols;
+    } finally {
+      // The callback is a proxy of the page's function: free its channel.
+      (onColumn as unknown as Partial<Comlink.Remote<unknown>>)[Comlink.releaseProxy]?.();
+    }
   },
 
   summary(nodeId: string, port: string): ColumnSummary[] | null {

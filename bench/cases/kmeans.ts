@@ -2,7 +2,9 @@
  * One k-means run in its own process: argv `ours` (src/core/kmeans on the flat matrix, one thread)
  * | `threads` (the same with one helper thread per spare core, started before the timed part, as
  *   the engine starts it while upstream nodes run) | `start` (starting that helper, timed alone)
- * | `node` (the cluster.kmeans node on an Arrow table, with helpers as the CLI has them)
+ * | `node` (the cluster.kmeans node on an Arrow table, with helpers as the CLI has them; the
+ *   time of each part is read from its progress messages) | `node-silhouette` (the same with
+ *   `silhouette: true`)
  * | `ml-kmeans`, then rows, then the blobs' standard deviation.
  */
 import { tableFromArrays, type Table } from 'apache-arrow';
@@ -48,20 +50,36 @@ if (which === 'ours') {
     helpers.terminate();
     return { threads: helpers.size };
   });
-} else if (which === 'node') {
+} else if (which === 'node' || which === 'node-silhouette') {
   const helpers = nodeHelpers();
   await helpers.acquire(helpers.size).then((lease) => lease.release());
   const cols: Record<string, Float64Array> = {};
   for (let c = 0; c < D; c++) { const col = new Float64Array(rows); for (let i = 0; i < rows; i++) col[i] = data[i * D + c]; cols[`x${c}`] = col; }
   const table = tableFromArrays(cols);
-  const ctx: RunContext = { signal: new AbortController().signal, random: createRandom(1), readFile: async () => new Uint8Array(), warn: () => {}, progress: async () => {}, helpers };
+  // Where the time goes, from the node's progress messages: reading the columns into a matrix,
+  // seeding (with opening the shards), Lloyd, silhouette, then the fit's last passes (sums,
+  // inertia, labels) with the segment column and segments table.
+  const parts: Record<string, number> = {};
+  let start = 0, last = 0, phase = 'columns → matrix';
+  const progress = async (_f: number, message?: string) => {
+    const now = performance.now();
+    const m = message ?? '';
+    const next = /columns read/.test(m) ? 'seeding' : /silhouette/.test(m) ? 'silhouette' : /iteration/.test(m) ? 'Lloyd' : /centres/.test(m) ? 'seeding' : 'after fit';
+    if (next !== phase) { parts[phase] = (parts[phase] ?? 0) + now - last; last = now; phase = next; }
+  };
+  const ctx: RunContext = { signal: new AbortController().signal, random: createRandom(1), readFile: async () => new Uint8Array(), warn: () => {}, progress, helpers };
   await caseMain(async () => {
-    const out = await node.run({ in: table }, node.params.parse({ k: K }), ctx);
+    start = last = performance.now();
+    const out = await node.run({ in: table }, node.params.parse({ k: K, silhouette: which === 'node-silhouette' }), ctx);
+    const end = performance.now();
+    parts[phase] = (parts[phase] ?? 0) + end - last;
+    parts['last passes + segment + tables'] = parts['after fit'] ?? 0;
+    delete parts['after fit'];
     const seg = out.segments as Table;
     let inertia = 0;
     for (const v of seg.getChild('inertia')!.toArray() as Float64Array) inertia += v;
     helpers.terminate();
-    return { inertia };
+    return { inertia, parts, total: end - start };
   });
 } else {
   // Imported only here: loading the ml-* packages makes V8 slower on unrelated typed-array code (measured: Ward 4.2 s → 5.5 s).

@@ -60,6 +60,12 @@ export interface KMeansFit {
 
 /** Too few different rows for k segments. */
 function tooFewDistinct(found: number, k: number): NodeError {
+  if (found <= 1) {
+    return new NodeError({
+      en: 'All rows are identical in the chosen columns, so there is nothing to segment. Choose columns whose values differ between rows, or check the steps before this one.',
+      vi: 'Mọi dòng đều giống hệt nhau ở các cột đã chọn, nên không có gì để phân khúc. Hãy chọn các cột có giá trị khác nhau giữa các dòng, hoặc kiểm tra các bước trước.',
+    });
+  }
   return new NodeError({
     en: `The chosen columns have only ${found} different combinations of values, so they cannot be split into ${k} segments. Lower the number of segments to ${found} or fewer, or choose more columns.`,
     vi: `Các cột đã chọn chỉ có ${found} tổ hợp giá trị khác nhau, nên không thể chia thành ${k} phân khúc. Hãy giảm số phân khúc xuống ${found} hoặc ít hơn, hoặc chọn thêm cột.`,

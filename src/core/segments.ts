@@ -54,29 +54,31 @@ export function readMatrix(table: Table, columns: string[]): { data: Float64Arra
   const badByColumn: [string, number][] = [];
   const bad = new Uint8Array(n);
   const cols = columns.map((name) => readFloat64(requireColumn(table, name)));
-  for (let c = 0; c < d; c++) {
-    const col = cols[c];
-    let missing = 0, sum = 0, sq = 0;
-    for (let i = 0; i < n; i++) {
-      const v = col[i];
-      if (v - v !== 0) { // NaN or ±Infinity
-        missing++;
-        if (!bad[i]) { bad[i] = 1; badRows++; }
-      } else { sum += v; sq += v * v; }
-    }
-    if (missing) badByColumn.push([columns[c], missing]);
-    const m = n - missing;
-    stds.push(m ? Math.sqrt(Math.max(0, sq / m - (sum / m) ** 2)) : 0);
-  }
-  // Row-major copy by blocks of rows that fit in the cache: each column is read in a straight
-  // run and the block's rows are written while their cache lines are still there.
+  const sums = new Float64Array(d), squares = new Float64Array(d), missing = new Float64Array(d);
+  // One pass, by blocks of rows that fit in the cache: each column is read in a straight run, its
+  // spread summed on the way (in row order, as two passes would), and the block's rows are
+  // written row-major while their cache lines are still there.
   const BLOCK = 2048;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const i1 = Math.min(n, i0 + BLOCK);
     for (let c = 0; c < d; c++) {
       const col = cols[c];
-      for (let i = i0, p = i0 * d + c; i < i1; i++, p += d) data[p] = col[i];
+      let sum = sums[c], sq = squares[c], miss = 0;
+      for (let i = i0, p = i0 * d + c; i < i1; i++, p += d) {
+        const v = col[i];
+        data[p] = v;
+        if (v - v !== 0) { // NaN or ±Infinity
+          miss++;
+          if (!bad[i]) { bad[i] = 1; badRows++; }
+        } else { sum += v; sq += v * v; }
+      }
+      sums[c] = sum; squares[c] = sq; missing[c] += miss;
     }
+  }
+  for (let c = 0; c < d; c++) {
+    if (missing[c]) badByColumn.push([columns[c], missing[c]]);
+    const m = n - missing[c];
+    stds.push(m ? Math.sqrt(Math.max(0, squares[c] / m - (sums[c] / m) ** 2)) : 0);
   }
   if (badRows) {
     const list = badByColumn.map(([c, m]) => `"${c}" (${m})`).join(', ');

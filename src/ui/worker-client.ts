@@ -95,6 +95,20 @@ class EngineClient {
     return bytes ? tableFromIPC(bytes) : null;
   }
 
+  /** Rows [offset, offset + count) of a table output (sliced in the worker), with its row count. */
+  async page(nodeId: string, port: string, offset: number, count: number): Promise<{ rows: Table; total: number } | null> {
+    const answer = await this.ensure().page(nodeId, port, offset, count);
+    return answer ? { rows: tableFromIPC(answer.bytes), total: answer.total } : null;
+  }
+
+  /**
+   * Column summaries computed in the worker, each sent to `onColumn` as it is ready; resolves
+   * when all are done (or a newer request replaced this one).
+   */
+  summaries(nodeId: string, port: string, onColumn: (index: number, summary: ColumnSummary) => void): Promise<number | null> {
+    return this.ensure().summaries(nodeId, port, Comlink.proxy(onColumn));
+  }
+
   summary(nodeId: string, port: string): Promise<ColumnSummary[] | null> {
     return this.ensure().summary(nodeId, port);
   }

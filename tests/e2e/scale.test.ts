@@ -1,6 +1,7 @@
 /**
  * A million interactions in the browser: the run happens in the worker while the page keeps
- * drawing frames, and the data panel scrolls to the millionth row (virtualised, Arrow IPC).
+ * drawing frames, and the data panel shows the first rows within a second of the click (summaries
+ * follow) and scrolls to the millionth row (virtualised, Arrow IPC pages).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,8 +58,42 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
     expect(Math.max(...gaps)).toBeLessThan(1000);
     expect(await page.locator('[data-testid="status-big"]').textContent()).toMatch(/1,000,000 rows/);
 
+    // Clicking the node shows its first rows within a second; the column summaries follow,
+    // computed in the worker, with a spinner until they have all arrived.
+    // Timed in the page: from the click on the node (the mouse released) to the first cell with a value.
+    const firstRows = () => page.evaluate(() => new Promise<number>((resolve) => {
+      let clickedAt = 0;
+      document.addEventListener('click', () => { clickedAt = performance.now(); performance.mark('af-clicked'); }, { capture: true, once: true });
+      const seen = () => document.querySelector('[data-testid="data-table"] .af-vtd:not(.af-vtd-wait)');
+      const observer = new MutationObserver(() => {
+        if (clickedAt && seen()) { observer.disconnect(); resolve(performance.now() - clickedAt); }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }));
+    const timing = firstRows();
+    await new Promise((r) => setTimeout(r, 50));
+    const clicked = Date.now();
     await page.click('[data-testid="node-big"] .af-node-head');
-    await expect.poll(() => page.locator('[data-testid="data-size"]').textContent(), { timeout: 60_000 }).toMatch(/^1,000,000 rows/);
+    const firstRowsMs = await timing;
+    const marks = await page.evaluate(() => Object.fromEntries(['af-clicked', 'af-page-asked', 'af-page-arrived'].map((n) => [n, performance.getEntriesByName(n).at(-1)?.startTime ?? NaN])));
+    const workerMs = marks['af-page-arrived'] - marks['af-page-asked'];
+    console.log(`click → page asked ${(marks['af-page-asked'] - marks['af-clicked']).toFixed(0)} ms, worker ${workerMs.toFixed(0)} ms, arrived → drawn ${(firstRowsMs - (marks['af-page-arrived'] - marks['af-clicked'])).toFixed(0)} ms`);
+    const computing = await page.locator('[data-testid="summaries-computing"]').isVisible();
+    await shot(page, 'scale-million-first-rows');
+    expect(await page.locator('[data-testid="data-size"]').textContent()).toMatch(/^1,000,000 rows/);
+    expect(await page.locator('[data-testid="data-table"] .af-vrow').first().locator('.af-vrownum').textContent()).toBe('1');
+    expect(firstRowsMs, `first rows after ${firstRowsMs.toFixed(0)} ms, ${workerMs.toFixed(0)} ms of it waiting for the worker`).toBeLessThan(1000);
+    expect(computing).toBe(true);
+    await expect.poll(async () => (await page.locator('[data-testid="summaries-computing"]').count()) === 0
+      || `${await page.locator('[data-testid="column-summary"]').count()} column summaries shown so far`, { timeout: 60_000, interval: 1000 }).toBe(true);
+    const summaryMs = Date.now() - clicked;
+    // Every visible column has its summary, and no "summary…" placeholder is left.
+    expect(await page.locator('[data-testid="summary-pending"]').count()).toBe(0);
+    const visibleColumns = await page.locator('[data-testid="data-table"] [role="columnheader"]').count();
+    expect(await page.locator('[data-testid="column-summary"]').count()).toBe(visibleColumns);
+    expect(await page.locator('[data-testid="data-table"] [role="columnheader"][data-col="user_id"] [data-testid="column-summary"]').textContent()).toMatch(/distinct/);
+    await shot(page, 'scale-million-summaries');
+    console.log(`data panel, 1M rows: first rows ${firstRowsMs.toFixed(0)} ms after the click (${workerMs.toFixed(0)} ms of it waiting for the worker's page), all column summaries after ${summaryMs} ms`);
     await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect.poll(() => page.locator('[data-testid="data-table"] .af-vrow .af-vrownum').allTextContents(), { timeout: 10_000 }).toContain('1000000');
     await shot(page, 'scale-million-rows');

@@ -1,8 +1,9 @@
 /**
  * The bottom data panel: the selected node's outputs — tables fetched from the worker as Arrow IPC
- * (virtualised), charts as small JSON values drawn by the chart renderers.
+ * pages (the first page at once, the others as they scroll into view; virtualised), with column
+ * summaries that the worker computes and sends one column at a time afterwards; charts as small
+ * JSON values drawn by the chart renderers.
  */
-import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
 import type { ChartSpec } from '../../core/chart';
 import type { ColumnSummary } from '../../../workers/summary';
@@ -10,10 +11,14 @@ import { ChartView } from '../charts/ChartView';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { engineClient } from '../worker-client';
-import { VirtualTable } from './VirtualTable';
+import { PAGE_ROWS, VirtualTable, type TableSource } from './VirtualTable';
 import { DownloadButton } from './DownloadButton';
+import { DATA_TEXTS } from './texts';
+import './data.css';
 
-type Shown = { kind: 'table'; table: Table; summary: ColumnSummary[] | null } | { kind: 'chart'; spec: ChartSpec } | { kind: 'evicted' };
+type Shown = { kind: 'table'; source: TableSource } | { kind: 'chart'; spec: ChartSpec } | { kind: 'evicted' };
+/** Column summaries as they arrive (undefined: not yet), and whether all have arrived. */
+type Summaries = { columns: (ColumnSummary | undefined)[]; done: boolean };
 
 /** Shown when the worker dropped this table from its cache to stay within memory. */
 const EVICTED = {
@@ -28,6 +33,8 @@ export function DataPanel() {
   const status = useStore((s) => (s.selected ? s.status[s.selected] : undefined));
   const runCount = useStore((s) => s.runCount);
   const [data, setData] = useState<Shown | null>(null);
+  const [summaries, setSummaries] = useState<Summaries | null>(null);
+  const [loading, setLoading] = useState(false);
   const outputs = status?.outputs ?? {};
   const ports = Object.keys(outputs);
   // Charts first: a view node's chart is what the analyst came for.
@@ -39,12 +46,33 @@ export function DataPanel() {
   useEffect(() => {
     let live = true;
     setData(null);
+    setSummaries(null);
+    setLoading(false);
     if (!selected || !shownPort || !ready) return;
     if (kind === 'table') {
-      void Promise.all([engineClient.table(selected, shownPort), engineClient.summary(selected, shownPort)]).then(([table, summary]) => {
+      const node = selected, port = shownPort;
+      setLoading(true);
+      // The first page first: it is small and shows within moments even for a million rows.
+      // (The marks let the browser tests say where the time went.)
+      performance.mark('af-page-asked');
+      void engineClient.page(node, port, 0, PAGE_ROWS).then((first) => {
+        performance.mark('af-page-arrived');
         if (!live) return;
-        if (table) setData({ kind: 'table', table, summary });
-        else void engineClient.tableStatus(selected, shownPort).then((s) => { if (live && s === 'evicted') setData({ kind: 'evicted' }); });
+        setLoading(false);
+        if (!first) {
+          void engineClient.tableStatus(node, port).then((st) => { if (live && st === 'evicted') setData({ kind: 'evicted' }); });
+          return;
+        }
+        const load = (offset: number, count: number) => engineClient.page(node, port, offset, count).then((p) => p?.rows ?? null);
+        setData({ kind: 'table', source: { total: first.total, fields: first.rows.schema.fields, first: first.rows, load } });
+        // Then the summaries, streamed column by column from the worker.
+        const columns: (ColumnSummary | undefined)[] = new Array(first.rows.numCols).fill(undefined);
+        setSummaries({ columns: columns.slice(), done: false });
+        void engineClient.summaries(node, port, (index, summary) => {
+          if (!live) return;
+          columns[index] = summary;
+          setSummaries({ columns: columns.slice(), done: false });
+        }).then(() => { if (live) setSummaries({ columns: columns.slice(), done: true }); });
       });
     } else {
       void engineClient.value(selected, shownPort).then((value) => {
@@ -63,13 +91,15 @@ export function DataPanel() {
           <button key={name} type="button" className={name === shownPort ? 'af-tab af-tab-on' : 'af-tab'} onClick={() => useStore.getState().setPort(name)} data-testid={`port-tab-${name}`}>{name}</button>
         ))}
         {selected && ready && <DownloadButton nodeId={selected} />}
-        {data?.kind === 'table' && <span className="af-hint" data-testid="data-size">{data.table.numRows.toLocaleString()} {t('rows')} × {data.table.numCols} {t('columns')}</span>}
+        {data?.kind === 'table' && <span className="af-hint" data-testid="data-size">{data.source.total.toLocaleString()} {t('rows')} × {data.source.fields.length} {t('columns')}</span>}
+        {data?.kind === 'table' && summaries && !summaries.done && <span className="af-loading" data-testid="summaries-computing" role="status"><span className="af-spinner" aria-hidden="true" />{p(DATA_TEXTS.computingSummaries)}</span>}
       </header>
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
       {selected && !ready && status?.state !== 'error' && <p className="af-hint">{t('notRunYet')}</p>}
+      {loading && <p className="af-loading" data-testid="rows-loading" role="status"><span className="af-spinner" aria-hidden="true" />{p(DATA_TEXTS.loadingRows)}</p>}
       {data?.kind === 'evicted' && <p className="af-hint" data-testid="data-evicted">{p(EVICTED)}</p>}
-      {data?.kind === 'table' && <VirtualTable key={`${selected}.${shownPort}.${runCount}`} table={data.table} summary={data.summary} />}
+      {data?.kind === 'table' && <VirtualTable key={`${selected}.${shownPort}.${runCount}`} source={data.source} summary={summaries?.columns ?? null} />}
       {data?.kind === 'chart' && <ChartView spec={data.spec} />}
     </section>
   );

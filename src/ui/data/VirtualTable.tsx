@@ -1,12 +1,25 @@
-/** A virtualised table over an Arrow table: only the visible rows are read, so 1M rows scroll smoothly. */
+/**
+ * A virtualised table over a table that stays in the worker: rows come in pages of `PAGE_ROWS`
+ * (Arrow IPC slices), fetched when they scroll into view; only the visible rows are read, so
+ * 1M rows scroll smoothly and the first page shows at once. Column summaries arrive separately.
+ * Rows have one fixed height, so the visible ones follow from the scroll position alone (no
+ * measurement object per row, which for a million rows cost seconds before the first draw).
+ */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Table } from 'apache-arrow';
-import { useRef } from 'react';
+import type { Field, Table } from 'apache-arrow';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ColumnSummary } from '../../../workers/summary';
 import { useT } from '../i18n';
+import { DATA_TEXTS } from './texts';
 
 const ROW = 26;
 const COL = 150;
+/** Rows per page fetched from the worker. */
+export const PAGE_ROWS = 200;
+/** Pages kept in memory; the farthest from the view are dropped beyond it. */
+const KEEP_PAGES = 40;
+/** Rows drawn above and below the visible ones. */
+const OVERSCAN = 12;
 
 const fmt = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -20,7 +33,7 @@ function Summary({ s }: { s: ColumnSummary }) {
   const { t } = useT();
   const num = (x: number | undefined) => (x === undefined ? '—' : fmt(x));
   return (
-    <div className="af-summary">
+    <div className="af-summary" data-testid="column-summary">
       <span className={`af-kind af-kind-${s.kind}`}>{s.kind}</span>
       {s.missing > 0 && <span> · {s.missing.toLocaleString()} {t('missing')}</span>}
       {s.kind === 'number' && <div>{num(s.min)} … {num(s.max)} · μ {num(s.mean)}</div>}
@@ -29,32 +42,91 @@ function Summary({ s }: { s: ColumnSummary }) {
   );
 }
 
-export function VirtualTable({ table, summary }: { table: Table; summary: ColumnSummary[] | null }) {
+export interface TableSource {
+  /** Rows of the whole table. */
+  total: number;
+  fields: Field[];
+  /** The first page, already fetched. */
+  first: Table;
+  /** Fetches rows [offset, offset + count). */
+  load: (offset: number, count: number) => Promise<Table | null>;
+}
+
+export function VirtualTable({ source, summary }: { source: TableSource; summary: (ColumnSummary | undefined)[] | null }) {
+  const { p } = useT();
   const parent = useRef<HTMLDivElement>(null);
-  const fields = table.schema.fields;
-  const rows = useVirtualizer({ count: table.numRows, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12 });
+  const { fields, total } = source;
+  const [pages, setPages] = useState<Map<number, Table>>(() => new Map([[0, source.first]]));
+  const asked = useRef(new Set<number>([0]));
+  const [view, setView] = useState({ top: 0, height: 600 });
+  useLayoutEffect(() => {
+    const el = parent.current;
+    if (!el) return;
+    let frame = 0;
+    const read = () => { frame = 0; setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight })); };
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(read); };
+    read();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(el);
+    return () => { el.removeEventListener('scroll', onScroll); resize.disconnect(); if (frame) cancelAnimationFrame(frame); };
+  }, []);
   const cols = useVirtualizer({ horizontal: true, count: fields.length, getScrollElement: () => parent.current, estimateSize: () => COL, overscan: 3 });
-  const vectors = fields.map((_, i) => table.getChildAt(i)!);
+  const startRow = Math.max(0, Math.min(total, Math.floor(Math.max(0, view.top - 64) / ROW) - OVERSCAN));
+  const endRow = Math.min(total, Math.ceil((view.top + view.height) / ROW) + OVERSCAN);
+  const visible = Array.from({ length: Math.max(0, endRow - startRow) }, (_, i) => startRow + i);
+  const firstPage = Math.floor(startRow / PAGE_ROWS);
+  const lastPage = Math.floor(Math.max(startRow, endRow - 1) / PAGE_ROWS);
+
+  useEffect(() => {
+    let live = true;
+    for (let page = firstPage; page <= lastPage; page++) {
+      if (asked.current.has(page)) continue;
+      asked.current.add(page);
+      void source.load(page * PAGE_ROWS, PAGE_ROWS).then((t) => {
+        if (!live || !t) { asked.current.delete(page); return; }
+        setPages((old) => {
+          const next = new Map(old).set(page, t);
+          if (next.size > KEEP_PAGES) {
+            const far = [...next.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page)).slice(0, next.size - KEEP_PAGES);
+            for (const f of far) { next.delete(f); asked.current.delete(f); }
+          }
+          return next;
+        });
+      });
+    }
+    return () => { live = false; };
+  }, [firstPage, lastPage, source]);
+
+  const cell = (row: number, col: number): string | null => {
+    const page = pages.get(Math.floor(row / PAGE_ROWS));
+    return page ? fmt(page.getChildAt(col)?.get(row % PAGE_ROWS)) : null;
+  };
   return (
-    <div ref={parent} className="af-vtable" data-testid="data-table" role="grid" aria-rowcount={table.numRows}>
-      <div style={{ width: cols.getTotalSize() + 60, height: rows.getTotalSize() + 64, position: 'relative' }}>
+    <div ref={parent} className="af-vtable" data-testid="data-table" role="grid" aria-rowcount={total}>
+      <div style={{ width: cols.getTotalSize() + 60, height: total * ROW + 64, position: 'relative' }}>
         <div className="af-vhead" style={{ width: cols.getTotalSize() + 60 }}>
           <div className="af-vrownum">#</div>
           {cols.getVirtualItems().map((c) => (
             <div key={c.key} className="af-vth" role="columnheader" style={{ left: 60 + c.start, width: COL }} data-col={fields[c.index].name}>
               <div className="af-vth-name" title={fields[c.index].name}>{fields[c.index].name}</div>
-              {summary?.[c.index] && <Summary s={summary[c.index]} />}
+              {summary?.[c.index]
+                ? <Summary s={summary[c.index]!} />
+                : summary && <div className="af-summary af-loading" data-testid="summary-pending"><span className="af-spinner" aria-hidden="true" />{p(DATA_TEXTS.summaryPending)}</div>}
             </div>
           ))}
         </div>
-        {rows.getVirtualItems().map((r) => (
-          <div key={r.key} className="af-vrow" role="row" style={{ top: 64 + r.start, height: ROW }}>
-            <div className="af-vrownum">{r.index + 1}</div>
-            {cols.getVirtualItems().map((c) => (
-              <div key={c.key} className="af-vtd" role="gridcell" style={{ left: 60 + c.start, width: COL }} data-col={fields[c.index].name}>
-                {fmt(vectors[c.index].get(r.index))}
-              </div>
-            ))}
+        {visible.map((r) => (
+          <div key={r} className="af-vrow" role="row" style={{ top: 64 + r * ROW, height: ROW }}>
+            <div className="af-vrownum">{r + 1}</div>
+            {cols.getVirtualItems().map((c) => {
+              const v = cell(r, c.index);
+              return (
+                <div key={c.key} className={v === null ? 'af-vtd af-vtd-wait' : 'af-vtd'} role="gridcell" style={{ left: 60 + c.start, width: COL }} data-col={fields[c.index].name}>
+                  {v ?? '…'}
+                </div>
+              );
+            })}
           </div>
         ))}
       </div>

@@ -103,7 +103,7 @@ describe.skipIf(!data.available)('cluster.kmeans with k = "auto"', () => {
   it('charts the single point for a fixed k and respects kMin / kMax', async () => {
     const table = mall();
     const cols = ['Annual Income (k$)', 'Spending Score (1-100)'];
-    const fixed = await runNode(node, { in: table }, { columns: cols, k: 3 });
+    const fixed = await runNode(node, { in: table }, { columns: cols, k: 3, silhouette: true });
     const chart = fixed.outputs.scores as unknown as { x: number[]; mark: number; series: { values: number[] }[] };
     expect(chart.x).toEqual([3]);
     expect(chart.mark).toBe(3);
