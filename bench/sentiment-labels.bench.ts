@@ -4,7 +4,7 @@
  * Train → Test (3-class) and the ACL 2019 complaint tweets (complaint 1/0) taught with a seeded
  * stratified 20%, scored on the other 80%. Needs ../shared/data; the reference needs python3-sklearn.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OUT, ROOT, row, runCase, runPython, type BenchRow, type Outcome } from './lib';
 import { complaints, hasSentimentSets, SHARED_DATA, stratifiedSplit } from '../tests/helpers/sentiment-sets';
