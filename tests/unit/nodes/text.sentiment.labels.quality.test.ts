@@ -5,8 +5,9 @@
  *  - CrowdFlower brand tweets, 3-class: taught with a seeded stratified 20% of rows, macro-F1 on the rest.
  *  - UIT-ViSFD, 3-class: taught with Train, weighted-F1 on Test.
  * The scikit-learn reference (bench/py/sentiment_lr.py, LogisticRegression class_weight="balanced"
- * on TF-IDF word 1–2 + char_wb 2–5-grams) reached 0.533 and 0.796 on these splits when measured.
- * Prints the figures; the floors sit a few points under what the node measured.
+ * on TF-IDF word 1–2 + char_wb 2–5-grams) reached macro-F1 0.533 (its own seeded 20%) and
+ * weighted-F1 0.796 (Train → Test); the node measured 0.559 and 0.805, naive Bayes 0.495 on the
+ * CrowdFlower split. The floors sit a few points under what the node measured. Slow: minutes each.
  */
 import { existsSync } from 'node:fs';
 import type { Table, Vector } from 'apache-arrow';
@@ -56,7 +57,7 @@ describe.skipIf(!present)('text.sentiment labels mode on real sets', () => {
     expect(run.progress.length).toBeGreaterThan(5);
     expect(e.macroF1).toBeGreaterThanOrEqual(0.53);
     expect(e.macroF1).toBeGreaterThan(nbE.macroF1);
-  }, 600_000);
+  }, 1_200_000);
 
   it('UIT-ViSFD, 3-class, taught with Train, scored on Test', async () => {
     const train = uitVisfd('Train'), test = uitVisfd('Test');
@@ -66,9 +67,10 @@ describe.skipIf(!present)('text.sentiment labels mode on real sets', () => {
     const predicted = run.labels.slice(train.texts.length);
     const e = evaluate(test.labels, predicted), w = weightedF1(test.labels, predicted);
     rows.push(`| UIT-ViSFD (3-class) | Train → Test (${test.labels.length}) | linear (node) | ${(e.accuracy * 100).toFixed(1)}% | weighted ${w.toFixed(3)}, macro ${e.macroF1.toFixed(3)} | ${(run.ms / 1000).toFixed(1)} s |`);
-    expect(w).toBeGreaterThanOrEqual(0.79);
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.78);
-  }, 900_000);
+    expect(w).toBeGreaterThanOrEqual(0.78);
+    expect(e.macroF1).toBeGreaterThanOrEqual(0.64);
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.77);
+  }, 1_800_000);
 
   it('prints the table', () => {
     console.log(['| data set | split | method | accuracy | F1 | time (whole node run) |', '|---|---|---|---|---|---|', ...rows].join('\n'));
