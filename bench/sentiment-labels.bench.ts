@@ -39,7 +39,7 @@ export async function bench(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   for (const [set, task, rows, split] of [
     ['uit_visfd', 'sentiment labels: UIT-ViSFD Train → Test, 3-class', 7786, undefined],
-    ['complaints', 'labels: complaint tweets, 20% → 80%, 1/0', part.length, splitFile],
+    ['complaints', 'sentiment labels: complaint tweets, 20% → 80%, 1/0', part.length, splitFile],
   ] as const) {
     const ref = sklearn(set, split);
     const args = split ? [set, split] : [set];
