@@ -100,7 +100,7 @@ describe.skipIf(!data.available)('text.sentiment quality', () => {
     expect(three.accuracy).toBeGreaterThanOrEqual(0.77);
     expect(three.macroF1).toBeGreaterThanOrEqual(0.58);
     expect(bin.accuracy).toBeGreaterThanOrEqual(0.85);
-  });
+  }, 600_000);
 
   it('labels mode: train on Yelp + IMDb, predict Amazon', async () => {
     const yelp = uci('yelp'), imdb = uci('imdb'), amazon = uci('amazon');
