@@ -26,7 +26,7 @@ const entry = z.object({
  */
 export default defineNode({
   type: 'journey.stage',
-  version: 2,
+  version: 3,
   category: 'journey',
   title: { en: 'Journey stage', vi: 'Giai đoạn hành trình' },
   description: {

@@ -56,10 +56,12 @@ describe('journey.stage', () => {
     expect(stage).toEqual(['purchase', 'purchase', 'none', 'purchase', 'none']);
   });
 
-  it('flips negated purchase and advocacy phrases to churn, and "not yet" purchases to consideration', async () => {
+  it('flips negated purchase and rebuy phrases to churn, negated recommendations to experience, and "not yet" purchases to consideration', async () => {
     expect(await one('sẽ không mua lại đâu')).toBe('churn');
     expect(await one("won't be buying again")).toBe('churn');
-    expect(await one('never recommend this')).toBe('churn');
+    // Warning others off after use is a complaint (experience), not a leaving.
+    expect(await one('never recommend this')).toBe('experience');
+    expect(await one('mọi người không nên mua nhé')).toBe('experience');
     const lexicon = [{ stage: 'purchase', phrase: 'mua', weight: 1, language: 'any' }];
     const { stage } = await stages(['mua', 'không mua', 'chưa mua', 'mua, không', 'ko thể mua'], { lexicon, examples: false });
     expect(stage).toEqual(['purchase', 'churn', 'consideration', 'purchase', 'churn']);
