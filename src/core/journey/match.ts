@@ -153,6 +153,18 @@ export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Arr
       if (stem) for (const c of stem) addMatch(c, toks, i, scores, seen);
     }
   }
+  intentWins(scores);
+}
+
+/**
+ * When a text says the customer leaves or recommends (churn or advocacy phrases worth at least
+ * INTENT), its quality words count for experience up to INTENT only: "a complaint is experience
+ * unless it says the customer is leaving", and a review after use is experience unless it
+ * recommends or promises to rebuy — however many features the review praises or blames.
+ */
+const INTENT = 2;
+function intentWins(scores: Float64Array): void {
+  if ((scores[CHURN] >= INTENT || scores[ADVOCACY] >= INTENT) && scores[EXPERIENCE] > INTENT) scores[EXPERIENCE] = INTENT;
 }
 
 /**
