@@ -91,6 +91,8 @@ export const EN_SOCIAL: Record<Stage, string[]> = {
     'this city at night is beautiful', 'you\'re an idiot if you believe that', 'shout out to everyone working the night shift',
     'I swear my neighbours are rehearsing for a drum concert', '#TBT to last summer at the lake', 'rumour says the company will unveil a new phone at the event',
     'win a free tablet! retweet and follow to enter', 'RT @mention the line for the keynote goes around the block #techconf', 'what a goal, the stadium went crazy',
+    'just saw a dog riding a skateboard downtown, made my day', 'come check out our talk on design systems at 3pm in room B #conf',
+    'check out the photos from last night\'s party {link}', 'just found my old diary from high school lol', 'first time in Austin, the tacos are unreal',
   ],
 };
 
@@ -148,5 +150,7 @@ export const VI_SOCIAL: Record<Stage, string[]> = {
     'sao giờ này còn chưa ngủ vậy mọi người', 'tin này có thật không vậy', 'mấy đứa trẻ bây giờ giỏi thật', 'ông này nói đúng quá',
     'tôi không đồng ý với quan điểm của bạn', 'đọc comment còn vui hơn đọc bài', 'hay quá, share về tường', 'Tuấn Anh ơi vào đây mà xem',
     'đi đâu cũng thấy kẹt xe', 'năm nay tết về quê không mọi người', 'có ai giống mình không, cứ mưa là buồn ngủ', 'mấy thằng này đúng là rảnh',
+    'giờ mới thấy ông này nói chí lý', 'lần đầu thấy trận đấu hay như vậy', 'đọc xong mới biết hồi xưa khổ thế nào', 'Hoàng Nam mới thấy hả, cũ rồi',
+    'mãi mới thấy một bài viết có tâm', 'xem xong video mới biết mình còn may mắn', 'lần đầu tiên đi biển vui quá', 'Thu Trang lần đầu nghe luôn 😂',
   ],
 };

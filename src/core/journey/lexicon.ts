@@ -175,7 +175,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|chỉ cho:2|yên tâm mua:3.5|khách của shop:3|tháng nào cũng:3|lần nào cũng:3|hốt đi:3.5|không hối hận:2.5'
       + '|chỉ dùng của shop:3.5|chỉ dùng:2|khen quá trời:1.5|dùng hoài:3|xài hoài:3|mãi ủng hộ:3.5|mọi người nên mua:3.5|ae cứ:3'
       + '|anh em cứ:3|cứ tự tin:3|tự tin mà mua:3.5|có thể mua:2.5|đáng mua:3|luôn ủng hộ:3.5|ủng hộ lâu dài:3.5|mãi iu:3'
-      + '|lựa chọn đúng đắn:3|mua ở đây:2.5|mua nhiều:2|nhiều lần:2|mua hàng ở đây:3',
+      + '|lựa chọn đúng đắn:3|mua ở đây:2.5|mua nhiều:2|nhiều lần:2|mua hàng ở đây:3|tin tưởng khi mua:3.5|sẽ ủng hộ thêm:3.5'
+      + '|ai muốn mua:2.5|nên mua con này:3|thì nên mua:3',
     any: 'recommend:3|repurchase:3.5',
   },
   churn: {
@@ -202,9 +203,11 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|chán shop:3.5|xin kiếu:3.5|chia tay:3|xóa app:3|xoá app:3|giờ thì thôi:3|hết tin:3.5|mất niềm tin:2.5|không tin:1'
       + '|đổi trả mãi:3|lơ luôn:2|khách quen giờ:2|bỏ follow:4|hủy follow:4|huỷ follow:4|qua shop khác:3.5|shop khác:3'
       + '|không mua ở đây nữa:4|không mua:2.5|đòi lại tiền:3.5|không lấy nữa:4|không ghé nữa:4|không dám mua:4|trả tiền lại:3.5'
-      + '|gửi trả:3|trả lại:2.5|chưa thấy tiền:3|mất khách:3.5|bỏ shop:3.5|không ủng hộ:3.5|không bao giờ:1|lần sau không:3.5'
+      + '|gửi trả:3|trả lại:3|chưa thấy tiền:3|mất khách:3.5|bỏ shop:3.5|không ủng hộ:3.5|không bao giờ:1|lần sau không:3.5'
       + '|không dùng nữa:3|không xài nữa:3|không mua * nữa:3.5|chuyển sang:3|chuyển qua:3|đổi qua xài:3.5|đổi sang xài:3.5'
-      + '|qua xài:2.5|bỏ hãng:3.5|đổi máy khác:2.5|bán lại:2.5|lần đầu cũng như lần cuối:4|đã trả lại:3.5|trả máy:3|đem trả:3',
+      + '|qua xài:2.5|bỏ hãng:3.5|đổi máy khác:2.5|bán lại:2.5|lần đầu cũng như lần cuối:4|đã trả lại:3.5|trả máy:3|đem trả:3'
+      + '|đổi qua sài:3.5|đổi sang sài:3.5|muốn bán lại:3|muốn trả lại:3|không muốn xài:3|chẳng muốn xài:3|không muốn dùng:3'
+      + '|trả lại máy:3.5',
     any: 'unfollow:4|block:3|fake:2.5',
   },
   none: {
