@@ -63,7 +63,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|^ can this:2|^ can it:2|^ are you able:1|will this:2|will it fit:3|will this fit:3|fit:1|compatible:3|compatibility:3'
       + '|dimensions:3|how tall:2.5|how wide:2.5|how deep:2.5|height:1.5|width:1.5|availability:2.5|out of stock:2.5'
       + '|which of your stores:3|carrying:1.5|model number:1.5|part number:2|is this unit:2|does this unit:2|come with:2'
-      + '|does this:1.5',
+      + '|does this:1.5|is there any way:2|can we have:2|are you able to:1.5|able to use:2|use these on:2.5|use this on:2.5'
+      + '|work with:2|works with:2',
     vi: 'giá:1|giá bao nhiêu:3|bao nhiêu:2.5|nhiêu tiền:2.5|nhiu:2|bn:0.5|xin giá:3|ib giá:2.5|báo giá:2.5|giá sao:2.5'
       + '|phí ship:2.5|bao lâu:2.5|mấy ngày:2|còn size:3|size gì:3|size nào:2.5|còn hàng:2|còn màu:2.5|có màu:2|có size:2.5'
       + '|bảng size:3|mặc size:2|có sẵn:1.5|được không:1.5|đc không:1.5|được hông:1.5|dùng được không:2.5|xài được không:2.5'
@@ -87,7 +88,7 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|paid by:3|paid with:3|just paid:3|order*:1|purchas*:2|hit buy:3|picked up:1.5|went for:1|got the bundle:2.5'
       + '|bought * for:1|ordering:1.5|my purchase:1.5|cancel my order:4|cancelling my order:4|cancel an order:4'
       + '|cancel the order:4|cancelled my order:4|my order was cancelled:4|cancel order:3.5|in line for:2.5|i\'m in line:2.5'
-      + '|standing in line:2.5|queueing:2|queuing:2',
+      + '|standing in line:2.5|queueing:2|queuing:2|still in line:2.5',
     vi: 'chốt:2.5|chốt đơn:3.5|đã chuyển khoản:3.5|chuyển khoản:2.5|ck rồi:3|đã ck:3.5|ck r:3|đặt rồi:3|đã đặt:3|đặt hàng:2.5'
       + '|vừa đặt:3|đặt trước:2.5|đặt thêm:3|đặt luôn:3|lên đơn:2.5|đã thanh toán:3.5|thanh toán:2|xuống tiền:3|hốt:2.5'
       + '|lấy em:2.5|em lấy:2.5|mình lấy:2.5|cho em #:1.5|chuyển cọc:3|cọc:2|bill:1.5|mã đơn:2|giỏ hàng:2|mua ở cửa hàng:2.5'
@@ -125,7 +126,7 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|waste your money:2|don\'t waste:2|don\'t buy:2|do not buy:2|not worth it:1.5|frustrated:2|frustrating:2'
       + '|pick up the phone:2.5|pick the phone up:2.5|answer the phone:2.5|bumped:2|refused:2|shocking:1.5|fail:2'
       + '|common problem:2.5|why are you:1.5|why do you:1|ago:1.5|hole:2|peeling:2.5|check my order:3|order status:3'
-      + '|hasn\'t shipped:3|not shipped:3|arriving:2|no receipt:2|need to return:2.5',
+      + '|hasn\'t shipped:3|not shipped:3|arriving:2|no receipt:2|need to return:2.5|help please:2.5|waiting on:2',
     vi: 'nhận được hàng:3.5|nhận hàng:3|đã nhận:3|hàng về:3|hàng đến:3|hàng tới:2.5|giao nhanh:2.5|giao chậm:2.5|giao hơi chậm:3'
       + '|giao hàng:1.5|đóng gói:2.5|dùng thử:2|xài thử:2|dùng # tuần:3|dùng # ngày:3|dùng # tháng:3|xài # tuần:3|xài # ngày:3'
       + '|xài # tháng:3|sau # tuần:2.5|sau # ngày:2.5|được # tuần:2|dùng xong:2.5|xài xong:2.5|mặc vừa:2.5|vừa in:2.5|mặc đi:2'
@@ -145,7 +146,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|cấu hình:1.5|wifi:1.5|sóng:1.5|loa:1.5|âm thanh:1.5|máy:1|dùng:1|xài:1|sài:1|sử dụng:1.5|tầm giá:2.5|trong tầm giá:3'
       + '|với giá:2|giá tiền:2|so với giá:2|nhân viên:1.5|nhiệt tình:2|đáng tiền:2|bảo hành:2|đổi máy:1.5|mua về:2|mua được:1.5'
       + '|mua dc:1.5|đã mua:1.5|mới mua:1.5|sau # tháng:2.5|được # tháng:2.5|ổn:1|tốt:1|oke:1|quá ok:1.5|điểm trừ:2.5'
-      + '|nhược điểm:2.5|ưu điểm:2.5|đánh giá:1.5|sao lại:1.5|không được:1|bị:1',
+      + '|nhược điểm:2.5|ưu điểm:2.5|đánh giá:1.5|sao lại:1.5|không được:1|bị:1|bắt sóng:2|rớt mạng:2.5|kết nối:1.5|cài đặt:1.5'
+      + '|bluetooth:1.5|xem phim:1',
     any: 'unbox:2.5|shipper:2|ok:0.5|@*help:2|@*helps:2|@*care:2|@*cares:2|@*support:2|@*service:2|@*svc:2|@*askus:2|@ask*:2'
       + '|@*_cs:2|@*customerservice:2',
   },
@@ -164,7 +166,7 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|gift it:2.5|give this shop a follow:3.5|give * a follow:3|favourites:2|favorite shop:3|favourite shop:3|ordering my:1.5'
       + '|fourth one:2.5|third one:2.5|customer for:2.5|been buying:3|buying here since:3.5|every friend:2.5|everyone at work:2.5'
       + '|whole team:2.5|check out:0.5|check it out:1.5|you should get:3|should get:2|show your support:3|support my:2'
-      + '|give * a try:3|give it a try:2.5|try it:1.5',
+      + '|give * a try:3|give it a try:2.5|try it:1.5|must check out:3|you must:1.5',
     vi: 'giới thiệu cho:3.5|giới thiệu:3|sẽ mua lại:4|mua lại:3.5|mua lần thứ:3.5|lần thứ:1.5|quay lại mua:3.5|sẽ ủng hộ:3.5'
       + '|ủng hộ shop:3|ủng hộ dài dài:3.5|lâu dài:1.5|uy tín:2.5|mọi người nên:3|nên mua:2.5|nên thử:3|mua đi:3'
       + '|mọi người mua:2.5|chân ái:3|khách quen:3|fan cứng:3.5|trung thành:3.5|tin tưởng:2.5|mãi yêu:3|bảo đảm:2|đảm bảo:2'
@@ -173,7 +175,7 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|ai cũng thích:2|mua đi nha:3|ai chưa mua:3|quay lại ủng hộ:3.5|ủng hộ:2|khách ruột:3.5|cũng đặt:2.5|cũng mua:2.5'
       + '|cứ tin:3|mọi người cứ:2|mua lại hoài:3.5|hoài không chán:2.5|mua lần #:3|lần #:1|tin dùng:3|mua tiếp:3|mua hoài:3.5'
       + '|chỉ cho:2|yên tâm mua:3.5|khách của shop:3|tháng nào cũng:3|lần nào cũng:3|hốt đi:3.5|không hối hận:2.5'
-      + '|chỉ dùng của shop:3.5|chỉ dùng:2|khen quá trời:1.5|dùng hoài:3|xài hoài:3|mãi ủng hộ:3.5|mọi người nên mua:3.5|ae cứ:3'
+      + '|chỉ dùng của shop:3.5|chỉ dùng:1|khen quá trời:1.5|dùng hoài:3|xài hoài:3|mãi ủng hộ:3.5|mọi người nên mua:3.5|ae cứ:3'
       + '|anh em cứ:3|cứ tự tin:3|tự tin mà mua:3.5|có thể mua:2.5|đáng mua:3|luôn ủng hộ:3.5|ủng hộ lâu dài:3.5|mãi iu:3'
       + '|lựa chọn đúng đắn:3|mua ở đây:2.5|mua nhiều:2|nhiều lần:2|mua hàng ở đây:3|tin tưởng khi mua:3.5|sẽ ủng hộ thêm:3.5'
       + '|ai muốn mua:2.5|nên mua con này:3|thì nên mua:3',
@@ -214,7 +216,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
     en: 'giveaway:1|what song:2.5|song name:2.5|happy new year:2.5|lunar new year:2.5|happy friday:2.5|happy weekend:2.5|good morning:2'
       + '|football:2|weather:1.5|photographer:2|memes:2|wrong page:3|admin:1|meme:2|model:1|merry christmas:2.5|christmas:2|filter:1.5|tag yourself:2.5|lunch:1.5|good night:2.5|music:2|hello:1|hi:0.5|same:1|lol:1|haha:1|hahaha:1|lmao:1',
     vi: 'minigame:1.5|tham gia:1|bài nhạc:2.5|nhạc nền:2.5|tên bài hát:2.5|chúc mừng năm mới:2.5|cuối tuần vui vẻ:2.5|bóng đá:2'
-      + '|trời nóng:2|mưa quá:2|cà phê:1.5|nhầm page:3|admin:1|caption:1.5|đắt hàng:2|bán đắt:2|ngủ ngon:2.5|xem phim:2|phim:1.5|trời mưa:2|nhạc gì:2.5|nhạc:1.5|tag bạn:2|mẫu ảnh:2|kkk:1|kk:1|hihi:1|ăn gì:2|trưa nay:1.5|cả nhà:1|hello:1|chào:0.5',
+      + '|trời nóng:2|mưa quá:2|cà phê:1.5|nhầm page:3|admin:1|caption:1.5|đắt hàng:2|bán đắt:2|ngủ ngon:2.5|phim:1|trời mưa:2'
+      + '|nhạc gì:2.5|nhạc:1.5|tag bạn:2|mẫu ảnh:2|kkk:1|kk:1|hihi:1|ăn gì:2|trưa nay:1.5|cả nhà:1|hello:1|chào:0.5',
   },
 };
 
