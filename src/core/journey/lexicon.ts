@@ -126,7 +126,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       + '|waste your money:2|don\'t waste:2|don\'t buy:2|do not buy:2|not worth it:1.5|frustrated:2|frustrating:2'
       + '|pick up the phone:2.5|pick the phone up:2.5|answer the phone:2.5|bumped:2|refused:2|shocking:1.5|fail:2'
       + '|common problem:2.5|why are you:1.5|why do you:1|ago:1.5|hole:2|peeling:2.5|check my order:3|order status:3'
-      + '|hasn\'t shipped:3|not shipped:3|arriving:2|no receipt:2|need to return:2.5|help please:2.5|waiting on:2',
+      + '|hasn\'t shipped:3|not shipped:3|arriving:2|no receipt:2|need to return:2.5|help please:2.5|waiting on:2|please:1|pls:1'
+      + '|plz:1|still:1|why:0.5|hours:1|days:1|weeks:1|your:0.5|customer:1|months:1|hour:1|minutes:1|week:0.5',
     vi: 'nhận được hàng:3.5|nhận hàng:3|đã nhận:3|hàng về:3|hàng đến:3|hàng tới:2.5|giao nhanh:2.5|giao chậm:2.5|giao hơi chậm:3'
       + '|giao hàng:1.5|đóng gói:2.5|dùng thử:2|xài thử:2|dùng # tuần:3|dùng # ngày:3|dùng # tháng:3|xài # tuần:3|xài # ngày:3'
       + '|xài # tháng:3|sau # tuần:2.5|sau # ngày:2.5|được # tuần:2|dùng xong:2.5|xài xong:2.5|mặc vừa:2.5|vừa in:2.5|mặc đi:2'
