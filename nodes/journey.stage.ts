@@ -26,12 +26,28 @@ const entry = z.object({
  */
 export default defineNode({
   type: 'journey.stage',
-  version: 2,
+  version: 3,
   category: 'journey',
   title: { en: 'Journey stage', vi: 'Giai đoạn hành trình' },
   description: {
-    en: 'Puts each comment in a customer-journey stage (awareness, consideration, purchase, experience, advocacy, churn, or none) from English and Vietnamese phrases you can edit, including teen-code and text without accents. With a labels column, learns from your labelled rows instead.',
-    vi: 'Xếp mỗi bình luận vào một giai đoạn hành trình khách hàng (nhận biết, cân nhắc, mua hàng, trải nghiệm, giới thiệu, rời bỏ, hoặc không xác định) dựa trên các cụm từ tiếng Anh và tiếng Việt có thể chỉnh sửa, kể cả teen-code và chữ không dấu. Nếu có cột nhãn, node học từ các dòng đã gán nhãn.',
+    en: 'Puts each comment in a customer-journey stage from English and Vietnamese phrases you can edit (including teen-code and text without accents), weighed with a model learned from built-in example comments. With a labels column, learns from your labelled rows instead. '
+      + 'Stages: awareness = first contact with the brand (discovering it, "just saw your ad", "first time hearing of you", following the page). '
+      + 'consideration = evaluating before buying: price, size, stock, shipping options, comparisons, specs/compatibility questions, asking for reviews ("does it fit…", "will this work with…", "how much"). '
+      + 'purchase = the act of ordering/paying/booking, including problems while doing it (checkout fails, payment declined, can\'t place the order, booking a ticket, "just ordered"). '
+      + 'experience = receiving and using the product or service, including complaints and support requests about it (late delivery, broken item, bad service, app crashes, a cancelled/delayed train or flight, "no response from you guys", "my account is locked", praise of the product\'s quality that is not a recommendation). '
+      + 'advocacy = recommending, loyal praise, "will buy again", "best ever, everyone should buy". '
+      + 'churn = leaving or saying they will leave (cancel the account/subscription, switch to a competitor, "never again"). A complaint is experience unless it says the customer is leaving. "My flight was cancelled" is experience (the company cancelled), not churn. '
+      + 'none = not about the customer\'s journey with a brand/product/service (chit-chat, news opinions, politics, insults, jokes, off-topic). '
+      + 'journey_confidence (0–1) says how sure it is: on real comments about 9 in 10 answers above 0.8 were right, and about a third of those below 0.6 were wrong, so check those by hand.',
+    vi: 'Xếp mỗi bình luận vào một giai đoạn hành trình khách hàng dựa trên các cụm từ tiếng Anh và tiếng Việt có thể chỉnh sửa (kể cả teen-code và chữ không dấu), cân nhắc cùng một mô hình học từ các bình luận mẫu có sẵn. Nếu có cột nhãn, node học từ các dòng đã gán nhãn. '
+      + 'Các giai đoạn: nhận biết (awareness) = lần đầu tiếp xúc với thương hiệu (mới biết đến, "vừa thấy quảng cáo", "lần đầu nghe tên", theo dõi trang). '
+      + 'cân nhắc (consideration) = tìm hiểu trước khi mua: giá, size, còn hàng, cách giao hàng, so sánh, hỏi thông số hay có dùng được với máy khác không, xin đánh giá ("còn hàng không", "giá bao nhiêu"). '
+      + 'mua hàng (purchase) = hành động đặt hàng, thanh toán, đặt vé, kể cả trục trặc khi làm việc đó (thanh toán lỗi, thẻ bị từ chối, không đặt được đơn, "đặt hàng", "chốt đơn"). '
+      + 'trải nghiệm (experience) = nhận và dùng sản phẩm hay dịch vụ, kể cả phàn nàn và yêu cầu hỗ trợ về nó (giao trễ, hàng hỏng, phục vụ kém, ứng dụng bị lỗi, chuyến tàu hay chuyến bay bị hủy hoặc trễ, "không ai trả lời", "tài khoản bị khóa", lời khen chất lượng sản phẩm không kèm lời giới thiệu). '
+      + 'giới thiệu (advocacy) = giới thiệu cho người khác, khen với lòng trung thành, "sẽ mua lại", "tuyệt nhất, mọi người nên mua". '
+      + 'rời bỏ (churn) = rời đi hoặc nói sẽ rời đi (hủy tài khoản hay gói đăng ký, chuyển sang đối thủ, "bỏ", "không bao giờ mua nữa"). Một lời phàn nàn là trải nghiệm, trừ khi nói khách hàng sẽ rời đi. "Chuyến bay của tôi bị hủy" là trải nghiệm (công ty hủy), không phải rời bỏ. '
+      + 'không xác định (none) = không nói về hành trình của khách với một thương hiệu, sản phẩm hay dịch vụ (chuyện phiếm, ý kiến về tin tức, chính trị, lời lăng mạ, đùa, lạc đề). '
+      + 'journey_confidence (0–1) cho biết mức chắc chắn: trên bình luận thật, khoảng 9/10 câu trả lời trên 0,8 là đúng, còn khoảng một phần ba số câu dưới 0,6 là sai, nên hãy xem lại các câu đó.',
   },
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'With journey stage', vi: 'Kèm giai đoạn hành trình' })],
@@ -48,16 +64,16 @@ export default defineNode({
     lexicon: z.array(entry).default(() => DEFAULT_LEXICON.map((e) => ({ ...e }))).meta({
       label: { en: 'Lexicon', vi: 'Bộ từ điển' },
       help: {
-        en: 'Phrases per stage with weights; the stage with the highest total wins (ties go to the later stage). "*" is any word, "#" a number, "word*" any word starting with "word", "^"/"$" the start/end of a clause, "?" a question mark.',
-        vi: 'Các cụm từ theo giai đoạn kèm trọng số; giai đoạn có tổng điểm cao nhất thắng (hòa thì giai đoạn sau thắng). "*" là một từ bất kỳ, "#" là một số, "từ*" là từ bắt đầu bằng "từ", "^"/"$" là đầu/cuối một vế câu, "?" là dấu hỏi.',
+        en: 'Phrases per stage with weights; the stage with the highest total wins (ties go to the later stage). "*" is any word, "#" a number, "word*" any word starting with "word", "^"/"$" the start/end of a clause, "?" a question mark, "@*help" a mentioned account whose name ends in "help" ("@ask*": starts with "ask").',
+        vi: 'Các cụm từ theo giai đoạn kèm trọng số; giai đoạn có tổng điểm cao nhất thắng (hòa thì giai đoạn sau thắng). "*" là một từ bất kỳ, "#" là một số, "từ*" là từ bắt đầu bằng "từ", "^"/"$" là đầu/cuối một vế câu, "?" là dấu hỏi, "@*help" là một tài khoản được nhắc tới có tên kết thúc bằng "help" ("@ask*": bắt đầu bằng "ask").',
       },
       widget: 'lexicon',
     }),
     examples: z.boolean().default(true).meta({
       label: { en: 'Also use the built-in examples', vi: 'Dùng thêm các ví dụ có sẵn' },
       help: {
-        en: 'Weighs your phrases together with a model learned from Audience Flow\'s labelled comments (English and Vietnamese shop pages), which recognises phrasings no lexicon lists. A phrase of weight 1 multiplies a stage\'s odds by e (about 2.7). Turn off to use only the phrases.',
-        vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận đã gán nhãn của Audience Flow (trang bán hàng tiếng Anh và tiếng Việt), nhận ra cả những cách nói không có trong từ điển. Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên e (khoảng 2,7). Tắt để chỉ dùng các cụm từ.',
+        en: 'Weighs your phrases together with a model learned from Audience Flow\'s own labelled example comments (English and Vietnamese shop pages, tweets to brands, product reviews, everyday talk), which recognises phrasings no lexicon lists. A phrase of weight 1 multiplies a stage\'s odds by e (about 2.7); a text needs some evidence for a stage before it leaves "none". Turn off to use only the phrases.',
+        vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận mẫu đã gán nhãn của Audience Flow (trang bán hàng tiếng Anh và tiếng Việt, tweet gửi thương hiệu, đánh giá sản phẩm, chuyện thường ngày), nhận ra cả những cách nói không có trong từ điển. Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên e (khoảng 2,7); bình luận cần có đủ dấu hiệu của một giai đoạn thì mới thôi là "không xác định". Tắt để chỉ dùng các cụm từ.',
       },
     }),
     seed: seedParam({ en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' }),

@@ -33,5 +33,8 @@ function build(): Set<string> {
   return set;
 }
 
+/** The English stop words alone (lowercased). */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(EN.split(/\s+/).filter(Boolean));
+
 /** Every stop word, lowercased NFC (and Vietnamese ones also without accents). */
 export const STOP_WORDS: ReadonlySet<string> = build();

@@ -35,9 +35,14 @@ async function labelsMode(texts: string[], labels: (string | null)[]): Promise<{
   return { predicted: (outputs.out as Table).getChild('journey_stage')!.toArray() as string[], cv: { accuracy: Number(m[1]) / 100, macroF1: Number(m[2]) } };
 }
 
-/** Measured when the lexicon was frozen; the floors are a few points lower. */
+/**
+ * Measured when the lexicon was frozen; the floors are a few points lower. The English lexicon
+ * floors were lowered by 3 points (dev 0.92 → 0.89, held-out 0.58 → 0.55) when the lexicon was
+ * reworked for real comments (tests/data/journey.stage.real.test.ts; real EN development half
+ * 34.1% → 73.6%): refunds and cancelled orders are no longer churn, as labelled on real comments.
+ */
 const FLOORS = {
-  en: { dev: 0.92, heldout: 0.58, withExamples: 0.76, cv: 0.65, trained: 0.78 },
+  en: { dev: 0.89, heldout: 0.55, withExamples: 0.76, cv: 0.65, trained: 0.78 },
   vi: { dev: 0.94, heldout: 0.69, withExamples: 0.89, cv: 0.76, trained: 0.88 },
 };
 

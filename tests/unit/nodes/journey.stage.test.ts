@@ -56,10 +56,12 @@ describe('journey.stage', () => {
     expect(stage).toEqual(['purchase', 'purchase', 'none', 'purchase', 'none']);
   });
 
-  it('flips negated purchase and advocacy phrases to churn, and "not yet" purchases to consideration', async () => {
+  it('flips negated purchase and rebuy phrases to churn, negated recommendations to experience, and "not yet" purchases to consideration', async () => {
     expect(await one('sẽ không mua lại đâu')).toBe('churn');
     expect(await one("won't be buying again")).toBe('churn');
-    expect(await one('never recommend this')).toBe('churn');
+    // Warning others off after use is a complaint (experience), not a leaving.
+    expect(await one('never recommend this')).toBe('experience');
+    expect(await one('mọi người không nên mua nhé')).toBe('experience');
     const lexicon = [{ stage: 'purchase', phrase: 'mua', weight: 1, language: 'any' }];
     const { stage } = await stages(['mua', 'không mua', 'chưa mua', 'mua, không', 'ko thể mua'], { lexicon, examples: false });
     expect(stage).toEqual(['purchase', 'churn', 'consideration', 'purchase', 'churn']);
@@ -93,7 +95,7 @@ describe('journey.stage', () => {
   });
 
   it('with the built-in examples, recognises phrasings no phrase lists; without them those are "none"', async () => {
-    const list = ['the stitching came undone on day two', 'saw you on a friend\'s story yesterday', 'đã kể cho cả nhóm bạn nghe về shop'];
+    const list = ['the stitching came undone after one wear', 'saw you on a friend\'s story yesterday', 'đã kể cho cả nhóm bạn nghe về shop'];
     expect((await stages(list, { examples: false })).stage).toEqual(['none', 'none', 'none']);
     const mixed = await stages(list);
     expect(mixed.stage).toEqual(['experience', 'awareness', 'advocacy']);
@@ -102,7 +104,7 @@ describe('journey.stage', () => {
 
   it('a phrase the analyst adds still decides over the built-in examples', async () => {
     // The model alone calls this experience; a weight-5 churn phrase multiplies churn's odds by e⁵.
-    const text = 'the stitching came undone on day two';
+    const text = 'the stitching came undone after one wear';
     const lexicon = [...DEFAULT_LEXICON, { stage: 'churn', phrase: 'undone', weight: 5, language: 'en' }];
     expect(await one(text, { lexicon })).toBe('churn');
     // A weak phrase does not override a confident model.
