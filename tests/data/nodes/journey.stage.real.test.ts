@@ -8,26 +8,24 @@
  * points below the measured heldout figures; the default must beat always-"experience".
  * Skipped (one line) when the data sets are not beside the project.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { type Table, tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import node from '../../nodes/journey.stage';
-import type { NodeDef } from '../../src/core/node';
-import { STAGES } from '../../src/core/journey/stages';
-import { type Evaluation, evaluate } from '../../src/core/text/classifier';
-import { JOURNEY_REAL_EN } from '../fixtures/journey-real-en';
-import { JOURNEY_REAL_VI } from '../fixtures/journey-real-vi';
-import { loadReal, REAL_DATA, type RealLabel } from '../helpers/journey-real';
-import { runNode } from '../helpers/run-node';
+import node from '../../../nodes/journey.stage';
+import type { NodeDef } from '../../../src/core/node';
+import { STAGES } from '../../../src/core/journey/stages';
+import { type Evaluation, evaluate } from '../../../src/core/text/classifier';
+import { JOURNEY_REAL_EN } from '../../fixtures/journey-real-en';
+import { JOURNEY_REAL_VI } from '../../fixtures/journey-real-vi';
+import { loadReal, type RealLabel } from '../../helpers/journey-real';
+import { sharedData } from '../../helpers/shared-data';
+import { runNode } from '../../helpers/run-node';
 
 const def = node as unknown as NodeDef;
 const SETS: Record<'en' | 'vi', RealLabel[]> = { en: JOURNEY_REAL_EN, vi: JOURNEY_REAL_VI };
 
-/** The data files the labels point at (to switch to tests/helpers/shared-data.ts: sharedData(...FILES)). */
+/** The data files the labels point at. */
 const FILES = [...new Set(Object.values(SETS).flat().map((l) => l.id.replace(/#\d+$/, '')))];
-const missing = FILES.filter((f) => !existsSync(path.join(REAL_DATA, f)));
-if (missing.length) console.log(`skipped: needs ${[...new Set(missing.map((f) => `../shared/data/${f.split('/')[0]}`))].join(', ')} (the public data sets beside the project)`);
+const data = sharedData(...FILES);
 
 /**
  * Floors on the HELDOUT halves (default settings), a few points below what was measured when the
@@ -55,7 +53,7 @@ function confusion(truth: string[], predicted: string[]): string {
   return lines.join('\n');
 }
 
-describe.skipIf(missing.length > 0)('journey.stage on real labelled comments', () => {
+describe.skipIf(!data.available)('journey.stage on real labelled comments', () => {
   for (const lang of ['en', 'vi'] as const) {
     it(`${lang}: default settings beat always "experience" and stay above the heldout floors`, async () => {
       const rows = loadReal(SETS[lang]);
