@@ -219,6 +219,6 @@ describe('paths a workflow names', () => {
     // From the parent folder, the file is inside the current folder; "data.csv" is still the one beside the workflow.
     const parent = af(dir, 'run', path.join('flows', 'flow.flow.json'), '--out', 'o3');
     expect(parent.code, parent.stderr).toBe(0);
-    expect(readFileSync(path.join(dir, 'o3', 'near.out.csv'), 'utf8')).toMatch(/^name\r?\nAn\r?\nBình/);
+    expect(readFileSync(path.join(dir, 'o3', 'near.out.csv'), 'utf8')).toMatch(/^\uFEFF?name\r?\nAn\r?\nBình/);
   });
 });
