@@ -34,7 +34,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns);
+    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
     const n = table.numRows, d = columns.length, m = params.components;
     if (d < m) {
       throw new NodeError({
