@@ -75,6 +75,7 @@ export function defaultNumericColumns(table: Table, exclude: string[] = []): { u
   const used: string[] = [], leftOut: LeftOut[] = [];
   for (const name of numericColumns(table)) {
     if (exclude.includes(name)) continue;
+    if (!table.numRows) { used.push(name); continue; } // nothing to judge an empty table by
     const x = toFloat64(table.getChild(name)!);
     const id = idReason(name, x);
     if (id) { leftOut.push({ name, reason: id }); continue; }
