@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { HeatmapChart } from '../src/core/chart';
 import { defaultNumericColumns, leftOutNote } from '../src/core/columns';
 import { NodeError } from '../src/core/errors';
-import { parseLabels, readableLabel } from '../src/core/labels';
+import { isCountName, parseLabels, readableLabel } from '../src/core/labels';
 import { defineNode, type JsonValue } from '../src/core/node';
 import { persona, personaCards, type Trait } from '../src/core/persona';
 import { floatVector, isTable, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table';
@@ -132,13 +132,18 @@ export default defineNode({
     for (let f = 0; f < features.length; f++) {
       const x = toFloat64(column(features[f], 'number'));
       const sum = new Float64Array(k), cnt = new Float64Array(k);
-      let all = 0, sq = 0, m = 0, binary = true;
+      // Two distinct values (a one-hot or yes/no column, even scaled): traits speak of shares of rows.
+      let all = 0, sq = 0, m = 0, lo = NaN, hi = NaN, twoValued = true;
       for (let i = 0; i < n; i++) {
         const v = x[i], j = seg[i];
         if (v !== v || j < 0) continue;
         sum[j] += v; cnt[j]++; all += v; sq += v * v; m++;
-        if (v !== 0 && v !== 1) binary = false;
+        if (twoValued && v !== lo && v !== hi) {
+          if (lo !== lo) lo = v; else if (hi !== hi) { hi = Math.max(lo, v); lo = Math.min(lo, v); } else twoValued = false;
+        }
       }
+      const binary = twoValued && hi === hi;
+      const share = (v: number) => (binary ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : v);
       const overall = m ? all / m : NaN, sd = m ? Math.sqrt(Math.max(0, sq / m - overall * overall)) : NaN;
       const mean = Float64Array.from(sum, (s, j) => (cnt[j] ? s / cnt[j] : NaN));
       // No lift when the average is 0 up to rounding (scaled values): a ratio to ~0 means nothing.
@@ -147,7 +152,7 @@ export default defineNode({
       const name = features[f];
       cols[`mean_${name}`] = floatVector(mean); cols[`lift_${name}`] = floatVector(lift); cols[`z_${name}`] = floatVector(zs);
       for (let j = 0; j < k; j++) {
-        traits[j].push({ feature: name, lift: lift[j], mean: mean[j], overall, z: zs[j], label: readableLabel(name, labels), binary });
+        traits[j].push({ feature: name, lift: lift[j], mean: share(mean[j]), overall: share(overall), z: zs[j], label: readableLabel(name, labels), binary, count: isCountName(name) });
         liftRows[j].push(Number.isFinite(lift[j]) ? Math.round(lift[j] * 100) / 100 : 1);
       }
       await ctx.progress((0.6 * (f + 1)) / features.length, name);

@@ -45,8 +45,8 @@ const PHRASES: Record<string, Text> = {
   kidhome: { en: 'young children at home', vi: 'trẻ nhỏ trong nhà' },
   teenhome: { en: 'teenagers at home', vi: 'thiếu niên trong nhà' },
   recency: { en: 'days since last purchase', vi: 'số ngày từ lần mua cuối' },
-  complain: { en: 'complaints', vi: 'khiếu nại' },
-  response: { en: 'response to the last campaign', vi: 'phản hồi chiến dịch gần nhất' },
+  complain: { en: 'complained', vi: 'đã khiếu nại' },
+  response: { en: 'answered the last campaign', vi: 'đáp lại chiến dịch gần nhất' },
 };
 
 /** "NumWebVisitsMonth" → ["Num", "Web", "Visits", "Month"]; "num_reactions" → ["num", "reactions"]; "AcceptedCmp3" → ["Accepted", "Cmp", "3"]. */
@@ -103,4 +103,14 @@ export function parseLabels(map: Record<string, string>): Record<string, Text> {
     if (column.trim() && en) out[column.trim()] = { en, vi: viWords || en };
   }
   return out;
+}
+
+const COUNT_WORDS = /^(likes|shares|comments|reactions|loves|wows|hahas|sads|angrys|views|visits|purchases|follows|saves|impressions|clicks|orders|interactions|posts|sessions)$/i;
+
+/** Whether the column counts things ("num_shares", "NumWebPurchases", "Likes"): said "many"/"few" rather than "high"/"low". */
+export function isCountName(name: string): boolean {
+  if (name.includes('=')) return false;
+  if (/^(kidhome|teenhome)$/i.test(name)) return true;
+  const words = splitWords(name);
+  return words.length > 0 && (/^(num|n|nb|count)$/i.test(words[0]) && words.length > 1 || COUNT_WORDS.test(words[words.length - 1]) && !/^(share|rate|mean|avg)$/i.test(words[0]));
 }

@@ -17,8 +17,10 @@ export interface Trait {
   z: number;
   /** Readable words for the feature (default: the column name). */
   label?: Text;
-  /** The feature is a 0/1 column (one-hot): its means are shares of rows. */
+  /** The feature has two values (one-hot, yes/no; maybe scaled): `mean` and `overall` are then shares of rows at the higher value. */
   binary?: boolean;
+  /** The feature counts things: "many shares" rather than "high shares". */
+  count?: boolean;
 }
 
 type Words = { adjEn: string; nounEn: string; nounVi: string; qualVi: string; say: (t: Trait) => Text };
@@ -107,6 +109,7 @@ function wordsFor(t: Trait): Words & { generic: boolean } {
   const say = (x: Trait): Text => (liftOk(x)
     ? (high ? { en: `${en} ${times(x)} the average`, vi: `${vi} gấp ${times(x).replace('×', '')} lần trung bình` } : { en: `${en} ${less(x)} below average`, vi: `${vi} thấp hơn trung bình ${less(x)}` })
     : vsMean(en, vi, x));
+  if (t.count) return { adjEn: high ? `Many-${en}` : `Few-${en}`, nounEn: `${high ? 'many' : 'few'} ${en}`, nounVi: `${high ? 'nhiều' : 'ít'} ${vi}`, qualVi: `${high ? 'nhiều' : 'ít'} ${vi}`, say, generic: true };
   return { adjEn: high ? `High-${en}` : `Low-${en}`, nounEn: `${high ? 'high' : 'low'} ${en}`, nounVi: `${vi} ${high ? 'cao' : 'thấp'}`, qualVi: `${vi} ${high ? 'cao' : 'thấp'}`, say, generic: true };
 }
 
