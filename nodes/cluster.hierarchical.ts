@@ -40,7 +40,7 @@ function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment
 /** Hierarchical (agglomerative) segments: Ward, complete, average or single linkage, cut by k or height. */
 export default defineNode({
   type: 'cluster.hierarchical',
-  version: 1,
+  version: 2,
   category: 'cluster',
   title: { en: 'Hierarchical segments', vi: 'Phân khúc phân cấp' },
   description: {

@@ -27,7 +27,7 @@ function scoresChart(ks: number[], fits: Fitted[], chosen: number): LineChart {
 /** Splits rows into k segments of similar rows (k-means, k-means++ start, seeded); k may be chosen by silhouette. */
 export default defineNode({
   type: 'cluster.kmeans',
-  version: 3,
+  version: 4,
   usesHelpers: true,
   category: 'cluster',
   title: { en: 'K-means segments', vi: 'Phân khúc K-means' },

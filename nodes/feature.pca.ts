@@ -9,7 +9,7 @@ import { floatVector, requireTable, stringVector, withColumns } from '../src/cor
 /** Principal components: a few new columns that keep most of the spread of many numeric ones. */
 export default defineNode({
   type: 'feature.pca',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Principal components (PCA)', vi: 'Thành phần chính (PCA)' },
   description: {

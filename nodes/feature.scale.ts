@@ -37,7 +37,7 @@ function chooseColumns(table: Table, chosen: string[], warn: (note: Text) => voi
 /** Puts numeric columns on a comparable scale: z-score, min–max or robust (median / IQR). */
 export default defineNode({
   type: 'feature.scale',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Scale features', vi: 'Chuẩn hoá đặc trưng' },
   description: {
