@@ -67,6 +67,8 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
   let isVi = false;
   // Folded keys of accented words and pairs left out as function words ("có mà", "sale tôi").
   const stopped = new Set<string>();
+  const folds = new Map<string, string>();
+  const fold = (t: string) => { let f = folds.get(t); if (f === undefined) { f = foldVi(t); folds.set(t, f); } return f; };
   const add = (term: string) => {
     const key = foldVi(term);
     let id = idOf.get(key);
@@ -87,9 +89,13 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
       for (let k = 0; k < toks.length; k++) {
         const next = k + 1 < toks.length && content[k + 1];
         if (content[k] && !vi) add(toks[k]);
-        else if (!vi && toks[k] !== '.' && !PLAIN.test(toks[k])) stopped.add(foldVi(toks[k]));
+        else if (!vi && toks[k] !== '.' && !PLAIN.test(toks[k])) stopped.add(fold(toks[k]));
         if (next && (content[k] || (vi && VI_MARKERS.has(toks[k])))) add(`${toks[k]} ${toks[k + 1]}`);
-        else if (k + 1 < toks.length && toks[k] !== '.' && toks[k + 1] !== '.' && !(PLAIN.test(toks[k]) && PLAIN.test(toks[k + 1]))) stopped.add(foldVi(`${toks[k]} ${toks[k + 1]}`));
+        else if (k + 1 < toks.length && toks[k] !== '.' && toks[k + 1] !== '.' && !(PLAIN.test(toks[k]) && PLAIN.test(toks[k + 1]))) {
+          // Only pairs whose unaccented spelling would be a term of its own ("có mà" → "co ma").
+          const a = fold(toks[k]), b = fold(toks[k + 1]);
+          if (b.length > 1 && !STOP_WORDS.has(b) && ((a.length > 1 && !STOP_WORDS.has(a)) || VI_MARKERS.has(a))) stopped.add(`${a} ${b}`);
+        }
       }
     }
     offsets[i + 1] = ids.length;
