@@ -86,6 +86,7 @@ export function readableLabel(name: string, labels: Record<string, Text> = {}): 
   if (/^(num|n|nb|count|number)$/.test(head) && rest.length) {
     const month = rest.length > 1 && /^month$/i.test(rest[rest.length - 1]);
     const core = month ? rest.slice(0, -1) : rest;
+    if (core.length === 2 && /^deals?$/i.test(core[0]) && /^purchases$/i.test(core[1])) return { en: 'discounted purchases', vi: 'lượt mua giảm giá' };
     return { en: `${core.map(lower).join(' ')}${month ? ' per month' : ''}`, vi: `${vi(core)}${month ? ' mỗi tháng' : ''}` };
   }
   if (head === 'accepted' && rest[0] && /^cmp$/i.test(rest[0])) return { en: `accepted campaign ${rest.slice(1).join(' ')}`.trim(), vi: `nhận ưu đãi chiến dịch ${rest.slice(1).join(' ')}`.trim() };

@@ -101,7 +101,8 @@ function wordsFor(t: Trait): Words & { generic: boolean } {
   const en = t.label?.en ?? t.feature, vi = t.label?.vi ?? t.feature;
   if (t.binary && t.mean >= 0 && t.mean <= 1 && t.overall > 0 && t.overall < 1) {
     // A 0/1 column: "photo posts: 85% vs 61% overall".
-    const say = (x: Trait): Text => ({ en: `${pct(x.mean)} ${en} (vs ${pct(x.overall)} overall)`, vi: `${pct(x.mean)} là ${vi} (so với ${pct(x.overall)} chung)` });
+    const isVi = t.feature.includes('=') ? 'là ' : ''; // "90% là bài ảnh", "94% nhận ưu đãi chiến dịch 5"
+    const say = (x: Trait): Text => ({ en: `${pct(x.mean)} ${en} (vs ${pct(x.overall)} overall)`, vi: `${pct(x.mean)} ${isVi}${vi} (so với ${pct(x.overall)} chung)` });
     return high
       ? { adjEn: cap(en), nounEn: en, nounVi: vi, qualVi: `chủ yếu ${vi}`, say, generic: true }
       : { adjEn: `Non-${en}`, nounEn: `few ${en}`, nounVi: `ít ${vi}`, qualVi: `ít ${vi}`, say, generic: true };
