@@ -6,7 +6,7 @@ import { clustersAtHeight, cutTree, hclust, LINKAGES } from '../src/core/hclust'
 import type { Text } from '../src/core/text';
 import { defineNode } from '../src/core/node';
 import { createRandom, seedFrom } from '../src/core/random';
-import { chooseColumns, readMatrix, SEGMENT, segmentMeans, segmentsTable, spreadWarning, stableLabels } from '../src/core/segments';
+import { chooseColumns, readMatrix, SEGMENT, segmentMeans, segmentsTable, smallSegmentsNote, spreadWarning, stableLabels } from '../src/core/segments';
 import { sampleRows } from '../src/core/silhouette';
 import { requireTable, withColumns } from '../src/core/table';
 import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
@@ -45,7 +45,7 @@ function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment
 /** Hierarchical (agglomerative) segments: Ward, complete, average or single linkage, cut by k or height. */
 export default defineNode({
   type: 'cluster.hierarchical',
-  version: 1,
+  version: 2,
   category: 'cluster',
   title: { en: 'Hierarchical segments', vi: 'Phân khúc phân cấp' },
   description: {
@@ -82,7 +82,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns);
+    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
     const n = table.numRows, d = columns.length;
     if (n < 2) {
       throw new NodeError({ en: `The table has ${n} row(s): at least 2 are needed to form segments. Check the steps before this one.`, vi: `Bảng có ${n} dòng: cần ít nhất 2 dòng để tạo phân khúc. Hãy kiểm tra các bước trước.` });
@@ -90,8 +90,8 @@ export default defineNode({
     if (params.height === 0 && params.k > n) {
       throw new NodeError({ en: `You asked for ${params.k} segments but the table has only ${n} rows. Choose at most ${n} segments.`, vi: `Bạn chọn ${params.k} phân khúc nhưng bảng chỉ có ${n} dòng. Hãy chọn tối đa ${n} phân khúc.` });
     }
-    const { data, stds } = readMatrix(table, columns);
-    const spread = spreadWarning(columns, stds);
+    const { data, stds, scaled } = readMatrix(table, columns);
+    const spread = spreadWarning(columns, stds, scaled);
     if (spread) ctx.warn(spread);
 
     // Above maxRows: a seeded sample is clustered exactly.
@@ -140,6 +140,8 @@ export default defineNode({
     const stable = stableLabels(labels, k);
     const means = segmentMeans(data, n, d, stable.labels, k);
     const cut = k > 1 && k < m ? (Z[(m - k - 1) * 4 + 2] + Z[(m - k) * 4 + 2]) / 2 : params.height;
+    const small = smallSegmentsNote(stable.sizes, n);
+    if (small) ctx.warn(small);
     await ctx.progress(1, `${k} segments`);
     return {
       out: withColumns(table, { [SEGMENT]: makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: stable.labels })) }),

@@ -5,7 +5,7 @@ import { NodeError } from '../src/core/errors';
 import { kmeans, type KMeansFit } from '../src/core/kmeans';
 import { defineNode } from '../src/core/node';
 import { createRandom, seedFrom } from '../src/core/random';
-import { chooseColumns, orderSegments, readMatrix, SEGMENT, segmentsTable, spreadWarning } from '../src/core/segments';
+import { autoEdgeNote, chooseColumns, orderSegments, readMatrix, SEGMENT, segmentsTable, smallSegmentsNote, spreadWarning } from '../src/core/segments';
 import { meanSilhouette } from '../src/core/silhouette';
 import { requireTable, withColumns } from '../src/core/table';
 import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
@@ -97,7 +97,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns);
+    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
     const n = table.numRows, d = columns.length;
     if (n === 0) {
       throw new NodeError({
@@ -119,8 +119,8 @@ export default defineNode({
       });
     }
 
-    const { data, stds } = readMatrix(table, columns);
-    const spread = spreadWarning(columns, stds);
+    const { data, stds, scaled } = readMatrix(table, columns);
+    const spread = spreadWarning(columns, stds, scaled);
     if (spread) ctx.warn(spread);
     await ctx.progress(0, `${n.toLocaleString('en-US')} rows × ${d} columns read`);
 
@@ -191,6 +191,8 @@ export default defineNode({
         en: `Chose ${k} segments: their silhouette (${fits[best].silhouette.toFixed(3)}) is the highest between ${ks[0]} and ${ks[ks.length - 1]}${sampled ? ` (measured on a sample of ${sampled} rows)` : ''}.`,
         vi: `Đã chọn ${k} phân khúc: silhouette (${fits[best].silhouette.toFixed(3)}) cao nhất trong khoảng ${ks[0]}–${ks[ks.length - 1]}${sampled ? ` (đo trên mẫu ${sampled} dòng)` : ''}.`,
       });
+      const edge = autoEdgeNote(k, ks, params.kMax);
+      if (edge) ctx.warn(edge);
     }
     if (!fit.converged) {
       ctx.warn({ en: `The segments were still changing after ${fit.iterations} rounds; raise "Maximum rounds" for a settled result.`, vi: `Các phân khúc vẫn còn thay đổi sau ${fit.iterations} vòng; hãy tăng "Số vòng tối đa".` });
@@ -207,6 +209,8 @@ export default defineNode({
       inertia[j] = fit.clusterInertia[old];
       means.set(fit.centers.subarray(old * d, old * d + d), j * d);
     }
+    const small = smallSegmentsNote(size, n);
+    if (small) ctx.warn(small);
     await ctx.progress(1, `${k} segments, total within-segment sum of squares ${fit.inertia.toPrecision(6)}`);
     const segmentVector = makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: segment }));
     return {

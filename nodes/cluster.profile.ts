@@ -1,11 +1,13 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
 import type { HeatmapChart } from '../src/core/chart';
+import { defaultNumericColumns, leftOutNote } from '../src/core/columns';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
 import { persona, personaCards, type Trait } from '../src/core/persona';
-import { floatVector, isTable, numericColumns, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table';
+import { floatVector, isTable, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table';
 import { chartOut, columnParam, columnsParam, tableIn, tableOut } from './kit';
+import { isCountName, parseLabels, readableLabel } from '../src/core/labels';
 
 const STOP = new Set(('the a an and or but of to in on at for with is are was were be been it this that i you he she we they my your our me so not no just very '
   + 'có không là và của thì mà cho với này đó được một những các rất cũng đã đang sẽ như khi nào mình bạn em anh chị ạ nha nhé ko k').split(' '));
@@ -46,7 +48,7 @@ function terms(text: unknown, tokenize: (s: string) => string[]): string[] {
 /** Describes every segment: size, averages and lifts, over-represented values and terms, and a persona in EN/VI. */
 export default defineNode({
   type: 'cluster.profile',
-  version: 1,
+  version: 2,
   category: 'cluster',
   title: { en: 'Segment profiles', vi: 'Chân dung phân khúc' },
   description: {
@@ -67,6 +69,14 @@ export default defineNode({
     columns: columnsParam('number', { en: 'Features to compare', vi: 'Các đặc trưng để so sánh' }, { help: { en: 'Numeric columns to average per segment. Empty uses every numeric column except the segment and id columns.', vi: 'Các cột số để tính trung bình theo phân khúc. Để trống để dùng mọi cột số trừ cột phân khúc và cột id.' } }),
     categories: columnsParam('string', { en: 'Categories to look into', vi: 'Các cột phân loại cần xem' }, { help: { en: 'Text columns (e.g. city, gender) whose over-represented values are listed per segment.', vi: 'Các cột văn bản (vd. thành phố, giới tính) để liệt kê giá trị nổi bật của từng phân khúc.' } }),
     text: columnParam('string', { en: 'Text column (optional)', vi: 'Cột văn bản (tuỳ chọn)' }, { help: { en: 'Comments or posts: the words most typical of each segment are listed.', vi: 'Bình luận hoặc bài viết: liệt kê các từ đặc trưng nhất của từng phân khúc.' } }),
+    labels: z.record(z.string(), z.string()).default({}).meta({
+      label: { en: 'Words for the columns (column → words)', vi: 'Tên dễ đọc cho các cột (cột → từ ngữ)' },
+      help: {
+        en: 'How personas should call a column, e.g. MntWines → spend on wine | chi tiêu cho rượu vang (English | Vietnamese; without "|" both languages use the same words). Columns without words get readable ones from their name.',
+        vi: 'Chân dung nên gọi một cột thế nào, vd. MntWines → spend on wine | chi tiêu cho rượu vang (tiếng Anh | tiếng Việt; không có "|" thì hai ngôn ngữ dùng chung). Cột không được đặt tên sẽ có tên dễ đọc suy ra từ tên cột.',
+      },
+      widget: 'keyvalue',
+    }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -90,8 +100,15 @@ export default defineNode({
     for (let i = 0; i < n; i++) if (seg[i] >= 0) sizes[seg[i]]++;
     const total = sizes.reduce((a, b) => a + b, 0);
 
-    const features = params.columns.length ? params.columns
-      : numericColumns(source).filter((c) => c !== params.segment && !/(^|_)id$|[a-z]ID$/.test(c) && !(original && c === 'segment'));
+    let features = params.columns;
+    if (!features.length) {
+      // Every numeric column except the segments, id-like and constant columns (named in a note).
+      const { used, leftOut } = defaultNumericColumns(source, [params.segment, 'segment']);
+      features = used;
+      const note = leftOutNote(leftOut);
+      if (note) ctx.warn(note);
+    }
+    const labels = parseLabels(params.labels);
     const cols: Record<string, Vector> = {
       segment: makeVector(Int32Array.from(ids)), size: makeVector(sizes), share: floatVector(Float64Array.from(sizes, (s) => s / total)),
     };
@@ -100,20 +117,27 @@ export default defineNode({
     for (let f = 0; f < features.length; f++) {
       const x = toFloat64(column(features[f], 'number'));
       const sum = new Float64Array(k), cnt = new Float64Array(k);
-      let all = 0, sq = 0, m = 0;
+      // Two distinct values (a one-hot or yes/no column, even scaled): traits speak of shares of rows.
+      let all = 0, sq = 0, m = 0, lo = NaN, hi = NaN, twoValued = true;
       for (let i = 0; i < n; i++) {
         const v = x[i], j = seg[i];
         if (v !== v || j < 0) continue;
         sum[j] += v; cnt[j]++; all += v; sq += v * v; m++;
+        if (twoValued && v !== lo && v !== hi) {
+          if (lo !== lo) lo = v; else if (hi !== hi) { hi = Math.max(lo, v); lo = Math.min(lo, v); } else twoValued = false;
+        }
       }
+      const binary = twoValued && hi === hi;
+      const share = (v: number) => (binary ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : v);
       const overall = m ? all / m : NaN, sd = m ? Math.sqrt(Math.max(0, sq / m - overall * overall)) : NaN;
       const mean = Float64Array.from(sum, (s, j) => (cnt[j] ? s / cnt[j] : NaN));
-      const lift = Float64Array.from(mean, (v) => (overall > 0 ? v / overall : NaN));
+      // No lift when the average is 0 up to rounding (scaled values): a ratio to ~0 means nothing.
+      const lift = Float64Array.from(mean, (v) => (overall > 1e-6 * sd ? v / overall : NaN));
       const zs = Float64Array.from(mean, (v) => (sd > 0 ? (v - overall) / sd : 0));
       const name = features[f];
       cols[`mean_${name}`] = floatVector(mean); cols[`lift_${name}`] = floatVector(lift); cols[`z_${name}`] = floatVector(zs);
       for (let j = 0; j < k; j++) {
-        traits[j].push({ feature: name, lift: lift[j], mean: mean[j], overall, z: zs[j] });
+        traits[j].push({ feature: name, lift: lift[j], mean: share(mean[j]), overall: share(overall), z: zs[j], label: readableLabel(name, labels), binary, count: isCountName(name) });
         liftRows[j].push(Number.isFinite(lift[j]) ? Math.round(lift[j] * 100) / 100 : 1);
       }
       await ctx.progress((0.6 * (f + 1)) / features.length, name);

@@ -10,7 +10,7 @@ import { columnsParam, tableIn, tableOut } from './kit';
 /** Principal components: a few new columns that keep most of the spread of many numeric ones. */
 export default defineNode({
   type: 'feature.pca',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Principal components (PCA)', vi: 'Thành phần chính (PCA)' },
   description: {
@@ -31,7 +31,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns);
+    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
     const n = table.numRows, d = columns.length, m = params.components;
     if (d < m) {
       throw new NodeError({

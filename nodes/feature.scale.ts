@@ -1,9 +1,11 @@
 import type { Table, Vector } from 'apache-arrow';
 import { z } from 'zod';
+import { defaultNumericColumns, leftOutNote } from '../src/core/columns';
 import { NodeError } from '../src/core/errors';
 import { defineNode } from '../src/core/node';
-import { floatVector, kindOf, numericColumns, requireColumn, requireTable, toFloat64, withColumns } from '../src/core/table';
+import { floatVector, kindOf, requireColumn, requireTable, toFloat64, withColumns } from '../src/core/table';
 import { columnsParam, tableIn, tableOut } from './kit';
+import type { Text } from '../src/core/text';
 
 /** The `q` quantile of sorted values, with linear interpolation (numpy's default). */
 export function quantileSorted(sorted: Float64Array, q: number): number {
@@ -13,8 +15,14 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
 }
 
-function chooseColumns(table: Table, chosen: string[]): string[] {
-  if (!chosen.length) return numericColumns(table);
+/** The chosen columns (checked), or every numeric column except id-like and constant ones (named through `warn`). */
+function chooseColumns(table: Table, chosen: string[], warn: (note: Text) => void): string[] {
+  if (!chosen.length) {
+    const { used, leftOut } = defaultNumericColumns(table);
+    const note = leftOutNote(leftOut);
+    if (note) warn(note);
+    return used;
+  }
   for (const name of chosen) {
     const kind = kindOf(requireColumn(table, name).type);
     if (kind !== 'number') {
@@ -30,7 +38,7 @@ function chooseColumns(table: Table, chosen: string[]): string[] {
 /** Puts numeric columns on a comparable scale: z-score, min–max or robust (median / IQR). */
 export default defineNode({
   type: 'feature.scale',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Scale features', vi: 'Chuẩn hoá đặc trưng' },
   description: {
@@ -56,7 +64,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns);
+    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
     const constant: string[] = [], empty: string[] = [], flatMiddle: string[] = [];
     const added: Record<string, Vector> = {};
     for (let ci = 0; ci < columns.length; ci++) {

@@ -44,7 +44,7 @@ const orNull = (x: number) => (x === x ? x : null);
  */
 export default defineNode({
   type: 'journey.map',
-  version: 1,
+  version: 2,
   category: 'journey',
   title: { en: 'Journey map', vi: 'Bản đồ hành trình' },
   description: {

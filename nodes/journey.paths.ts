@@ -7,6 +7,25 @@ import { defineNode } from '../src/core/node';
 import { parseTimes } from '../src/core/parse-time';
 import { floatVector, int32Vector, requireColumn, requireTable, stringVector, tableOf } from '../src/core/table';
 import { chartOut, columnParam, tableIn, tableOut } from './kit';
+import type { Text } from '../src/core/text';
+
+const pct = (x: number) => (x === x ? `${Math.round(100 * x)}%` : '–');
+
+/** What a funnel row's numbers mean, in words with its own numbers. */
+function meaning(s: number, reach: Float64Array, seen: Float64Array, conversion: Float64Array, total: number): Text {
+  const stage = STAGE_LABEL[JOURNEY_STAGES[s]];
+  if (s >= FUNNEL_LEN) {
+    return {
+      en: `Seen: ${seen[s]} people wrote at least one ${stage.en} comment. ${stage.en} is an exit, not a funnel step: "users" repeats "seen" and there is no conversion.`,
+      vi: `Đã gặp: ${seen[s]} người có ít nhất một bình luận ${stage.vi}. ${stage.vi} là lối ra, không phải một bước của phễu: "users" bằng "seen" và không có tỷ lệ chuyển đổi.`,
+    };
+  }
+  const before = s === 0 ? { en: `all ${total} people in the journey`, vi: `toàn bộ ${total} người trong hành trình` } : { en: `the people who reached ${STAGE_LABEL[JOURNEY_STAGES[s - 1]].en}`, vi: `những người đã tới ${STAGE_LABEL[JOURNEY_STAGES[s - 1]].vi}` };
+  return {
+    en: `Reach ("users"): ${reach[s]} people got at least as far as ${stage.en} (their furthest stage is ${stage.en} or a later one). Seen: ${seen[s]} wrote at least one ${stage.en} comment. Conversion: ${pct(conversion[s])} of ${before.en} got this far.`,
+    vi: `Tiếp cận ("users"): ${reach[s]} người đã đi ít nhất tới ${stage.vi} (giai đoạn xa nhất của họ là ${stage.vi} hoặc sau đó). Đã gặp ("seen"): ${seen[s]} người có ít nhất một bình luận ${stage.vi}. Chuyển đổi: ${pct(conversion[s])} ${before.vi} đã đi tới bước này.`,
+  };
+}
 
 /**
  * Per-user customer-journey paths over time: transitions between stages, the funnel (how many
@@ -14,7 +33,7 @@ import { chartOut, columnParam, tableIn, tableOut } from './kit';
  */
 export default defineNode({
   type: 'journey.paths',
-  version: 1,
+  version: 2,
   category: 'journey',
   title: { en: 'Journey paths', vi: 'Lộ trình hành trình' },
   description: {
@@ -99,31 +118,43 @@ export default defineNode({
       seen: int32Vector(Int32Array.from(st.seen)),
       conversion: floatVector(conversion),
       share_of_users: floatVector(Float64Array.from(reach, (r) => (total ? r / total : NaN))),
+      meaning: stringVector(JOURNEY_STAGES.map((_, s) => meaning(s, reach, st.seen, conversion, total).en)),
+      meaning_vi: stringVector(JOURNEY_STAGES.map((_, s) => meaning(s, reach, st.seen, conversion, total).vi)),
     });
 
-    // Sankey of the first steps: one node per (step, stage), so the diagram has no cycles.
-    const nodes: { name: string; stage: string; step: number; label: { en: string; vi: string }; value: number }[] = [];
+    // Sankey of the first steps: one node per (step, stage), so the diagram has no cycles; repeats
+    // are always merged, and paths longer than MAX_STEPS go from their step MAX_STEPS − 1 to where they end.
+    const merged = st.longer > 0;
+    const id = (step: number, s: number) => `${step + 1}${merged && step === MAX_STEPS - 1 ? '+' : ''}. ${JOURNEY_STAGES[s]}`;
+    const nodes: { name: string; stage: string; step: number; label: { en: string; vi: string }; value: number; merged?: boolean }[] = [];
     for (let step = 0; step < MAX_STEPS; step++) {
       for (let s = 0; s < K; s++) {
         const v = st.at[step * K + s];
-        if (v > 0) nodes.push({ name: `${step + 1}. ${JOURNEY_STAGES[s]}`, stage: JOURNEY_STAGES[s], step: step + 1, label: STAGE_LABEL[JOURNEY_STAGES[s]], value: v });
+        if (v > 0) nodes.push({ name: id(step, s), stage: JOURNEY_STAGES[s], step: step + 1, label: STAGE_LABEL[JOURNEY_STAGES[s]], value: v, ...(merged && step === MAX_STEPS - 1 ? { merged: true } : {}) });
       }
     }
     const links: { source: string; target: string; value: number }[] = [];
     for (let step = 0; step < MAX_STEPS - 1; step++) {
       for (let t = 0; t < K * K; t++) {
         const v = st.flows[step * K * K + t];
-        if (v > 0) links.push({ source: `${step + 1}. ${JOURNEY_STAGES[Math.floor(t / K)]}`, target: `${step + 2}. ${JOURNEY_STAGES[t % K]}`, value: v });
+        if (v > 0) links.push({ source: id(step, Math.floor(t / K)), target: id(step + 1, t % K), value: v });
       }
     }
+    const sankeyTitle: Text = merged
+      ? { en: `Journey paths: first ${MAX_STEPS - 1} steps, then where ${st.longer} longer paths end (repeats merged)`, vi: `Lộ trình: ${MAX_STEPS - 1} bước đầu, rồi nơi ${st.longer} lộ trình dài hơn kết thúc (gộp bước lặp lại)` }
+      : { en: `Journey paths, first ${MAX_STEPS} steps (repeats merged)`, vi: `Lộ trình, ${MAX_STEPS} bước đầu (gộp bước lặp lại)` };
     await ctx.progress(1);
     return {
       out,
       funnel,
-      sankey: { kind: 'chart', chart: 'sankey', title: { en: `Journey paths, first ${MAX_STEPS} steps`, vi: `Lộ trình, ${MAX_STEPS} bước đầu` }, nodes, links } satisfies SankeyChart,
+      sankey: { kind: 'chart', chart: 'sankey', title: sankeyTitle, nodes, links } satisfies SankeyChart,
       funnel_chart: {
         kind: 'chart', chart: 'funnel', title: { en: 'Journey funnel (people)', vi: 'Phễu hành trình (số người)' },
-        stages: JOURNEY_STAGES.slice(0, FUNNEL_LEN).map((s, i) => ({ name: s, label: STAGE_LABEL[s], value: reach[i] })),
+        stages: JOURNEY_STAGES.slice(0, FUNNEL_LEN).map((s, i) => ({ name: s, label: STAGE_LABEL[s], value: reach[i], share: total ? reach[i] / total : null, conversion: conversion[i] === conversion[i] ? conversion[i] : null })),
+        note: {
+          en: `Each bar: people who got at least this far (their furthest stage is this one or later), as the funnel table's "users"; % of all ${total} people. Conversion: share of the people at the stage before who got this far.`,
+          vi: `Mỗi thanh: số người đã đi ít nhất tới bước này (giai đoạn xa nhất là bước này hoặc sau đó), như cột "users" của bảng phễu; % trên tổng ${total} người. Chuyển đổi: tỷ lệ người ở bước trước đã đi tới bước này.`,
+        },
       } satisfies FunnelChart,
     };
   },

@@ -15,6 +15,12 @@ export interface Trait {
   overall: number;
   /** (segment mean − overall mean) / overall standard deviation. */
   z: number;
+  /** Readable words for the feature (default: the column name). */
+  label?: Text;
+  /** The feature has two values (one-hot, yes/no; maybe scaled): `mean` and `overall` are then shares of rows at the higher value. */
+  binary?: boolean;
+  /** The feature counts things: "many shares" rather than "high shares". */
+  count?: boolean;
 }
 
 type Words = { adjEn: string; nounEn: string; nounVi: string; qualVi: string; say: (t: Trait) => Text };
@@ -32,7 +38,13 @@ function verb(en: string, vi: string): { hi: (t: Trait) => Text; lo: (t: Trait) 
     lo: (t) => (liftOk(t) ? { en: `${en} ${less(t)} less than average`, vi: `${vi} ít hơn trung bình ${less(t)}` } : vsMean(en, vi, t)),
   };
 }
-const vsMean = (en: string, vi: string, t: Trait): Text => ({ en: `${en}: ${num(t.mean)} vs ${num(t.overall)} overall`, vi: `${vi}: ${num(t.mean)} so với ${num(t.overall)} chung` });
+/** The means side by side; on scaled values (overall average 0) how far from average instead, in words. */
+const vsMean = (en: string, vi: string, t: Trait): Text => (Math.abs(t.overall) < 1e-6 && Number.isFinite(t.z)
+  ? (t.z >= 0
+    ? { en: `${en} ${t.z >= 1 ? 'far' : 'somewhat'} above average`, vi: `${vi} cao hơn trung bình ${t.z >= 1 ? 'nhiều' : 'một chút'}` }
+    : { en: `${en} ${t.z <= -1 ? 'far' : 'somewhat'} below average`, vi: `${vi} thấp hơn trung bình ${t.z <= -1 ? 'nhiều' : 'một chút'}` })
+  : { en: `${en}: ${num(t.mean)} vs ${num(t.overall)} overall`, vi: `${vi}: ${num(t.mean)} so với ${num(t.overall)} chung` });
+const pct = (v: number) => `${Math.round(100 * v)}%`;
 
 function entry(match: (f: string) => boolean, v: { hi: (t: Trait) => Text; lo: (t: Trait) => Text }, hi: [string, string, string, string], lo: [string, string, string, string]): Entry {
   const words = (w: [string, string, string, string], say: (t: Trait) => Text): Words => ({ adjEn: w[0], nounEn: w[1], nounVi: w[2], qualVi: w[3], say });
@@ -86,10 +98,20 @@ function wordsFor(t: Trait): Words & { generic: boolean } {
   const high = t.z >= 0;
   const e = VOCABULARY.find((v) => v.match(t.feature));
   if (e) return { ...(high ? e.hi : e.lo), generic: false };
+  const en = t.label?.en ?? t.feature, vi = t.label?.vi ?? t.feature;
+  if (t.binary && t.mean >= 0 && t.mean <= 1 && t.overall > 0 && t.overall < 1) {
+    // A 0/1 column: "photo posts: 85% vs 61% overall".
+    const isVi = t.feature.includes('=') ? 'là ' : ''; // "90% là bài ảnh", "94% nhận ưu đãi chiến dịch 5"
+    const say = (x: Trait): Text => ({ en: `${pct(x.mean)} ${en} (vs ${pct(x.overall)} overall)`, vi: `${pct(x.mean)} ${isVi}${vi} (so với ${pct(x.overall)} chung)` });
+    return high
+      ? { adjEn: cap(en), nounEn: en, nounVi: vi, qualVi: `chủ yếu ${vi}`, say, generic: true }
+      : { adjEn: `Non-${en}`, nounEn: `few ${en}`, nounVi: `ít ${vi}`, qualVi: `ít ${vi}`, say, generic: true };
+  }
   const say = (x: Trait): Text => (liftOk(x)
-    ? (high ? { en: `${x.feature} ${times(x)} the average`, vi: `${x.feature} gấp ${times(x).replace('×', '')} lần trung bình` } : { en: `${x.feature} ${less(x)} below average`, vi: `${x.feature} thấp hơn trung bình ${less(x)}` })
-    : vsMean(x.feature, x.feature, x));
-  return { adjEn: high ? `High-${t.feature}` : `Low-${t.feature}`, nounEn: `${high ? 'high' : 'low'} ${t.feature}`, nounVi: `${t.feature} ${high ? 'cao' : 'thấp'}`, qualVi: `${t.feature} ${high ? 'cao' : 'thấp'}`, say, generic: true };
+    ? (high ? { en: `${en} ${times(x)} the average`, vi: `${vi} gấp ${times(x).replace('×', '')} lần trung bình` } : { en: `${en} ${less(x)} below average`, vi: `${vi} thấp hơn trung bình ${less(x)}` })
+    : vsMean(en, vi, x));
+  if (t.count) return { adjEn: high ? `Many-${en}` : `Few-${en}`, nounEn: `${high ? 'many' : 'few'} ${en}`, nounVi: `${high ? 'nhiều' : 'ít'} ${vi}`, qualVi: `${high ? 'nhiều' : 'ít'} ${vi}`, say, generic: true };
+  return { adjEn: high ? `High-${en}` : `Low-${en}`, nounEn: `${high ? 'high' : 'low'} ${en}`, nounVi: `${vi} ${high ? 'cao' : 'thấp'}`, qualVi: `${vi} ${high ? 'cao' : 'thấp'}`, say, generic: true };
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

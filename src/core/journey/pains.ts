@@ -4,6 +4,9 @@
  * log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as a z-score.
  * Terms are counted once per text. Documents are stored columnar: term ids in one Int32Array.
  */
+import { enLexicon } from '../text/sentiment-en';
+import { valence, type CompiledLexicon } from '../text/sentiment-engine';
+import { viLexicon } from '../text/sentiment-vi';
 import { detectLanguage, foldVi, normalizeText, tokenizeClauses } from '../text/tokenize';
 import { STOP_WORDS } from './stopwords';
 
@@ -18,6 +21,30 @@ export interface TermIndex {
   offsets: Int32Array;
   /** Texts containing each term. */
   docFreq: Float64Array;
+  /** Vietnamese texts containing each term (the lexicon a term is judged by). */
+  viFreq: Float64Array;
+  /**
+   * 1 for a term seen only without accents whose accented spelling also occurs in the texts as
+   * function words ("co ma" for "có mà", "sale toi" for "sale tôi"): a fragment, never a pain point.
+   */
+  fragment: Uint8Array;
+}
+
+const PLAIN = /^[\x00-\x7f]*$/;
+
+/**
+ * Whether a term may be a pain point by the sentiment lexicon of its language: not a positive
+ * word or phrase ("tốt", "pin trâu", "great"), and not a word the lexicon marks as neutral
+ * ("bao lâu"). Terms the lexicon does not know (topics such as "màn hình", "refund") are kept.
+ */
+export function painWordAllowed(raw: string, vi: boolean): boolean {
+  const term = raw.normalize('NFC').toLowerCase();
+  const lex: CompiledLexicon = vi ? viLexicon() : enLexicon();
+  if (valence(term, lex) > 0) return false;
+  const exact = lex.exact.get(term);
+  if (exact !== undefined && exact >= 0) return false;
+  const folded = PLAIN.test(term) ? lex.folded.get(term) : undefined;
+  return !(folded !== undefined && folded >= 0);
 }
 
 /** Vietnamese words that make a complaint when followed by a content word ("bị móp", "chưa nhận", "không trả"). */
@@ -36,13 +63,19 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
   const ids: number[] = [];
   const offsets = new Int32Array(texts.length + 1);
   const seen = new Set<number>();
+  const viOf: number[] = [];
+  let isVi = false;
+  // Folded keys of accented words and pairs left out as function words ("có mà", "sale tôi").
+  const stopped = new Set<string>();
+  const folds = new Map<string, string>();
+  const fold = (t: string) => { let f = folds.get(t); if (f === undefined) { f = foldVi(t); folds.set(t, f); } return f; };
   const add = (term: string) => {
     const key = foldVi(term);
     let id = idOf.get(key);
     if (id === undefined) { id = spellings.length; idOf.set(key, id); spellings.push(new Map()); }
     const sp = spellings[id];
     sp.set(term, (sp.get(term) ?? 0) + 1);
-    if (!seen.has(id)) { seen.add(id); ids.push(id); }
+    if (!seen.has(id)) { seen.add(id); ids.push(id); viOf[id] = (viOf[id] ?? 0) + (isVi ? 1 : 0); }
   };
   for (let i = 0; i < texts.length; i++) {
     if (onProgress && (i & 8191) === 0) await onProgress(i / texts.length);
@@ -51,28 +84,45 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
       seen.clear();
       const toks = tokenizeClauses(normalizeText(text)).map((t) => (WORDLIKE.test(t) ? t : '.')); // numbers, emoji: breaks
       const vi = detectLanguage(text) === 'vi';
+      isVi = vi;
       const content = toks.map((t) => t !== '.' && !STOP_WORDS.has(t) && t.length > 1);
       for (let k = 0; k < toks.length; k++) {
         const next = k + 1 < toks.length && content[k + 1];
         if (content[k] && !vi) add(toks[k]);
+        else if (!vi && toks[k] !== '.' && !PLAIN.test(toks[k])) stopped.add(fold(toks[k]));
         if (next && (content[k] || (vi && VI_MARKERS.has(toks[k])))) add(`${toks[k]} ${toks[k + 1]}`);
+        else if (k + 1 < toks.length && toks[k] !== '.' && toks[k + 1] !== '.' && !(PLAIN.test(toks[k]) && PLAIN.test(toks[k + 1]))) {
+          // Only pairs whose unaccented spelling would be a term of its own ("có mà" → "co ma").
+          const a = fold(toks[k]), b = fold(toks[k + 1]);
+          if (b.length > 1 && !STOP_WORDS.has(b) && ((a.length > 1 && !STOP_WORDS.has(a)) || VI_MARKERS.has(a))) stopped.add(`${a} ${b}`);
+        }
       }
     }
     offsets[i + 1] = ids.length;
   }
-  const terms = spellings.map((sp) => { let best = '', n = -1; for (const [t, c] of sp) if (c > n) { best = t; n = c; } return best; });
+  // The most frequent spelling, an accented one when there is any ("giảm giá" over "giam gia").
+  const terms = spellings.map((sp) => {
+    let best = '', n = -1, accented = false;
+    for (const [t, c] of sp) {
+      const acc = !PLAIN.test(t);
+      if ((acc && !accented) || (acc === accented && c > n)) { best = t; n = c; accented = acc; }
+    }
+    return best;
+  });
+  const fragment = Uint8Array.from(terms, (t) => (PLAIN.test(t) && stopped.has(t) ? 1 : 0));
   const flat = Int32Array.from(ids);
   const docFreq = new Float64Array(terms.length);
   for (let j = 0; j < flat.length; j++) docFreq[flat[j]]++;
-  return { terms, ids: flat, offsets, docFreq };
+  return { terms, ids: flat, offsets, docFreq, viFreq: Float64Array.from(terms, (_, w) => viOf[w] ?? 0), fragment };
 }
 
 export interface PainPoint { term: string; count: number; z: number }
 
 /**
  * The top terms of the texts marked in `group` against all texts: z > 1.28, at least `minCount`
- * texts of the group (and at least `minGroup` texts in it), a term skipped when it shares a word
- * with a better one already taken.
+ * texts of the group (and at least `minGroup` texts in it), not a positive or neutral word of the
+ * sentiment lexicon, not an unaccented fragment, a term skipped when it shares a word with a
+ * better one already taken.
  */
 export function painPoints(index: TermIndex, group: Uint8Array, top = 5, minCount = 3, prior = 100, minGroup = 5): PainPoint[] {
   const V = index.terms.length;
@@ -90,12 +140,12 @@ export function painPoints(index: TermIndex, group: Uint8Array, top = 5, minCoun
   const candidates: PainPoint[] = [];
   for (let w = 0; w < V; w++) {
     const yi = inGroup[w];
-    if (yi < minCount) continue;
+    if (yi < minCount || index.fragment[w]) continue;
     const yj = index.docFreq[w] - yi;
     const a = prior * (index.docFreq[w] / nAll);
     const delta = Math.log((yi + a) / (nI + prior - yi - a)) - Math.log((yj + a) / (nJ + prior - yj - a));
     const z = delta / Math.sqrt(1 / (yi + a) + 1 / (yj + a));
-    if (z > MIN_Z) candidates.push({ term: index.terms[w], count: yi, z });
+    if (z > MIN_Z && painWordAllowed(index.terms[w], index.viFreq[w] * 2 > index.docFreq[w])) candidates.push({ term: index.terms[w], count: yi, z });
   }
   candidates.sort((x, y) => y.z - x.z || y.count - x.count || (x.term < y.term ? -1 : 1));
   // A word is shown as the two-word phrase it mostly comes in ("thất" → "thất vọng", "late" → "arrived late").

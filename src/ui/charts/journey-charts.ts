@@ -23,7 +23,8 @@ export function sankeyOption(s: ChartSpec, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p) => {
         const d = (p as { data: { name?: string; source?: string; target?: string; value: number } }).data;
-        const show = (name: string) => { const n = byName.get(name); return n ? `${step} ${n.step}: ${pick(n.label, lang)}` : name; };
+        const end = lang === 'vi' ? 'trở đi, nơi kết thúc' : 'or later, where the path ends';
+        const show = (name: string) => { const n = byName.get(name); return n ? `${step} ${n.step}${n.merged ? ` ${end}` : ''}: ${pick(n.label, lang)}` : name; };
         return d.source ? `${show(d.source)} → ${show(d.target!)}: ${d.value}` : `${show(d.name!)}: ${d.value}`;
       },
     },
@@ -32,7 +33,7 @@ export function sankeyOption(s: ChartSpec, lang: Lang): EChartsOption {
       top: 36, bottom: 12, left: 12, right: 90,
       nodeGap: 10,
       emphasis: { focus: 'adjacency' },
-      data: spec.nodes.map((n) => ({ name: n.name, value: n.value, itemStyle: { color: STAGE_COLOR[n.stage] ?? '#64748b' }, label: { formatter: pick(n.label, lang) } })),
+      data: spec.nodes.map((n) => ({ name: n.name, value: n.value, itemStyle: { color: STAGE_COLOR[n.stage] ?? '#64748b' }, label: { formatter: `${pick(n.label, lang)}${n.merged ? ' (…)' : ''}` } })),
       links: spec.links,
       lineStyle: { color: 'gradient', opacity: 0.35 },
       label: { fontSize: 11 },
@@ -43,18 +44,32 @@ export function sankeyOption(s: ChartSpec, lang: Lang): EChartsOption {
 export function funnelOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as FunnelChart;
   const first = spec.stages[0]?.value || 1;
+  // The share as in the funnel table (share_of_users) when the chart carries it.
+  const share = (i: number) => spec.stages[i]?.share ?? spec.stages[i].value / first;
+  const pct = (x: number | null | undefined) => (typeof x === 'number' && x === x ? `${Math.round(x * 100)}%` : '–');
   const data = spec.stages.map((x) => ({ name: x.label ? pick(x.label, lang) : x.name, value: x.value, itemStyle: { color: STAGE_COLOR[x.name] ?? '#2563eb' } }));
+  const words = lang === 'vi'
+    ? { people: 'người đã đi ít nhất tới đây', of: 'trên tổng số', conv: 'chuyển đổi từ bước trước' }
+    : { people: 'people got at least this far', of: 'of everyone', conv: 'conversion from the stage before' };
+  const base = title(spec, lang);
   return {
-    title: title(spec, lang),
+    title: base && spec.note ? { ...base, subtext: pick(spec.note, lang), subtextStyle: { fontSize: 11, width: 520, overflow: 'break' } } : base,
     animation: false,
-    tooltip: { trigger: 'item', formatter: (p) => { const d = p as { name: string; value: number }; return `${d.name}: ${d.value} (${Math.round((d.value / first) * 100)}%)`; } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const d = p as { name: string; value: number; dataIndex: number };
+        const x = spec.stages[d.dataIndex];
+        return `${d.name}: ${d.value} ${words.people} (${pct(share(d.dataIndex))} ${words.of})${x && x.conversion !== undefined ? `; ${pct(x.conversion)} ${words.conv}` : ''}`;
+      },
+    },
     series: [{
       type: 'funnel',
-      top: 36, bottom: 12, left: '10%', width: '80%',
+      top: spec.note ? 76 : 36, bottom: 12, left: '10%', width: '80%',
       sort: 'none',
       minSize: '8%',
       gap: 2,
-      label: { position: 'inside', formatter: (p) => { const d = p as { name: string; value: number }; return `${d.name}  ${d.value} · ${Math.round((d.value / first) * 100)}%`; } },
+      label: { position: 'inside', formatter: (p) => { const d = p as { name: string; value: number; dataIndex: number }; return `${d.name}  ${d.value} · ${pct(share(d.dataIndex))}`; } },
       data,
     }],
   };

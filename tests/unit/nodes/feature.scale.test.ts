@@ -15,7 +15,8 @@ const input = () => tableFromArrays({
 
 describe('feature.scale', () => {
   it('z-scores in place with hand-computed values, constant columns to 0 with a warning', async () => {
-    const { outputs, warnings } = await runNode(node, { in: input() }, {});
+    // A constant column is scaled only when chosen (the default leaves it out, see scale.defaults).
+    const { outputs, warnings } = await runNode(node, { in: input() }, { columns: ['x', 'y', 'z'] });
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['id:Dictionary<Int32, Utf8>', 'x:Float64', 'y:Float64', 'z:Float64']);
     // x: mean 4, population std sqrt(10) → (x - 4) / sqrt(10)
@@ -49,9 +50,11 @@ describe('feature.scale', () => {
 
   it('keeps an empty table empty and a column of only missing values missing', async () => {
     const t = tableFromArrays({ a: Float64Array.from([NaN, NaN]) });
-    const { outputs, warnings } = await runNode(node, { in: t }, {});
+    const { outputs, warnings } = await runNode(node, { in: t }, { columns: ['a'] });
     expect(col(outputs.out as Table, 'a').every(Number.isNaN)).toBe(true);
     expect(warnings.join(' ')).toMatch(/"a" has no values/);
+    // By default an empty column is left out, and the note says so.
+    expect((await runNode(node, { in: t }, {})).warnings.join(' ')).toMatch(/Left out of the default columns: "a" \(it has no values\)/);
     const e = (await runNode(node, { in: tableFromArrays({ a: new Float64Array(0) }) }, {})).outputs.out as Table;
     expect(e.numRows).toBe(0);
   });
