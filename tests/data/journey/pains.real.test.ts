@@ -4,7 +4,7 @@
  * word of the sentiment lexicon, and (Vietnamese) is never an unaccented spelling of words that
  * also occur with their accents in the same texts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import Papa from 'papaparse';
@@ -15,13 +15,14 @@ import { valence } from '../../../src/core/text/sentiment-engine';
 import { viLexicon } from '../../../src/core/text/sentiment-vi';
 import { foldVi, normalizeText, tokenizeClauses } from '../../../src/core/text/tokenize';
 import { runNode } from '../../helpers/run-node';
+import { SHARED_DATA, sharedData } from '../../helpers/shared-data';
 
 // The data sets beside the project; without them the file is skipped with one line.
 // (Switch to tests/helpers/shared-data.ts `sharedData(...)` once it is on this branch.)
-const DATA = path.resolve(process.cwd(), '../shared/data');
+const DATA = SHARED_DATA;
 const VI = 'uit_visfd/Train.csv', EN = 'complaints_tweets_acl2019/complaints-data.csv';
-const available = [VI, EN].every((f) => existsSync(path.join(DATA, f)));
-if (!available) console.log('skipped: needs ../shared/data/uit_visfd, ../shared/data/complaints_tweets_acl2019');
+const data = sharedData(VI, EN);
+const available = data.available;
 
 const read = (file: string) => Papa.parse<Record<string, string>>(readFileSync(path.join(DATA, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const PLAIN = /^[\x00-\x7f]*$/;

@@ -4,7 +4,7 @@
  * notes name the left-out ones, persona names hold no id and no "=", the auto-k edge note appears
  * when it applies, and the spread warning never appears after Scale. The personas are printed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
@@ -13,17 +13,17 @@ import type { PortValue } from '../../../src/core/node';
 import type { PersonaCard } from '../../../src/core/persona';
 import { numericColumns } from '../../../src/core/table';
 import { runNode, type NodeRunResult } from '../../helpers/run-node';
+import { SHARED_DATA, sharedData } from '../../helpers/shared-data';
 
 // The data sets beside the project; without them the file is skipped with one line.
-// (Switch to tests/helpers/shared-data.ts `sharedData(...)` once it is on this branch.)
-const DATA = path.resolve(process.cwd(), '../shared/data');
+const DATA = SHARED_DATA;
 const FILES = {
   marketing: 'marketing_campaign_customer_personality/marketing_campaign.csv',
   live: 'fb_live_sellers_thailand/Live.csv',
   instagram: 'instagram_post_metrics/Instagram data.csv',
 };
-const available = Object.values(FILES).every((f) => existsSync(path.join(DATA, f)));
-if (!available) console.log(`skipped: needs ${Object.values(FILES).map((f) => `../shared/data/${f.split('/')[0]}`).join(', ')}`);
+const data = sharedData(...Object.values(FILES));
+const available = data.available;
 
 const node = (type: string) => getNode(type)!;
 /** Named like an identifier, judged independently of the code under test. */
