@@ -4,7 +4,7 @@ import { requireTable } from '../src/core/table';
 import { EXPORT_FORMATS, exportName } from '../src/core/write';
 import { tableIn, tableOut } from './kit';
 
-export { EXPORT_FORMATS, type ExportFormat, exportBytes, exportName } from '../src/core/write';
+export { exportBytes, exportName } from '../src/core/write';
 
 /** Marks a table for export: the page offers a Download button; the command line writes it to --out. */
 export default defineNode({

@@ -8,7 +8,7 @@ import type { WorkerApi } from '../../workers/worker';
 import type { EngineEvent, RunResult } from '../../workers/engine';
 import type { ColumnSummary } from '../../workers/summary';
 import type { JsonValue } from '../core/node';
-import type { ExportFormat } from '../../nodes/export.file';
+import type { ExportFormat } from '../core/write';
 
 type Listener = () => void;
 

@@ -3,7 +3,7 @@
  * bytes in the node's format and hands them to the browser as a file.
  */
 import { useState } from 'react';
-import type { ExportFormat } from '../../../nodes/export.file';
+import type { ExportFormat } from '../../core/write';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';

@@ -18,7 +18,6 @@ import { runNode } from '../../helpers/run-node';
 import { SHARED_DATA, sharedData } from '../../helpers/shared-data';
 
 // The data sets beside the project; without them the file is skipped with one line.
-// (Switch to tests/helpers/shared-data.ts `sharedData(...)` once it is on this branch.)
 const DATA = SHARED_DATA;
 const VI = 'uit_visfd/Train.csv', EN = 'complaints_tweets_acl2019/complaints-data.csv';
 const data = sharedData(VI, EN);

@@ -105,9 +105,12 @@ describe('cluster.kmeans with few different rows', () => {
   it('says plainly that constant data has nothing to segment (fixed k and "auto")', async () => {
     const table = repeated([[5, 5]], 1000);
     for (const k of [4, 'auto'] as const) {
-      const run = runNode(node, { in: table }, { k });
+      // Chosen by hand: the columns are used, and the message says the rows are all the same.
+      const run = runNode(node, { in: table }, { k, columns: ['x', 'y'] });
       await expect(run).rejects.toThrow(/All 1,000 rows are identical in the chosen columns \("x", "y"\), so there is nothing to segment/);
       await expect(run).rejects.not.toThrow(/or fewer/);
+      // By default, columns that never change are left out, and the message says why.
+      await expect(runNode(node, { in: table }, { k })).rejects.toThrow(/"x", "y" look like ids or never change/);
     }
     // Straight k-means on constant rows gives the same plain words.
     await expect(kmeans(new Float64Array(20).fill(1), 10, 2, { k: 3, random: createRandom(1) })).rejects.toThrow(/All rows are identical in the chosen columns/);
