@@ -22,13 +22,16 @@ export async function bench(): Promise<BenchRow[]> {
     const task = `Ward linkage ${n.toLocaleString('en-US')} × ${D} (overlapping blobs)`;
     // Best of 3 each (interleaved) at 10k, where the target is; one run at 2k.
     const times = n >= 10_000 ? 3 : 1;
-    const spRuns: Outcome[] = [], ourRuns: Outcome[] = [];
+    const spRuns: Outcome[] = [],
+      ourRuns: Outcome[] = [];
     for (let r = 0; r < times; r++) {
       spRuns.push(runPython(SCIPY, [String(n), String(D), file]));
       ourRuns.push(runCase('bench/cases/hclust.ts', ['ours', String(n)]));
     }
-    let a = 0, b = 0;
-    const sp = best(times, () => spRuns[a++]), ours = best(times, () => ourRuns[b++]);
+    let a = 0,
+      b = 0;
+    const sp = best(times, () => spRuns[a++]),
+      ours = best(times, () => ourRuns[b++]);
     const of = times > 1 ? `, best of ${times}` : '';
     out.push(
       row(task, 'scipy linkage ward (ref)', n, sp, undefined, `${top(sp)}; pdist + nn_chain, data loading not timed${of}`),

@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { createRandom } from '../src/core/random';
+import { createRandom } from '../src/core/contract/random';
 import { OUT, row, runCase, runPython, type BenchRow } from './lib';
 
 const ROWS = 1_000_000;
@@ -28,7 +28,10 @@ function generate(): void {
     const w = WORDS[Math.floor(random() * WORDS.length)];
     cells.push(`u${Math.floor(random() * 1e6)}`, random() < 0.05 ? `"${w}, ${w}"` : w);
     chunk += `${cells.join(',')}\n`;
-    if (chunk.length > 1 << 20) { writeSync(fd, chunk); chunk = ''; }
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
   }
   writeSync(fd, chunk);
   closeSync(fd);

@@ -19,7 +19,8 @@ ms = (time.perf_counter() - t) * 1000
 _RESULT = {'ms': ms, 'extra': {'inertia': float(m.inertia_), 'iterations': int(m.n_iter_)}}
 `;
 
-const inertia = (o: Outcome) => (o.ok && typeof o.m.extra?.inertia === 'number' ? `inertia ${(o.m.extra.inertia as number).toExponential(6)}` : '');
+const inertia = (o: Outcome) =>
+  o.ok && typeof o.m.extra?.inertia === 'number' ? `inertia ${(o.m.extra.inertia as number).toExponential(6)}` : '';
 const iters = (o: Outcome) => (o.ok && typeof o.m.extra?.iterations === 'number' ? `, ${o.m.extra.iterations as number} iterations` : '');
 
 /** The fastest of the given outcomes (a failed one wins, to be reported). */
@@ -33,22 +34,49 @@ export function nodeVersusSklearn(threads: string): BenchRow[] {
   const std = 1.5;
   const file = ensureData(std);
   const task = `cluster.kmeans node ${N.toLocaleString('en-US')} × ${D}, k=${K}, blobs (sd ${std})`;
-  const skRuns: Outcome[] = [], nodeRuns: Outcome[] = [];
+  const skRuns: Outcome[] = [],
+    nodeRuns: Outcome[] = [];
   for (let r = 0; r < 3; r++) {
     skRuns.push(runPython(SKLEARN, [String(N), String(D), String(K), file, 'lloyd']));
     nodeRuns.push(runCase('bench/cases/kmeans.ts', ['node', String(N), String(std)]));
   }
-  const sk = fastest(skRuns), node = fastest(nodeRuns);
+  const sk = fastest(skRuns),
+    node = fastest(nodeRuns);
   const withSilhouette = runCase('bench/cases/kmeans.ts', ['node-silhouette', String(N), String(std)]);
   const parts = (o: Outcome) => {
     const p = o.ok ? (o.m.extra?.parts as Record<string, number> | undefined) : undefined;
-    return p ? `; ${Object.entries(p).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}` : '';
+    return p
+      ? `; ${Object.entries(p)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+          .join(', ')}`
+      : '';
   };
   if (!sk.ok) console.log(`scikit-learn could not be measured, so the node has no reference here: ${sk.reason}`);
   return [
-    row(task, 'sklearn KMeans lloyd (ref)', N, sk, undefined, `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}, best of 3, interleaved with the node`),
-    row(task, 'cluster.kmeans (silhouette off, the default for a fixed k)', N, node, sk, `${inertia(node)}; best of 3, run() as the CLI times it${parts(node)}`),
-    row(task, 'cluster.kmeans, silhouette: true', N, withSilhouette, sk, `${inertia(withSilhouette)}; sampled silhouette (5,000 rows)${parts(withSilhouette)}`),
+    row(
+      task,
+      'sklearn KMeans lloyd (ref)',
+      N,
+      sk,
+      undefined,
+      `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}, best of 3, interleaved with the node`,
+    ),
+    row(
+      task,
+      'cluster.kmeans (silhouette off, the default for a fixed k)',
+      N,
+      node,
+      sk,
+      `${inertia(node)}; best of 3, run() as the CLI times it${parts(node)}`,
+    ),
+    row(
+      task,
+      'cluster.kmeans, silhouette: true',
+      N,
+      withSilhouette,
+      sk,
+      `${inertia(withSilhouette)}; sampled silhouette (5,000 rows)${parts(withSilhouette)}`,
+    ),
   ];
 }
 
@@ -62,25 +90,44 @@ export async function bench(): Promise<BenchRow[]> {
     const shape = std === 1 ? 'separated blobs' : 'overlapping blobs';
     const task = `k-means ${N.toLocaleString('en-US')} × ${D}, k=${K}, ${shape} (sd ${std})`;
     // Best of 3 each, interleaved, so that a slow spell of the machine hits both sides.
-    const skRuns: Outcome[] = [], ourRuns: Outcome[] = [];
+    const skRuns: Outcome[] = [],
+      ourRuns: Outcome[] = [];
     for (let r = 0; r < 3; r++) {
       skRuns.push(runPython(SKLEARN, [String(N), String(D), String(K), file, 'lloyd']));
       ourRuns.push(runCase('bench/cases/kmeans.ts', ['threads', String(N), String(std)]));
     }
-    const sk = fastest(skRuns), ours = fastest(ourRuns);
+    const sk = fastest(skRuns),
+      ours = fastest(ourRuns);
     const skElkan = runPython(SKLEARN, [String(N), String(D), String(K), file, 'elkan']);
     const single = runCase('bench/cases/kmeans.ts', ['ours', String(N), String(std)]);
     const viaNode = runCase('bench/cases/kmeans.ts', ['node', String(N), String(std)]);
     const threadCount = ours.ok && typeof ours.m.extra?.threads === 'number' ? ours.m.extra.threads : 1;
     out.push(
       row(task, 'sklearn KMeans lloyd (ref)', N, sk, undefined, `${inertia(sk)}${iters(sk)}; n_init=1, ${threads}, best of 3`),
-      row(task, `src/core/kmeans, ${threadCount} thread${threadCount === 1 ? '' : 's'}`, N, ours, sk, `${inertia(ours)}${iters(ours)}; best of 3, helper started beforehand as the engine does, data loading not timed`),
+      row(
+        task,
+        `src/core/kmeans, ${threadCount} thread${threadCount === 1 ? '' : 's'}`,
+        N,
+        ours,
+        sk,
+        `${inertia(ours)}${iters(ours)}; best of 3, helper started beforehand as the engine does, data loading not timed`,
+      ),
       row(task, 'sklearn KMeans elkan', N, skElkan, sk, `${inertia(skElkan)}${iters(skElkan)}`),
       row(task, 'src/core/kmeans, 1 thread', N, single, sk, `${inertia(single)}${iters(single)}`),
       row(task, 'cluster.kmeans node', N, viaNode, sk, `${inertia(viaNode)}; Arrow table in, segment + segments out`),
     );
   }
-  out.push({ ...row('k-means helper thread', 'starting one (worker_threads + tsx)', 0, start, undefined, 'once per CLI run or editor session, while upstream nodes run'), alone: true });
+  out.push({
+    ...row(
+      'k-means helper thread',
+      'starting one (worker_threads + tsx)',
+      0,
+      start,
+      undefined,
+      'once per CLI run or editor session, while upstream nodes run',
+    ),
+    alone: true,
+  });
   const subset = 100_000;
   const file = ensureData(1);
   const sub = `k-means ${subset.toLocaleString('en-US')} × ${D}, k=${K}, separated blobs`;

@@ -21,7 +21,11 @@ export interface BenchRow {
   alone?: boolean;
 }
 
-export interface Measure { ms: number; peakMB: number; extra?: Record<string, unknown> }
+export interface Measure {
+  ms: number;
+  peakMB: number;
+  extra?: Record<string, unknown>;
+}
 export type Outcome = { ok: true; m: Measure } | { ok: false; reason: string };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,13 +42,20 @@ export async function caseMain(fn: () => Promise<Record<string, unknown> | void>
 
 function lastJson(stdout: string): Measure | null {
   const line = stdout.trim().split('\n').pop();
-  try { return line ? (JSON.parse(line) as Measure) : null; } catch { return null; }
+  try {
+    return line ? (JSON.parse(line) as Measure) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Runs a TypeScript case file (which calls caseMain) in a fresh Node process. */
 export function runCase(file: string, args: string[] = [], env: Record<string, string> = {}): Outcome {
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.resolve(ROOT, file), ...args], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env },
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
   });
   const m = r.status === 0 ? lastJson(r.stdout) : null;
   return m ? { ok: true, m } : { ok: false, reason: (r.stderr || r.stdout || 'no output').trim().split('\n').slice(-3).join(' ') };
@@ -56,10 +67,18 @@ export function runCase(file: string, args: string[] = [], env: Record<string, s
  */
 export function runPython(script: string, args: string[] = [], env: Record<string, string> = {}): Outcome {
   const wrapped = `${script}\nimport resource as _r, json as _j\n_m = _j.loads(_RESULT) if isinstance(_RESULT, str) else _RESULT\n_m['peakMB'] = _r.getrusage(_r.RUSAGE_SELF).ru_maxrss / 1024\nprint(); print(_j.dumps(_m))\n`;
-  const r = spawnSync('/usr/bin/python3', ['-c', wrapped, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
+  const r = spawnSync('/usr/bin/python3', ['-c', wrapped, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
+  });
   if (r.error) return { ok: false, reason: '/usr/bin/python3 is not installed (apt-get install python3)' };
   const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(r.stderr ?? '');
-  if (missing) return { ok: false, reason: `python module "${missing[1]}" is absent (apt-get install python3-${missing[1] === 'sklearn' ? 'sklearn' : missing[1]})` };
+  if (missing)
+    return {
+      ok: false,
+      reason: `python module "${missing[1]}" is absent (apt-get install python3-${missing[1] === 'sklearn' ? 'sklearn' : missing[1]})`,
+    };
   const m = r.status === 0 ? lastJson(r.stdout) : null;
   return m ? { ok: true, m } : { ok: false, reason: (r.stderr || 'no output').trim().split('\n').slice(-2).join(' ') };
 }
@@ -89,8 +108,13 @@ export function row(task: string, impl: string, rows: number, o: Outcome, ref?: 
 export function printTable(rows: BenchRow[]): void {
   const head = ['task', 'implementation', 'rows', 'ms', 'peak MB', 'ratio vs ref', 'note'];
   const body = rows.map((r) => [
-    r.task, r.impl, r.rows.toLocaleString('en-US'), r.ms === null ? '—' : r.ms.toFixed(0),
-    r.peakMB === null ? '—' : r.peakMB.toFixed(0), r.ratio === null ? (r.ms === null || r.alone ? '—' : 'ref') : `${r.ratio.toFixed(2)}×`, r.note ?? '',
+    r.task,
+    r.impl,
+    r.rows.toLocaleString('en-US'),
+    r.ms === null ? '—' : r.ms.toFixed(0),
+    r.peakMB === null ? '—' : r.peakMB.toFixed(0),
+    r.ratio === null ? (r.ms === null || r.alone ? '—' : 'ref') : `${r.ratio.toFixed(2)}×`,
+    r.note ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

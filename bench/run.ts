@@ -9,9 +9,13 @@ import { printTable, ROOT, type BenchRow } from './lib';
 
 const filter = process.argv[2];
 const dir = path.join(ROOT, 'bench');
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
+  .sort();
 const all: BenchRow[] = [];
-console.log(`Audience Flow benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `Audience Flow benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+);
 for (const file of files) {
   console.error(`running ${file} …`);
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { bench: () => Promise<BenchRow[]> };

@@ -18,8 +18,10 @@ const quality = (o: Outcome) => {
 
 function sklearn(set: string, split?: string): Outcome {
   const script = [
-    'import sys', `sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'bench', 'py'))})`,
-    'from sentiment_lr import run', `_RESULT = run(${JSON.stringify(set)}, ${split ? JSON.stringify(split) : 'None'})`,
+    'import sys',
+    `sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'bench', 'py'))})`,
+    'from sentiment_lr import run',
+    `_RESULT = run(${JSON.stringify(set)}, ${split ? JSON.stringify(split) : 'None'})`,
   ].join('\n');
   const o = runPython(script, [], { SHARED_DATA });
   // The Python side prints its figures at the top level; move them under `extra` as the TS cases do.
@@ -29,7 +31,17 @@ function sklearn(set: string, split?: string): Outcome {
 
 export async function bench(): Promise<BenchRow[]> {
   if (!hasSentimentSets()) {
-    return [{ task: 'sentiment labels mode', impl: '—', rows: 0, ms: null, peakMB: null, ratio: null, note: `skipped: ${SHARED_DATA} is missing` }];
+    return [
+      {
+        task: 'sentiment labels mode',
+        impl: '—',
+        rows: 0,
+        ms: null,
+        peakMB: null,
+        ratio: null,
+        note: `skipped: ${SHARED_DATA} is missing`,
+      },
+    ];
   }
   mkdirSync(OUT, { recursive: true });
   const c = complaints();

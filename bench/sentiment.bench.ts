@@ -2,9 +2,10 @@
 import { row, runCase, type BenchRow, type Outcome } from './lib';
 
 const N = 100_000;
-const note = (o: Outcome) => (o.ok
-  ? `${Math.round(N / (o.m.ms / 1000)).toLocaleString('en-US')} texts/s; agrees with intended sentiment ${(100 * (o.m.extra?.agreement as number)).toFixed(1)}%`
-  : '');
+const note = (o: Outcome) =>
+  o.ok
+    ? `${Math.round(N / (o.m.ms / 1000)).toLocaleString('en-US')} texts/s; agrees with intended sentiment ${(100 * (o.m.extra?.agreement as number)).toFixed(1)}%`
+    : '';
 
 export async function bench(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];

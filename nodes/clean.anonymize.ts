@@ -1,10 +1,10 @@
 import { Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
 import { replaceEmails } from '../src/core/text/emails';
-import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** The salt used when the analyst sets none: runs stay reproducible, but anyone with this code can redo the hashes. */
@@ -19,7 +19,10 @@ const PHONE_US = /(?<![\p{L}\p{N}])\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\p{N
 export function maskPii(text: string): string {
   // E-mails by a linear scan (a regular expression for them backtracks quadratically on long words).
   return replaceEmails(text, '[email]')
-    .replace(PHONE, (m) => { const d = m.replace(/\D/g, '').length; return d >= 9 && d <= 13 ? '[phone]' : m; })
+    .replace(PHONE, (m) => {
+      const d = m.replace(/\D/g, '').length;
+      return d >= 9 && d <= 13 ? '[phone]' : m;
+    })
     .replace(PHONE_US, '[phone]');
 }
 
@@ -33,7 +36,11 @@ export async function hashId(value: string, salt: string): Promise<string> {
 }
 
 /** Applies `f` to each distinct value of a column (missing stays missing), awaiting progress between batches. */
-async function mapDistinct(vector: Vector, f: (s: string) => string | Promise<string>, progress: (fraction: number) => Promise<void>): Promise<Vector> {
+async function mapDistinct(
+  vector: Vector,
+  f: (s: string) => string | Promise<string>,
+  progress: (fraction: number) => Promise<void>,
+): Promise<Vector> {
   const keys = await encodeKeys(vector);
   const mapped: string[] = new Array(keys.values.length);
   const BATCH = 4096;
@@ -58,13 +65,41 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'Anonymised table', vi: 'Bảng đã ẩn danh' })],
   params: z.object({
-    columns: columnsParam('any', { en: 'Id columns to hash', vi: 'Các cột mã cần băm' }, { help: { en: 'Each value becomes a 16-character code (SHA-256 with the salt); equal values get equal codes.', vi: 'Mỗi giá trị thành một mã 16 ký tự (SHA-256 với chuỗi muối); giá trị giống nhau cho mã giống nhau.' } }),
-    salt: z.string().default('').meta({
-      label: { en: 'Salt (secret phrase)', vi: 'Chuỗi muối (cụm bí mật)' },
-      help: { en: 'A secret phrase mixed into the hashes so that nobody can recompute them from known ids. Keep it the same to get the same codes in every run. Empty uses a fixed project salt (not secret).', vi: 'Cụm bí mật trộn vào mã băm để không ai tính lại được từ các mã đã biết. Giữ nguyên để có cùng mã ở mọi lần chạy. Để trống sẽ dùng chuỗi muối cố định của dự án (không bí mật).' },
-    }),
-    drop: columnsParam('any', { en: 'Columns to remove', vi: 'Các cột cần bỏ' }, { help: { en: 'For example full names, addresses.', vi: 'Ví dụ họ tên, địa chỉ.' } }),
-    maskText: columnsParam('string', { en: 'Text columns to mask', vi: 'Các cột văn bản cần che' }, { help: { en: 'E-mail addresses become [email] and phone numbers (0912 345 678, +84 912345678, (028) 3823 4567) become [phone].', vi: 'Địa chỉ e-mail thành [email] và số điện thoại (0912 345 678, +84 912345678, (028) 3823 4567) thành [phone].' } }),
+    columns: columnsParam(
+      'any',
+      { en: 'Id columns to hash', vi: 'Các cột mã cần băm' },
+      {
+        help: {
+          en: 'Each value becomes a 16-character code (SHA-256 with the salt); equal values get equal codes.',
+          vi: 'Mỗi giá trị thành một mã 16 ký tự (SHA-256 với chuỗi muối); giá trị giống nhau cho mã giống nhau.',
+        },
+      },
+    ),
+    salt: z
+      .string()
+      .default('')
+      .meta({
+        label: { en: 'Salt (secret phrase)', vi: 'Chuỗi muối (cụm bí mật)' },
+        help: {
+          en: 'A secret phrase mixed into the hashes so that nobody can recompute them from known ids. Keep it the same to get the same codes in every run. Empty uses a fixed project salt (not secret).',
+          vi: 'Cụm bí mật trộn vào mã băm để không ai tính lại được từ các mã đã biết. Giữ nguyên để có cùng mã ở mọi lần chạy. Để trống sẽ dùng chuỗi muối cố định của dự án (không bí mật).',
+        },
+      }),
+    drop: columnsParam(
+      'any',
+      { en: 'Columns to remove', vi: 'Các cột cần bỏ' },
+      { help: { en: 'For example full names, addresses.', vi: 'Ví dụ họ tên, địa chỉ.' } },
+    ),
+    maskText: columnsParam(
+      'string',
+      { en: 'Text columns to mask', vi: 'Các cột văn bản cần che' },
+      {
+        help: {
+          en: 'E-mail addresses become [email] and phone numbers (0912 345 678, +84 912345678, (028) 3823 4567) become [phone].',
+          vi: 'Địa chỉ e-mail thành [email] và số điện thoại (0912 345 678, +84 912345678, (028) 3823 4567) thành [phone].',
+        },
+      },
+    ),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -73,17 +108,26 @@ export default defineNode({
       const vector = requireColumn(table, name);
       if (kindOf(vector.type) !== 'string') {
         if (isEmptyColumn(vector)) throw emptyColumnError(name);
-        throw new NodeError({ en: `The column "${name}" does not hold text, so there is nothing to mask in it. Remove it from "Text columns to mask".`, vi: `Cột "${name}" không chứa văn bản nên không có gì để che. Hãy bỏ nó khỏi "Các cột văn bản cần che".` });
+        throw new NodeError({
+          en: `The column "${name}" does not hold text, so there is nothing to mask in it. Remove it from "Text columns to mask".`,
+          vi: `Cột "${name}" không chứa văn bản nên không có gì để che. Hãy bỏ nó khỏi "Các cột văn bản cần che".`,
+        });
       }
     }
     if (!params.columns.length && !params.drop.length && !params.maskText.length) {
-      ctx.warn({ en: 'Nothing chosen to hash, remove or mask: the table is unchanged.', vi: 'Chưa chọn cột nào để băm, bỏ hoặc che: bảng không đổi.' });
+      ctx.warn({
+        en: 'Nothing chosen to hash, remove or mask: the table is unchanged.',
+        vi: 'Chưa chọn cột nào để băm, bỏ hoặc che: bảng không đổi.',
+      });
       return { out: table };
     }
     let salt = params.salt;
     if (params.columns.length && !salt) {
       salt = PROJECT_SALT;
-      ctx.warn({ en: 'No salt was set, so the fixed project salt was used: the codes are reproducible, but anyone with Audience Flow can recompute them from known ids. Set your own secret salt.', vi: 'Chưa đặt chuỗi muối nên đã dùng chuỗi muối cố định của dự án: mã băm lặp lại được, nhưng ai có Audience Flow cũng tính lại được từ các mã đã biết. Hãy đặt chuỗi muối bí mật của bạn.' });
+      ctx.warn({
+        en: 'No salt was set, so the fixed project salt was used: the codes are reproducible, but anyone with Audience Flow can recompute them from known ids. Set your own secret salt.',
+        vi: 'Chưa đặt chuỗi muối nên đã dùng chuỗi muối cố định của dự án: mã băm lặp lại được, nhưng ai có Audience Flow cũng tính lại được từ các mã đã biết. Hãy đặt chuỗi muối bí mật của bạn.',
+      });
     }
     const steps = params.columns.length + params.maskText.length;
     const added: Record<string, Vector> = {};
@@ -93,12 +137,20 @@ export default defineNode({
       await ctx.progress(++step / steps, `masked ${name}`);
     }
     for (const name of params.columns) {
-      added[name] = await mapDistinct(table.getChild(name)!, (v) => hashId(v, salt), (f) => ctx.progress((step + f) / steps, `hashing ${name}`));
+      added[name] = await mapDistinct(
+        table.getChild(name)!,
+        (v) => hashId(v, salt),
+        (f) => ctx.progress((step + f) / steps, `hashing ${name}`),
+      );
       await ctx.progress(++step / steps, `hashed ${name}`);
     }
     const changed = withColumns(table, added);
     if (!params.drop.length) return { out: changed };
     const dropped = new Set(params.drop);
-    return { out: new Table(Object.fromEntries(changed.schema.fields.filter((f) => !dropped.has(f.name)).map((f) => [f.name, changed.getChild(f.name)!]))) };
+    return {
+      out: new Table(
+        Object.fromEntries(changed.schema.fields.filter((f) => !dropped.has(f.name)).map((f) => [f.name, changed.getChild(f.name)!])),
+      ),
+    };
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import { defineNode } from '../src/core/node';
-import { combineCodes } from '../src/core/row-keys';
-import { columnNames, requireColumn, requireTable, takeRows } from '../src/core/table';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import { defineNode } from '../src/core/contract/node';
+import { combineCodes } from '../src/core/table/row-keys';
+import { columnNames, requireColumn, requireTable, takeRows } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Removes repeated rows: rows with the same values in the key columns (or in every column). */
@@ -18,11 +18,23 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'Table without duplicates', vi: 'Bảng không trùng lặp' })],
   params: z.object({
-    columns: columnsParam('any', { en: 'Key columns', vi: 'Các cột khoá' }, { help: { en: 'Rows with the same values in these columns are duplicates. Empty compares whole rows. Empty cells count as equal to each other.', vi: 'Các dòng có cùng giá trị ở những cột này là trùng lặp. Để trống để so sánh cả dòng. Các ô trống được coi là bằng nhau.' } }),
-    keep: z.enum(['first', 'last']).default('first').meta({
-      label: { en: 'Keep', vi: 'Giữ lại' },
-      options: { first: { en: 'The first copy', vi: 'Bản đầu tiên' }, last: { en: 'The last copy', vi: 'Bản cuối cùng' } },
-    }),
+    columns: columnsParam(
+      'any',
+      { en: 'Key columns', vi: 'Các cột khoá' },
+      {
+        help: {
+          en: 'Rows with the same values in these columns are duplicates. Empty compares whole rows. Empty cells count as equal to each other.',
+          vi: 'Các dòng có cùng giá trị ở những cột này là trùng lặp. Để trống để so sánh cả dòng. Các ô trống được coi là bằng nhau.',
+        },
+      },
+    ),
+    keep: z
+      .enum(['first', 'last'])
+      .default('first')
+      .meta({
+        label: { en: 'Keep', vi: 'Giữ lại' },
+        options: { first: { en: 'The first copy', vi: 'Bản đầu tiên' }, last: { en: 'The last copy', vi: 'Bản cuối cùng' } },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -37,12 +49,21 @@ export default defineNode({
     const { ids, count } = await combineCodes(codes, true, (done) => ctx.progress(0.8 + (0.15 * done) / Math.max(1, n), 'comparing rows'));
     const removed = n - count;
     const what = params.columns.length ? keys.map((k) => `"${k}"`).join(', ') : '';
-    ctx.warn(removed
-      ? { en: `Removed ${removed} duplicate row${removed > 1 ? 's' : ''} (same ${what || 'values in every column'}); ${count} of ${n} rows remain.`, vi: `Đã bỏ ${removed} dòng trùng lặp (cùng ${what || 'giá trị ở mọi cột'}); còn lại ${count} trên ${n} dòng.` }
-      : { en: `No duplicates found: all ${n} rows are different.`, vi: `Không có dòng trùng lặp: cả ${n} dòng đều khác nhau.` });
+    ctx.warn(
+      removed
+        ? {
+            en: `Removed ${removed} duplicate row${removed > 1 ? 's' : ''} (same ${what || 'values in every column'}); ${count} of ${n} rows remain.`,
+            vi: `Đã bỏ ${removed} dòng trùng lặp (cùng ${what || 'giá trị ở mọi cột'}); còn lại ${count} trên ${n} dòng.`,
+          }
+        : { en: `No duplicates found: all ${n} rows are different.`, vi: `Không có dòng trùng lặp: cả ${n} dòng đều khác nhau.` },
+    );
     if (!removed) return { out: table };
     const chosen = new Int32Array(count).fill(-1);
-    if (params.keep === 'first') { for (let i = n - 1; i >= 0; i--) chosen[ids[i]] = i; } else { for (let i = 0; i < n; i++) chosen[ids[i]] = i; }
+    if (params.keep === 'first') {
+      for (let i = n - 1; i >= 0; i--) chosen[ids[i]] = i;
+    } else {
+      for (let i = 0; i < n; i++) chosen[ids[i]] = i;
+    }
     const keepMask = new Uint8Array(n);
     for (let k = 0; k < count; k++) keepMask[chosen[k]] = 1;
     const rowsKept = new Int32Array(count);

@@ -1,12 +1,12 @@
 import type { Table, Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { missingMask } from '../src/core/missing';
-import { parseTime, parseTimes } from '../src/core/parse-time';
-import { filterRows, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table';
-import type { Text } from '../src/core/text';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { missingMask } from '../src/core/table/missing';
+import { parseTime, parseTimes } from '../src/core/table/parse-time';
+import { filterRows, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
+import type { Text } from '../src/core/contract/i18n';
 import { tableIn, tableOut } from './kit';
 
 const OPS = ['=', '!=', '>', '>=', '<', '<=', 'contains', 'not contains', 'starts with', 'is missing', 'is not missing', 'in'] as const;
@@ -46,51 +46,89 @@ function typedNumber(text: string): number {
 }
 
 function notANumber(c: Condition, value: string, date: boolean): NodeError {
-  return new NodeError(date
-    ? { en: `The condition on "${c.column}" compares dates, but "${value}" is not a date. Write it like 2026-06-30 or 6/30/2026 14:05.`, vi: `Điều kiện trên cột "${c.column}" so sánh ngày tháng, nhưng "${value}" không phải là ngày. Hãy viết như 2026-06-30 hoặc 6/30/2026 14:05.` }
-    : { en: `The condition on "${c.column}" compares numbers, but "${value}" is not a number. Type a number such as 100 or 2.5.`, vi: `Điều kiện trên cột "${c.column}" so sánh số, nhưng "${value}" không phải là số. Hãy nhập một số như 100 hoặc 2.5.` });
+  return new NodeError(
+    date
+      ? {
+          en: `The condition on "${c.column}" compares dates, but "${value}" is not a date. Write it like 2026-06-30 or 6/30/2026 14:05.`,
+          vi: `Điều kiện trên cột "${c.column}" so sánh ngày tháng, nhưng "${value}" không phải là ngày. Hãy viết như 2026-06-30 hoặc 6/30/2026 14:05.`,
+        }
+      : {
+          en: `The condition on "${c.column}" compares numbers, but "${value}" is not a number. Type a number such as 100 or 2.5.`,
+          vi: `Điều kiện trên cột "${c.column}" so sánh số, nhưng "${value}" không phải là số. Hãy nhập một số như 100 hoặc 2.5.`,
+        },
+  );
 }
 
 /** Numeric comparison over a typed array (numbers, or dates as milliseconds). Missing values never match. */
 function compareNumbers(x: Float64Array, c: Condition, date: boolean): Uint8Array {
-  const n = x.length, out = new Uint8Array(n);
+  const n = x.length,
+    out = new Uint8Array(n);
   const read = (s: string) => (date ? parseTime(s.trim()) : typedNumber(s));
   if (c.op === 'in') {
-    const set = new Set(c.value.split(',').filter((s) => s.trim() !== '').map((s) => {
-      const v = read(s);
-      if (v !== v) throw notANumber(c, s.trim(), date);
-      return v;
-    }));
+    const set = new Set(
+      c.value
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map((s) => {
+          const v = read(s);
+          if (v !== v) throw notANumber(c, s.trim(), date);
+          return v;
+        }),
+    );
     for (let i = 0; i < n; i++) out[i] = set.has(x[i]) ? 1 : 0;
     return out;
   }
   const v = read(c.value);
   if (v !== v) throw notANumber(c, c.value, date);
   switch (c.op) {
-    case '=': for (let i = 0; i < n; i++) out[i] = x[i] === v ? 1 : 0; break;
-    case '!=': for (let i = 0; i < n; i++) out[i] = x[i] === x[i] && x[i] !== v ? 1 : 0; break;
-    case '>': for (let i = 0; i < n; i++) out[i] = x[i] > v ? 1 : 0; break;
-    case '>=': for (let i = 0; i < n; i++) out[i] = x[i] >= v ? 1 : 0; break;
-    case '<': for (let i = 0; i < n; i++) out[i] = x[i] < v ? 1 : 0; break;
-    default: for (let i = 0; i < n; i++) out[i] = x[i] <= v ? 1 : 0;
+    case '=':
+      for (let i = 0; i < n; i++) out[i] = x[i] === v ? 1 : 0;
+      break;
+    case '!=':
+      for (let i = 0; i < n; i++) out[i] = x[i] === x[i] && x[i] !== v ? 1 : 0;
+      break;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = x[i] > v ? 1 : 0;
+      break;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = x[i] >= v ? 1 : 0;
+      break;
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = x[i] < v ? 1 : 0;
+      break;
+    default:
+      for (let i = 0; i < n; i++) out[i] = x[i] <= v ? 1 : 0;
   }
   return out;
 }
 
 /** The test of one text value for a text condition (value already normalised). */
 function textTest(op: Op, value: string): (s: string) => boolean {
-  const list = value.split(',').map(norm).filter((s) => s !== '');
+  const list = value
+    .split(',')
+    .map(norm)
+    .filter((s) => s !== '');
   switch (op) {
-    case '=': return (s) => s === value;
-    case '!=': return (s) => s !== value;
-    case '>': return (s) => collator.compare(s, value) > 0;
-    case '>=': return (s) => collator.compare(s, value) >= 0;
-    case '<': return (s) => collator.compare(s, value) < 0;
-    case '<=': return (s) => collator.compare(s, value) <= 0;
-    case 'contains': return (s) => s.includes(value);
-    case 'not contains': return (s) => !s.includes(value);
-    case 'starts with': return (s) => s.startsWith(value);
-    default: return (s) => list.includes(s);
+    case '=':
+      return (s) => s === value;
+    case '!=':
+      return (s) => s !== value;
+    case '>':
+      return (s) => collator.compare(s, value) > 0;
+    case '>=':
+      return (s) => collator.compare(s, value) >= 0;
+    case '<':
+      return (s) => collator.compare(s, value) < 0;
+    case '<=':
+      return (s) => collator.compare(s, value) <= 0;
+    case 'contains':
+      return (s) => s.includes(value);
+    case 'not contains':
+      return (s) => !s.includes(value);
+    case 'starts with':
+      return (s) => s.startsWith(value);
+    default:
+      return (s) => list.includes(s);
   }
 }
 
@@ -100,12 +138,19 @@ async function compareText(vector: Vector, c: Condition, onRows: (done: number) 
   const test = textTest(c.op, norm(c.value));
   const hit = Uint8Array.from(keys.values, (v) => (test(norm(String(v))) ? 1 : 0));
   const out = new Uint8Array(keys.codes.length);
-  for (let i = 0; i < out.length; i++) { const k = keys.codes[i]; out[i] = k >= 0 ? hit[k] : 0; }
+  for (let i = 0; i < out.length; i++) {
+    const k = keys.codes[i];
+    out[i] = k >= 0 ? hit[k] : 0;
+  }
   return out;
 }
 
 async function evaluate(table: Table, c: Condition, onRows: (done: number) => Promise<void>): Promise<Uint8Array> {
-  if (!c.column) throw new NodeError({ en: 'A condition has no column. Pick a column for every condition, or remove the empty one.', vi: 'Có một điều kiện chưa chọn cột. Hãy chọn cột cho mọi điều kiện, hoặc xoá điều kiện trống.' });
+  if (!c.column)
+    throw new NodeError({
+      en: 'A condition has no column. Pick a column for every condition, or remove the empty one.',
+      vi: 'Có một điều kiện chưa chọn cột. Hãy chọn cột cho mọi điều kiện, hoặc xoá điều kiện trống.',
+    });
   const vector = requireColumn(table, c.column);
   if (c.op === 'is missing' || c.op === 'is not missing') {
     const m = missingMask(vector);
@@ -134,18 +179,24 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'Kept rows', vi: 'Các dòng giữ lại' })],
   params: z.object({
-    conditions: z.array(condition).default([]).meta({
-      label: { en: 'Conditions', vi: 'Điều kiện' },
-      help: {
-        en: 'Numbers and dates are compared as numbers and dates; text ignores case but not accents ("Huế" ≠ "Hue"). "is one of" takes a comma list. Empty cells only match "is missing". No condition keeps every row.',
-        vi: 'Số và ngày được so sánh theo giá trị; văn bản không phân biệt hoa thường nhưng có phân biệt dấu ("Huế" ≠ "Hue"). "là một trong" nhận danh sách cách bởi dấu phẩy. Ô trống chỉ khớp với "bị thiếu". Không có điều kiện thì giữ mọi dòng.',
-      },
-      widget: 'conditions',
-    }),
-    match: z.enum(['all', 'any']).default('all').meta({
-      label: { en: 'Keep rows that meet', vi: 'Giữ các dòng thoả' },
-      options: { all: { en: 'All conditions', vi: 'Tất cả điều kiện' }, any: { en: 'Any condition', vi: 'Ít nhất một điều kiện' } },
-    }),
+    conditions: z
+      .array(condition)
+      .default([])
+      .meta({
+        label: { en: 'Conditions', vi: 'Điều kiện' },
+        help: {
+          en: 'Numbers and dates are compared as numbers and dates; text ignores case but not accents ("Huế" ≠ "Hue"). "is one of" takes a comma list. Empty cells only match "is missing". No condition keeps every row.',
+          vi: 'Số và ngày được so sánh theo giá trị; văn bản không phân biệt hoa thường nhưng có phân biệt dấu ("Huế" ≠ "Hue"). "là một trong" nhận danh sách cách bởi dấu phẩy. Ô trống chỉ khớp với "bị thiếu". Không có điều kiện thì giữ mọi dòng.',
+        },
+        widget: 'conditions',
+      }),
+    match: z
+      .enum(['all', 'any'])
+      .default('all')
+      .meta({
+        label: { en: 'Keep rows that meet', vi: 'Giữ các dòng thoả' },
+        options: { all: { en: 'All conditions', vi: 'Tất cả điều kiện' }, any: { en: 'Any condition', vi: 'Ít nhất một điều kiện' } },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -166,7 +217,10 @@ export default defineNode({
     let kept = 0;
     for (let i = 0; i < n; i++) kept += keep[i];
     const how = list.map(describe).join(params.match === 'all' ? ' AND ' : ' OR ');
-    ctx.warn({ en: `Kept ${kept} of ${n} rows (${how}).`, vi: `Giữ ${kept} trên ${n} dòng (${how.replace(/ AND /g, ' VÀ ').replace(/ OR /g, ' HOẶC ')}).` });
+    ctx.warn({
+      en: `Kept ${kept} of ${n} rows (${how}).`,
+      vi: `Giữ ${kept} trên ${n} dòng (${how.replace(/ AND /g, ' VÀ ').replace(/ OR /g, ' HOẶC ')}).`,
+    });
     return { out: kept === n ? table : filterRows(table, keep) };
   },
 });

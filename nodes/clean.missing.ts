@@ -1,23 +1,40 @@
 import { Int32, Table, Type, Utf8, makeData, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { columnNames, floatVector, kindOf, requireColumn, requireTable, takeRows, toFloat64, type ColumnKind } from '../src/core/table';
-import { missingMask } from '../src/core/missing';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import {
+  columnNames,
+  floatVector,
+  kindOf,
+  requireColumn,
+  requireTable,
+  takeRows,
+  toFloat64,
+  type ColumnKind,
+} from '../src/core/table/table';
+import { missingMask } from '../src/core/table/missing';
 import { columnsParam, tableIn, tableOut } from './kit';
 
-const count = (mask: Uint8Array) => { let c = 0; for (let i = 0; i < mask.length; i++) c += mask[i]; return c; };
+const count = (mask: Uint8Array) => {
+  let c = 0;
+  for (let i = 0; i < mask.length; i++) c += mask[i];
+  return c;
+};
 
 /** Most frequent value (ties: the one seen first), or undefined when there is none. */
 function modeOf<T>(values: ArrayLike<T>, missing: Uint8Array): T | undefined {
   const counts = new Map<T, number>();
-  let best: T | undefined, bestCount = 0;
+  let best: T | undefined,
+    bestCount = 0;
   for (let i = 0; i < values.length; i++) {
     if (missing[i]) continue;
     const v = values[i];
     const c = (counts.get(v) ?? 0) + 1;
     counts.set(v, c);
-    if (c > bestCount) { bestCount = c; best = v; }
+    if (c > bestCount) {
+      bestCount = c;
+      best = v;
+    }
   }
   // "seen first" among the tied: walk again in order
   if (best === undefined) return undefined;
@@ -50,33 +67,52 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut()],
   params: z.object({
-    columns: columnsParam('any', { en: 'Columns to check', vi: 'Các cột cần kiểm tra' }, { help: { en: 'Empty checks every column.', vi: 'Để trống để kiểm tra mọi cột.' } }),
-    strategy: z.enum(['drop', 'fill']).default('drop').meta({
-      label: { en: 'What to do', vi: 'Cách xử lý' },
-      options: {
-        drop: { en: 'Remove rows with a missing value', vi: 'Bỏ các dòng có giá trị thiếu' },
-        fill: { en: 'Fill the missing values', vi: 'Điền vào giá trị thiếu' },
-      },
-    }),
-    fill: z.enum(['mean', 'median', 'zero', 'mode', 'constant']).default('mean').meta({
-      label: { en: 'Fill with', vi: 'Điền bằng' },
-      help: { en: 'Used when filling. Text columns use the most frequent value instead of an average.', vi: 'Dùng khi điền. Cột văn bản dùng giá trị hay gặp nhất thay cho trung bình.' },
-      options: {
-        mean: { en: 'Average', vi: 'Trung bình' },
-        median: { en: 'Median', vi: 'Trung vị' },
-        zero: { en: 'Zero', vi: 'Số 0' },
-        mode: { en: 'Most frequent value', vi: 'Giá trị hay gặp nhất' },
-        constant: { en: 'A value I type', vi: 'Giá trị tự nhập' },
-      },
-    }),
-    value: z.string().default('').meta({
-      label: { en: 'Value to fill', vi: 'Giá trị để điền' },
-      help: { en: 'Used with "A value I type".', vi: 'Dùng với "Giá trị tự nhập".' },
-      widget: 'text',
-    }),
-    dropEmptyColumns: z.boolean().default(true).meta({
-      label: { en: 'Remove completely empty columns', vi: 'Bỏ các cột hoàn toàn trống' },
-    }),
+    columns: columnsParam(
+      'any',
+      { en: 'Columns to check', vi: 'Các cột cần kiểm tra' },
+      { help: { en: 'Empty checks every column.', vi: 'Để trống để kiểm tra mọi cột.' } },
+    ),
+    strategy: z
+      .enum(['drop', 'fill'])
+      .default('drop')
+      .meta({
+        label: { en: 'What to do', vi: 'Cách xử lý' },
+        options: {
+          drop: { en: 'Remove rows with a missing value', vi: 'Bỏ các dòng có giá trị thiếu' },
+          fill: { en: 'Fill the missing values', vi: 'Điền vào giá trị thiếu' },
+        },
+      }),
+    fill: z
+      .enum(['mean', 'median', 'zero', 'mode', 'constant'])
+      .default('mean')
+      .meta({
+        label: { en: 'Fill with', vi: 'Điền bằng' },
+        help: {
+          en: 'Used when filling. Text columns use the most frequent value instead of an average.',
+          vi: 'Dùng khi điền. Cột văn bản dùng giá trị hay gặp nhất thay cho trung bình.',
+        },
+        options: {
+          mean: { en: 'Average', vi: 'Trung bình' },
+          median: { en: 'Median', vi: 'Trung vị' },
+          zero: { en: 'Zero', vi: 'Số 0' },
+          mode: { en: 'Most frequent value', vi: 'Giá trị hay gặp nhất' },
+          constant: { en: 'A value I type', vi: 'Giá trị tự nhập' },
+        },
+      }),
+    value: z
+      .string()
+      .default('')
+      .meta({
+        label: { en: 'Value to fill', vi: 'Giá trị để điền' },
+        help: { en: 'Used with "A value I type".', vi: 'Dùng với "Giá trị tự nhập".' },
+        widget: 'text',
+      }),
+    dropEmptyColumns: z
+      .boolean()
+      .default(true)
+      .meta({
+        label: { en: 'Remove completely empty columns', vi: 'Bỏ các cột hoàn toàn trống' },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -94,26 +130,37 @@ export default defineNode({
     // Completely empty columns go first (otherwise they would drop every row).
     const removed = params.dropEmptyColumns && n > 0 ? chosen.filter((c) => missingCount.get(c) === n) : [];
     const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
-    if (removed.length) ctx.warn({ en: `Removed ${removed.length} completely empty column${removed.length > 1 ? 's' : ''}: ${list(removed)}.`, vi: `Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.` });
+    if (removed.length)
+      ctx.warn({
+        en: `Removed ${removed.length} completely empty column${removed.length > 1 ? 's' : ''}: ${list(removed)}.`,
+        vi: `Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.`,
+      });
     const kept = new Set(columnNames(table).filter((c) => !removed.includes(c)));
     const base: Table = removed.length ? new Table(Object.fromEntries([...kept].map((c) => [c, table.getChild(c)!]))) : table;
     const targets = chosen.filter((c) => kept.has(c) && (missingCount.get(c) ?? 0) > 0);
 
     if (params.strategy === 'drop') {
       const any = new Uint8Array(n);
-      for (const c of targets) { const m = masks.get(c)!; for (let i = 0; i < n; i++) any[i] |= m[i]; }
+      for (const c of targets) {
+        const m = masks.get(c)!;
+        for (let i = 0; i < n; i++) any[i] |= m[i];
+      }
       const dropped = count(any);
       if (!dropped) return { out: base };
       const keep = new Int32Array(n - dropped);
       for (let i = 0, j = 0; i < n; i++) if (!any[i]) keep[j++] = i;
       const detail = targets.map((c) => `"${c}" (${missingCount.get(c)})`).join(', ');
-      ctx.warn({ en: `Removed ${dropped} of ${n} rows that had a missing value in: ${detail}.`, vi: `Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.` });
+      ctx.warn({
+        en: `Removed ${dropped} of ${n} rows that had a missing value in: ${detail}.`,
+        vi: `Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.`,
+      });
       await ctx.progress(1, `${dropped} rows removed`);
       return { out: takeRows(base, keep) };
     }
 
     const added: Record<string, Vector> = {};
-    const usedMode: string[] = [], unfillable: string[] = [];
+    const usedMode: string[] = [],
+      unfillable: string[] = [];
     const filled: string[] = [];
     let cells = 0;
     for (let ci = 0; ci < targets.length; ci++) {
@@ -135,12 +182,19 @@ export default defineNode({
           }
         } else if (params.fill === 'zero') fill = 0;
         else if (present === 0) fill = undefined;
-        else if (params.fill === 'mean') { let s = 0; for (let i = 0; i < n; i++) if (!missing[i]) s += x[i]; fill = s / present; }
-        else if (params.fill === 'median') fill = median(x, missing, present);
+        else if (params.fill === 'mean') {
+          let s = 0;
+          for (let i = 0; i < n; i++) if (!missing[i]) s += x[i];
+          fill = s / present;
+        } else if (params.fill === 'median') fill = median(x, missing, present);
         else fill = modeOf(x, missing);
-        if (fill === undefined) { unfillable.push(name); continue; }
+        if (fill === undefined) {
+          unfillable.push(name);
+          continue;
+        }
         const f = fill as number;
-        const int = vector.type.typeId === Type.Int && (vector.type as Int32).bitWidth <= 32 && Number.isInteger(f) && Math.abs(f) < 2 ** 31;
+        const int =
+          vector.type.typeId === Type.Int && (vector.type as Int32).bitWidth <= 32 && Number.isInteger(f) && Math.abs(f) < 2 ** 31;
         if (int) {
           const out = new Int32Array(n);
           for (let i = 0; i < n; i++) out[i] = missing[i] ? f : x[i];
@@ -172,7 +226,10 @@ export default defineNode({
           if (params.fill !== 'mode') usedMode.push(name);
           fill = modeOf(values, missing);
         }
-        if (fill === undefined) { unfillable.push(name); continue; }
+        if (fill === undefined) {
+          unfillable.push(name);
+          continue;
+        }
         const out = values.map((v, i) => (missing[i] ? fill : v));
         added[name] = vectorFromArray(out, vector.type.typeId === Type.Dictionary ? new Utf8() : vector.type);
       }
@@ -180,9 +237,21 @@ export default defineNode({
       filled.push(`"${name}" (${n - present} with ${show(fill)})`);
       await ctx.progress((ci + 1) / targets.length, `filled ${name}`);
     }
-    if (usedMode.length) ctx.warn({ en: `${list(usedMode)} ${usedMode.length > 1 ? 'are' : 'is'} not numeric, so the most frequent value was used instead.`, vi: `${list(usedMode)} không phải cột số nên đã dùng giá trị hay gặp nhất.` });
-    if (unfillable.length) ctx.warn({ en: `${list(unfillable)} ${unfillable.length > 1 ? 'have' : 'has'} no values to compute a fill from, so ${unfillable.length > 1 ? 'they stay' : 'it stays'} empty.`, vi: `${list(unfillable)} không có giá trị nào để tính giá trị điền nên vẫn để trống.` });
-    if (cells) ctx.warn({ en: `Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}.`, vi: `Đã điền ${cells} ô trống: ${filled.join(', ')}.` });
+    if (usedMode.length)
+      ctx.warn({
+        en: `${list(usedMode)} ${usedMode.length > 1 ? 'are' : 'is'} not numeric, so the most frequent value was used instead.`,
+        vi: `${list(usedMode)} không phải cột số nên đã dùng giá trị hay gặp nhất.`,
+      });
+    if (unfillable.length)
+      ctx.warn({
+        en: `${list(unfillable)} ${unfillable.length > 1 ? 'have' : 'has'} no values to compute a fill from, so ${unfillable.length > 1 ? 'they stay' : 'it stays'} empty.`,
+        vi: `${list(unfillable)} không có giá trị nào để tính giá trị điền nên vẫn để trống.`,
+      });
+    if (cells)
+      ctx.warn({
+        en: `Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}.`,
+        vi: `Đã điền ${cells} ô trống: ${filled.join(', ')}.`,
+      });
     if (!Object.keys(added).length) return { out: base };
     const columns: Record<string, Vector> = {};
     for (const f of base.schema.fields) columns[f.name] = added[f.name] ?? base.getChild(f.name)!;

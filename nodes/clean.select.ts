@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { requireColumn, requireTable } from '../src/core/table';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { requireColumn, requireTable } from '../src/core/table/table';
 import { Table, type Vector } from 'apache-arrow';
 import { columnsParam, tableIn, tableOut } from './kit';
 
@@ -18,11 +18,18 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut()],
   params: z.object({
-    columns: columnsParam('any', { en: 'Columns to keep', vi: 'Các cột giữ lại' }, { help: { en: 'Empty keeps every column.', vi: 'Để trống để giữ mọi cột.' } }),
-    rename: z.record(z.string(), z.string()).default({}).meta({
-      label: { en: 'Rename (old → new)', vi: 'Đổi tên (cũ → mới)' },
-      widget: 'keyvalue',
-    }),
+    columns: columnsParam(
+      'any',
+      { en: 'Columns to keep', vi: 'Các cột giữ lại' },
+      { help: { en: 'Empty keeps every column.', vi: 'Để trống để giữ mọi cột.' } },
+    ),
+    rename: z
+      .record(z.string(), z.string())
+      .default({})
+      .meta({
+        label: { en: 'Rename (old → new)', vi: 'Đổi tên (cũ → mới)' },
+        widget: 'keyvalue',
+      }),
   }),
   async run(inputs, params) {
     const table = requireTable(inputs);

@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
-import { foldDiacritics } from '../src/core/text';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table/table';
+import { foldDiacritics } from '../src/core/contract/i18n';
 import { columnParam, tableIn, tableOut } from './kit';
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 const MENTION_RE = /(^|[^\p{L}\p{N}_@.])@[\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
-const EMOJI_RE = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\uFE0F|\u20E3|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator}))*|[\uFE0F\u200D\u20E3]|\p{Emoji_Modifier}/gu;
+const EMOJI_RE =
+  /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\uFE0F|\u20E3|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator}))*|[\uFE0F\u200D\u20E3]|\p{Emoji_Modifier}/gu;
 
 export interface TextOptions {
-  lowercase: boolean; stripUrls: boolean; stripMentions: boolean; stripEmoji: boolean; foldDiacritics: boolean; collapseWhitespace: boolean;
+  lowercase: boolean;
+  stripUrls: boolean;
+  stripMentions: boolean;
+  stripEmoji: boolean;
+  foldDiacritics: boolean;
+  collapseWhitespace: boolean;
 }
 
 /** Cleans one text: NFC first, then links, mentions, emoji, case, accents, spaces. */
@@ -27,7 +33,10 @@ export function cleanText(s: string, o: TextOptions): string {
 }
 
 const toggle = (def: boolean, en: string, vi: string, helpEn?: string, helpVi?: string) =>
-  z.boolean().default(def).meta({ label: { en, vi }, ...(helpEn ? { help: { en: helpEn, vi: helpVi! } } : {}) });
+  z
+    .boolean()
+    .default(def)
+    .meta({ label: { en, vi }, ...(helpEn ? { help: { en: helpEn, vi: helpVi! } } : {}) });
 
 /** Normalises a text column for analysis: case, links, @mentions, emoji, Vietnamese accents, spaces. */
 export default defineNode({
@@ -43,15 +52,39 @@ export default defineNode({
   outputs: [tableOut()],
   params: z.object({
     column: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }),
-    output: z.string().default('').meta({
-      label: { en: 'Result column', vi: 'Cột kết quả' },
-      help: { en: 'Name of the cleaned column. Empty replaces the text column itself.', vi: 'Tên cột đã làm sạch. Để trống để thay chính cột văn bản.' },
-    }),
+    output: z
+      .string()
+      .default('')
+      .meta({
+        label: { en: 'Result column', vi: 'Cột kết quả' },
+        help: {
+          en: 'Name of the cleaned column. Empty replaces the text column itself.',
+          vi: 'Tên cột đã làm sạch. Để trống để thay chính cột văn bản.',
+        },
+      }),
     lowercase: toggle(true, 'Lower case', 'Chữ thường'),
     stripUrls: toggle(true, 'Remove links', 'Bỏ đường link'),
-    stripMentions: toggle(true, 'Remove @mentions', 'Bỏ @nhắc tên', 'Removes @name; e-mail addresses are kept.', 'Bỏ @tên; địa chỉ e-mail được giữ nguyên.'),
-    stripEmoji: toggle(false, 'Remove emoji', 'Bỏ biểu tượng cảm xúc', 'Emoji often carry the tone; keep them for sentiment.', 'Biểu tượng cảm xúc thường mang sắc thái; nên giữ khi phân tích cảm xúc.'),
-    foldDiacritics: toggle(false, 'Remove accents', 'Bỏ dấu', '"Đẹp quá" → "Dep qua": matches comments typed without accents.', '"Đẹp quá" → "Dep qua": khớp với bình luận gõ không dấu.'),
+    stripMentions: toggle(
+      true,
+      'Remove @mentions',
+      'Bỏ @nhắc tên',
+      'Removes @name; e-mail addresses are kept.',
+      'Bỏ @tên; địa chỉ e-mail được giữ nguyên.',
+    ),
+    stripEmoji: toggle(
+      false,
+      'Remove emoji',
+      'Bỏ biểu tượng cảm xúc',
+      'Emoji often carry the tone; keep them for sentiment.',
+      'Biểu tượng cảm xúc thường mang sắc thái; nên giữ khi phân tích cảm xúc.',
+    ),
+    foldDiacritics: toggle(
+      false,
+      'Remove accents',
+      'Bỏ dấu',
+      '"Đẹp quá" → "Dep qua": matches comments typed without accents.',
+      '"Đẹp quá" → "Dep qua": khớp với bình luận gõ không dấu.',
+    ),
     collapseWhitespace: toggle(true, 'Squeeze spaces', 'Gộp khoảng trắng'),
   }),
   async run(inputs, params, ctx) {
@@ -60,7 +93,10 @@ export default defineNode({
     const vector = requireColumn(table, params.column);
     if (kindOf(vector.type) !== 'string') {
       if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
-      throw new NodeError({ en: `The column "${params.column}" does not hold text, so there is nothing to clean. Choose a text column.`, vi: `Cột "${params.column}" không chứa văn bản nên không có gì để làm sạch. Hãy chọn một cột văn bản.` });
+      throw new NodeError({
+        en: `The column "${params.column}" does not hold text, so there is nothing to clean. Choose a text column.`,
+        vi: `Cột "${params.column}" không chứa văn bản nên không có gì để làm sạch. Hãy chọn một cột văn bản.`,
+      });
     }
     const n = table.numRows;
     const keys = await encodeKeys(vector, (done) => ctx.progress((0.3 * done) / Math.max(1, n), 'reading text'));
@@ -76,7 +112,11 @@ export default defineNode({
       out[i] = k < 0 ? null : cleaned[k];
       if (k >= 0 && cleaned[k] === '' && String(keys.values[k]).trim() !== '') emptied++;
     }
-    if (emptied) ctx.warn({ en: `${emptied} text${emptied > 1 ? 's were' : ' was'} only links, mentions or emoji and ${emptied > 1 ? 'are' : 'is'} now empty.`, vi: `${emptied} văn bản chỉ có link, nhắc tên hoặc biểu tượng cảm xúc và giờ để trống.` });
+    if (emptied)
+      ctx.warn({
+        en: `${emptied} text${emptied > 1 ? 's were' : ' was'} only links, mentions or emoji and ${emptied > 1 ? 'are' : 'is'} now empty.`,
+        vi: `${emptied} văn bản chỉ có link, nhắc tên hoặc biểu tượng cảm xúc và giờ để trống.`,
+      });
     await ctx.progress(1, 'done');
     return { out: withColumns(table, { [params.output.trim() || params.column]: stringVector(out) }) };
   },

@@ -1,14 +1,23 @@
 import { Int32, makeData, makeVector } from 'apache-arrow';
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import type { DendrogramChart } from '../src/core/chart';
-import { clustersAtHeight, cutTree, hclust, LINKAGES } from '../src/core/hclust';
-import type { Text } from '../src/core/text';
-import { defineNode } from '../src/core/node';
-import { createRandom, seedFrom } from '../src/core/random';
-import { chooseColumns, readMatrix, SEGMENT, segmentMeans, segmentsTable, smallSegmentsNote, spreadWarning, stableLabels } from '../src/core/segments';
-import { sampleRows } from '../src/core/silhouette';
-import { requireTable, withColumns } from '../src/core/table';
+import { NodeError } from '../src/core/contract/errors';
+import type { DendrogramChart } from '../src/core/contract/chart';
+import { clustersAtHeight, cutTree, hclust, LINKAGES } from '../src/core/ml/hclust';
+import type { Text } from '../src/core/contract/i18n';
+import { defineNode } from '../src/core/contract/node';
+import { createRandom, seedFrom } from '../src/core/contract/random';
+import {
+  chooseColumns,
+  readMatrix,
+  SEGMENT,
+  segmentMeans,
+  segmentsTable,
+  smallSegmentsNote,
+  spreadWarning,
+  stableLabels,
+} from '../src/core/ml/segments';
+import { sampleRows } from '../src/core/ml/silhouette';
+import { requireTable, withColumns } from '../src/core/table/table';
 import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
 
 const TOP = 60;
@@ -16,24 +25,42 @@ const TOP = 60;
 const MAX_EXACT_ROWS = 20_000;
 
 /** The dendrogram chart: the top merges of Z, leaves numbered 0..L-1, merge j making node L + j. */
-function dendrogram(Z: Float64Array, n: number, rows: Int32Array | null, segment: Int32Array, cut: number, linkage: string): DendrogramChart {
-  const m = Math.min(TOP, n - 1), from = n - 1 - m;
+function dendrogram(
+  Z: Float64Array,
+  n: number,
+  rows: Int32Array | null,
+  segment: Int32Array,
+  cut: number,
+  linkage: string,
+): DendrogramChart {
+  const m = Math.min(TOP, n - 1),
+    from = n - 1 - m;
   const leafOf = new Map<number, number>();
   const leaves: number[] = [];
   const id = (c: number) => {
     if (c >= n + from) return -1;
-    if (!leafOf.has(c)) { leafOf.set(c, leaves.length); leaves.push(c); }
+    if (!leafOf.has(c)) {
+      leafOf.set(c, leaves.length);
+      leaves.push(c);
+    }
     return leafOf.get(c)!;
   };
   const refs: [number, number, number, number][] = [];
   for (let r = from; r < n - 1; r++) refs.push([Z[r * 4], Z[r * 4 + 1], Z[r * 4 + 2], Z[r * 4 + 3]]);
-  refs.forEach(([a, b]) => { id(a); id(b); });
+  refs.forEach(([a, b]) => {
+    id(a);
+    id(b);
+  });
   const L = leaves.length;
   const ref = (c: number) => (c >= n + from ? L + (c - n - from) : leafOf.get(c)!);
-  const firstRow = (c: number) => { while (c >= n) c = Z[(c - n) * 4]; return c; };
+  const firstRow = (c: number) => {
+    while (c >= n) c = Z[(c - n) * 4];
+    return c;
+  };
   const sizeOf = (c: number) => (c < n ? 1 : Z[(c - n) * 4 + 3]);
   return {
-    kind: 'chart', chart: 'dendrogram',
+    kind: 'chart',
+    chart: 'dendrogram',
     title: { en: `How the segments merge (${linkage} linkage)`, vi: `Cách các phân khúc gộp lại (liên kết ${linkage})` },
     merges: refs.map(([a, b, h, s]) => [ref(a), ref(b), h, s]),
     labels: leaves.map((c) => (c < n ? `#${rows ? rows[c] : c}` : `(${sizeOf(c)})`)),
@@ -59,36 +86,88 @@ export default defineNode({
     chartOut({ en: 'Dendrogram', vi: 'Biểu đồ cây' }, 'dendrogram'),
   ],
   params: z.object({
-    columns: columnsParam('number', { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' }, { help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' } }),
-    linkage: z.enum(LINKAGES).default('ward').meta({
-      label: { en: 'How to measure group distance', vi: 'Cách đo khoảng cách giữa nhóm' },
-      help: { en: 'Ward makes compact segments of similar size (usual choice); complete, average and single use the farthest, average or closest pair of rows.', vi: 'Ward cho các phân khúc gọn, cỡ tương đương (lựa chọn thông dụng); complete, average và single dùng cặp dòng xa nhất, trung bình hoặc gần nhất.' },
-      options: { ward: { en: 'Ward (compact)', vi: 'Ward (gọn)' }, complete: { en: 'Complete (farthest)', vi: 'Complete (xa nhất)' }, average: { en: 'Average', vi: 'Trung bình' }, single: { en: 'Single (closest)', vi: 'Single (gần nhất)' } },
+    columns: columnsParam(
+      'number',
+      { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
+      {
+        help: {
+          en: 'Numeric columns that describe each row. Empty uses every numeric column.',
+          vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.',
+        },
+      },
+    ),
+    linkage: z
+      .enum(LINKAGES)
+      .default('ward')
+      .meta({
+        label: { en: 'How to measure group distance', vi: 'Cách đo khoảng cách giữa nhóm' },
+        help: {
+          en: 'Ward makes compact segments of similar size (usual choice); complete, average and single use the farthest, average or closest pair of rows.',
+          vi: 'Ward cho các phân khúc gọn, cỡ tương đương (lựa chọn thông dụng); complete, average và single dùng cặp dòng xa nhất, trung bình hoặc gần nhất.',
+        },
+        options: {
+          ward: { en: 'Ward (compact)', vi: 'Ward (gọn)' },
+          complete: { en: 'Complete (farthest)', vi: 'Complete (xa nhất)' },
+          average: { en: 'Average', vi: 'Trung bình' },
+          single: { en: 'Single (closest)', vi: 'Single (gần nhất)' },
+        },
+      }),
+    k: z
+      .number()
+      .int()
+      .min(2)
+      .max(50)
+      .default(4)
+      .meta({
+        label: { en: 'Number of segments', vi: 'Số phân khúc' },
+        help: { en: 'Where to cut the tree, unless a height is given.', vi: 'Cắt cây thành chừng này phân khúc, trừ khi có độ cao.' },
+        widget: 'slider',
+      }),
+    height: z
+      .number()
+      .min(0)
+      .default(0)
+      .meta({
+        label: { en: 'Cut height (0 = use the number)', vi: 'Độ cao cắt (0 = dùng số phân khúc)' },
+        help: {
+          en: 'Cut the tree at this merge distance instead of a number of segments.',
+          vi: 'Cắt cây tại khoảng cách gộp này thay vì theo số phân khúc.',
+        },
+      }),
+    maxRows: z
+      .number()
+      .int()
+      .min(100)
+      .max(MAX_EXACT_ROWS)
+      .default(10_000)
+      .meta({
+        label: { en: 'Most rows clustered exactly', vi: 'Số dòng tối đa phân cụm chính xác' },
+        help: {
+          en: 'Memory grows with the square of the rows (10 000 rows ≈ 400 MB). Above this, a sample is used.',
+          vi: 'Bộ nhớ tăng theo bình phương số dòng (10 000 dòng ≈ 400 MB). Vượt quá thì dùng một mẫu.',
+        },
+      }),
+    seed: seedParam({
+      en: 'Chooses the sample when the table is larger than the limit.',
+      vi: 'Dùng để chọn mẫu khi bảng lớn hơn giới hạn.',
     }),
-    k: z.number().int().min(2).max(50).default(4).meta({
-      label: { en: 'Number of segments', vi: 'Số phân khúc' },
-      help: { en: 'Where to cut the tree, unless a height is given.', vi: 'Cắt cây thành chừng này phân khúc, trừ khi có độ cao.' },
-      widget: 'slider',
-    }),
-    height: z.number().min(0).default(0).meta({
-      label: { en: 'Cut height (0 = use the number)', vi: 'Độ cao cắt (0 = dùng số phân khúc)' },
-      help: { en: 'Cut the tree at this merge distance instead of a number of segments.', vi: 'Cắt cây tại khoảng cách gộp này thay vì theo số phân khúc.' },
-    }),
-    maxRows: z.number().int().min(100).max(MAX_EXACT_ROWS).default(10_000).meta({
-      label: { en: 'Most rows clustered exactly', vi: 'Số dòng tối đa phân cụm chính xác' },
-      help: { en: 'Memory grows with the square of the rows (10 000 rows ≈ 400 MB). Above this, a sample is used.', vi: 'Bộ nhớ tăng theo bình phương số dòng (10 000 dòng ≈ 400 MB). Vượt quá thì dùng một mẫu.' },
-    }),
-    seed: seedParam({ en: 'Chooses the sample when the table is larger than the limit.', vi: 'Dùng để chọn mẫu khi bảng lớn hơn giới hạn.' }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
-    const n = table.numRows, d = columns.length;
+    const n = table.numRows,
+      d = columns.length;
     if (n < 2) {
-      throw new NodeError({ en: `The table has ${n} row(s): at least 2 are needed to form segments. Check the steps before this one.`, vi: `Bảng có ${n} dòng: cần ít nhất 2 dòng để tạo phân khúc. Hãy kiểm tra các bước trước.` });
+      throw new NodeError({
+        en: `The table has ${n} row(s): at least 2 are needed to form segments. Check the steps before this one.`,
+        vi: `Bảng có ${n} dòng: cần ít nhất 2 dòng để tạo phân khúc. Hãy kiểm tra các bước trước.`,
+      });
     }
     if (params.height === 0 && params.k > n) {
-      throw new NodeError({ en: `You asked for ${params.k} segments but the table has only ${n} rows. Choose at most ${n} segments.`, vi: `Bạn chọn ${params.k} phân khúc nhưng bảng chỉ có ${n} dòng. Hãy chọn tối đa ${n} phân khúc.` });
+      throw new NodeError({
+        en: `You asked for ${params.k} segments but the table has only ${n} rows. Choose at most ${n} segments.`,
+        vi: `Bạn chọn ${params.k} phân khúc nhưng bảng chỉ có ${n} dòng. Hãy chọn tối đa ${n} phân khúc.`,
+      });
     }
     const { data, stds, scaled } = readMatrix(table, columns);
     const spread = spreadWarning(columns, stds, scaled);
@@ -118,7 +197,10 @@ export default defineNode({
     const Z = await hclust(x, m, d, params.linkage, (f, msg) => ctx.progress(0.95 * f, msg));
     const k = params.height > 0 ? clustersAtHeight(Z, m, params.height) : params.k;
     if (params.height > 0 && (k < 2 || k > 50)) {
-      ctx.warn({ en: `Cutting at height ${params.height} gives ${k} segment(s).`, vi: `Cắt ở độ cao ${params.height} cho ${k} phân khúc.` });
+      ctx.warn({
+        en: `Cutting at height ${params.height} gives ${k} segment(s).`,
+        vi: `Cắt ở độ cao ${params.height} cho ${k} phân khúc.`,
+      });
     }
     const sampleLabels = cutTree(Z, m, k);
     let labels = sampleLabels;
@@ -127,11 +209,18 @@ export default defineNode({
       const centres = segmentMeans(x, m, d, sampleLabels, k);
       labels = new Int32Array(n);
       for (let i = 0; i < n; i++) {
-        let best = 0, bestD = Infinity;
+        let best = 0,
+          bestD = Infinity;
         for (let j = 0; j < k; j++) {
           let s = 0;
-          for (let c = 0; c < d; c++) { const t = data[i * d + c] - centres[j * d + c]; s += t * t; }
-          if (s < bestD) { bestD = s; best = j; }
+          for (let c = 0; c < d; c++) {
+            const t = data[i * d + c] - centres[j * d + c];
+            s += t * t;
+          }
+          if (s < bestD) {
+            bestD = s;
+            best = j;
+          }
         }
         labels[i] = best;
       }
@@ -166,11 +255,15 @@ function distinctRows(x: Float64Array, m: number, d: number, enough: number): nu
 export function sampleNote(n: number, maxRows: number, m: number): Text {
   const atMost = maxRows >= MAX_EXACT_ROWS;
   return {
-    en: `The table has ${n} rows, more than ${maxRows}: a random sample of ${m} rows was clustered exactly and every other row joined the segment with the nearest average. ${atMost
-      ? `${MAX_EXACT_ROWS.toLocaleString('en-US')} rows is the most an exact tree can hold here (memory grows with the square of the rows). To place every row by its own distances, use "K-means segments" instead.`
-      : 'Raise "Most rows clustered exactly" for an exact tree (memory grows with the square of the rows).'}`,
-    vi: `Bảng có ${n} dòng, nhiều hơn ${maxRows}: đã phân cụm chính xác một mẫu ngẫu nhiên ${m} dòng, các dòng khác được gán vào phân khúc có trung bình gần nhất. ${atMost
-      ? `${MAX_EXACT_ROWS.toLocaleString('vi-VN')} dòng là mức tối đa một cây chính xác chứa được ở đây (bộ nhớ tăng theo bình phương số dòng). Để xếp mọi dòng theo khoảng cách của chính nó, hãy dùng "Phân khúc K-means".`
-      : 'Tăng "Số dòng tối đa phân cụm chính xác" để có cây chính xác (bộ nhớ tăng theo bình phương số dòng).'}`,
+    en: `The table has ${n} rows, more than ${maxRows}: a random sample of ${m} rows was clustered exactly and every other row joined the segment with the nearest average. ${
+      atMost
+        ? `${MAX_EXACT_ROWS.toLocaleString('en-US')} rows is the most an exact tree can hold here (memory grows with the square of the rows). To place every row by its own distances, use "K-means segments" instead.`
+        : 'Raise "Most rows clustered exactly" for an exact tree (memory grows with the square of the rows).'
+    }`,
+    vi: `Bảng có ${n} dòng, nhiều hơn ${maxRows}: đã phân cụm chính xác một mẫu ngẫu nhiên ${m} dòng, các dòng khác được gán vào phân khúc có trung bình gần nhất. ${
+      atMost
+        ? `${MAX_EXACT_ROWS.toLocaleString('vi-VN')} dòng là mức tối đa một cây chính xác chứa được ở đây (bộ nhớ tăng theo bình phương số dòng). Để xếp mọi dòng theo khoảng cách của chính nó, hãy dùng "Phân khúc K-means".`
+        : 'Tăng "Số dòng tối đa phân cụm chính xác" để có cây chính xác (bộ nhớ tăng theo bình phương số dòng).'
+    }`,
   };
 }

@@ -1,13 +1,22 @@
 import { Int32, makeData, makeVector } from 'apache-arrow';
 import { z } from 'zod';
-import type { LineChart } from '../src/core/chart';
-import { NodeError } from '../src/core/errors';
-import { kmeans, type KMeansFit } from '../src/core/kmeans';
-import { defineNode } from '../src/core/node';
-import { createRandom, seedFrom } from '../src/core/random';
-import { autoEdgeNote, chooseColumns, orderSegments, readMatrix, SEGMENT, segmentsTable, smallSegmentsNote, spreadWarning } from '../src/core/segments';
-import { meanSilhouette } from '../src/core/silhouette';
-import { requireTable, withColumns } from '../src/core/table';
+import type { LineChart } from '../src/core/contract/chart';
+import { NodeError } from '../src/core/contract/errors';
+import { kmeans, type KMeansFit } from '../src/core/ml/kmeans/fit';
+import { defineNode } from '../src/core/contract/node';
+import { createRandom, seedFrom } from '../src/core/contract/random';
+import {
+  autoEdgeNote,
+  chooseColumns,
+  orderSegments,
+  readMatrix,
+  SEGMENT,
+  segmentsTable,
+  smallSegmentsNote,
+  spreadWarning,
+} from '../src/core/ml/segments';
+import { meanSilhouette } from '../src/core/ml/silhouette';
+import { requireTable, withColumns } from '../src/core/table/table';
 import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
 
 type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
@@ -15,11 +24,20 @@ type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
 /** The line chart of inertia (and silhouette, when it was measured) per k, with the chosen k marked. */
 function scoresChart(ks: number[], fits: Fitted[], chosen: number, withSilhouette: boolean): LineChart {
   return {
-    kind: 'chart', chart: 'line',
+    kind: 'chart',
+    chart: 'line',
     title: withSilhouette
-      ? { en: 'How well each number of segments fits (higher silhouette is better)', vi: 'Mức phù hợp của từng số phân khúc (silhouette càng cao càng tốt)' }
-      : { en: 'Within-segment sum of squares (turn on "Measure separation" to add the silhouette)', vi: 'Tổng bình phương trong phân khúc (bật "Đo độ tách biệt" để thêm silhouette)' },
-    x: ks, xLabel: 'k', mark: chosen,
+      ? {
+          en: 'How well each number of segments fits (higher silhouette is better)',
+          vi: 'Mức phù hợp của từng số phân khúc (silhouette càng cao càng tốt)',
+        }
+      : {
+          en: 'Within-segment sum of squares (turn on "Measure separation" to add the silhouette)',
+          vi: 'Tổng bình phương trong phân khúc (bật "Đo độ tách biệt" để thêm silhouette)',
+        },
+    x: ks,
+    xLabel: 'k',
+    mark: chosen,
     series: [
       { name: 'inertia', values: fits.map((f) => f.fit.inertia) },
       ...(withSilhouette ? [{ name: 'silhouette', values: fits.map((f) => f.silhouette) }] : []),
@@ -67,38 +85,92 @@ export default defineNode({
     chartOut({ en: 'Scores per number of segments', vi: 'Điểm theo số phân khúc' }, 'scores'),
   ],
   params: z.object({
-    columns: columnsParam('number', { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' }, { help: { en: 'Numeric columns that describe each row. Empty uses every numeric column.', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.' } }),
-    k: z.union([z.number().int().min(2).max(50), z.literal('auto')]).default(4).meta({
-      label: { en: 'Number of segments', vi: 'Số phân khúc' },
-      help: { en: 'How many groups to split the rows into (2–50), or "auto" to pick the best-separated number between the smallest and largest below.', vi: 'Số nhóm cần chia các dòng (2–50), hoặc "tự động" để chọn số cho các nhóm tách biệt rõ nhất trong khoảng bên dưới.' },
-      widget: 'slider',
+    columns: columnsParam(
+      'number',
+      { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
+      {
+        help: {
+          en: 'Numeric columns that describe each row. Empty uses every numeric column.',
+          vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.',
+        },
+      },
+    ),
+    k: z
+      .union([z.number().int().min(2).max(50), z.literal('auto')])
+      .default(4)
+      .meta({
+        label: { en: 'Number of segments', vi: 'Số phân khúc' },
+        help: {
+          en: 'How many groups to split the rows into (2–50), or "auto" to pick the best-separated number between the smallest and largest below.',
+          vi: 'Số nhóm cần chia các dòng (2–50), hoặc "tự động" để chọn số cho các nhóm tách biệt rõ nhất trong khoảng bên dưới.',
+        },
+        widget: 'slider',
+      }),
+    kMin: z
+      .number()
+      .int()
+      .min(2)
+      .max(50)
+      .default(2)
+      .meta({
+        label: { en: 'Smallest number to try (auto)', vi: 'Số nhỏ nhất để thử (tự động)' },
+        help: { en: 'With "auto": the fewest segments to try.', vi: 'Khi "tự động": số phân khúc ít nhất được thử.' },
+      }),
+    kMax: z
+      .number()
+      .int()
+      .min(2)
+      .max(50)
+      .default(10)
+      .meta({
+        label: { en: 'Largest number to try (auto)', vi: 'Số lớn nhất để thử (tự động)' },
+        help: { en: 'With "auto": the most segments to try.', vi: 'Khi "tự động": số phân khúc nhiều nhất được thử.' },
+      }),
+    seed: seedParam({
+      en: 'The same seed always gives the same segments. Change it to try another starting point.',
+      vi: 'Cùng một hạt giống luôn cho cùng kết quả. Đổi nó để thử điểm bắt đầu khác.',
     }),
-    kMin: z.number().int().min(2).max(50).default(2).meta({
-      label: { en: 'Smallest number to try (auto)', vi: 'Số nhỏ nhất để thử (tự động)' },
-      help: { en: 'With "auto": the fewest segments to try.', vi: 'Khi "tự động": số phân khúc ít nhất được thử.' },
-    }),
-    kMax: z.number().int().min(2).max(50).default(10).meta({
-      label: { en: 'Largest number to try (auto)', vi: 'Số lớn nhất để thử (tự động)' },
-      help: { en: 'With "auto": the most segments to try.', vi: 'Khi "tự động": số phân khúc nhiều nhất được thử.' },
-    }),
-    seed: seedParam({ en: 'The same seed always gives the same segments. Change it to try another starting point.', vi: 'Cùng một hạt giống luôn cho cùng kết quả. Đổi nó để thử điểm bắt đầu khác.' }),
-    silhouette: z.boolean().default(false).meta({
-      label: { en: 'Measure separation (silhouette) for a fixed number', vi: 'Đo độ tách biệt (silhouette) khi số phân khúc cố định' },
-      help: { en: 'Adds the silhouette (how well the segments are separated, on a sample of up to 5,000 rows) to the scores chart. "auto" always measures it; on a million rows it adds about half a second.', vi: 'Thêm silhouette (mức tách biệt giữa các phân khúc, đo trên mẫu tối đa 5.000 dòng) vào biểu đồ điểm. Chế độ "tự động" luôn đo; với một triệu dòng, việc này tốn thêm khoảng nửa giây.' },
-    }),
-    maxIterations: z.number().int().min(1).max(10_000).default(300).meta({
-      label: { en: 'Maximum rounds', vi: 'Số vòng tối đa' },
-      help: { en: 'Stops after this many rounds even if segments still move.', vi: 'Dừng sau chừng này vòng dù các phân khúc vẫn còn thay đổi.' },
-    }),
-    tolerance: z.number().min(0).max(1).default(1e-4).meta({
-      label: { en: 'Stop when changes are below', vi: 'Dừng khi thay đổi nhỏ hơn' },
-      help: { en: 'How little the segment centres may move (relative to the spread of the data) to count as settled.', vi: 'Mức dịch chuyển tâm phân khúc (so với độ phân tán của dữ liệu) đủ nhỏ để coi là ổn định.' },
-    }),
+    silhouette: z
+      .boolean()
+      .default(false)
+      .meta({
+        label: { en: 'Measure separation (silhouette) for a fixed number', vi: 'Đo độ tách biệt (silhouette) khi số phân khúc cố định' },
+        help: {
+          en: 'Adds the silhouette (how well the segments are separated, on a sample of up to 5,000 rows) to the scores chart. "auto" always measures it; on a million rows it adds about half a second.',
+          vi: 'Thêm silhouette (mức tách biệt giữa các phân khúc, đo trên mẫu tối đa 5.000 dòng) vào biểu đồ điểm. Chế độ "tự động" luôn đo; với một triệu dòng, việc này tốn thêm khoảng nửa giây.',
+        },
+      }),
+    maxIterations: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(300)
+      .meta({
+        label: { en: 'Maximum rounds', vi: 'Số vòng tối đa' },
+        help: {
+          en: 'Stops after this many rounds even if segments still move.',
+          vi: 'Dừng sau chừng này vòng dù các phân khúc vẫn còn thay đổi.',
+        },
+      }),
+    tolerance: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(1e-4)
+      .meta({
+        label: { en: 'Stop when changes are below', vi: 'Dừng khi thay đổi nhỏ hơn' },
+        help: {
+          en: 'How little the segment centres may move (relative to the spread of the data) to count as settled.',
+          vi: 'Mức dịch chuyển tâm phân khúc (so với độ phân tán của dữ liệu) đủ nhỏ để coi là ổn định.',
+        },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
-    const n = table.numRows, d = columns.length;
+    const n = table.numRows,
+      d = columns.length;
     if (n === 0) {
       throw new NodeError({
         en: 'The table is empty, so there is nothing to group. Check the steps before this one.',
@@ -129,8 +201,18 @@ export default defineNode({
     const distinct = distinctRows(data, n, d, wanted + 1);
     if (distinct === 1) {
       throw new NodeError({
-        en: `All ${n.toLocaleString('en-US')} rows are identical in the chosen columns (${columns.slice(0, 6).map((c) => `"${c}"`).join(', ')}${columns.length > 6 ? ', …' : ''}), so there is nothing to segment. Choose columns whose values differ between rows, or check the steps before this one.`,
-        vi: `Cả ${n.toLocaleString('vi-VN')} dòng đều giống hệt nhau ở các cột đã chọn (${columns.slice(0, 6).map((c) => `"${c}"`).join(', ')}${columns.length > 6 ? ', …' : ''}), nên không có gì để phân khúc. Hãy chọn các cột có giá trị khác nhau giữa các dòng, hoặc kiểm tra các bước trước.`,
+        en: `All ${n.toLocaleString('en-US')} rows are identical in the chosen columns (${columns
+          .slice(0, 6)
+          .map((c) => `"${c}"`)
+          .join(
+            ', ',
+          )}${columns.length > 6 ? ', …' : ''}), so there is nothing to segment. Choose columns whose values differ between rows, or check the steps before this one.`,
+        vi: `Cả ${n.toLocaleString('vi-VN')} dòng đều giống hệt nhau ở các cột đã chọn (${columns
+          .slice(0, 6)
+          .map((c) => `"${c}"`)
+          .join(
+            ', ',
+          )}${columns.length > 6 ? ', …' : ''}), nên không có gì để phân khúc. Hãy chọn các cột có giá trị khác nhau giữa các dòng, hoặc kiểm tra các bước trước.`,
       });
     }
 
@@ -148,9 +230,13 @@ export default defineNode({
       }
       for (let k = bottom; k <= top; k++) ks.push(k);
       if (top < params.kMax || bottom < params.kMin) {
-        const why = distinct < Math.min(params.kMax, n - 1)
-          ? { en: `the chosen columns have only ${distinct} different combinations of values`, vi: `các cột đã chọn chỉ có ${distinct} tổ hợp giá trị khác nhau` }
-          : { en: `the table has only ${n} rows`, vi: `bảng chỉ có ${n} dòng` };
+        const why =
+          distinct < Math.min(params.kMax, n - 1)
+            ? {
+                en: `the chosen columns have only ${distinct} different combinations of values`,
+                vi: `các cột đã chọn chỉ có ${distinct} tổ hợp giá trị khác nhau`,
+              }
+            : { en: `the table has only ${n} rows`, vi: `bảng chỉ có ${n} dòng` };
         ctx.warn({
           en: `Tried ${bottom} to ${top} segments instead of ${params.kMin} to ${params.kMax}: ${why.en}, so there cannot be more than ${top} segments to compare.`,
           vi: `Đã thử từ ${bottom} đến ${top} phân khúc thay vì từ ${params.kMin} đến ${params.kMax}: ${why.vi}, nên không thể so sánh quá ${top} phân khúc.`,
@@ -164,7 +250,9 @@ export default defineNode({
     const measure = auto || params.silhouette;
     const fits: Fitted[] = [];
     for (let t = 0; t < ks.length; t++) {
-      const k = ks[t], from = t / ks.length, span = 1 / ks.length;
+      const k = ks[t],
+        from = t / ks.length,
+        span = 1 / ks.length;
       const share = measure ? 0.8 : 1;
       const fit = await kmeans(data, n, d, {
         k,
@@ -174,12 +262,13 @@ export default defineNode({
         helpers: ctx.helpers,
         progress: (f, message) => ctx.progress(from + share * span * f, ks.length > 1 ? `k = ${k}: ${message}` : message),
       });
-      const sil = measure && k < n
-        ? await meanSilhouette(data, n, d, fit.labels, k, {
-          random: createRandom(seedFrom(params.seed, 'silhouette')),
-          progress: (f) => ctx.progress(from + span * (0.8 + 0.2 * f), `k = ${k}: silhouette`),
-        })
-        : { score: NaN, sampled: 0 };
+      const sil =
+        measure && k < n
+          ? await meanSilhouette(data, n, d, fit.labels, k, {
+              random: createRandom(seedFrom(params.seed, 'silhouette')),
+              progress: (f) => ctx.progress(from + span * (0.8 + 0.2 * f), `k = ${k}: silhouette`),
+            })
+          : { score: NaN, sampled: 0 };
       fits.push({ fit, silhouette: sil.score, sampled: sil.sampled });
     }
     let best = 0;
@@ -195,14 +284,19 @@ export default defineNode({
       if (edge) ctx.warn(edge);
     }
     if (!fit.converged) {
-      ctx.warn({ en: `The segments were still changing after ${fit.iterations} rounds; raise "Maximum rounds" for a settled result.`, vi: `Các phân khúc vẫn còn thay đổi sau ${fit.iterations} vòng; hãy tăng "Số vòng tối đa".` });
+      ctx.warn({
+        en: `The segments were still changing after ${fit.iterations} rounds; raise "Maximum rounds" for a settled result.`,
+        vi: `Các phân khúc vẫn còn thay đổi sau ${fit.iterations} vòng; hãy tăng "Số vòng tối đa".`,
+      });
     }
 
     // Stable labels: 0 = largest segment.
     const map = orderSegments(fit.labels, fit.sizes);
     const segment = new Int32Array(n);
     for (let i = 0; i < n; i++) segment[i] = map[fit.labels[i]];
-    const size = new Int32Array(k), inertia = new Float64Array(k), means = new Float64Array(k * d);
+    const size = new Int32Array(k),
+      inertia = new Float64Array(k),
+      means = new Float64Array(k * d);
     for (let old = 0; old < k; old++) {
       const j = map[old];
       size[j] = fit.sizes[old];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineNode } from '../src/core/node';
-import { requireTable } from '../src/core/table';
-import { EXPORT_FORMATS, exportName } from '../src/core/write';
+import { defineNode } from '../src/core/contract/node';
+import { requireTable } from '../src/core/table/table';
+import { EXPORT_FORMATS, exportName } from '../src/core/io/write';
 import { tableIn, tableOut } from './kit';
 
-export { exportBytes, exportName } from '../src/core/write';
+export { exportBytes, exportName } from '../src/core/io/write';
 
 /** Marks a table for export: the page offers a Download button; the command line writes it to --out. */
 export default defineNode({
@@ -19,22 +19,33 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'Exported table', vi: 'Bảng được xuất' })],
   params: z.object({
-    format: z.enum(EXPORT_FORMATS).default('csv').meta({
-      label: { en: 'File format', vi: 'Định dạng tệp' },
-      options: {
-        csv: { en: 'CSV (Excel, Google Sheets)', vi: 'CSV (Excel, Google Sheets)' }, arrow: { en: 'Arrow', vi: 'Arrow' },
-        json: { en: 'JSON (list of rows)', vi: 'JSON (danh sách dòng)' }, parquet: { en: 'Parquet', vi: 'Parquet' },
-      },
-    }),
-    name: z.string().default('audience').meta({
-      label: { en: 'File name', vi: 'Tên tệp' },
-      help: { en: 'The extension is added for you.', vi: 'Phần mở rộng được thêm tự động.' },
-    }),
+    format: z
+      .enum(EXPORT_FORMATS)
+      .default('csv')
+      .meta({
+        label: { en: 'File format', vi: 'Định dạng tệp' },
+        options: {
+          csv: { en: 'CSV (Excel, Google Sheets)', vi: 'CSV (Excel, Google Sheets)' },
+          arrow: { en: 'Arrow', vi: 'Arrow' },
+          json: { en: 'JSON (list of rows)', vi: 'JSON (danh sách dòng)' },
+          parquet: { en: 'Parquet', vi: 'Parquet' },
+        },
+      }),
+    name: z
+      .string()
+      .default('audience')
+      .meta({
+        label: { en: 'File name', vi: 'Tên tệp' },
+        help: { en: 'The extension is added for you.', vi: 'Phần mở rộng được thêm tự động.' },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const file = exportName(params.name, params.format);
-    ctx.warn({ en: `${table.numRows} rows ready to save as "${file}": press Download in the data panel.`, vi: `${table.numRows} dòng sẵn sàng lưu thành "${file}": bấm Tải xuống ở khung dữ liệu.` });
+    ctx.warn({
+      en: `${table.numRows} rows ready to save as "${file}": press Download in the data panel.`,
+      vi: `${table.numRows} dòng sẵn sàng lưu thành "${file}": bấm Tải xuống ở khung dữ liệu.`,
+    });
     return { out: table };
   },
 });

@@ -1,14 +1,15 @@
 import { Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { encodeKeys, type EncodedKeys } from '../src/core/encode-keys';
-import { NodeError } from '../src/core/errors';
-import { defineNode, type RunContext } from '../src/core/node';
-import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/parse-time';
+import { encodeKeys, type EncodedKeys } from '../src/core/table/encode-keys';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode, type RunContext } from '../src/core/contract/node';
+import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/table/parse-time';
 import { utf8FromStrings } from '../src/core/sample/utf8';
-import { floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table';
+import { floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
 import { columnParam, columnsParam, tableIn, tableOut } from './kit';
 
-const int32 = (values: Int32Array): Vector => makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
+const int32 = (values: Int32Array): Vector =>
+  makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
 const STEP = 65536;
 /** Hour → part of the day: 0 night (22–05h), 1 morning (06–11), 2 afternoon (12–17), 3 evening (18–21). */
 const PART_OF_HOUR = Array.from({ length: 24 }, (_, h) => (h >= 22 || h <= 5 ? 0 : h <= 11 ? 1 : h <= 17 ? 2 : 3));
@@ -30,28 +31,64 @@ export default defineNode({
   inputs: [tableIn({ en: 'Interactions', vi: 'Lượt tương tác' })],
   outputs: [tableOut({ en: 'One row per user', vi: 'Mỗi người dùng một dòng' })],
   params: z.object({
-    by: z.string().min(1).default('user_id').meta({
-      label: { en: 'Group by (user column)', vi: 'Gộp theo (cột người dùng)' },
-      help: { en: 'One output row per distinct value of this column.', vi: 'Mỗi giá trị khác nhau của cột này thành một dòng.' },
-      widget: 'column', columnType: 'any',
-    }),
-    time: columnParam('any', { en: 'Time column', vi: 'Cột thời gian' }, { help: {
-        en: 'Dates and times (e.g. 2026-06-30 14:05 or 6/30/2026 2:05 PM) for recency, active days and hours. Leave empty to skip.',
-        vi: 'Ngày giờ (vd. 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM) để tính độ gần đây, số ngày và khung giờ hoạt động. Để trống để bỏ qua.',
-      }, default: 'timestamp' }),
-    type: columnParam('any', { en: 'Interaction type column', vi: 'Cột loại tương tác' }, { help: {
-        en: 'Each value (comment, reaction, share…) gets a count n_… and a share share_…. Leave empty to skip.',
-        vi: 'Mỗi giá trị (comment, reaction, share…) có cột đếm n_… và tỉ lệ share_…. Để trống để bỏ qua.',
-      }, default: 'type' }),
-    values: columnsParam('number', { en: 'Numbers to sum and average', vi: 'Cột số để tính tổng và trung bình' }, { help: { en: 'Adds sum_… and mean_… per user.', vi: 'Thêm sum_… và mean_… cho mỗi người dùng.' } }),
-    distinct: columnsParam('any', { en: 'Count distinct values of', vi: 'Đếm số giá trị khác nhau của' }, { help: { en: 'Adds distinct_… per user, e.g. how many different posts.', vi: 'Thêm distinct_… cho mỗi người dùng, vd. số bài đăng khác nhau.' }, default: ['post_id'] }),
-    hours: z.boolean().default(true).meta({
-      label: { en: 'Active-hour profile', vi: 'Khung giờ hoạt động' },
-      help: {
-        en: 'Shares of night (22–05h), morning (06–11h), afternoon (12–17h), evening (18–21h) and the peak hour.',
-        vi: 'Tỉ lệ đêm (22–05h), sáng (06–11h), chiều (12–17h), tối (18–21h) và giờ cao điểm.',
+    by: z
+      .string()
+      .min(1)
+      .default('user_id')
+      .meta({
+        label: { en: 'Group by (user column)', vi: 'Gộp theo (cột người dùng)' },
+        help: { en: 'One output row per distinct value of this column.', vi: 'Mỗi giá trị khác nhau của cột này thành một dòng.' },
+        widget: 'column',
+        columnType: 'any',
+      }),
+    time: columnParam(
+      'any',
+      { en: 'Time column', vi: 'Cột thời gian' },
+      {
+        help: {
+          en: 'Dates and times (e.g. 2026-06-30 14:05 or 6/30/2026 2:05 PM) for recency, active days and hours. Leave empty to skip.',
+          vi: 'Ngày giờ (vd. 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM) để tính độ gần đây, số ngày và khung giờ hoạt động. Để trống để bỏ qua.',
+        },
+        default: 'timestamp',
       },
-    }),
+    ),
+    type: columnParam(
+      'any',
+      { en: 'Interaction type column', vi: 'Cột loại tương tác' },
+      {
+        help: {
+          en: 'Each value (comment, reaction, share…) gets a count n_… and a share share_…. Leave empty to skip.',
+          vi: 'Mỗi giá trị (comment, reaction, share…) có cột đếm n_… và tỉ lệ share_…. Để trống để bỏ qua.',
+        },
+        default: 'type',
+      },
+    ),
+    values: columnsParam(
+      'number',
+      { en: 'Numbers to sum and average', vi: 'Cột số để tính tổng và trung bình' },
+      { help: { en: 'Adds sum_… and mean_… per user.', vi: 'Thêm sum_… và mean_… cho mỗi người dùng.' } },
+    ),
+    distinct: columnsParam(
+      'any',
+      { en: 'Count distinct values of', vi: 'Đếm số giá trị khác nhau của' },
+      {
+        help: {
+          en: 'Adds distinct_… per user, e.g. how many different posts.',
+          vi: 'Thêm distinct_… cho mỗi người dùng, vd. số bài đăng khác nhau.',
+        },
+        default: ['post_id'],
+      },
+    ),
+    hours: z
+      .boolean()
+      .default(true)
+      .meta({
+        label: { en: 'Active-hour profile', vi: 'Khung giờ hoạt động' },
+        help: {
+          en: 'Shares of night (22–05h), morning (06–11h), afternoon (12–17h), evening (18–21h) and the peak hour.',
+          vi: 'Tỉ lệ đêm (22–05h), sáng (06–11h), chiều (12–17h), tối (18–21h) và giờ cao điểm.',
+        },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -67,12 +104,16 @@ export default defineNode({
         vi: `Cột "${params.time}" chứa giá trị có/không, không phải ngày giờ. Hãy chọn cột ngày giờ, hoặc để trống "Cột thời gian".`,
       });
     }
-    const phase = (from: number, to: number, message: string) => (done: number) => ctx.progress(from + ((to - from) * done) / Math.max(1, n), message);
+    const phase = (from: number, to: number, message: string) => (done: number) =>
+      ctx.progress(from + ((to - from) * done) / Math.max(1, n), message);
 
     await ctx.progress(0, 'Grouping rows…');
     const keys = await encodeKeys(byVector, phase(0, 0.25, 'Grouping rows…'));
     if (keys.missing) {
-      ctx.warn({ en: `${keys.missing} row(s) have no value in "${params.by}" and were left out.`, vi: `${keys.missing} dòng không có giá trị ở "${params.by}" nên bị bỏ qua.` });
+      ctx.warn({
+        en: `${keys.missing} row(s) have no value in "${params.by}" and were left out.`,
+        vi: `${keys.missing} dòng không có giá trị ở "${params.by}" nên bị bỏ qua.`,
+      });
     }
     const users = keys.values.length;
 
@@ -99,23 +140,35 @@ export default defineNode({
       const parsed = parseTimes(timeVector);
       const readable = n - parsed.missing - parsed.bad;
       if (readable === 0) {
-        throw new NodeError(parsed.bad
-          ? {
-            en: `No value of the column "${params.time}" could be read as a date or time (for example "${parsed.example}"). Use values like 2026-06-30 14:05 or 6/30/2026 2:05 PM, choose another column, or leave "Time column" empty.`,
-            vi: `Không đọc được giá trị nào của cột "${params.time}" thành ngày giờ (ví dụ "${parsed.example}"). Hãy dùng dạng 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM, chọn cột khác, hoặc để trống "Cột thời gian".`,
-          }
-          : {
-            en: `The column "${params.time}" has no values. Choose another time column or leave "Time column" empty.`,
-            vi: `Cột "${params.time}" không có giá trị nào. Hãy chọn cột thời gian khác hoặc để trống "Cột thời gian".`,
-          });
+        throw new NodeError(
+          parsed.bad
+            ? {
+                en: `No value of the column "${params.time}" could be read as a date or time (for example "${parsed.example}"). Use values like 2026-06-30 14:05 or 6/30/2026 2:05 PM, choose another column, or leave "Time column" empty.`,
+                vi: `Không đọc được giá trị nào của cột "${params.time}" thành ngày giờ (ví dụ "${parsed.example}"). Hãy dùng dạng 2026-06-30 14:05 hoặc 6/30/2026 2:05 PM, chọn cột khác, hoặc để trống "Cột thời gian".`,
+              }
+            : {
+                en: `The column "${params.time}" has no values. Choose another time column or leave "Time column" empty.`,
+                vi: `Cột "${params.time}" không có giá trị nào. Hãy chọn cột thời gian khác hoặc để trống "Cột thời gian".`,
+              },
+        );
       }
       if (parsed.bad) {
-        ctx.warn({ en: `${parsed.bad} value(s) of "${params.time}" could not be read as dates and were ignored (e.g. "${parsed.example}").`, vi: `${parsed.bad} giá trị của "${params.time}" không đọc được thành ngày giờ nên bị bỏ qua (vd. "${parsed.example}").` });
+        ctx.warn({
+          en: `${parsed.bad} value(s) of "${params.time}" could not be read as dates and were ignored (e.g. "${parsed.example}").`,
+          vi: `${parsed.bad} giá trị của "${params.time}" không đọc được thành ngày giờ nên bị bỏ qua (vd. "${parsed.example}").`,
+        });
       }
       if (parsed.missing) {
-        ctx.warn({ en: `${parsed.missing} row(s) have no time in "${params.time}"; they count as interactions but not for recency or hours.`, vi: `${parsed.missing} dòng không có thời gian ở "${params.time}"; vẫn được tính là lượt tương tác nhưng không tính vào độ gần đây hay khung giờ.` });
+        ctx.warn({
+          en: `${parsed.missing} row(s) have no time in "${params.time}"; they count as interactions but not for recency or hours.`,
+          vi: `${parsed.missing} dòng không có thời gian ở "${params.time}"; vẫn được tính là lượt tương tác nhưng không tính vào độ gần đây hay khung giờ.`,
+        });
       }
-      if (parsed.dayFirst) ctx.warn({ en: `Dates in "${params.time}" were read as day/month/year.`, vi: `Ngày trong "${params.time}" được đọc theo ngày/tháng/năm.` });
+      if (parsed.dayFirst)
+        ctx.warn({
+          en: `Dates in "${params.time}" were read as day/month/year.`,
+          vi: `Ngày trong "${params.time}" được đọc theo ngày/tháng/năm.`,
+        });
       times = parsed.ms;
       for (let i = 0; i < n; i++) if (times[i] > globalMax) globalMax = times[i];
     }
@@ -124,7 +177,10 @@ export default defineNode({
     const distinctSizes: number[] = [];
     for (let d = 0; d < distinctVectors.length; d++) {
       const from = 0.45 + (0.2 * d) / distinctVectors.length;
-      const enc = await encodeKeys(distinctVectors[d], phase(from, from + 0.2 / distinctVectors.length, `Counting distinct ${params.distinct[d]}…`));
+      const enc = await encodeKeys(
+        distinctVectors[d],
+        phase(from, from + 0.2 / distinctVectors.length, `Counting distinct ${params.distinct[d]}…`),
+      );
       distinctCodes.push(enc.codes);
       distinctSizes.push(enc.values.length);
     }
@@ -138,33 +194,50 @@ export default defineNode({
     for (let u = 0; u < users; u++) start[u + 1] = start[u] + count[u];
     const fill = start.slice(0, users);
     const order = new Int32Array(start[users]);
-    for (let i = 0; i < n; i++) { const c = codes[i]; if (c >= 0) order[fill[c]++] = i; }
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c >= 0) order[fill[c]++] = i;
+    }
 
     const out = await accumulate(ctx, {
-      users, start, order, types: types?.codes ?? null, typeCount: types?.values.length ?? 0, values, distinctCodes, distinctSizes, times,
+      users,
+      start,
+      order,
+      types: types?.codes ?? null,
+      typeCount: types?.values.length ?? 0,
+      values,
+      distinctCodes,
+      distinctSizes,
+      times,
       hours: params.hours,
     });
 
     // Output columns.
     const columns: Record<string, Vector> = {};
-    columns[params.by] = keys.kind === 'number'
-      ? floatVector(Float64Array.from(keys.values as number[]))
-      : makeVector(utf8FromStrings(keys.values as string[]));
+    columns[params.by] =
+      keys.kind === 'number'
+        ? floatVector(Float64Array.from(keys.values as number[]))
+        : makeVector(utf8FromStrings(keys.values as string[]));
     columns.interactions = int32(count);
     for (const t of typeOrder) columns[`n_${label(types!.values[t])}`] = int32(out.typeCounts[t]);
-    for (const t of typeOrder) columns[`share_${label(types!.values[t])}`] = floatVector(Float64Array.from(out.typeCounts[t], (c, u) => c / count[u]));
+    for (const t of typeOrder)
+      columns[`share_${label(types!.values[t])}`] = floatVector(Float64Array.from(out.typeCounts[t], (c, u) => c / count[u]));
     params.values.forEach((c, k) => {
       columns[`sum_${c}`] = floatVector(out.sums[k]);
       columns[`mean_${c}`] = floatVector(out.sums[k].map((s, u) => (out.counts[k][u] ? s / out.counts[k][u] : NaN)));
     });
-    params.distinct.forEach((c, d) => { columns[`distinct_${c}`] = int32(out.distinct[d]); });
+    params.distinct.forEach((c, d) => {
+      columns[`distinct_${c}`] = int32(out.distinct[d]);
+    });
     if (times) {
       columns.days_since_last = floatVector(out.last.map((t) => (t === -Infinity ? NaN : (globalMax - t) / DAY_MS)));
       columns.days_active = int32(out.days);
       columns.first_seen = makeVector(utf8FromStrings(Array.from(out.first, (t) => (t === Infinity ? null : isoString(t)))));
       columns.last_seen = makeVector(utf8FromStrings(Array.from(out.last, (t) => (t === -Infinity ? null : isoString(t)))));
       if (params.hours) {
-        PART_NAMES.forEach((name, p) => { columns[name] = floatVector(out.parts[p]); });
+        PART_NAMES.forEach((name, p) => {
+          columns[name] = floatVector(out.parts[p]);
+        });
         columns.peak_hour = floatVector(out.peak);
       }
     }
@@ -194,7 +267,8 @@ async function accumulate(ctx: RunContext, a: AccumulateInput) {
   const counts = values.map(() => new Int32Array(users));
   const distinct = distinctCodes.map(() => new Int32Array(users));
   const stamps = a.distinctSizes.map((size) => new Int32Array(size).fill(-1));
-  const first = new Float64Array(users).fill(Infinity), last = new Float64Array(users).fill(-Infinity);
+  const first = new Float64Array(users).fill(Infinity),
+    last = new Float64Array(users).fill(-Infinity);
   const days = new Int32Array(users);
   const parts = [0, 1, 2, 3].map(() => new Float64Array(users).fill(NaN));
   const peak = new Float64Array(users).fill(NaN);
@@ -205,26 +279,48 @@ async function accumulate(ctx: RunContext, a: AccumulateInput) {
   let nextTick = STEP;
 
   for (let u = 0; u < users; u++) {
-    const s = start[u], e = start[u + 1];
+    const s = start[u],
+      e = start[u + 1];
     if (s >= nextTick) {
       await ctx.progress(0.65 + (0.35 * s) / Math.max(1, order.length), 'Computing features…');
       nextTick = s + STEP;
     }
-    if (types) for (let j = s; j < e; j++) { const t = types[order[j]]; if (t >= 0) typeCounts[t][u]++; }
+    if (types)
+      for (let j = s; j < e; j++) {
+        const t = types[order[j]];
+        if (t >= 0) typeCounts[t][u]++;
+      }
     for (let k = 0; k < values.length; k++) {
       const x = values[k];
-      let sum = 0, c = 0;
-      for (let j = s; j < e; j++) { const v = x[order[j]]; if (v === v) { sum += v; c++; } }
-      sums[k][u] = sum; counts[k][u] = c;
+      let sum = 0,
+        c = 0;
+      for (let j = s; j < e; j++) {
+        const v = x[order[j]];
+        if (v === v) {
+          sum += v;
+          c++;
+        }
+      }
+      sums[k][u] = sum;
+      counts[k][u] = c;
     }
     for (let d = 0; d < distinctCodes.length; d++) {
-      const dc = distinctCodes[d], stamp = stamps[d];
+      const dc = distinctCodes[d],
+        stamp = stamps[d];
       let c = 0;
-      for (let j = s; j < e; j++) { const v = dc[order[j]]; if (v >= 0 && stamp[v] !== u) { stamp[v] = u; c++; } }
+      for (let j = s; j < e; j++) {
+        const v = dc[order[j]];
+        if (v >= 0 && stamp[v] !== u) {
+          stamp[v] = u;
+          c++;
+        }
+      }
       distinct[d][u] = c;
     }
     if (times) {
-      let lo = Infinity, hi = -Infinity, k = 0;
+      let lo = Infinity,
+        hi = -Infinity,
+        k = 0;
       hourCount.fill(0);
       for (let j = s; j < e; j++) {
         const t = times[order[j]];
@@ -234,7 +330,8 @@ async function accumulate(ctx: RunContext, a: AccumulateInput) {
         dayScratch[k++] = Math.floor(t / DAY_MS);
         hourCount[hourOf(t)]++;
       }
-      first[u] = lo; last[u] = hi;
+      first[u] = lo;
+      last[u] = hi;
       if (k) {
         const dayList = dayScratch.subarray(0, k).sort();
         let distinctDays = 1;

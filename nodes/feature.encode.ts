@@ -1,9 +1,9 @@
 import { Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { floatVector, requireColumn, requireTable } from '../src/core/table';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { floatVector, requireColumn, requireTable } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** One-hot encoding: one 0/1 column per frequent category, the rest in `<col>=other`. */
@@ -20,21 +20,36 @@ export default defineNode({
   outputs: [tableOut({ en: 'Encoded table', vi: 'Bảng đã mã hoá' })],
   params: z.object({
     columns: columnsParam('any', { en: 'Category columns', vi: 'Các cột phân loại' }),
-    maxCategories: z.number().int().min(1).max(100).default(10).meta({
-      label: { en: 'Most categories per column', vi: 'Số loại tối đa mỗi cột' },
-      help: { en: 'The most frequent categories get their own column; the others go to "<column>=other". Empty cells get 0 everywhere.', vi: 'Các loại hay gặp nhất có cột riêng; các loại còn lại vào "<cột>=other". Ô trống nhận 0 ở mọi cột.' },
-    }),
-    dropOriginal: z.boolean().default(false).meta({ label: { en: 'Remove the original columns', vi: 'Bỏ các cột gốc' } }),
+    maxCategories: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(10)
+      .meta({
+        label: { en: 'Most categories per column', vi: 'Số loại tối đa mỗi cột' },
+        help: {
+          en: 'The most frequent categories get their own column; the others go to "<column>=other". Empty cells get 0 everywhere.',
+          vi: 'Các loại hay gặp nhất có cột riêng; các loại còn lại vào "<cột>=other". Ô trống nhận 0 ở mọi cột.',
+        },
+      }),
+    dropOriginal: z
+      .boolean()
+      .default(false)
+      .meta({ label: { en: 'Remove the original columns', vi: 'Bỏ các cột gốc' } }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    if (!params.columns.length) throw new NodeError({ en: 'Choose the category columns to encode.', vi: 'Hãy chọn các cột phân loại cần mã hoá.' });
+    if (!params.columns.length)
+      throw new NodeError({ en: 'Choose the category columns to encode.', vi: 'Hãy chọn các cột phân loại cần mã hoá.' });
     const n = table.numRows;
     const encoded = new Map<string, [string, Vector][]>();
     const notes: string[] = [];
     for (let c = 0; c < params.columns.length; c++) {
       const name = params.columns[c];
-      const keys = await encodeKeys(requireColumn(table, name), (done) => ctx.progress((c + done / Math.max(1, n)) / params.columns.length, `encoding ${name}`));
+      const keys = await encodeKeys(requireColumn(table, name), (done) =>
+        ctx.progress((c + done / Math.max(1, n)) / params.columns.length, `encoding ${name}`),
+      );
       const counts = new Int32Array(keys.values.length);
       for (let i = 0; i < n; i++) if (keys.codes[i] >= 0) counts[keys.codes[i]]++;
       // Most frequent first; ties keep the order of first appearance (sort is stable).
@@ -42,19 +57,34 @@ export default defineNode({
       const top = order.slice(0, params.maxCategories);
       const slot = new Int32Array(keys.values.length).fill(-1);
       const names = top.map((k) => `${name}=${keys.values[k]}`);
-      top.forEach((k, j) => { slot[k] = j; });
+      top.forEach((k, j) => {
+        slot[k] = j;
+      });
       if (order.length > top.length) {
         let other = names.indexOf(`${name}=other`);
-        if (other < 0) { other = names.length; names.push(`${name}=other`); }
+        if (other < 0) {
+          other = names.length;
+          names.push(`${name}=other`);
+        }
         for (const k of order.slice(top.length)) slot[k] = other;
         notes.push(`"${name}" (${order.length - top.length})`);
       }
       const columns = names.map(() => new Float64Array(n));
-      for (let i = 0; i < n; i++) { const k = keys.codes[i]; if (k >= 0) columns[slot[k]][i] = 1; }
-      encoded.set(name, names.map((col, j) => [col, floatVector(columns[j])]));
+      for (let i = 0; i < n; i++) {
+        const k = keys.codes[i];
+        if (k >= 0) columns[slot[k]][i] = 1;
+      }
+      encoded.set(
+        name,
+        names.map((col, j) => [col, floatVector(columns[j])]),
+      );
       await ctx.progress((c + 1) / params.columns.length, `encoded ${name}`);
     }
-    if (notes.length) ctx.warn({ en: `Rare categories were grouped into "=other": ${notes.join(', ')}.`, vi: `Các loại hiếm được gộp vào "=other": ${notes.join(', ')}.` });
+    if (notes.length)
+      ctx.warn({
+        en: `Rare categories were grouped into "=other": ${notes.join(', ')}.`,
+        vi: `Các loại hiếm được gộp vào "=other": ${notes.join(', ')}.`,
+      });
     const out: Record<string, Vector> = {};
     const created = new Set([...encoded.values()].flatMap((list) => list.map(([col]) => col)));
     for (const f of table.schema.fields) {

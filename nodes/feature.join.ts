@@ -1,15 +1,16 @@
 import { Table, Type, Utf8, type Vector, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { combineCodes } from '../src/core/row-keys';
-import { columnNames, requireTable, takeRows, takeVector } from '../src/core/table';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { combineCodes } from '../src/core/table/row-keys';
+import { columnNames, requireTable, takeRows, takeVector } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Codes of one key column on both sides, in one shared numbering (numbers and text compared as text when the sides differ). */
 async function sharedCodes(left: Vector, right: Vector): Promise<Int32Array> {
-  const l = await encodeKeys(left), r = await encodeKeys(right);
+  const l = await encodeKeys(left),
+    r = await encodeKeys(right);
   const asText = l.kind !== r.kind;
   const ids = new Map<string | number, number>();
   l.values.forEach((v, k) => ids.set(asText ? String(v) : v, k));
@@ -26,16 +27,37 @@ function takeOrNull(vector: Vector, index: Int32Array, unmatched: number): Vecto
   const plainType = vector.type.typeId === Type.Dictionary ? new Utf8() : vector.type;
   if (vector.length === 0) return vectorFromArray(new Array(index.length).fill(null), plainType);
   if (!unmatched) return takeVector(vector, index);
-  const taken = takeVector(vector, index.map((r) => (r < 0 ? 0 : r)));
-  if (taken.data.length !== 1) return vectorFromArray(Array.from(index, (r) => (r < 0 ? null : vector.get(r))), plainType);
-  const d = taken.data[0], n = index.length;
+  const taken = takeVector(
+    vector,
+    index.map((r) => (r < 0 ? 0 : r)),
+  );
+  if (taken.data.length !== 1)
+    return vectorFromArray(
+      Array.from(index, (r) => (r < 0 ? null : vector.get(r))),
+      plainType,
+    );
+  const d = taken.data[0],
+    n = index.length;
   const bitmap = new Uint8Array((n + 7) >> 3);
   let nulls = 0;
   for (let i = 0; i < n; i++) {
-    const valid = index[i] >= 0 && (!d.nullBitmap || d.nullCount === 0 || (d.nullBitmap[(d.offset + i) >> 3] & (1 << ((d.offset + i) & 7))) !== 0);
-    if (valid) bitmap[i >> 3] |= 1 << (i & 7); else nulls++;
+    const valid =
+      index[i] >= 0 && (!d.nullBitmap || d.nullCount === 0 || (d.nullBitmap[(d.offset + i) >> 3] & (1 << ((d.offset + i) & 7))) !== 0);
+    if (valid) bitmap[i >> 3] |= 1 << (i & 7);
+    else nulls++;
   }
-  return makeVector(makeData({ type: d.type, offset: d.offset, length: n, nullCount: nulls, nullBitmap: bitmap, data: d.values, valueOffsets: d.valueOffsets, dictionary: d.dictionary } as never));
+  return makeVector(
+    makeData({
+      type: d.type,
+      offset: d.offset,
+      length: n,
+      nullCount: nulls,
+      nullBitmap: bitmap,
+      data: d.values,
+      valueOffsets: d.valueOffsets,
+      dictionary: d.dictionary,
+    } as never),
+  );
 }
 
 /** Adds the columns of a second table to the rows of the first, matching rows by key columns. */
@@ -48,52 +70,92 @@ export default defineNode({
     en: 'Adds the columns of a second table (for example per-user features) to the rows of the first (for example users), matching rows whose key columns are equal. A right-table column whose name is already taken gets "_right" added.',
     vi: 'Thêm các cột của bảng thứ hai (ví dụ đặc trưng theo người dùng) vào các dòng của bảng thứ nhất (ví dụ danh sách người dùng), ghép các dòng có cột khoá bằng nhau. Cột của bảng phải trùng tên sẽ được thêm đuôi "_right".',
   },
-  inputs: [
-    tableIn({ en: 'Left table', vi: 'Bảng trái' }),
-    tableIn({ en: 'Right table', vi: 'Bảng phải' }, 'right'),
-  ],
+  inputs: [tableIn({ en: 'Left table', vi: 'Bảng trái' }), tableIn({ en: 'Right table', vi: 'Bảng phải' }, 'right')],
   outputs: [tableOut({ en: 'Joined table', vi: 'Bảng đã ghép' })],
   params: z.object({
-    on: columnsParam('any', { en: 'Key columns', vi: 'Các cột khoá' }, { help: { en: 'Columns with the same name in both tables. Empty keys never match.', vi: 'Các cột cùng tên ở cả hai bảng. Khoá trống không bao giờ khớp.' } }),
-    how: z.enum(['left', 'inner']).default('left').meta({
-      label: { en: 'Rows to keep', vi: 'Các dòng giữ lại' },
-      options: {
-        left: { en: 'Every left row (empty where no match)', vi: 'Mọi dòng của bảng trái (để trống nếu không khớp)' },
-        inner: { en: 'Only rows that match', vi: 'Chỉ các dòng khớp' },
+    on: columnsParam(
+      'any',
+      { en: 'Key columns', vi: 'Các cột khoá' },
+      {
+        help: {
+          en: 'Columns with the same name in both tables. Empty keys never match.',
+          vi: 'Các cột cùng tên ở cả hai bảng. Khoá trống không bao giờ khớp.',
+        },
       },
-    }),
+    ),
+    how: z
+      .enum(['left', 'inner'])
+      .default('left')
+      .meta({
+        label: { en: 'Rows to keep', vi: 'Các dòng giữ lại' },
+        options: {
+          left: { en: 'Every left row (empty where no match)', vi: 'Mọi dòng của bảng trái (để trống nếu không khớp)' },
+          inner: { en: 'Only rows that match', vi: 'Chỉ các dòng khớp' },
+        },
+      }),
   }),
   async run(inputs, params, ctx) {
-    const left = requireTable(inputs, 'in'), right = requireTable(inputs, 'right');
-    if (!params.on.length) throw new NodeError({ en: 'Choose the key columns that link the two tables (for example user_id).', vi: 'Hãy chọn các cột khoá nối hai bảng (ví dụ user_id).' });
-    for (const [table, en, vi] of [[left, 'left', 'trái'], [right, 'right', 'phải']] as const) {
+    const left = requireTable(inputs, 'in'),
+      right = requireTable(inputs, 'right');
+    if (!params.on.length)
+      throw new NodeError({
+        en: 'Choose the key columns that link the two tables (for example user_id).',
+        vi: 'Hãy chọn các cột khoá nối hai bảng (ví dụ user_id).',
+      });
+    for (const [table, en, vi] of [
+      [left, 'left', 'trái'],
+      [right, 'right', 'phải'],
+    ] as const) {
       const missing = params.on.filter((k) => !columnNames(table).includes(k));
-      if (missing.length) throw new NodeError({ en: `The ${en} table has no column "${missing[0]}" to join on. Its columns are: ${columnNames(table).slice(0, 12).join(', ')}.`, vi: `Bảng ${vi} không có cột "${missing[0]}" để ghép. Các cột của nó: ${columnNames(table).slice(0, 12).join(', ')}.` });
+      if (missing.length)
+        throw new NodeError({
+          en: `The ${en} table has no column "${missing[0]}" to join on. Its columns are: ${columnNames(table).slice(0, 12).join(', ')}.`,
+          vi: `Bảng ${vi} không có cột "${missing[0]}" để ghép. Các cột của nó: ${columnNames(table).slice(0, 12).join(', ')}.`,
+        });
     }
-    const nl = left.numRows, nr = right.numRows;
+    const nl = left.numRows,
+      nr = right.numRows;
     const codes: Int32Array[] = [];
     for (const k of params.on) codes.push(await sharedCodes(left.getChild(k)!, right.getChild(k)!));
     await ctx.progress(0.3, 'keys read');
     const { ids, count } = await combineCodes(codes, false, (done) => ctx.progress(0.3 + (0.2 * done) / (nl + nr), 'matching keys'));
     // Right rows grouped by key (counting sort), then each left row probes its group.
     const start = new Int32Array(count + 1);
-    for (let i = 0; i < nr; i++) { const id = ids[nl + i]; if (id >= 0) start[id + 1]++; }
+    for (let i = 0; i < nr; i++) {
+      const id = ids[nl + i];
+      if (id >= 0) start[id + 1]++;
+    }
     for (let k = 0; k < count; k++) start[k + 1] += start[k];
-    const fill = start.slice(0, count), order = new Int32Array(start[count]);
-    for (let i = 0; i < nr; i++) { const id = ids[nl + i]; if (id >= 0) order[fill[id]++] = i; }
-    let total = 0, matched = 0;
+    const fill = start.slice(0, count),
+      order = new Int32Array(start[count]);
+    for (let i = 0; i < nr; i++) {
+      const id = ids[nl + i];
+      if (id >= 0) order[fill[id]++] = i;
+    }
+    let total = 0,
+      matched = 0;
     for (let i = 0; i < nl; i++) {
-      const id = ids[i], size = id >= 0 ? start[id + 1] - start[id] : 0;
+      const id = ids[i],
+        size = id >= 0 ? start[id + 1] - start[id] : 0;
       if (size) matched++;
       total += size || (params.how === 'left' ? 1 : 0);
     }
-    const li = new Int32Array(total), ri = new Int32Array(total);
+    const li = new Int32Array(total),
+      ri = new Int32Array(total);
     let p = 0;
     for (let i = 0; i < nl; i++) {
       if ((i & 65535) === 0 && i) await ctx.progress(0.5 + (0.3 * i) / nl, 'joining rows');
-      const id = ids[i], from = id >= 0 ? start[id] : 0, to = id >= 0 ? start[id + 1] : 0;
-      for (let j = from; j < to; j++) { li[p] = i; ri[p++] = order[j]; }
-      if (from === to && params.how === 'left') { li[p] = i; ri[p++] = -1; }
+      const id = ids[i],
+        from = id >= 0 ? start[id] : 0,
+        to = id >= 0 ? start[id + 1] : 0;
+      for (let j = from; j < to; j++) {
+        li[p] = i;
+        ri[p++] = order[j];
+      }
+      if (from === to && params.how === 'left') {
+        li[p] = i;
+        ri[p++] = -1;
+      }
     }
     const unmatched = nl - matched;
     const columns: Record<string, Vector> = {};
@@ -103,7 +165,10 @@ export default defineNode({
     for (const f of right.schema.fields) {
       if (keys.has(f.name)) continue;
       let name = f.name;
-      if (name in columns) { name = `${f.name}_right`; for (let s = 2; name in columns; s++) name = `${f.name}_right${s}`; }
+      if (name in columns) {
+        name = `${f.name}_right`;
+        for (let s = 2; name in columns; s++) name = `${f.name}_right${s}`;
+      }
       columns[name] = takeOrNull(right.getChild(f.name)!, ri, params.how === 'left' ? unmatched : 0);
     }
     const extra = total - matched - (params.how === 'left' ? unmatched : 0);

@@ -1,9 +1,19 @@
 import { Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
+import { NodeError } from '../src/core/contract/errors';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
-import { defineNode } from '../src/core/node';
-import { emptyColumnError, floatVector, int32Vector, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table';
+import { defineNode } from '../src/core/contract/node';
+import {
+  emptyColumnError,
+  floatVector,
+  int32Vector,
+  isEmptyColumn,
+  kindOf,
+  requireColumn,
+  requireTable,
+  stringVector,
+  withColumns,
+} from '../src/core/table/table';
 import { columnParam, tableIn, tableOut } from './kit';
 
 /** Most terms listed in the corpus `terms` table (row mode). */
@@ -26,44 +36,92 @@ export default defineNode({
   ],
   params: z.object({
     column: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }, { default: 'text' }),
-    mode: z.enum(['row', 'group']).default('row').meta({
-      label: { en: 'Keywords for', vi: 'Từ khoá cho' },
-      options: { row: { en: 'Each row', vi: 'Từng dòng' }, group: { en: 'Each group', vi: 'Từng nhóm' } },
-    }),
-    group: columnParam('any', { en: 'Group column', vi: 'Cột nhóm' }, { help: { en: 'Used when keywords are per group: e.g. segment or journey_stage.', vi: 'Dùng khi tìm từ khoá theo nhóm: ví dụ segment hoặc journey_stage.' }, default: 'segment' }),
-    top: z.number().int().min(1).max(50).default(5).meta({ label: { en: 'Keywords to keep', vi: 'Số từ khoá giữ lại' } }),
-    ngrams: z.number().int().min(1).max(2).default(1).meta({
-      label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
-      help: { en: '1: single words. 2: also pairs of words, which matter for Vietnamese ("giao hàng").', vi: '1: từng từ. 2: thêm cả cụm hai từ, quan trọng với tiếng Việt ("giao hàng").' },
-    }),
-    minCount: z.number().int().min(1).default(2).meta({
-      label: { en: 'Minimum texts per term', vi: 'Số văn bản tối thiểu mỗi từ' },
-      help: { en: 'A term must appear in at least this many texts to count.', vi: 'Một từ phải xuất hiện trong ít nhất chừng này văn bản mới được tính.' },
-    }),
+    mode: z
+      .enum(['row', 'group'])
+      .default('row')
+      .meta({
+        label: { en: 'Keywords for', vi: 'Từ khoá cho' },
+        options: { row: { en: 'Each row', vi: 'Từng dòng' }, group: { en: 'Each group', vi: 'Từng nhóm' } },
+      }),
+    group: columnParam(
+      'any',
+      { en: 'Group column', vi: 'Cột nhóm' },
+      {
+        help: {
+          en: 'Used when keywords are per group: e.g. segment or journey_stage.',
+          vi: 'Dùng khi tìm từ khoá theo nhóm: ví dụ segment hoặc journey_stage.',
+        },
+        default: 'segment',
+      },
+    ),
+    top: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(5)
+      .meta({ label: { en: 'Keywords to keep', vi: 'Số từ khoá giữ lại' } }),
+    ngrams: z
+      .number()
+      .int()
+      .min(1)
+      .max(2)
+      .default(1)
+      .meta({
+        label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
+        help: {
+          en: '1: single words. 2: also pairs of words, which matter for Vietnamese ("giao hàng").',
+          vi: '1: từng từ. 2: thêm cả cụm hai từ, quan trọng với tiếng Việt ("giao hàng").',
+        },
+      }),
+    minCount: z
+      .number()
+      .int()
+      .min(1)
+      .default(2)
+      .meta({
+        label: { en: 'Minimum texts per term', vi: 'Số văn bản tối thiểu mỗi từ' },
+        help: {
+          en: 'A term must appear in at least this many texts to count.',
+          vi: 'Một từ phải xuất hiện trong ít nhất chừng này văn bản mới được tính.',
+        },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const vector = requireColumn(table, params.column);
     if (kindOf(vector.type) !== 'string') {
       if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
-      throw new NodeError({ en: `The column "${params.column}" does not hold text. Choose a text column.`, vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.` });
+      throw new NodeError({
+        en: `The column "${params.column}" does not hold text. Choose a text column.`,
+        vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.`,
+      });
     }
     const grouped = params.mode === 'group';
-    if (grouped && !params.group) throw new NodeError({ en: 'Choose the group column (e.g. segment).', vi: 'Hãy chọn cột nhóm (ví dụ segment).' });
+    if (grouped && !params.group)
+      throw new NodeError({ en: 'Choose the group column (e.g. segment).', vi: 'Hãy chọn cột nhóm (ví dụ segment).' });
     const groupVector = grouped ? requireColumn(table, params.group) : undefined;
-    const { encodeKeys } = await import('../src/core/encode-keys');
-    const kw = await import('../src/core/keywords');
+    const { encodeKeys } = await import('../src/core/table/encode-keys');
+    const kw = await import('../src/core/text/keywords');
     const n = table.numRows;
     const at = (from: number, span: number, msg: string) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
 
     const keys = await encodeKeys(vector, at(0, 0.1, 'reading text'));
     // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
     let long = 0;
-    const texts = keys.values.map((v) => { const t = String(v); if (t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+    const texts = keys.values.map((v) => {
+      const t = String(v);
+      if (t.length > TEXT_LIMIT) {
+        long++;
+        return clip(t);
+      }
+      return t;
+    });
     if (long) ctx.warn(clippedNote(long));
     // Hashtags and mentions, once per distinct text.
     const tags = texts.map((t) => kw.extractTags(t));
-    const hashtags: string[] = new Array(n), mentions: string[] = new Array(n);
+    const hashtags: string[] = new Array(n),
+      mentions: string[] = new Array(n);
     const nHashtags = new Float64Array(n);
     for (let r = 0; r < n; r++) {
       const k = keys.codes[r];
@@ -75,11 +133,19 @@ export default defineNode({
     await ctx.progress(0.2, 'finding hashtags');
     const corpus = await kw.buildCorpus(keys.codes, texts, params.ngrams, at(0.2, 0.5, 'counting words'));
     const added: Record<string, Vector> = {
-      hashtags: stringVector(hashtags), mentions: stringVector(mentions), n_hashtags: floatVector(nHashtags),
+      hashtags: stringVector(hashtags),
+      mentions: stringVector(mentions),
+      n_hashtags: floatVector(nHashtags),
     };
     let terms: Table;
     if (!grouped) {
-      const res = await kw.rowKeywords(corpus, params.minCount, params.top, Math.max(params.top, CORPUS_TERMS), at(0.7, 0.25, 'scoring keywords'));
+      const res = await kw.rowKeywords(
+        corpus,
+        params.minCount,
+        params.top,
+        Math.max(params.top, CORPUS_TERMS),
+        at(0.7, 0.25, 'scoring keywords'),
+      );
       added.keywords = stringVector(res.keywords);
       terms = new Table({
         term: stringVector(res.terms.map((t) => t.term)),
@@ -89,16 +155,28 @@ export default defineNode({
     } else {
       const g = await encodeKeys(groupVector!);
       // Groups in a stable, readable order: numbers numerically, text alphabetically.
-      const order = g.values.map((_, i) => i).sort((a, b) => {
-        const x = g.values[a], y = g.values[b];
-        return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
-      });
+      const order = g.values
+        .map((_, i) => i)
+        .sort((a, b) => {
+          const x = g.values[a],
+            y = g.values[b];
+          return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+        });
       const per = await kw.groupKeywords(corpus, g.codes, g.values.length, params.minCount, params.top, at(0.7, 0.25, 'scoring groups'));
       const col = { group: [] as string[], term: [] as string[], score: [] as number[], documents: [] as number[] };
       for (const gi of order) {
-        for (const t of per[gi]) { col.group.push(String(g.values[gi])); col.term.push(t.term); col.score.push(t.score); col.documents.push(t.documents); }
+        for (const t of per[gi]) {
+          col.group.push(String(g.values[gi]));
+          col.term.push(t.term);
+          col.score.push(t.score);
+          col.documents.push(t.documents);
+        }
       }
-      if (g.missing) ctx.warn({ en: `${g.missing} row${g.missing > 1 ? 's have' : ' has'} no group and ${g.missing > 1 ? 'are' : 'is'} left out of the group terms.`, vi: `${g.missing} dòng không có nhóm nên không được tính vào từ khoá theo nhóm.` });
+      if (g.missing)
+        ctx.warn({
+          en: `${g.missing} row${g.missing > 1 ? 's have' : ' has'} no group and ${g.missing > 1 ? 'are' : 'is'} left out of the group terms.`,
+          vi: `${g.missing} dòng không có nhóm nên không được tính vào từ khoá theo nhóm.`,
+        });
       terms = new Table({
         group: stringVector(col.group),
         term: stringVector(col.term),
@@ -107,7 +185,10 @@ export default defineNode({
       });
     }
     if (corpus.vocabulary.length > 0 && terms.numRows === 0) {
-      ctx.warn({ en: `No word appears in ${params.minCount} texts or more; lower "Minimum texts per term".`, vi: `Không có từ nào xuất hiện trong từ ${params.minCount} văn bản trở lên; hãy giảm "Số văn bản tối thiểu mỗi từ".` });
+      ctx.warn({
+        en: `No word appears in ${params.minCount} texts or more; lower "Minimum texts per term".`,
+        vi: `Không có từ nào xuất hiện trong từ ${params.minCount} văn bản trở lên; hãy giảm "Số văn bản tối thiểu mỗi từ".`,
+      });
     }
     await ctx.progress(1, 'done');
     return { out: withColumns(table, added), terms };

@@ -1,10 +1,10 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { pca, project } from '../src/core/pca';
-import { chooseColumns, readMatrix } from '../src/core/segments';
-import { floatVector, requireTable, stringVector, withColumns } from '../src/core/table';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { pca, project } from '../src/core/ml/pca';
+import { chooseColumns, readMatrix } from '../src/core/ml/segments';
+import { floatVector, requireTable, stringVector, withColumns } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Principal components: a few new columns that keep most of the spread of many numeric ones. */
@@ -23,16 +23,33 @@ export default defineNode({
     tableOut({ en: 'Explained spread', vi: 'Độ phân tán được giải thích' }, 'explained'),
   ],
   params: z.object({
-    columns: columnsParam('number', { en: 'Columns', vi: 'Các cột' }, { help: { en: 'Numeric columns to sum up. Empty uses every numeric column except "segment".', vi: 'Các cột số cần tóm tắt. Để trống để dùng mọi cột số trừ "segment".' } }),
-    components: z.number().int().min(2).max(3).default(2).meta({
-      label: { en: 'Number of components', vi: 'Số thành phần' },
-      help: { en: '2 for a flat chart, 3 for one more dimension.', vi: '2 để vẽ biểu đồ phẳng, 3 để thêm một chiều.' },
-    }),
+    columns: columnsParam(
+      'number',
+      { en: 'Columns', vi: 'Các cột' },
+      {
+        help: {
+          en: 'Numeric columns to sum up. Empty uses every numeric column except "segment".',
+          vi: 'Các cột số cần tóm tắt. Để trống để dùng mọi cột số trừ "segment".',
+        },
+      },
+    ),
+    components: z
+      .number()
+      .int()
+      .min(2)
+      .max(3)
+      .default(2)
+      .meta({
+        label: { en: 'Number of components', vi: 'Số thành phần' },
+        help: { en: '2 for a flat chart, 3 for one more dimension.', vi: '2 để vẽ biểu đồ phẳng, 3 để thêm một chiều.' },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
-    const n = table.numRows, d = columns.length, m = params.components;
+    const n = table.numRows,
+      d = columns.length,
+      m = params.components;
     if (d < m) {
       throw new NodeError({
         en: `${m} components need at least ${m} numeric columns, but only ${d} ${d === 1 ? 'is' : 'are'} chosen. Choose more columns or fewer components.`,
@@ -46,14 +63,20 @@ export default defineNode({
     await ctx.progress(0.7, 'projecting');
     const scores = project(fit, data, n, d, m);
     const added: Record<string, Vector> = {};
-    scores.forEach((col, r) => { added[`pc${r + 1}`] = floatVector(col); });
+    scores.forEach((col, r) => {
+      added[`pc${r + 1}`] = floatVector(col);
+    });
     const total = fit.variances.reduce((a, b) => a + b, 0) || 1;
     let cum = 0;
     const share = Float64Array.from(fit.variances, (v) => v / total);
     const cumulative = Float64Array.from(share, (s) => (cum += s));
     const top = Array.from({ length: d }, (_, r) => {
-      const idx = Array.from({ length: d }, (_, c) => c).sort((a, b) => Math.abs(fit.loadings[r * d + b]) - Math.abs(fit.loadings[r * d + a])).slice(0, 3);
-      return idx.map((c) => `${columns[c]} ${fit.loadings[r * d + c] >= 0 ? '+' : '−'}${Math.abs(fit.loadings[r * d + c]).toFixed(2)}`).join(', ');
+      const idx = Array.from({ length: d }, (_, c) => c)
+        .sort((a, b) => Math.abs(fit.loadings[r * d + b]) - Math.abs(fit.loadings[r * d + a]))
+        .slice(0, 3);
+      return idx
+        .map((c) => `${columns[c]} ${fit.loadings[r * d + c] >= 0 ? '+' : '−'}${Math.abs(fit.loadings[r * d + c]).toFixed(2)}`)
+        .join(', ');
     });
     const explained = new Table({
       component: stringVector(Array.from({ length: d }, (_, r) => `pc${r + 1}`)),

@@ -1,9 +1,9 @@
 import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { DAY_MS, hourOf, parseTimes } from '../src/core/parse-time';
-import { floatVector, requireColumn, requireTable, withColumns } from '../src/core/table';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { DAY_MS, hourOf, parseTimes } from '../src/core/table/parse-time';
+import { floatVector, requireColumn, requireTable, withColumns } from '../src/core/table/table';
 import { columnParam, tableIn, tableOut } from './kit';
 
 const PARTS = ['hour', 'weekday', 'month', 'year', 'recency_days'] as const;
@@ -23,25 +23,33 @@ export default defineNode({
   outputs: [tableOut()],
   params: z.object({
     column: columnParam('any', { en: 'Date/time column', vi: 'Cột ngày giờ' }),
-    parts: z.array(z.enum(PARTS)).default(['hour', 'weekday', 'month', 'recency_days']).meta({
-      label: { en: 'Features', vi: 'Đặc trưng' },
-      help: {
-        en: 'New columns <column>_hour (0–23), _weekday (1 = Monday … 7 = Sunday), _month (1–12), _year, _recency_days (days before the latest time in the column, with fractions). Times are read as written (no time-zone shift).',
-        vi: 'Cột mới <cột>_hour (0–23), _weekday (1 = thứ Hai … 7 = Chủ nhật), _month (1–12), _year, _recency_days (số ngày trước thời điểm gần nhất trong cột, có phần lẻ). Giờ được đọc như đã ghi (không đổi múi giờ).',
-      },
-      options: {
-        hour: { en: 'Hour', vi: 'Giờ' }, weekday: { en: 'Day of the week', vi: 'Thứ' }, month: { en: 'Month', vi: 'Tháng' },
-        year: { en: 'Year', vi: 'Năm' }, recency_days: { en: 'Days ago', vi: 'Số ngày trước' },
-      },
-    }),
+    parts: z
+      .array(z.enum(PARTS))
+      .default(['hour', 'weekday', 'month', 'recency_days'])
+      .meta({
+        label: { en: 'Features', vi: 'Đặc trưng' },
+        help: {
+          en: 'New columns <column>_hour (0–23), _weekday (1 = Monday … 7 = Sunday), _month (1–12), _year, _recency_days (days before the latest time in the column, with fractions). Times are read as written (no time-zone shift).',
+          vi: 'Cột mới <cột>_hour (0–23), _weekday (1 = thứ Hai … 7 = Chủ nhật), _month (1–12), _year, _recency_days (số ngày trước thời điểm gần nhất trong cột, có phần lẻ). Giờ được đọc như đã ghi (không đổi múi giờ).',
+        },
+        options: {
+          hour: { en: 'Hour', vi: 'Giờ' },
+          weekday: { en: 'Day of the week', vi: 'Thứ' },
+          month: { en: 'Month', vi: 'Tháng' },
+          year: { en: 'Year', vi: 'Năm' },
+          recency_days: { en: 'Days ago', vi: 'Số ngày trước' },
+        },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     if (!params.column) throw new NodeError({ en: 'Choose the date/time column.', vi: 'Hãy chọn cột ngày giờ.' });
-    if (!params.parts.length) throw new NodeError({ en: 'Choose at least one feature to compute.', vi: 'Hãy chọn ít nhất một đặc trưng cần tính.' });
+    if (!params.parts.length)
+      throw new NodeError({ en: 'Choose at least one feature to compute.', vi: 'Hãy chọn ít nhất một đặc trưng cần tính.' });
     const name = params.column;
     const parsed = parseTimes(requireColumn(table, name));
-    const ms = parsed.ms, n = ms.length;
+    const ms = parsed.ms,
+      n = ms.length;
     let max = -Infinity;
     for (let i = 0; i < n; i++) if (ms[i] > max) max = ms[i];
     if (n && max === -Infinity) {
@@ -50,15 +58,23 @@ export default defineNode({
         vi: `Không giá trị nào trong "${name}" đọc được thành ngày giờ${parsed.example ? ` (ví dụ "${parsed.example}")` : ''}. Hãy chọn một cột ngày, hoặc viết ngày như 2026-06-30 14:05.`,
       });
     }
-    if (parsed.bad) ctx.warn({ en: `${parsed.bad} value${parsed.bad > 1 ? 's' : ''} in "${name}" could not be read as dates (for example "${parsed.example}"); their features are empty.`, vi: `${parsed.bad} giá trị trong "${name}" không đọc được thành ngày (ví dụ "${parsed.example}"); các đặc trưng của chúng để trống.` });
-    if (parsed.dayFirst) ctx.warn({ en: `Dates in "${name}" were read as day/month/year.`, vi: `Ngày trong "${name}" được đọc theo ngày/tháng/năm.` });
+    if (parsed.bad)
+      ctx.warn({
+        en: `${parsed.bad} value${parsed.bad > 1 ? 's' : ''} in "${name}" could not be read as dates (for example "${parsed.example}"); their features are empty.`,
+        vi: `${parsed.bad} giá trị trong "${name}" không đọc được thành ngày (ví dụ "${parsed.example}"); các đặc trưng của chúng để trống.`,
+      });
+    if (parsed.dayFirst)
+      ctx.warn({ en: `Dates in "${name}" were read as day/month/year.`, vi: `Ngày trong "${name}" được đọc theo ngày/tháng/năm.` });
     const parts = PARTS.filter((p) => params.parts.includes(p));
     const out: Record<Part, Float64Array> = Object.fromEntries(parts.map((p) => [p, new Float64Array(n)])) as Record<Part, Float64Array>;
     const d = new Date(0);
     for (let i = 0; i < n; i++) {
       if ((i & 65535) === 0 && i) await ctx.progress(i / n, 'computing time features');
       const t = ms[i];
-      if (t !== t) { for (const p of parts) out[p][i] = NaN; continue; }
+      if (t !== t) {
+        for (const p of parts) out[p][i] = NaN;
+        continue;
+      }
       d.setTime(t);
       if (out.hour) out.hour[i] = hourOf(t);
       if (out.weekday) out.weekday[i] = ((d.getUTCDay() + 6) % 7) + 1;

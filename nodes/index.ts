@@ -2,7 +2,7 @@
  * The registry of node types: every node file in this folder, declared once. The page reads it for
  * the palette and inspector; the worker and the CLI run it.
  */
-import type { NodeDef } from '../src/core/node';
+import type { NodeDef } from '../src/core/contract/node';
 import cleanSelect from './clean.select';
 import cleanMissing from './clean.missing';
 import clusterKmeans from './cluster.kmeans';

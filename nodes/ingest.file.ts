@@ -1,23 +1,35 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { z } from 'zod';
-import { findDamage } from '../src/core/arrow-check';
-import { MAX_COLUMNS, tooManyColumns } from '../src/core/arrow-build';
-import { parseCsv } from '../src/core/csv';
-import { decodeText, ENCODINGS } from '../src/core/encoding';
-import { NodeError } from '../src/core/errors';
-import { parseJsonTable, parseNdjsonTable } from '../src/core/json-table';
-import { readUserFile } from '../src/core/read-file';
-import { defineNode } from '../src/core/node';
-import { readParquet } from '../src/core/parquet';
-import type { Text } from '../src/core/text';
-import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
+import { findDamage } from '../src/core/table/arrow-check';
+import { MAX_COLUMNS, tooManyColumns } from '../src/core/table/arrow-build';
+import { parseCsv } from '../src/core/io/csv/read';
+import { decodeText, ENCODINGS } from '../src/core/io/encoding';
+import { NodeError } from '../src/core/contract/errors';
+import { parseJsonTable, parseNdjsonTable } from '../src/core/io/json';
+import { readUserFile } from '../src/core/io/read-file';
+import { defineNode } from '../src/core/contract/node';
+import { readParquet } from '../src/core/io/parquet';
+import type { Text } from '../src/core/contract/i18n';
+import { looksLikeXlsx, readXlsx } from '../src/core/io/xlsx';
 import { tableOut } from './kit';
 
 type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet' | 'xlsx';
 
 const EXTENSIONS: Record<string, Format> = {
-  csv: 'csv', tsv: 'tsv', tab: 'tsv', txt: 'csv', json: 'json', ndjson: 'ndjson', jsonl: 'ndjson',
-  arrow: 'arrow', feather: 'arrow', ipc: 'arrow', parquet: 'parquet', parq: 'parquet', xlsx: 'xlsx', xlsm: 'xlsx',
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  txt: 'csv',
+  json: 'json',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  arrow: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+  parquet: 'parquet',
+  parq: 'parquet',
+  xlsx: 'xlsx',
+  xlsm: 'xlsx',
 };
 
 const startsWith = (bytes: Uint8Array, text: string): boolean =>
@@ -67,54 +79,89 @@ export default defineNode({
   inputs: [],
   outputs: [tableOut()],
   params: z.object({
-    path: z.string().default('').meta({
-      label: { en: 'File', vi: 'Tệp' },
-      help: { en: 'Drop a file here or choose one.', vi: 'Thả tệp vào đây hoặc chọn một tệp.' },
-      widget: 'file',
-    }),
-    format: z.enum(['auto', 'csv', 'tsv', 'json', 'ndjson', 'arrow', 'parquet', 'xlsx']).default('auto').meta({
-      label: { en: 'Format', vi: 'Định dạng' },
-      help: { en: 'Auto looks at the file name and its content.', vi: 'Tự động dựa vào tên tệp và nội dung tệp.' },
-      options: {
-        auto: { en: 'Detect', vi: 'Tự nhận diện' }, csv: { en: 'CSV', vi: 'CSV' }, tsv: { en: 'TSV (tab-separated)', vi: 'TSV (phân cách bằng tab)' },
-        json: { en: 'JSON (list of records)', vi: 'JSON (danh sách bản ghi)' }, ndjson: { en: 'NDJSON (one record per line)', vi: 'NDJSON (mỗi dòng một bản ghi)' },
-        arrow: { en: 'Arrow / Feather', vi: 'Arrow / Feather' }, parquet: { en: 'Parquet', vi: 'Parquet' }, xlsx: { en: 'Excel (.xlsx)', vi: 'Excel (.xlsx)' },
-      },
-    }),
-    delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto').meta({
-      label: { en: 'Delimiter', vi: 'Dấu phân cách' },
-      help: { en: 'The character between values in CSV/TSV files.', vi: 'Ký tự ngăn cách các giá trị trong tệp CSV/TSV.' },
-      options: {
-        auto: { en: 'Detect', vi: 'Tự nhận diện' }, ',': { en: 'Comma (,)', vi: 'Dấu phẩy (,)' }, ';': { en: 'Semicolon (;)', vi: 'Dấu chấm phẩy (;)' },
-        '\t': { en: 'Tab', vi: 'Tab' }, '|': { en: 'Pipe (|)', vi: 'Gạch đứng (|)' },
-      },
-    }),
-    header: z.enum(['auto', 'yes', 'no']).default('auto').meta({
-      label: { en: 'First row is a header', vi: 'Dòng đầu là tiêu đề' },
-      help: { en: 'Whether the first row holds the column names.', vi: 'Dòng đầu tiên có chứa tên cột hay không.' },
-      options: { auto: { en: 'Detect', vi: 'Tự nhận diện' }, yes: { en: 'Yes', vi: 'Có' }, no: { en: 'No', vi: 'Không' } },
-    }),
-    encoding: z.enum(ENCODINGS).default('auto').meta({
-      label: { en: 'Text encoding', vi: 'Bảng mã' },
-      help: {
-        en: 'For CSV, TSV and JSON. Detect reads UTF-8 and UTF-16, and guesses Windows-1258 (Vietnamese) or Windows-1252 for older files.',
-        vi: 'Cho tệp CSV, TSV và JSON. Tự nhận diện đọc được UTF-8, UTF-16 và đoán Windows-1258 (tiếng Việt) hoặc Windows-1252 cho tệp cũ.',
-      },
-      options: {
-        auto: { en: 'Detect', vi: 'Tự nhận diện' }, 'utf-8': { en: 'UTF-8', vi: 'UTF-8' }, 'utf-16le': { en: 'UTF-16 LE', vi: 'UTF-16 LE' },
-        'utf-16be': { en: 'UTF-16 BE', vi: 'UTF-16 BE' }, 'windows-1252': { en: 'Windows-1252 (Western European)', vi: 'Windows-1252 (Tây Âu)' },
-        'windows-1258': { en: 'Windows-1258 (Vietnamese)', vi: 'Windows-1258 (tiếng Việt)' },
-      },
-    }),
-    sheet: z.string().default('').meta({
-      label: { en: 'Sheet', vi: 'Trang tính' },
-      help: { en: 'For Excel files: the sheet to read. Empty reads the first sheet.', vi: 'Cho tệp Excel: trang tính cần đọc. Để trống sẽ đọc trang đầu tiên.' },
-      widget: 'text',
-    }),
+    path: z
+      .string()
+      .default('')
+      .meta({
+        label: { en: 'File', vi: 'Tệp' },
+        help: { en: 'Drop a file here or choose one.', vi: 'Thả tệp vào đây hoặc chọn một tệp.' },
+        widget: 'file',
+      }),
+    format: z
+      .enum(['auto', 'csv', 'tsv', 'json', 'ndjson', 'arrow', 'parquet', 'xlsx'])
+      .default('auto')
+      .meta({
+        label: { en: 'Format', vi: 'Định dạng' },
+        help: { en: 'Auto looks at the file name and its content.', vi: 'Tự động dựa vào tên tệp và nội dung tệp.' },
+        options: {
+          auto: { en: 'Detect', vi: 'Tự nhận diện' },
+          csv: { en: 'CSV', vi: 'CSV' },
+          tsv: { en: 'TSV (tab-separated)', vi: 'TSV (phân cách bằng tab)' },
+          json: { en: 'JSON (list of records)', vi: 'JSON (danh sách bản ghi)' },
+          ndjson: { en: 'NDJSON (one record per line)', vi: 'NDJSON (mỗi dòng một bản ghi)' },
+          arrow: { en: 'Arrow / Feather', vi: 'Arrow / Feather' },
+          parquet: { en: 'Parquet', vi: 'Parquet' },
+          xlsx: { en: 'Excel (.xlsx)', vi: 'Excel (.xlsx)' },
+        },
+      }),
+    delimiter: z
+      .enum(['auto', ',', ';', '\t', '|'])
+      .default('auto')
+      .meta({
+        label: { en: 'Delimiter', vi: 'Dấu phân cách' },
+        help: { en: 'The character between values in CSV/TSV files.', vi: 'Ký tự ngăn cách các giá trị trong tệp CSV/TSV.' },
+        options: {
+          auto: { en: 'Detect', vi: 'Tự nhận diện' },
+          ',': { en: 'Comma (,)', vi: 'Dấu phẩy (,)' },
+          ';': { en: 'Semicolon (;)', vi: 'Dấu chấm phẩy (;)' },
+          '\t': { en: 'Tab', vi: 'Tab' },
+          '|': { en: 'Pipe (|)', vi: 'Gạch đứng (|)' },
+        },
+      }),
+    header: z
+      .enum(['auto', 'yes', 'no'])
+      .default('auto')
+      .meta({
+        label: { en: 'First row is a header', vi: 'Dòng đầu là tiêu đề' },
+        help: { en: 'Whether the first row holds the column names.', vi: 'Dòng đầu tiên có chứa tên cột hay không.' },
+        options: { auto: { en: 'Detect', vi: 'Tự nhận diện' }, yes: { en: 'Yes', vi: 'Có' }, no: { en: 'No', vi: 'Không' } },
+      }),
+    encoding: z
+      .enum(ENCODINGS)
+      .default('auto')
+      .meta({
+        label: { en: 'Text encoding', vi: 'Bảng mã' },
+        help: {
+          en: 'For CSV, TSV and JSON. Detect reads UTF-8 and UTF-16, and guesses Windows-1258 (Vietnamese) or Windows-1252 for older files.',
+          vi: 'Cho tệp CSV, TSV và JSON. Tự nhận diện đọc được UTF-8, UTF-16 và đoán Windows-1258 (tiếng Việt) hoặc Windows-1252 cho tệp cũ.',
+        },
+        options: {
+          auto: { en: 'Detect', vi: 'Tự nhận diện' },
+          'utf-8': { en: 'UTF-8', vi: 'UTF-8' },
+          'utf-16le': { en: 'UTF-16 LE', vi: 'UTF-16 LE' },
+          'utf-16be': { en: 'UTF-16 BE', vi: 'UTF-16 BE' },
+          'windows-1252': { en: 'Windows-1252 (Western European)', vi: 'Windows-1252 (Tây Âu)' },
+          'windows-1258': { en: 'Windows-1258 (Vietnamese)', vi: 'Windows-1258 (tiếng Việt)' },
+        },
+      }),
+    sheet: z
+      .string()
+      .default('')
+      .meta({
+        label: { en: 'Sheet', vi: 'Trang tính' },
+        help: {
+          en: 'For Excel files: the sheet to read. Empty reads the first sheet.',
+          vi: 'Cho tệp Excel: trang tính cần đọc. Để trống sẽ đọc trang đầu tiên.',
+        },
+        widget: 'text',
+      }),
   }),
   files: (p) => (p.path ? [p.path] : []),
   async run(_inputs, params, ctx) {
-    const bytes = await readUserFile(ctx, params.path, { en: 'No file is chosen yet. Drop a file on this node or choose one.', vi: 'Chưa chọn tệp nào. Hãy thả một tệp vào nút này hoặc chọn tệp.' });
+    const bytes = await readUserFile(ctx, params.path, {
+      en: 'No file is chosen yet. Drop a file on this node or choose one.',
+      vi: 'Chưa chọn tệp nào. Hãy thả một tệp vào nút này hoặc chọn tệp.',
+    });
     if (firstChar(stripBom(bytes)) < 0 && bytes.length < 4096) {
       throw new NodeError({ en: `The file "${params.path}" is empty.`, vi: `Tệp "${params.path}" trống, không có dữ liệu.` });
     }
@@ -128,7 +175,10 @@ export default defineNode({
     };
     const header = params.header === 'auto' ? 'auto' : params.header === 'yes';
     if (format === 'parquet') {
-      table = await readParquet(bytes, { progress: (f) => ctx.progress(f * 0.95, `Read ${Math.round(f * 100)}%`), warn: (m) => ctx.warn(m) });
+      table = await readParquet(bytes, {
+        progress: (f) => ctx.progress(f * 0.95, `Read ${Math.round(f * 100)}%`),
+        warn: (m) => ctx.warn(m),
+      });
     } else if (format === 'xlsx') {
       table = await readXlsx(bytes, { sheet: params.sheet.trim(), header });
     } else if (format === 'arrow') {
@@ -156,12 +206,15 @@ export default defineNode({
       const body = decoded().bytes;
       const delimiter = params.delimiter !== 'auto' ? DELIMITERS[params.delimiter] : format === 'tsv' ? 9 : 'auto';
       const result = await parseCsv(body, {
-        delimiter, header,
+        delimiter,
+        header,
         progress: (fraction) => ctx.progress(fraction * 0.95, `Read ${Math.round(fraction * 100)}%`),
       });
       table = result.table;
       if (result.shortRows > 0) {
-        ctx.warn(`${result.shortRows.toLocaleString('en-US')} row(s) had fewer values than the ${table.numCols} columns (the first on line ${result.firstShortLine}); the missing values were left empty.`);
+        ctx.warn(
+          `${result.shortRows.toLocaleString('en-US')} row(s) had fewer values than the ${table.numCols} columns (the first on line ${result.firstShortLine}); the missing values were left empty.`,
+        );
       }
     }
     await ctx.progress(1, `${table.numRows.toLocaleString('en-US')} rows × ${table.numCols} columns`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../src/core/node';
+import { defineNode } from '../src/core/contract/node';
 import { generateInteractions } from '../src/core/sample/interactions';
 import { generatePosts, generateUsers, postsTable, usersTable } from '../src/core/sample/population';
 import { seedParam, tableOut } from './kit';
@@ -21,26 +21,35 @@ export default defineNode({
   inputs: [],
   outputs: [tableOut()],
   params: z.object({
-    dataset: z.enum(['interactions', 'users', 'posts']).default('interactions').meta({
-      label: { en: 'Dataset', vi: 'Bảng dữ liệu' },
-      help: {
-        en: 'Which table to output. The three tables share the same users and posts.',
-        vi: 'Bảng cần xuất. Ba bảng dùng chung người dùng và bài đăng.',
-      },
-      options: {
-        interactions: { en: 'Interactions (comments, reactions, shares)', vi: 'Tương tác (bình luận, cảm xúc, chia sẻ)' },
-        users: { en: 'Users', vi: 'Người dùng' },
-        posts: { en: 'Posts', vi: 'Bài đăng' },
-      },
-    }),
-    size: z.number().int().min(1000).max(1_000_000).default(20000).meta({
-      label: { en: 'Number of interactions', vi: 'Số lượt tương tác' },
-      help: {
-        en: 'There are about one user per 10 interactions and one post per 100.',
-        vi: 'Cứ khoảng 10 lượt tương tác có một người dùng, 100 lượt có một bài đăng.',
-      },
-      widget: 'slider',
-    }),
+    dataset: z
+      .enum(['interactions', 'users', 'posts'])
+      .default('interactions')
+      .meta({
+        label: { en: 'Dataset', vi: 'Bảng dữ liệu' },
+        help: {
+          en: 'Which table to output. The three tables share the same users and posts.',
+          vi: 'Bảng cần xuất. Ba bảng dùng chung người dùng và bài đăng.',
+        },
+        options: {
+          interactions: { en: 'Interactions (comments, reactions, shares)', vi: 'Tương tác (bình luận, cảm xúc, chia sẻ)' },
+          users: { en: 'Users', vi: 'Người dùng' },
+          posts: { en: 'Posts', vi: 'Bài đăng' },
+        },
+      }),
+    size: z
+      .number()
+      .int()
+      .min(1000)
+      .max(1_000_000)
+      .default(20000)
+      .meta({
+        label: { en: 'Number of interactions', vi: 'Số lượt tương tác' },
+        help: {
+          en: 'There are about one user per 10 interactions and one post per 100.',
+          vi: 'Cứ khoảng 10 lượt tương tác có một người dùng, 100 lượt có một bài đăng.',
+        },
+        widget: 'slider',
+      }),
     seed: seedParam({ en: 'Change it to get another audience of the same kind.', vi: 'Đổi số này để có một tập khán giả khác cùng kiểu.' }),
   }),
   async run(_inputs, params, ctx) {

@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { parseCsv } from '../src/core/csv';
-import { decodeText } from '../src/core/encoding';
-import { readUserFile } from '../src/core/read-file';
-import { defineNode } from '../src/core/node';
-import { TARGETS, mappedRows, resolveMapping } from '../src/core/social/csv-map';
-import { facebookRows } from '../src/core/social/facebook';
-import { type SocialRow, interactionsTable, parseJson } from '../src/core/social/rows';
-import { parseTweetsJs, xRows } from '../src/core/social/x';
-import { looksLikeXlsx, readXlsx } from '../src/core/xlsx';
+import { parseCsv } from '../src/core/io/csv/read';
+import { decodeText } from '../src/core/io/encoding';
+import { readUserFile } from '../src/core/io/read-file';
+import { defineNode } from '../src/core/contract/node';
+import { TARGETS, mappedRows, resolveMapping } from '../src/core/io/social/csv-map';
+import { facebookRows } from '../src/core/io/social/facebook';
+import { type SocialRow, interactionsTable, parseJson } from '../src/core/io/social/rows';
+import { parseTweetsJs, xRows } from '../src/core/io/social/x';
+import { looksLikeXlsx, readXlsx } from '../src/core/io/xlsx';
 import { tableOut } from './kit';
 
 /** Stable order by time (unknown times last), as the sample audience and platform exports are. */
 function byTime(rows: SocialRow[], utcOffset: number): SocialRow[] {
   const key = (r: SocialRow) => (r.zoned ? r.time + utcOffset * 3600000 : r.time);
-  return rows.map((r, i) => ({ r, i, k: key(r) }))
+  return rows
+    .map((r, i) => ({ r, i, k: key(r) }))
     .sort((a, b) => (a.k === b.k || (a.k !== a.k && b.k !== b.k) ? a.i - b.i : a.k !== a.k ? 1 : b.k !== b.k ? -1 : a.k - b.k))
     .map((x) => x.r);
 }
@@ -35,39 +36,56 @@ export default defineNode({
   inputs: [],
   outputs: [tableOut({ en: 'Interactions', vi: 'Tương tác' })],
   params: z.object({
-    platform: z.enum(['facebook', 'x', 'csv']).default('facebook').meta({
-      label: { en: 'Platform', vi: 'Nền tảng' },
-      help: { en: 'Where the export comes from.', vi: 'Tệp được xuất từ đâu.' },
-      options: {
-        facebook: { en: 'Facebook page (Graph API JSON)', vi: 'Trang Facebook (JSON Graph API)' },
-        x: { en: 'X / Twitter archive (tweets.js)', vi: 'Bản lưu trữ X / Twitter (tweets.js)' },
-        csv: { en: 'CSV or Excel with a column mapping', vi: 'CSV hoặc Excel kèm ánh xạ cột' },
-      },
-    }),
-    path: z.string().default('').meta({
-      label: { en: 'File', vi: 'Tệp' },
-      help: { en: 'Drop the exported file here or choose it.', vi: 'Thả tệp đã xuất vào đây hoặc chọn tệp.' },
-      widget: 'file',
-    }),
-    mapping: z.record(z.string(), z.string()).default({}).meta({
-      label: { en: 'Columns (interactions column → your column)', vi: 'Cột (cột tương tác → cột trong tệp)' },
-      help: {
-        en: `CSV only. Map ${TARGETS.join(', ')}. user_id and timestamp are required; a column already named like the target is used without mapping.`,
-        vi: `Chỉ cho CSV. Ánh xạ ${TARGETS.join(', ')}. Bắt buộc có user_id và timestamp; cột trùng tên với cột đích được dùng luôn, không cần ánh xạ.`,
-      },
-      widget: 'keyvalue',
-    }),
-    utcOffset: z.number().min(-12).max(14).default(7).meta({
-      label: { en: 'Time zone (hours from UTC)', vi: 'Múi giờ (số giờ so với UTC)' },
-      help: {
-        en: 'Times that name their zone are shown in this one (7 = Vietnam), so "hour" is the audience\'s local hour.',
-        vi: 'Thời gian có ghi múi giờ được đổi sang múi giờ này (7 = Việt Nam), để cột "hour" là giờ địa phương của khán giả.',
-      },
-    }),
+    platform: z
+      .enum(['facebook', 'x', 'csv'])
+      .default('facebook')
+      .meta({
+        label: { en: 'Platform', vi: 'Nền tảng' },
+        help: { en: 'Where the export comes from.', vi: 'Tệp được xuất từ đâu.' },
+        options: {
+          facebook: { en: 'Facebook page (Graph API JSON)', vi: 'Trang Facebook (JSON Graph API)' },
+          x: { en: 'X / Twitter archive (tweets.js)', vi: 'Bản lưu trữ X / Twitter (tweets.js)' },
+          csv: { en: 'CSV or Excel with a column mapping', vi: 'CSV hoặc Excel kèm ánh xạ cột' },
+        },
+      }),
+    path: z
+      .string()
+      .default('')
+      .meta({
+        label: { en: 'File', vi: 'Tệp' },
+        help: { en: 'Drop the exported file here or choose it.', vi: 'Thả tệp đã xuất vào đây hoặc chọn tệp.' },
+        widget: 'file',
+      }),
+    mapping: z
+      .record(z.string(), z.string())
+      .default({})
+      .meta({
+        label: { en: 'Columns (interactions column → your column)', vi: 'Cột (cột tương tác → cột trong tệp)' },
+        help: {
+          en: `CSV only. Map ${TARGETS.join(', ')}. user_id and timestamp are required; a column already named like the target is used without mapping.`,
+          vi: `Chỉ cho CSV. Ánh xạ ${TARGETS.join(', ')}. Bắt buộc có user_id và timestamp; cột trùng tên với cột đích được dùng luôn, không cần ánh xạ.`,
+        },
+        widget: 'keyvalue',
+      }),
+    utcOffset: z
+      .number()
+      .min(-12)
+      .max(14)
+      .default(7)
+      .meta({
+        label: { en: 'Time zone (hours from UTC)', vi: 'Múi giờ (số giờ so với UTC)' },
+        help: {
+          en: 'Times that name their zone are shown in this one (7 = Vietnam), so "hour" is the audience\'s local hour.',
+          vi: 'Thời gian có ghi múi giờ được đổi sang múi giờ này (7 = Việt Nam), để cột "hour" là giờ địa phương của khán giả.',
+        },
+      }),
   }),
   files: (p) => (p.path ? [p.path] : []),
   async run(_inputs, params, ctx) {
-    const bytes = await readUserFile(ctx, params.path, { en: 'No file is chosen yet. Drop the export on this node or choose it.', vi: 'Chưa chọn tệp nào. Hãy thả tệp đã xuất vào nút này hoặc chọn tệp.' });
+    const bytes = await readUserFile(ctx, params.path, {
+      en: 'No file is chosen yet. Drop the export on this node or choose it.',
+      vi: 'Chưa chọn tệp nào. Hãy thả tệp đã xuất vào nút này hoặc chọn tệp.',
+    });
     await ctx.progress(0, `Reading the ${params.platform === 'x' ? 'X' : params.platform === 'csv' ? 'CSV' : 'Facebook'} export`);
     let rows: SocialRow[];
     if (params.platform === 'csv') {

@@ -1,17 +1,30 @@
 import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
-import type { HeatmapChart } from '../src/core/chart';
-import type { JourneyMapChart } from '../src/core/journey/charts';
-import { encodeKeys } from '../src/core/encode-keys';
+import type { HeatmapChart } from '../src/core/contract/chart';
+import type { JourneyMapChart } from '../src/core/contract/chart';
+import { encodeKeys } from '../src/core/table/encode-keys';
 import type { PainPoint } from '../src/core/journey/pains';
 import { STAGES, STAGE_LABEL } from '../src/core/journey/stages';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
-import { defineNode, type RunContext } from '../src/core/node';
-import { boolVector, columnNames, floatVector, int32Vector, kindOf, requireColumn, requireTable, stringVector, tableOf, toFloat64 } from '../src/core/table';
+import { defineNode, type RunContext } from '../src/core/contract/node';
+import {
+  boolVector,
+  columnNames,
+  floatVector,
+  int32Vector,
+  kindOf,
+  requireColumn,
+  requireTable,
+  stringVector,
+  tableOf,
+  toFloat64,
+} from '../src/core/table/table';
 import { chartOut, columnParam, tableIn, tableOut } from './kit';
 
-const S = STAGES.length, NONE = S - 1;
-const NEG = -0.05, POS = 0.05;
+const S = STAGES.length,
+  NONE = S - 1;
+const NEG = -0.05,
+  POS = 0.05;
 const LABEL_SCORE: Record<string, number> = { positive: 1, neutral: 0, negative: -1 };
 
 /** Sentiment scores per row from a number column or a positive/neutral/negative label column (NaN = unknown). */
@@ -25,10 +38,14 @@ async function readSentiment(vector: Vector): Promise<Float64Array> {
 /** Marks the stage whose mean sentiment changes most from the previous stage that has one (none excluded). */
 function swings(mean: Float64Array): { swing: Float64Array; moment: boolean[] } {
   const swing = new Float64Array(S).fill(NaN);
-  let prev = -1, best = 0;
+  let prev = -1,
+    best = 0;
   for (let s = 0; s < NONE; s++) {
     if (mean[s] !== mean[s]) continue;
-    if (prev >= 0) { swing[s] = mean[s] - mean[prev]; best = Math.max(best, Math.abs(swing[s])); }
+    if (prev >= 0) {
+      swing[s] = mean[s] - mean[prev];
+      best = Math.max(best, Math.abs(swing[s]));
+    }
     prev = s;
   }
   const moment = Array.from(swing, (v) => best > 0 && Math.abs(v) === best);
@@ -59,8 +76,22 @@ export default defineNode({
   ],
   params: z.object({
     stage: columnParam('string', { en: 'Stage column', vi: 'Cột giai đoạn' }, { default: 'journey_stage' }),
-    sentiment: columnParam('any', { en: 'Sentiment column', vi: 'Cột cảm xúc' }, { help: { en: 'A score in [-1, 1], or positive/neutral/negative labels. Below -0.05 counts as negative.', vi: 'Điểm trong [-1, 1], hoặc nhãn positive/neutral/negative. Dưới -0,05 được tính là tiêu cực.' }, default: 'sentiment_score' }),
-    text: columnParam('string', { en: 'Text column', vi: 'Cột văn bản' }, { help: { en: 'Used for pain points.', vi: 'Dùng để tìm điểm đau.' }, default: 'text' }),
+    sentiment: columnParam(
+      'any',
+      { en: 'Sentiment column', vi: 'Cột cảm xúc' },
+      {
+        help: {
+          en: 'A score in [-1, 1], or positive/neutral/negative labels. Below -0.05 counts as negative.',
+          vi: 'Điểm trong [-1, 1], hoặc nhãn positive/neutral/negative. Dưới -0,05 được tính là tiêu cực.',
+        },
+        default: 'sentiment_score',
+      },
+    ),
+    text: columnParam(
+      'string',
+      { en: 'Text column', vi: 'Cột văn bản' },
+      { help: { en: 'Used for pain points.', vi: 'Dùng để tìm điểm đau.' }, default: 'text' },
+    ),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -68,21 +99,32 @@ export default defineNode({
     const n = table.numRows;
     const names = columnNames(table);
     await ctx.progress(0.05, 'Reading columns…');
-    const stageOf = stageKeys.values.map((v) => { const i = STAGES.indexOf(String(v).trim().toLowerCase() as never); return i < 0 ? NONE : i; });
+    const stageOf = stageKeys.values.map((v) => {
+      const i = STAGES.indexOf(String(v).trim().toLowerCase() as never);
+      return i < 0 ? NONE : i;
+    });
     const stage = Int8Array.from(stageKeys.codes, (c) => (c < 0 ? NONE : stageOf[c]));
     const sentCol = names.includes(params.sentiment) ? params.sentiment : names.includes('sentiment_label') ? 'sentiment_label' : null;
     if (!sentCol) warnMissing(ctx, params.sentiment, 'sentiment');
-    else if (sentCol !== params.sentiment) ctx.warn({ en: `"${params.sentiment}" is not in the table; using "sentiment_label".`, vi: `Bảng không có "${params.sentiment}"; dùng "sentiment_label".` });
+    else if (sentCol !== params.sentiment)
+      ctx.warn({
+        en: `"${params.sentiment}" is not in the table; using "sentiment_label".`,
+        vi: `Bảng không có "${params.sentiment}"; dùng "sentiment_label".`,
+      });
     const score = sentCol ? await readSentiment(table.getChild(sentCol)!) : new Float64Array(n).fill(NaN);
 
-    const volume = new Float64Array(S), sum = new Float64Array(S), scored = new Float64Array(S);
+    const volume = new Float64Array(S),
+      sum = new Float64Array(S),
+      scored = new Float64Array(S);
     const cells = new Float64Array(S * 3); // positive, neutral, negative
     const negative = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const s = stage[i], x = score[i];
+      const s = stage[i],
+        x = score[i];
       volume[s]++;
       if (x !== x) continue;
-      scored[s]++; sum[s] += x;
+      scored[s]++;
+      sum[s] += x;
       const c = x > POS ? 0 : x < NEG ? 2 : 1;
       cells[s * 3 + c]++;
       if (c === 2) negative[i] = 1;
@@ -97,7 +139,13 @@ export default defineNode({
       const textKeys = await encodeKeys(requireColumn(table, params.text, 'string'));
       // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
       let long = 0;
-      const distinct = (textKeys.values as string[]).map((t) => { if (t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+      const distinct = (textKeys.values as string[]).map((t) => {
+        if (t.length > TEXT_LIMIT) {
+          long++;
+          return clip(t);
+        }
+        return t;
+      });
       if (long) ctx.warn(clippedNote(long));
       const texts = Array.from(textKeys.codes, (c) => (c < 0 ? null : distinct[c]));
       const { indexTerms, painPoints } = await import('../src/core/journey/pains'); // the tokenizer stays out of the page bundle
@@ -123,17 +171,29 @@ export default defineNode({
     });
     const shown = STAGES.map((_, s) => s).filter((s) => s !== NONE);
     const map: JourneyMapChart = {
-      kind: 'chart', chart: 'journey', title: { en: 'Customer journey map', vi: 'Bản đồ hành trình khách hàng' },
+      kind: 'chart',
+      chart: 'journey',
+      title: { en: 'Customer journey map', vi: 'Bản đồ hành trình khách hàng' },
       stages: shown.map((s) => ({
-        stage: STAGES[s], label: STAGE_LABEL[STAGES[s]], volume: volume[s], share: n ? volume[s] / n : 0,
-        sentiment: orNull(mean[s]), negative: orNull(negShare[s]), pains: pains[s].map((p) => ({ term: p.term, count: p.count })), momentOfTruth: moment[s],
+        stage: STAGES[s],
+        label: STAGE_LABEL[STAGES[s]],
+        volume: volume[s],
+        share: n ? volume[s] / n : 0,
+        sentiment: orNull(mean[s]),
+        negative: orNull(negShare[s]),
+        pains: pains[s].map((p) => ({ term: p.term, count: p.count })),
+        momentOfTruth: moment[s],
       })),
       none: { volume: volume[NONE], share: n ? volume[NONE] / n : 0 },
     };
     const rows = shown.filter((s) => scored[s] > 0);
     const heatmap: HeatmapChart = {
-      kind: 'chart', chart: 'heatmap', title: { en: 'Sentiment by journey stage (share of comments)', vi: 'Cảm xúc theo giai đoạn (tỷ lệ bình luận)' },
-      rows: rows.map((s) => STAGES[s]), cols: ['positive', 'neutral', 'negative'], format: 'percent',
+      kind: 'chart',
+      chart: 'heatmap',
+      title: { en: 'Sentiment by journey stage (share of comments)', vi: 'Cảm xúc theo giai đoạn (tỷ lệ bình luận)' },
+      rows: rows.map((s) => STAGES[s]),
+      cols: ['positive', 'neutral', 'negative'],
+      format: 'percent',
       values: rows.map((s) => [0, 1, 2].map((c) => cells[s * 3 + c] / scored[s])),
     };
     await ctx.progress(1);
@@ -142,7 +202,12 @@ export default defineNode({
 });
 
 function warnMissing(ctx: RunContext, column: string, what: 'sentiment' | 'text'): void {
-  ctx.warn(what === 'sentiment'
-    ? { en: `No sentiment column ("${column}" or "sentiment_label"): only volumes are shown. Put Sentiment before this node.`, vi: `Không có cột cảm xúc ("${column}" hoặc "sentiment_label"): chỉ hiện số lượng. Hãy đặt node Cảm xúc trước node này.` }
-    : { en: `No text column "${column}": pain points are left empty.`, vi: `Không có cột văn bản "${column}": không tìm điểm đau.` });
+  ctx.warn(
+    what === 'sentiment'
+      ? {
+          en: `No sentiment column ("${column}" or "sentiment_label"): only volumes are shown. Put Sentiment before this node.`,
+          vi: `Không có cột cảm xúc ("${column}" hoặc "sentiment_label"): chỉ hiện số lượng. Hãy đặt node Cảm xúc trước node này.`,
+        }
+      : { en: `No text column "${column}": pain points are left empty.`, vi: `Không có cột văn bản "${column}": không tìm điểm đau.` },
+  );
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { encodeKeys } from '../src/core/encode-keys';
-import type { FunnelChart, SankeyChart } from '../src/core/journey/charts';
+import { encodeKeys } from '../src/core/table/encode-keys';
+import type { FunnelChart, SankeyChart } from '../src/core/contract/chart';
 import { FUNNEL_LEN, K, MAX_STEPS, computePaths } from '../src/core/journey/paths';
 import { JOURNEY_STAGES, STAGE_LABEL } from '../src/core/journey/stages';
-import { defineNode } from '../src/core/node';
-import { parseTimes } from '../src/core/parse-time';
-import { floatVector, int32Vector, requireColumn, requireTable, stringVector, tableOf } from '../src/core/table';
+import { defineNode } from '../src/core/contract/node';
+import { parseTimes } from '../src/core/table/parse-time';
+import { floatVector, int32Vector, requireColumn, requireTable, stringVector, tableOf } from '../src/core/table/table';
 import { chartOut, columnParam, tableIn, tableOut } from './kit';
-import type { Text } from '../src/core/text';
+import type { Text } from '../src/core/contract/i18n';
 
 const pct = (x: number) => (x === x ? `${Math.round(100 * x)}%` : '–');
 
@@ -20,7 +20,13 @@ function meaning(s: number, reach: Float64Array, seen: Float64Array, conversion:
       vi: `Đã gặp: ${seen[s]} người có ít nhất một bình luận ${stage.vi}. ${stage.vi} là lối ra, không phải một bước của phễu: "users" bằng "seen" và không có tỷ lệ chuyển đổi.`,
     };
   }
-  const before = s === 0 ? { en: `all ${total} people in the journey`, vi: `toàn bộ ${total} người trong hành trình` } : { en: `the people who reached ${STAGE_LABEL[JOURNEY_STAGES[s - 1]].en}`, vi: `những người đã tới ${STAGE_LABEL[JOURNEY_STAGES[s - 1]].vi}` };
+  const before =
+    s === 0
+      ? { en: `all ${total} people in the journey`, vi: `toàn bộ ${total} người trong hành trình` }
+      : {
+          en: `the people who reached ${STAGE_LABEL[JOURNEY_STAGES[s - 1]].en}`,
+          vi: `những người đã tới ${STAGE_LABEL[JOURNEY_STAGES[s - 1]].vi}`,
+        };
   return {
     en: `Reach ("users"): ${reach[s]} people got at least as far as ${stage.en} (their furthest stage is ${stage.en} or a later one). Seen: ${seen[s]} wrote at least one ${stage.en} comment. Conversion: ${pct(conversion[s])} of ${before.en} got this far.`,
     vi: `Tiếp cận ("users"): ${reach[s]} người đã đi ít nhất tới ${stage.vi} (giai đoạn xa nhất của họ là ${stage.vi} hoặc sau đó). Đã gặp ("seen"): ${seen[s]} người có ít nhất một bình luận ${stage.vi}. Chuyển đổi: ${pct(conversion[s])} ${before.vi} đã đi tới bước này.`,
@@ -49,12 +55,28 @@ export default defineNode({
   ],
   params: z.object({
     user: columnParam('any', { en: 'Person column', vi: 'Cột người dùng' }, { default: 'user_id' }),
-    time: columnParam('any', { en: 'Time column', vi: 'Cột thời gian' }, { help: { en: 'Dates and times (text is parsed). Rows at the same time are ordered by funnel stage.', vi: 'Ngày giờ (văn bản sẽ được đọc). Các dòng cùng thời điểm được xếp theo thứ tự phễu.' }, default: 'timestamp' }),
+    time: columnParam(
+      'any',
+      { en: 'Time column', vi: 'Cột thời gian' },
+      {
+        help: {
+          en: 'Dates and times (text is parsed). Rows at the same time are ordered by funnel stage.',
+          vi: 'Ngày giờ (văn bản sẽ được đọc). Các dòng cùng thời điểm được xếp theo thứ tự phễu.',
+        },
+        default: 'timestamp',
+      },
+    ),
     stage: columnParam('string', { en: 'Stage column', vi: 'Cột giai đoạn' }, { default: 'journey_stage' }),
-    collapse: z.boolean().default(true).meta({
-      label: { en: 'Merge repeated stages', vi: 'Gộp giai đoạn lặp lại' },
-      help: { en: 'Two comments in a row at the same stage count as one step.', vi: 'Hai bình luận liên tiếp cùng giai đoạn được tính là một bước.' },
-    }),
+    collapse: z
+      .boolean()
+      .default(true)
+      .meta({
+        label: { en: 'Merge repeated stages', vi: 'Gộp giai đoạn lặp lại' },
+        help: {
+          en: 'Two comments in a row at the same stage count as one step.',
+          vi: 'Hai bình luận liên tiếp cùng giai đoạn được tính là một bước.',
+        },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -63,7 +85,7 @@ export default defineNode({
     const stageVec = requireColumn(table, params.stage);
     const n = table.numRows;
     await ctx.progress(0, 'Reading columns…');
-    const users = await encodeKeys(userVec, (d) => ctx.progress(0.2 * d / n));
+    const users = await encodeKeys(userVec, (d) => ctx.progress((0.2 * d) / n));
     const times = parseTimes(timeVec);
     const sk = await encodeKeys(stageVec);
     const map = new Int8Array(sk.values.length).fill(-1);
@@ -74,7 +96,9 @@ export default defineNode({
       if (map[i] < 0 && s !== 'none' && s !== '') unknown.push(String(v));
     });
     const stage = new Int8Array(n);
-    let staged = 0, noTime = 0, noUser = 0;
+    let staged = 0,
+      noTime = 0,
+      noUser = 0;
     for (let i = 0; i < n; i++) {
       const c = sk.codes[i];
       stage[i] = c < 0 ? -1 : map[c];
@@ -84,15 +108,35 @@ export default defineNode({
       else if (users.codes[i] < 0) noUser++;
     }
     if (unknown.length) {
-      const list = unknown.slice(0, 5).map((v) => `"${v}"`).join(', ');
-      ctx.warn({ en: `Values of "${params.stage}" that are not journey stages were ignored: ${list}.`, vi: `Đã bỏ qua các giá trị của "${params.stage}" không phải giai đoạn hành trình: ${list}.` });
+      const list = unknown
+        .slice(0, 5)
+        .map((v) => `"${v}"`)
+        .join(', ');
+      ctx.warn({
+        en: `Values of "${params.stage}" that are not journey stages were ignored: ${list}.`,
+        vi: `Đã bỏ qua các giá trị của "${params.stage}" không phải giai đoạn hành trình: ${list}.`,
+      });
     }
-    if (noTime) ctx.warn({ en: `${noTime} row(s) with a stage have no readable time in "${params.time}" and were left out.`, vi: `${noTime} dòng có giai đoạn nhưng không đọc được thời gian trong "${params.time}" nên bị bỏ qua.` });
-    if (noUser) ctx.warn({ en: `${noUser} row(s) with a stage have no person in "${params.user}" and were left out.`, vi: `${noUser} dòng có giai đoạn nhưng không có người dùng trong "${params.user}" nên bị bỏ qua.` });
-    if (staged === 0) ctx.warn({ en: 'No row has a journey stage other than "none": the outputs are empty.', vi: 'Không có dòng nào có giai đoạn khác "none": kết quả trống.' });
+    if (noTime)
+      ctx.warn({
+        en: `${noTime} row(s) with a stage have no readable time in "${params.time}" and were left out.`,
+        vi: `${noTime} dòng có giai đoạn nhưng không đọc được thời gian trong "${params.time}" nên bị bỏ qua.`,
+      });
+    if (noUser)
+      ctx.warn({
+        en: `${noUser} row(s) with a stage have no person in "${params.user}" and were left out.`,
+        vi: `${noUser} dòng có giai đoạn nhưng không có người dùng trong "${params.user}" nên bị bỏ qua.`,
+      });
+    if (staged === 0)
+      ctx.warn({
+        en: 'No row has a journey stage other than "none": the outputs are empty.',
+        vi: 'Không có dòng nào có giai đoạn khác "none": kết quả trống.',
+      });
 
-    const st = await computePaths({ user: users.codes, users: users.values.length, time: times.ms, stage, collapse: params.collapse },
-      (f) => ctx.progress(0.3 + 0.6 * f, 'Following paths…'));
+    const st = await computePaths(
+      { user: users.codes, users: users.values.length, time: times.ms, stage, collapse: params.collapse },
+      (f) => ctx.progress(0.3 + 0.6 * f, 'Following paths…'),
+    );
 
     // Transitions, by funnel order of `from`, then most users.
     const pairs: number[] = [];
@@ -111,7 +155,9 @@ export default defineNode({
     // Funnel: reach of each funnel stage (furthest stage at or after it), then churn.
     const total = st.totalUsers;
     const reach = Float64Array.from({ length: K }, (_, s) => (s < FUNNEL_LEN ? st.reached[s] : st.seen[s]));
-    const conversion = Float64Array.from({ length: K }, (_, s) => (s >= FUNNEL_LEN ? NaN : s === 0 ? (total ? reach[0] / total : NaN) : reach[s - 1] ? reach[s] / reach[s - 1] : NaN));
+    const conversion = Float64Array.from({ length: K }, (_, s) =>
+      s >= FUNNEL_LEN ? NaN : s === 0 ? (total ? reach[0] / total : NaN) : reach[s - 1] ? reach[s] / reach[s - 1] : NaN,
+    );
     const funnel = tableOf({
       stage: stringVector([...JOURNEY_STAGES]),
       users: int32Vector(Int32Array.from(reach)),
@@ -130,7 +176,15 @@ export default defineNode({
     for (let step = 0; step < MAX_STEPS; step++) {
       for (let s = 0; s < K; s++) {
         const v = st.at[step * K + s];
-        if (v > 0) nodes.push({ name: id(step, s), stage: JOURNEY_STAGES[s], step: step + 1, label: STAGE_LABEL[JOURNEY_STAGES[s]], value: v, ...(merged && step === MAX_STEPS - 1 ? { merged: true } : {}) });
+        if (v > 0)
+          nodes.push({
+            name: id(step, s),
+            stage: JOURNEY_STAGES[s],
+            step: step + 1,
+            label: STAGE_LABEL[JOURNEY_STAGES[s]],
+            value: v,
+            ...(merged && step === MAX_STEPS - 1 ? { merged: true } : {}),
+          });
       }
     }
     const links: { source: string; target: string; value: number }[] = [];
@@ -141,7 +195,10 @@ export default defineNode({
       }
     }
     const sankeyTitle: Text = merged
-      ? { en: `Journey paths: first ${MAX_STEPS - 1} steps, then where ${st.longer} longer paths end (repeats merged)`, vi: `Lộ trình: ${MAX_STEPS - 1} bước đầu, rồi nơi ${st.longer} lộ trình dài hơn kết thúc (gộp bước lặp lại)` }
+      ? {
+          en: `Journey paths: first ${MAX_STEPS - 1} steps, then where ${st.longer} longer paths end (repeats merged)`,
+          vi: `Lộ trình: ${MAX_STEPS - 1} bước đầu, rồi nơi ${st.longer} lộ trình dài hơn kết thúc (gộp bước lặp lại)`,
+        }
       : { en: `Journey paths, first ${MAX_STEPS} steps (repeats merged)`, vi: `Lộ trình, ${MAX_STEPS} bước đầu (gộp bước lặp lại)` };
     await ctx.progress(1);
     return {
@@ -149,8 +206,16 @@ export default defineNode({
       funnel,
       sankey: { kind: 'chart', chart: 'sankey', title: sankeyTitle, nodes, links } satisfies SankeyChart,
       funnel_chart: {
-        kind: 'chart', chart: 'funnel', title: { en: 'Journey funnel (people)', vi: 'Phễu hành trình (số người)' },
-        stages: JOURNEY_STAGES.slice(0, FUNNEL_LEN).map((s, i) => ({ name: s, label: STAGE_LABEL[s], value: reach[i], share: total ? reach[i] / total : null, conversion: conversion[i] === conversion[i] ? conversion[i] : null })),
+        kind: 'chart',
+        chart: 'funnel',
+        title: { en: 'Journey funnel (people)', vi: 'Phễu hành trình (số người)' },
+        stages: JOURNEY_STAGES.slice(0, FUNNEL_LEN).map((s, i) => ({
+          name: s,
+          label: STAGE_LABEL[s],
+          value: reach[i],
+          share: total ? reach[i] / total : null,
+          conversion: conversion[i] === conversion[i] ? conversion[i] : null,
+        })),
         note: {
           en: `Each bar: people who got at least this far (their furthest stage is this one or later), as the funnel table's "users"; % of all ${total} people. Conversion: share of the people at the stage before who got this far.`,
           vi: `Mỗi thanh: số người đã đi ít nhất tới bước này (giai đoạn xa nhất là bước này hoặc sau đó), như cột "users" của bảng phễu; % trên tổng ${total} người. Chuyển đổi: tỷ lệ người ở bước trước đã đi tới bước này.`,

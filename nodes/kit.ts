@@ -4,8 +4,8 @@
  * `defineNode` types `run`: `inputs.in` is a `Table`, a chart output must be a `Chart`.
  */
 import { z } from 'zod';
-import type { ParamMeta, PortSpec } from '../src/core/node';
-import type { Text } from '../src/core/text';
+import type { ParamMeta, PortSpec } from '../src/core/contract/node';
+import type { Text } from '../src/core/contract/i18n';
 
 const TABLE: Text = { en: 'Table', vi: 'Bảng' };
 
@@ -73,17 +73,27 @@ const columnMeta = (widget: 'column' | 'columns', type: ColumnType, label: Text,
 /** A list of columns of the input, picked in the inspector (only of `type` unless `any`). Empty by default. */
 export function columnsParam(type: ColumnType, label: Text, options: ColumnOptions<string[]> = {}) {
   const fallback = options.default ?? [];
-  return z.array(z.string()).default(() => [...fallback]).meta(columnMeta('columns', type, label, options));
+  return z
+    .array(z.string())
+    .default(() => [...fallback])
+    .meta(columnMeta('columns', type, label, options));
 }
 
 /** One column of the input, picked in the inspector (only of `type` unless `any`). `''` (none) by default. */
 export function columnParam(type: ColumnType, label: Text, options: ColumnOptions<string> = {}) {
-  return z.string().default(options.default ?? '').meta(columnMeta('column', type, label, options));
+  return z
+    .string()
+    .default(options.default ?? '')
+    .meta(columnMeta('column', type, label, options));
 }
 
 /** The seed of a node's random choices: the same seed always gives the same result. */
 export function seedParam(help: Text) {
-  return z.number().int().default(42).meta({ label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' }, help });
+  return z
+    .number()
+    .int()
+    .default(42)
+    .meta({ label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' }, help });
 }
 
 const LANGUAGE_OPTIONS = {
@@ -94,9 +104,12 @@ const LANGUAGE_OPTIONS = {
 /** The language of a text column: `auto` decides per row (or `any`, for entries that fit every language). */
 export function languageParam<F extends 'auto' | 'any'>(first: F, firstLabel: Text, help?: Text) {
   const values: [F, 'en', 'vi'] = [first, 'en', 'vi'];
-  return z.enum(values).default(first as never).meta({
-    label: { en: 'Language', vi: 'Ngôn ngữ' },
-    ...(help ? { help } : {}),
-    options: { [first]: firstLabel, ...LANGUAGE_OPTIONS } as Record<F | 'en' | 'vi', Text>,
-  });
+  return z
+    .enum(values)
+    .default(first as never)
+    .meta({
+      label: { en: 'Language', vi: 'Ngôn ngữ' },
+      ...(help ? { help } : {}),
+      options: { [first]: firstLabel, ...LANGUAGE_OPTIONS } as Record<F | 'en' | 'vi', Text>,
+    });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
 import { breakLongRuns, clip, clippedNote, TEXT_LIMIT, WINK_LIMIT } from '../src/core/text/limit';
-import { floatVector, requireColumn, requireTable, stringVector, toValues, withColumns } from '../src/core/table';
+import { floatVector, requireColumn, requireTable, stringVector, toValues, withColumns } from '../src/core/table/table';
 import { columnParam, languageParam, seedParam, tableIn, tableOut } from './kit';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
@@ -30,8 +30,12 @@ function polarityOf(label: string, minusOne: boolean): Polarity | null {
 let winkPipe: Promise<ReturnType<typeof import('wink-nlp').default>> | null = null;
 /** wink-nlp with the English model, negation + sentiment: the lightest pipe that gives its full-pipeline scores. */
 function loadWink() {
-  winkPipe ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['negation', 'sentiment']))
-    .catch((error: unknown) => { winkPipe = null; throw error; });
+  winkPipe ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')])
+    .then(([{ default: winkNLP }, { default: model }]) => winkNLP(model, ['negation', 'sentiment']))
+    .catch((error: unknown) => {
+      winkPipe = null;
+      throw error;
+    });
   return winkPipe;
 }
 
@@ -50,25 +54,49 @@ export default defineNode({
   inputs: [tableIn({ en: 'Texts', vi: 'Văn bản' })],
   outputs: [tableOut({ en: 'With sentiment', vi: 'Kèm cảm xúc' })],
   params: z.object({
-    column: z.string().min(1).default('text').meta({
-      label: { en: 'Text column', vi: 'Cột văn bản' },
-      help: { en: 'The comments or posts to score.', vi: 'Các bình luận hoặc bài đăng cần chấm điểm.' },
-      widget: 'column', columnType: 'string',
-    }),
-    language: languageParam('auto', { en: 'Automatic', vi: 'Tự động' }, { en: 'Automatic decides per row; texts in other languages are scored as English.', vi: 'Tự động nhận diện từng dòng; văn bản ngôn ngữ khác được chấm như tiếng Anh.' }),
-    labels: columnParam('any', { en: 'Known labels (optional)', vi: 'Nhãn có sẵn (không bắt buộc)' }, { help: {
-        en: 'A column with positive / neutral / negative (or 1 / 0) for some rows. Those rows teach a model that labels the others; the score is then P(positive) − P(negative). Leave empty to use the built-in word lists.',
-        vi: 'Một cột có nhãn tích cực / trung tính / tiêu cực (hoặc 1 / 0) ở một số dòng. Các dòng đó dạy một mô hình để gắn nhãn các dòng còn lại; điểm khi đó là P(tích cực) − P(tiêu cực). Để trống để dùng bộ từ có sẵn.',
-      } }),
-    englishEngine: z.enum(['lexicon', 'wink']).default('lexicon').meta({
-      label: { en: 'English engine', vi: 'Bộ chấm tiếng Anh' },
-      help: {
-        en: 'Word list: fast (several times wink-nlp) with similar accuracy. wink-nlp: the reference English analyser, slower.',
-        vi: 'Bộ từ: nhanh (gấp nhiều lần wink-nlp), độ chính xác tương đương. wink-nlp: bộ phân tích tiếng Anh tham chiếu, chậm hơn.',
+    column: z
+      .string()
+      .min(1)
+      .default('text')
+      .meta({
+        label: { en: 'Text column', vi: 'Cột văn bản' },
+        help: { en: 'The comments or posts to score.', vi: 'Các bình luận hoặc bài đăng cần chấm điểm.' },
+        widget: 'column',
+        columnType: 'string',
+      }),
+    language: languageParam(
+      'auto',
+      { en: 'Automatic', vi: 'Tự động' },
+      {
+        en: 'Automatic decides per row; texts in other languages are scored as English.',
+        vi: 'Tự động nhận diện từng dòng; văn bản ngôn ngữ khác được chấm như tiếng Anh.',
       },
-      options: { lexicon: { en: 'Word list (fast)', vi: 'Bộ từ (nhanh)' }, wink: { en: 'wink-nlp', vi: 'wink-nlp' } },
+    ),
+    labels: columnParam(
+      'any',
+      { en: 'Known labels (optional)', vi: 'Nhãn có sẵn (không bắt buộc)' },
+      {
+        help: {
+          en: 'A column with positive / neutral / negative (or 1 / 0) for some rows. Those rows teach a model that labels the others; the score is then P(positive) − P(negative). Leave empty to use the built-in word lists.',
+          vi: 'Một cột có nhãn tích cực / trung tính / tiêu cực (hoặc 1 / 0) ở một số dòng. Các dòng đó dạy một mô hình để gắn nhãn các dòng còn lại; điểm khi đó là P(tích cực) − P(tiêu cực). Để trống để dùng bộ từ có sẵn.',
+        },
+      },
+    ),
+    englishEngine: z
+      .enum(['lexicon', 'wink'])
+      .default('lexicon')
+      .meta({
+        label: { en: 'English engine', vi: 'Bộ chấm tiếng Anh' },
+        help: {
+          en: 'Word list: fast (several times wink-nlp) with similar accuracy. wink-nlp: the reference English analyser, slower.',
+          vi: 'Bộ từ: nhanh (gấp nhiều lần wink-nlp), độ chính xác tương đương. wink-nlp: bộ phân tích tiếng Anh tham chiếu, chậm hơn.',
+        },
+        options: { lexicon: { en: 'Word list (fast)', vi: 'Bộ từ (nhanh)' }, wink: { en: 'wink-nlp', vi: 'wink-nlp' } },
+      }),
+    seed: seedParam({
+      en: 'Only used to split labelled rows for the accuracy check.',
+      vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.',
     }),
-    seed: seedParam({ en: 'Only used to split labelled rows for the accuracy check.', vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.' }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -76,8 +104,11 @@ export default defineNode({
     const n = texts.length;
     // Lexicons and the classifier load with the run (in the worker), not with the page's palette.
     const [{ learnFromLabelsLinear }, { labelOf }, { scoreEnglish }, { scoreVietnamese }, { detectLanguage }] = await Promise.all([
-      import('../src/core/text/linear'), import('../src/core/text/sentiment-engine'), import('../src/core/text/sentiment-en'),
-      import('../src/core/text/sentiment-vi'), import('../src/core/text/tokenize'),
+      import('../src/core/text/linear'),
+      import('../src/core/text/sentiment-engine'),
+      import('../src/core/text/sentiment-en'),
+      import('../src/core/text/sentiment-vi'),
+      import('../src/core/text/tokenize'),
     ]);
     const scores = new Float64Array(n);
     const labels = new Array<Polarity>(n);
@@ -93,7 +124,13 @@ export default defineNode({
         return [Math.max(s, 0) * LEXICON_WEIGHT, Math.max(-s, 0) * LEXICON_WEIGHT];
       };
       let long = 0;
-      const read = texts.map((t) => { if (t && t.length > TEXT_LIMIT) { long++; return clip(t); } return t; });
+      const read = texts.map((t) => {
+        if (t && t.length > TEXT_LIMIT) {
+          long++;
+          return clip(t);
+        }
+        return t;
+      });
       if (long) ctx.warn(clippedNote(long));
       const result = await learnFromLabelsLinear(read, known, params.seed, {
         extra: lexicon,
@@ -109,19 +146,32 @@ export default defineNode({
         });
       }
       const C = result.classes.length;
-      const pos = polarity.indexOf('positive'), neg = polarity.indexOf('negative');
+      const pos = polarity.indexOf('positive'),
+        neg = polarity.indexOf('negative');
       for (let i = 0; i < n; i++) {
-        if (!texts[i] || !texts[i]!.trim()) { labels[i] = 'neutral'; continue; }
+        if (!texts[i] || !texts[i]!.trim()) {
+          labels[i] = 'neutral';
+          continue;
+        }
         const p = result.probabilities;
         const s = (pos >= 0 ? p[i * C + pos] : 0) - (neg >= 0 ? p[i * C + neg] : 0);
         scores[i] = Math.max(-1, Math.min(1, s));
         labels[i] = polarity[result.classes.indexOf(result.predicted[i])]!;
       }
-      const count = result.trained.toLocaleString('en-US'), countVi = result.trained.toLocaleString('vi-VN');
+      const count = result.trained.toLocaleString('en-US'),
+        countVi = result.trained.toLocaleString('vi-VN');
       const acc = Math.round(result.accuracy * 100);
-      ctx.warn(Number.isNaN(result.accuracy)
-        ? { en: `Learned from ${count} labelled rows; too few (or a single label) to check the accuracy.`, vi: `Đã học từ ${countVi} dòng có nhãn; quá ít (hoặc chỉ một loại nhãn) để kiểm tra độ chính xác.` }
-        : { en: `Learned from ${count} labelled rows; cross-validated accuracy ${acc}%.`, vi: `Đã học từ ${countVi} dòng có nhãn; độ chính xác kiểm định chéo ${acc}%.` });
+      ctx.warn(
+        Number.isNaN(result.accuracy)
+          ? {
+              en: `Learned from ${count} labelled rows; too few (or a single label) to check the accuracy.`,
+              vi: `Đã học từ ${countVi} dòng có nhãn; quá ít (hoặc chỉ một loại nhãn) để kiểm tra độ chính xác.`,
+            }
+          : {
+              en: `Learned from ${count} labelled rows; cross-validated accuracy ${acc}%.`,
+              vi: `Đã học từ ${countVi} dòng có nhãn; độ chính xác kiểm định chéo ${acc}%.`,
+            },
+      );
       await ctx.progress(1);
       return { out: withColumns(table, { sentiment_score: floatVector(scores), sentiment_label: stringVector(labels) }) };
     }
@@ -137,16 +187,32 @@ export default defineNode({
       // most WINK_LIMIT characters of a text, with runs longer than 32 characters broken up.
       english = (text) => Math.max(-1, Math.min(1, Number(nlp.readDoc(breakLongRuns(clip(text, WINK_LIMIT))).out(its.sentiment)) || 0));
     }
-    let vi = 0, en = 0, clipped = 0, clippedWink = 0;
+    let vi = 0,
+      en = 0,
+      clipped = 0,
+      clippedWink = 0;
     for (let i = 0; i < n; i++) {
-      if (i % PROGRESS_EVERY === 0 && i > 0) await ctx.progress(i / n, `Scored ${i.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} texts`);
+      if (i % PROGRESS_EVERY === 0 && i > 0)
+        await ctx.progress(i / n, `Scored ${i.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} texts`);
       const full = texts[i];
-      if (!full || !full.trim()) { labels[i] = 'neutral'; continue; }
+      if (!full || !full.trim()) {
+        labels[i] = 'neutral';
+        continue;
+      }
       const text = clip(full);
       const lang = params.language === 'auto' ? detectLanguage(text) : params.language;
       let s: number;
-      if (lang === 'vi') { s = scoreVietnamese(text); vi++; } else { s = english(text); en++; }
-      if (full.length > (lang !== 'vi' && wink ? WINK_LIMIT : TEXT_LIMIT)) { if (lang !== 'vi' && wink) clippedWink++; else clipped++; }
+      if (lang === 'vi') {
+        s = scoreVietnamese(text);
+        vi++;
+      } else {
+        s = english(text);
+        en++;
+      }
+      if (full.length > (lang !== 'vi' && wink ? WINK_LIMIT : TEXT_LIMIT)) {
+        if (lang !== 'vi' && wink) clippedWink++;
+        else clipped++;
+      }
       scores[i] = s;
       labels[i] = labelOf(s, THRESHOLD);
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { NodeError } from '../src/core/errors';
-import { defineNode } from '../src/core/node';
-import { personaCards } from '../src/core/persona';
-import { requireTable } from '../src/core/table';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { personaCards } from '../src/core/ml/persona';
+import { requireTable } from '../src/core/table/table';
 import { chartOut, tableIn } from './kit';
 
 /** Persona cards (name, sentence, size, strongest traits) from a segment profile table. */

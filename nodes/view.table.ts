@@ -1,7 +1,7 @@
 import { Type } from 'apache-arrow';
 import { z } from 'zod';
-import { defineNode } from '../src/core/node';
-import { kindOf, requireColumn, requireTable, takeRows, toFloat64 } from '../src/core/table';
+import { defineNode } from '../src/core/contract/node';
+import { kindOf, requireColumn, requireTable, takeRows, toFloat64 } from '../src/core/table/table';
 import { columnParam, tableIn, tableOut } from './kit';
 
 /** Shows a table in the data panel, optionally sorted by one column and limited to the first rows. */
@@ -17,14 +17,31 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'Table to view', vi: 'Bảng để xem' })],
   params: z.object({
-    sort: columnParam('any', { en: 'Sort by', vi: 'Sắp xếp theo' }, { help: { en: 'Empty keeps the original order. Missing values go last.', vi: 'Để trống để giữ thứ tự ban đầu. Giá trị thiếu xếp cuối.' } }),
-    descending: z.boolean().default(false).meta({
-      label: { en: 'Largest first', vi: 'Lớn nhất trước' },
-    }),
-    limit: z.number().int().min(0).default(0).meta({
-      label: { en: 'Rows to show', vi: 'Số dòng hiển thị' },
-      help: { en: '0 shows every row.', vi: '0 để hiển thị mọi dòng.' },
-    }),
+    sort: columnParam(
+      'any',
+      { en: 'Sort by', vi: 'Sắp xếp theo' },
+      {
+        help: {
+          en: 'Empty keeps the original order. Missing values go last.',
+          vi: 'Để trống để giữ thứ tự ban đầu. Giá trị thiếu xếp cuối.',
+        },
+      },
+    ),
+    descending: z
+      .boolean()
+      .default(false)
+      .meta({
+        label: { en: 'Largest first', vi: 'Lớn nhất trước' },
+      }),
+    limit: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .meta({
+        label: { en: 'Rows to show', vi: 'Số dòng hiển thị' },
+        help: { en: '0 shows every row.', vi: '0 để hiển thị mọi dòng.' },
+      }),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
@@ -36,9 +53,11 @@ export default defineNode({
     const order = Array.from({ length: n }, (_, i) => i);
     const kind = kindOf(vector.type);
     if (kind === 'number' || (kind === 'date' && vector.type.typeId !== Type.Dictionary)) {
-      const x = kind === 'number' ? toFloat64(vector) : Float64Array.from(vector as Iterable<unknown>, (v) => (v == null ? NaN : Number(v)));
+      const x =
+        kind === 'number' ? toFloat64(vector) : Float64Array.from(vector as Iterable<unknown>, (v) => (v == null ? NaN : Number(v)));
       order.sort((a, b) => {
-        const va = x[a], vb = x[b];
+        const va = x[a],
+          vb = x[b];
         if (va !== va) return vb !== vb ? a - b : 1;
         if (vb !== vb) return -1;
         return va < vb ? -sign : va > vb ? sign : a - b;
@@ -46,7 +65,8 @@ export default defineNode({
     } else {
       const values = Array.from(vector as Iterable<unknown>, (v) => (v == null ? null : String(v)));
       order.sort((a, b) => {
-        const va = values[a], vb = values[b];
+        const va = values[a],
+          vb = values[b];
         if (va === null) return vb === null ? a - b : 1;
         if (vb === null) return -1;
         return va < vb ? -sign : va > vb ? sign : a - b;

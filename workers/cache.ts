@@ -5,9 +5,9 @@
  * when the last output holding it is evicted. Charts and models count the length of their JSON.
  */
 import type { Data, Table } from 'apache-arrow';
-import type { PortValue } from '../src/core/node';
-import { isTable } from '../src/core/table';
-import type { Text } from '../src/core/text';
+import type { PortValue } from '../src/core/contract/node';
+import { isTable } from '../src/core/table/table';
+import type { Text } from '../src/core/contract/i18n';
 
 export interface CacheEntry {
   outputs: Record<string, PortValue>;
@@ -52,7 +52,11 @@ export function buffersOf(outputs: Record<string, PortValue>): { buffers: Set<Ar
   return { buffers, other };
 }
 
-interface Held { entry: CacheEntry; buffers: ArrayBufferLike[]; other: number }
+interface Held {
+  entry: CacheEntry;
+  buffers: ArrayBufferLike[];
+  other: number;
+}
 
 export class OutputCache {
   /** Entries in least- to most-recently-used order (a Map keeps insertion order). */
@@ -63,10 +67,18 @@ export class OutputCache {
   constructor(public budget: number = defaultCacheBytes()) {}
 
   /** Bytes held by every entry (shared buffers once). */
-  get bytes(): number { return this.used; }
-  get size(): number { return this.entries.size; }
-  keys(): string[] { return [...this.entries.keys()]; }
-  has(key: string): boolean { return this.entries.has(key); }
+  get bytes(): number {
+    return this.used;
+  }
+  get size(): number {
+    return this.entries.size;
+  }
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
 
   /** The entry for a key, marked as most recently used. */
   get(key: string): CacheEntry | undefined {
@@ -81,7 +93,10 @@ export class OutputCache {
   set(key: string, entry: CacheEntry): void {
     const old = this.entries.get(key);
     if (old) {
-      if (old.entry === entry) { this.get(key); return; }
+      if (old.entry === entry) {
+        this.get(key);
+        return;
+      }
       this.delete(key);
     }
     const { buffers, other } = buffersOf(entry.outputs);
@@ -100,7 +115,10 @@ export class OutputCache {
     this.entries.delete(key);
     for (const b of held.buffers) {
       const n = this.refs.get(b)! - 1;
-      if (n === 0) { this.refs.delete(b); this.used -= b.byteLength; } else this.refs.set(b, n);
+      if (n === 0) {
+        this.refs.delete(b);
+        this.used -= b.byteLength;
+      } else this.refs.set(b, n);
     }
     this.used -= held.other;
     return true;

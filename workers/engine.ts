@@ -5,16 +5,16 @@
  * in the CLI and in tests.
  */
 import type { Table } from 'apache-arrow';
-import { CancelledError, NodeError, type ErrorCode } from '../src/core/errors';
-import { hashValue } from '../src/core/hash';
-import type { Helpers } from '../src/core/helpers';
-import type { PortValue, RunContext } from '../src/core/node';
-import { parseParams } from '../src/core/params';
-import { createRandom, seedFrom } from '../src/core/random';
-import { columnInfo, isTable, type ColumnInfo } from '../src/core/table';
-import type { Text } from '../src/core/text';
-import { topologicalOrder, validateWorkflow, type GraphIssue, type Registry } from '../src/core/validate';
-import { parsePortRef, type Workflow } from '../src/core/workflow';
+import { CancelledError, NodeError, type ErrorCode } from '../src/core/contract/errors';
+import { hashValue } from '../src/core/flow/hash';
+import type { Helpers } from '../src/core/contract/helpers';
+import type { PortValue, RunContext } from '../src/core/contract/node';
+import { parseParams } from '../src/core/contract/params';
+import { createRandom, seedFrom } from '../src/core/contract/random';
+import { columnInfo, isTable, type ColumnInfo } from '../src/core/table/table';
+import type { Text } from '../src/core/contract/i18n';
+import { topologicalOrder, validateWorkflow, type GraphIssue, type Registry } from '../src/core/flow/validate';
+import { parsePortRef, type Workflow } from '../src/core/flow/workflow';
 import { OutputCache, type CacheEntry } from './cache';
 import type { FileSource } from './files';
 
@@ -86,7 +86,9 @@ const rowsOf = (outputs: Record<string, PortValue>): number | null => {
 };
 
 const infoOf = (value: PortValue): OutputInfo =>
-  isTable(value) ? { kind: 'table', rows: value.numRows, columns: columnInfo(value) } : { kind: value.kind === 'model' ? 'model' : 'chart' };
+  isTable(value)
+    ? { kind: 'table', rows: value.numRows, columns: columnInfo(value) }
+    : { kind: value.kind === 'model' ? 'model' : 'chart' };
 
 /** Yields to the event loop so that messages (cancel) can arrive. */
 const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -97,7 +99,11 @@ export class Engine {
   /** Node id → cache key of its outputs in the last run that finished it; absent when it did not finish. */
   private lastHashes = new Map<string, string>();
 
-  constructor(private readonly registry: Registry, private readonly files: FileSource, private readonly options: EngineOptions = {}) {
+  constructor(
+    private readonly registry: Registry,
+    private readonly files: FileSource,
+    private readonly options: EngineOptions = {},
+  ) {
     this.cache = new OutputCache(options.cacheBytes);
   }
 
@@ -116,7 +122,8 @@ export class Engine {
     const byId = new Map(workflow.nodes.map((n) => [n.id, n]));
     const incoming = new Map<string, { port: string; from: string; fromPort: string }[]>();
     for (const e of workflow.edges) {
-      const from = parsePortRef(e.from), to = parsePortRef(e.to);
+      const from = parsePortRef(e.from),
+        to = parsePortRef(e.to);
       if (!incoming.has(to.node)) incoming.set(to.node, []);
       incoming.get(to.node)!.push({ port: to.port, from: from.node, fromPort: from.port });
     }
@@ -147,7 +154,10 @@ export class Engine {
     let cancelled = false;
     const keep = (id: string, hash: string, entry: CacheEntry) => {
       const wanted = readers.get(id) ?? 0;
-      if (wanted) { live.set(hash, entry); pins.set(hash, (pins.get(hash) ?? 0) + wanted); }
+      if (wanted) {
+        live.set(hash, entry);
+        pins.set(hash, (pins.get(hash) ?? 0) + wanted);
+      }
       this.cache.set(hash, entry);
       this.cache.trim(new Set(live.keys()));
       this.lastHashes.set(id, hash);
@@ -159,7 +169,10 @@ export class Engine {
         if (!hash || !pins.has(hash)) continue;
         const left = pins.get(hash)! - 1;
         if (left > 0) pins.set(hash, left);
-        else { pins.delete(hash); live.delete(hash); }
+        else {
+          pins.delete(hash);
+          live.delete(hash);
+        }
       }
     };
     let previous: string | null = null;
@@ -187,7 +200,10 @@ export class Engine {
         if (blockedBy) {
           report.status = 'skipped';
           report.code = 'upstream-failed';
-          report.message = { en: `Not run: the node "${blockedBy.from}" before it failed.`, vi: `Chưa chạy: nút "${blockedBy.from}" phía trước bị lỗi.` };
+          report.message = {
+            en: `Not run: the node "${blockedBy.from}" before it failed.`,
+            vi: `Chưa chạy: nút "${blockedBy.from}" phía trước bị lỗi.`,
+          };
           emit({ type: 'skipped', node: id, code: 'upstream-failed', message: report.message });
         } else {
           const issue = issues.find((i) => i.node === id)!;
@@ -211,7 +227,9 @@ export class Engine {
       let stamps: string[] = [];
       try {
         stamps = await Promise.all((def.files?.(params as never) ?? []).map((f) => this.files.stamp(f).catch(() => `missing:${f}`)));
-      } catch { /* a file that cannot be stamped will fail in run with a clear message */ }
+      } catch {
+        /* a file that cannot be stamped will fail in run with a clear message */
+      }
       const hash = hashValue({ type: def.type, version: def.version, params, inputs: inputHashes, stamps });
       hashes.set(id, hash);
 
@@ -221,7 +239,15 @@ export class Engine {
         report.cached = true;
         report.ms = hit.ms;
         report.rows = rowsOf(hit.outputs);
-        emit({ type: 'done', node: id, ms: hit.ms, rows: report.rows, cached: true, outputs: mapValues(hit.outputs, infoOf), warnings: hit.warnings });
+        emit({
+          type: 'done',
+          node: id,
+          ms: hit.ms,
+          rows: report.rows,
+          cached: true,
+          outputs: mapValues(hit.outputs, infoOf),
+          warnings: hit.warnings,
+        });
         continue;
       }
 
@@ -298,15 +324,24 @@ export class Engine {
     this.lastHashes.clear();
   }
 
-  private context(id: string, params: Record<string, unknown>, signal: AbortSignal, interval: number,
-    emit: (e: EngineEvent) => void, warnings: Text[]): RunContext {
-    let lastEvent = 0, lastYield = performance.now();
+  private context(
+    id: string,
+    params: Record<string, unknown>,
+    signal: AbortSignal,
+    interval: number,
+    emit: (e: EngineEvent) => void,
+    warnings: Text[],
+  ): RunContext {
+    let lastEvent = 0,
+      lastYield = performance.now();
     const seed = typeof params.seed === 'number' ? seedFrom(params.seed) : seedFrom(id);
     const random = createRandom(seed);
     return {
       signal,
       random,
-      warn: (message) => { warnings.push(typeof message === 'string' ? { en: message, vi: message } : message); },
+      warn: (message) => {
+        warnings.push(typeof message === 'string' ? { en: message, vi: message } : message);
+      },
       readFile: (path) => this.files.read(path),
       helpers: this.options.helpers,
       progress: async (fraction, message) => {
@@ -335,7 +370,13 @@ export function describeError(error: unknown): { code: ErrorCode; message: Text 
   if (error instanceof CancelledError) return { code: 'cancelled', message: CANCELLED_RUNNING };
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof RangeError && /allocation|Array buffer|memory|Invalid string length|Invalid array length/i.test(message)) {
-    return { code: 'too-large', message: { en: 'The data is too large for the memory available here. Try a sample of the rows, or fewer columns.', vi: 'Dữ liệu quá lớn so với bộ nhớ hiện có. Hãy thử với một phần các dòng, hoặc ít cột hơn.' } };
+    return {
+      code: 'too-large',
+      message: {
+        en: 'The data is too large for the memory available here. Try a sample of the rows, or fewer columns.',
+        vi: 'Dữ liệu quá lớn so với bộ nhớ hiện có. Hãy thử với một phần các dòng, hoặc ít cột hơn.',
+      },
+    };
   }
   return { code: 'internal', message: { en: `Something went wrong in this node: ${message}`, vi: `Nút này gặp lỗi: ${message}` } };
 }

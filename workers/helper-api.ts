@@ -5,8 +5,8 @@
  * between threads (`call(kernel, payload, transfer)`) does not change.
  */
 import * as Comlink from 'comlink';
-import { Transfer, type Kernel, type KernelSet } from '../src/core/helpers';
-import { KMEANS_KERNELS } from '../src/core/kmeans-shard';
+import { Transfer, type Kernel, type KernelSet } from '../src/core/contract/helpers';
+import { KMEANS_KERNELS } from '../src/core/ml/kmeans/shard';
 
 /** Every kernel set a helper can run. */
 const KERNEL_SETS: KernelSet[] = [KMEANS_KERNELS];

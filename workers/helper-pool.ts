@@ -6,7 +6,7 @@
  * waiting forever) and is replaced on the next task.
  */
 import * as Comlink from 'comlink';
-import { HelperLostError, type HelperPort, type Helpers } from '../src/core/helpers';
+import { HelperLostError, type HelperPort, type Helpers } from '../src/core/contract/helpers';
 import type { HelperApi } from './helper-api';
 
 export interface Thread {
@@ -19,7 +19,10 @@ export interface Thread {
   onLost(listener: () => void): void;
 }
 
-interface Started { thread: Thread; port: HelperPort }
+interface Started {
+  thread: Thread;
+  port: HelperPort;
+}
 
 /** How long a new helper may take to answer its first call. */
 const START_TIMEOUT_MS = 15_000;
@@ -30,7 +33,10 @@ export class HelperPool implements Helpers {
   private users = 0;
   private broken = false;
 
-  constructor(private readonly max: number, private readonly spawn: () => Thread) {}
+  constructor(
+    private readonly max: number,
+    private readonly spawn: () => Thread,
+  ) {}
 
   get size(): number {
     return this.broken ? 0 : this.max;
@@ -44,7 +50,9 @@ export class HelperPool implements Helpers {
   async acquire(max: number): Promise<{ ports: HelperPort[]; release(): void }> {
     const want = Math.min(max, this.size);
     while (this.started.length < want && !this.broken) {
-      this.starting ??= this.startOne().finally(() => { this.starting = null; });
+      this.starting ??= this.startOne().finally(() => {
+        this.starting = null;
+      });
       await this.starting;
     }
     const used = this.started.slice(0, want);
@@ -82,7 +90,9 @@ export class HelperPool implements Helpers {
     }
     const remote = Comlink.wrap<HelperApi>(thread.endpoint);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), START_TIMEOUT_MS); });
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), START_TIMEOUT_MS);
+    });
     const answer = await Promise.race([remote.ping().catch(() => 'failed' as const), late]);
     clearTimeout(timer);
     if (answer !== 'pong') {

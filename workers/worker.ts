@@ -6,10 +6,10 @@
 import * as Comlink from 'comlink';
 import { tableToIPC } from 'apache-arrow';
 import { getNode } from '../nodes/index';
-import { exportBytes, type ExportFormat } from '../src/core/write';
-import { parseWorkflow } from '../src/core/workflow';
-import type { JsonValue } from '../src/core/node';
-import { isTable } from '../src/core/table';
+import { exportBytes, type ExportFormat } from '../src/core/io/write';
+import { parseWorkflow } from '../src/core/flow/workflow';
+import type { JsonValue } from '../src/core/contract/node';
+import { isTable } from '../src/core/table/table';
 import { browserFiles } from './browser-files';
 import { browserHelpers } from './browser-helpers';
 import { Engine, type EngineEvent, type RunResult } from './engine';

@@ -1,6 +1,6 @@
 /** One hierarchical clustering run in its own process: argv `ours` (src/core/hclust, Ward) | `ml-hclust` (agnes ward2), then rows. */
 import { caseMain } from '../lib';
-import { hclust } from '../../src/core/hclust';
+import { hclust } from '../../src/core/ml/hclust';
 import { D, loadData } from './kmeans-data';
 
 const which = process.argv[2] ?? 'ours';

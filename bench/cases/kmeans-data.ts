@@ -2,9 +2,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OUT } from '../lib';
-import { createRandom } from '../../src/core/random';
+import { createRandom } from '../../src/core/contract/random';
 
-export const N = 1_000_000, D = 16, K = 8;
+export const N = 1_000_000,
+  D = 16,
+  K = 8;
 export const fileFor = (std: number) => path.join(OUT, `kmeans_blobs_${N}x${D}_sd${std}.f64`);
 export const FILE = fileFor(1);
 
@@ -19,7 +21,8 @@ export function ensureData(std = 1): string {
   for (let i = 0; i < N; i++) {
     const b = Math.floor(rnd() * K);
     for (let c = 0; c < D; c += 2) {
-      const r = Math.sqrt(-2 * Math.log(1 - rnd())), a = 2 * Math.PI * rnd();
+      const r = Math.sqrt(-2 * Math.log(1 - rnd())),
+        a = 2 * Math.PI * rnd();
       data[i * D + c] = centers[b * D + c] + std * r * Math.cos(a);
       if (c + 1 < D) data[i * D + c + 1] = centers[b * D + c + 1] + std * r * Math.sin(a);
     }

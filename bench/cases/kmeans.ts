@@ -9,11 +9,11 @@
  */
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { caseMain } from '../lib';
-import { kmeans } from '../../src/core/kmeans';
-import { createRandom, seedFrom } from '../../src/core/random';
+import { kmeans } from '../../src/core/ml/kmeans/fit';
+import { createRandom, seedFrom } from '../../src/core/contract/random';
 import node from '../../nodes/cluster.kmeans';
 import { D, K, N, loadData } from './kmeans-data';
-import type { RunContext } from '../../src/core/node';
+import type { RunContext } from '../../src/core/contract/node';
 import { nodeHelpers } from '../../workers/node-helpers';
 
 const which = process.argv[2] ?? 'ours';
@@ -22,8 +22,12 @@ const std = Number(process.argv[4] ?? 1);
 const data = loadData(rows, std);
 
 const inertiaOf = (labels: ArrayLike<number>) => {
-  const sums = new Float64Array(K * D), counts = new Float64Array(K);
-  for (let i = 0; i < rows; i++) { counts[labels[i]]++; for (let c = 0; c < D; c++) sums[labels[i] * D + c] += data[i * D + c]; }
+  const sums = new Float64Array(K * D),
+    counts = new Float64Array(K);
+  for (let i = 0; i < rows; i++) {
+    counts[labels[i]]++;
+    for (let c = 0; c < D; c++) sums[labels[i] * D + c] += data[i * D + c];
+  }
   let s = 0;
   for (let i = 0; i < rows; i++) for (let c = 0; c < D; c++) s += (data[i * D + c] - sums[labels[i] * D + c] / counts[labels[i]]) ** 2;
   return s;
@@ -54,20 +58,45 @@ if (which === 'ours') {
   const helpers = nodeHelpers();
   await helpers.acquire(helpers.size).then((lease) => lease.release());
   const cols: Record<string, Float64Array> = {};
-  for (let c = 0; c < D; c++) { const col = new Float64Array(rows); for (let i = 0; i < rows; i++) col[i] = data[i * D + c]; cols[`x${c}`] = col; }
+  for (let c = 0; c < D; c++) {
+    const col = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) col[i] = data[i * D + c];
+    cols[`x${c}`] = col;
+  }
   const table = tableFromArrays(cols);
   // Where the time goes, from the node's progress messages: reading the columns into a matrix,
   // seeding (with opening the shards), Lloyd, silhouette, then the fit's last passes (sums,
   // inertia, labels) with the segment column and segments table.
   const parts: Record<string, number> = {};
-  let start = 0, last = 0, phase = 'columns → matrix';
+  let start = 0,
+    last = 0,
+    phase = 'columns → matrix';
   const progress = async (_f: number, message?: string) => {
     const now = performance.now();
     const m = message ?? '';
-    const next = /columns read/.test(m) ? 'seeding' : /silhouette/.test(m) ? 'silhouette' : /iteration/.test(m) ? 'Lloyd' : /centres/.test(m) ? 'seeding' : 'after fit';
-    if (next !== phase) { parts[phase] = (parts[phase] ?? 0) + now - last; last = now; phase = next; }
+    const next = /columns read/.test(m)
+      ? 'seeding'
+      : /silhouette/.test(m)
+        ? 'silhouette'
+        : /iteration/.test(m)
+          ? 'Lloyd'
+          : /centres/.test(m)
+            ? 'seeding'
+            : 'after fit';
+    if (next !== phase) {
+      parts[phase] = (parts[phase] ?? 0) + now - last;
+      last = now;
+      phase = next;
+    }
   };
-  const ctx: RunContext = { signal: new AbortController().signal, random: createRandom(1), readFile: async () => new Uint8Array(), warn: () => {}, progress, helpers };
+  const ctx: RunContext = {
+    signal: new AbortController().signal,
+    random: createRandom(1),
+    readFile: async () => new Uint8Array(),
+    warn: () => {},
+    progress,
+    helpers,
+  };
   await caseMain(async () => {
     start = last = performance.now();
     const out = await node.run({ in: table }, node.params.parse({ k: K, silhouette: which === 'node-silhouette' }), ctx);

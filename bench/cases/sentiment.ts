@@ -6,14 +6,14 @@
  */
 import { createRequire } from 'node:module';
 import { caseMain } from '../lib';
-import { createRandom, seedFrom } from '../../src/core/random';
+import { createRandom, seedFrom } from '../../src/core/contract/random';
 import { compileBank, composeText, type Lang } from '../../src/core/sample/compose';
 import { BANK_SENTIMENT, BANKS } from '../../src/core/sample/personas';
 import { COMMENTS } from '../../src/core/sample/vocab';
 import { scoreEnglish } from '../../src/core/text/sentiment-en';
 import { scoreVietnamese } from '../../src/core/text/sentiment-vi';
-import { stringVector, tableOf } from '../../src/core/table';
-import type { RunContext } from '../../src/core/node';
+import { stringVector, tableOf } from '../../src/core/table/table';
+import type { RunContext } from '../../src/core/contract/node';
 import type { Table } from 'apache-arrow';
 import node from '../../nodes/text.sentiment';
 
@@ -24,7 +24,8 @@ const rows = Number(process.argv[4] ?? 100_000);
 export function sampleTexts(n: number, lang: string, seed = 7): { texts: string[]; intended: string[] } {
   const rng = createRandom(seedFrom('sentiment-bench', seed));
   const banks = BANKS.map((b) => compileBank(COMMENTS[b]));
-  const texts: string[] = [], intended: string[] = [];
+  const texts: string[] = [],
+    intended: string[] = [];
   for (let i = 0; i < n; i++) {
     const b = Math.floor(rng() * BANKS.length);
     const l: Lang = lang === 'en' ? 1 : lang === 'vi' ? 0 : rng() < 0.5 ? 0 : 1;
@@ -38,11 +39,12 @@ export function sampleTexts(n: number, lang: string, seed = 7): { texts: string[
 const { texts, intended } = sampleTexts(rows, language);
 
 function agreement(scores: ArrayLike<number>, threshold = 0.05): number {
-  let ok = 0, total = 0;
+  let ok = 0,
+    total = 0;
   for (let i = 0; i < rows; i++) {
     if (intended[i] === 'neu') continue;
     total++;
-    if ((scores[i] > threshold) === (intended[i] === 'pos')) ok++;
+    if (scores[i] > threshold === (intended[i] === 'pos')) ok++;
   }
   return total ? ok / total : NaN;
 }
@@ -63,7 +65,13 @@ else if (impl === 'wink-full' || impl === 'wink-light') {
 
 if (impl === 'node') {
   const table = tableOf({ text: stringVector(texts) });
-  const ctx: RunContext = { signal: new AbortController().signal, random: createRandom(1), readFile: async () => new Uint8Array(), warn: () => {}, progress: async () => {} };
+  const ctx: RunContext = {
+    signal: new AbortController().signal,
+    random: createRandom(1),
+    readFile: async () => new Uint8Array(),
+    warn: () => {},
+    progress: async () => {},
+  };
   await caseMain(async () => {
     const out = (await node.run({ in: table }, node.params.parse({ language: 'auto' }), ctx)).out as Table;
     return { rows, agreement: agreement(out.getChild('sentiment_score')!.toArray() as Float64Array) };

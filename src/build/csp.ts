@@ -32,7 +32,9 @@ export function contentSecurityPolicy(hmrPort?: number): string {
 
 /** Inline `<script>` elements (with a body) left in the page. */
 export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1]) && m[2].trim()).map((m) => m[2]);
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/.test(m[1]) && m[2].trim())
+    .map((m) => m[2]);
 }
 
 /** The virtual module that holds React's fast-refresh preamble (see @vitejs/plugin-react). */
@@ -42,7 +44,9 @@ export function cspPlugin(): Plugin {
   let serving = false;
   return {
     name: 'audience-flow:csp',
-    configResolved(config) { serving = config.command === 'serve'; },
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -57,12 +61,17 @@ export function cspPlugin(): Plugin {
           });
           const address = ctx.server.httpServer?.address();
           const hmr = ctx.server.config.server.hmr;
-          const hmrPort = typeof hmr === 'object' && hmr?.clientPort ? hmr.clientPort : typeof hmr === 'object' && hmr?.port ? hmr.port : undefined;
-          port = hmrPort ?? (typeof address === 'object' && address ? address.port : ctx.server.config.server.port ?? 5173);
+          const hmrPort =
+            typeof hmr === 'object' && hmr?.clientPort ? hmr.clientPort : typeof hmr === 'object' && hmr?.port ? hmr.port : undefined;
+          port = hmrPort ?? (typeof address === 'object' && address ? address.port : (ctx.server.config.server.port ?? 5173));
         }
         const left = inlineScripts(page);
-        if (left.length) throw new Error(`index.html has an inline script, which the Content-Security-Policy forbids; move it into a module file: ${left[0].slice(0, 80)}`);
-        if (!page.includes(CSP_PLACEHOLDER)) throw new Error(`index.html must hold the placeholder ${CSP_PLACEHOLDER} for the Content-Security-Policy`);
+        if (left.length)
+          throw new Error(
+            `index.html has an inline script, which the Content-Security-Policy forbids; move it into a module file: ${left[0].slice(0, 80)}`,
+          );
+        if (!page.includes(CSP_PLACEHOLDER))
+          throw new Error(`index.html must hold the placeholder ${CSP_PLACEHOLDER} for the Content-Security-Policy`);
         return { html: page.replace(CSP_PLACEHOLDER, contentSecurityPolicy(serving ? port : undefined)), tags };
       },
     },

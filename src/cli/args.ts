@@ -46,7 +46,17 @@ export function parseValue(raw: string): unknown {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', inputs: [], sets: [], params: [], out: 'out', format: 'csv', json: false, lang: 'en', allowAnyPath: false };
+  const args: CliArgs = {
+    command: 'help',
+    inputs: [],
+    sets: [],
+    params: [],
+    out: 'out',
+    format: 'csv',
+    json: false,
+    lang: 'en',
+    allowAnyPath: false,
+  };
   const rest = [...argv];
   const command = rest.shift();
   if (!command || command === 'help' || command === '--help' || command === '-h') return args;
@@ -59,8 +69,10 @@ export function parseArgs(argv: string[]): CliArgs {
   };
   while (rest.length) {
     const a = rest.shift()!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--input=') && !a.startsWith('--set=') && !a.startsWith('--param=')
-      ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') && !a.startsWith('--input=') && !a.startsWith('--set=') && !a.startsWith('--param=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? take(flag);
     if (flag === '--input' || a.startsWith('--input=')) {
       const v = a.startsWith('--input=') ? a.slice(8) : take('--input');
@@ -81,7 +93,8 @@ export function parseArgs(argv: string[]): CliArgs {
       args.out = value();
     } else if (flag === '--format') {
       const f = value();
-      if (f !== 'csv' && f !== 'arrow' && f !== 'parquet' && f !== 'json') throw new UsageError(`--format is csv, arrow, parquet or json, not "${f}".`);
+      if (f !== 'csv' && f !== 'arrow' && f !== 'parquet' && f !== 'json')
+        throw new UsageError(`--format is csv, arrow, parquet or json, not "${f}".`);
       args.format = f;
     } else if (flag === '--lang') {
       const l = value();

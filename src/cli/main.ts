@@ -7,16 +7,16 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { getNode, NODE_TYPES } from '../../nodes/index';
-import { NodeError } from '../core/errors';
-import { paramFields } from '../core/form';
-import { isTable } from '../core/table';
-import { pick, type Text } from '../core/text';
-import { validateWorkflow, type GraphIssue } from '../core/validate';
-import { parseWorkflow, type Workflow } from '../core/workflow';
-import { toArrowFile, toCsv, toJsonRows } from '../core/write';
-import { writeParquet } from '../core/parquet';
+import { NodeError } from '../core/contract/errors';
+import { paramFields } from '../core/contract/form';
+import { isTable } from '../core/table/table';
+import { pick, type Text } from '../core/contract/i18n';
+import { validateWorkflow, type GraphIssue } from '../core/flow/validate';
+import { parseWorkflow, type Workflow } from '../core/flow/workflow';
+import { toArrowFile, toCsv, toJsonRows } from '../core/io/write';
+import { writeParquet } from '../core/io/parquet';
 import { Engine, type EngineEvent } from '../../workers/engine';
-import { applyInputs, templateInputs } from '../core/template';
+import { applyInputs, templateInputs } from '../core/flow/template';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { checkedRead, defaultMaxFileSize, diskFiles, parseSize } from './node-files';
 import { nodeHelpers } from '../../workers/node-helpers';
@@ -56,25 +56,35 @@ function maxFileSize(args: CliArgs): number {
 async function loadFlow(args: CliArgs): Promise<Loaded> {
   let text: string;
   try {
-    const bytes = await checkedRead(path.resolve(args.flow!), args.flow!, FLOW_FILE_LIMIT,
+    const bytes = await checkedRead(
+      path.resolve(args.flow!),
+      args.flow!,
+      FLOW_FILE_LIMIT,
       { en: `The workflow file "${args.flow}"`, vi: `Tệp quy trình "${args.flow}"` },
-      { en: 'a workflow file is at most a few MB', vi: 'một tệp quy trình chỉ vài MB' });
+      { en: 'a workflow file is at most a few MB', vi: 'một tệp quy trình chỉ vài MB' },
+    );
     text = new TextDecoder().decode(bytes);
   } catch (e) {
     if (e instanceof NodeError) throw new CliError({ en: e.message, vi: e.vi });
     throw e;
   }
   const parsed = parseWorkflow(text);
-  if (!parsed.ok) throw new CliError({ en: `The workflow file "${args.flow}" is refused: ${parsed.message}`, vi: `Tệp quy trình "${args.flow}" bị từ chối: ${parsed.message}` });
+  if (!parsed.ok)
+    throw new CliError({
+      en: `The workflow file "${args.flow}" is refused: ${parsed.message}`,
+      vi: `Tệp quy trình "${args.flow}" bị từ chối: ${parsed.message}`,
+    });
   let flow = parsed.workflow;
   const userPaths = new Set<string>();
   if (args.params.length) {
     const inputs = templateInputs(flow);
-    const values = Object.fromEntries(args.params.map(([id, v]) => {
-      if (inputs.find((i) => i.id === id)?.kind !== 'file') return [id, v];
-      userPaths.add(path.resolve(v));
-      return [id, path.resolve(v)];
-    }));
+    const values = Object.fromEntries(
+      args.params.map(([id, v]) => {
+        if (inputs.find((i) => i.id === id)?.kind !== 'file') return [id, v];
+        userPaths.add(path.resolve(v));
+        return [id, path.resolve(v)];
+      }),
+    );
     const applied = applyInputs(flow, values);
     if (!applied.ok) throw new UsageError(`--param: ${pick(applied.message, args.lang)}`);
     flow = applied.workflow;
@@ -93,7 +103,11 @@ async function loadFlow(args: CliArgs): Promise<Loaded> {
     const node = byId.get(id);
     if (!node) throw new UsageError(`--set names "${id}", but the flow has no such node.`);
     // A file named on the command line is taken from the current folder, like --input.
-    const isPath = typeof value === 'string' && getNode(node.type)?.files?.({ ...node.params, [param]: value } as never).includes(value);
+    const isPath =
+      typeof value === 'string' &&
+      getNode(node.type)
+        ?.files?.({ ...node.params, [param]: value } as never)
+        .includes(value);
     node.params = { ...node.params, [param]: isPath ? path.resolve(value as string) : value };
     if (isPath) userPaths.add(path.resolve(value as string));
   }
@@ -143,29 +157,53 @@ async function makeFolder(dir: string): Promise<void> {
     if (up === at) break;
     at = up;
   }
-  for (const folder of missing) await mkdir(folder).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'EEXIST') throw e; });
+  for (const folder of missing)
+    await mkdir(folder).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
 }
 
 function writeFailure(target: string, e: unknown): Text {
   const code = (e as NodeJS.ErrnoException).code;
-  const why: Text = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-    ? { en: 'permission denied (choose a folder you can write to with --out DIR)', vi: 'không có quyền ghi (hãy chọn thư mục bạn ghi được bằng --out DIR)' }
-    : code === 'ENOTDIR' || code === 'EEXIST'
-      ? { en: 'part of the path is a file, not a folder (choose a folder with --out DIR)', vi: 'một phần của đường dẫn là tệp, không phải thư mục (hãy chọn thư mục bằng --out DIR)' }
-      : code === 'ENOENT'
-        ? { en: 'that folder cannot be created there (choose another folder with --out DIR)', vi: 'không tạo được thư mục ở đó (hãy chọn thư mục khác bằng --out DIR)' }
-      : code === 'ENOSPC'
-        ? { en: 'the disk is full', vi: 'ổ đĩa đã đầy' }
-        : { en: `${code ?? (e as Error).message}`, vi: `${code ?? (e as Error).message}` };
+  const why: Text =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? {
+          en: 'permission denied (choose a folder you can write to with --out DIR)',
+          vi: 'không có quyền ghi (hãy chọn thư mục bạn ghi được bằng --out DIR)',
+        }
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? {
+            en: 'part of the path is a file, not a folder (choose a folder with --out DIR)',
+            vi: 'một phần của đường dẫn là tệp, không phải thư mục (hãy chọn thư mục bằng --out DIR)',
+          }
+        : code === 'ENOENT'
+          ? {
+              en: 'that folder cannot be created there (choose another folder with --out DIR)',
+              vi: 'không tạo được thư mục ở đó (hãy chọn thư mục khác bằng --out DIR)',
+            }
+          : code === 'ENOSPC'
+            ? { en: 'the disk is full', vi: 'ổ đĩa đã đầy' }
+            : { en: `${code ?? (e as Error).message}`, vi: `${code ?? (e as Error).message}` };
   return { en: `Cannot write the results to "${target}": ${why.en}.`, vi: `Không thể ghi kết quả vào "${target}": ${why.vi}.` };
 }
 
 function nodesCommand(args: CliArgs, out: Out): number {
   const list = NODE_TYPES.map((def) => ({
-    type: def.type, category: def.category, title: pick(def.title, args.lang), description: pick(def.description, args.lang),
+    type: def.type,
+    category: def.category,
+    title: pick(def.title, args.lang),
+    description: pick(def.description, args.lang),
     inputs: def.inputs.map((p) => ({ name: p.name, kind: p.kind, optional: !!p.optional })),
     outputs: def.outputs.map((p) => ({ name: p.name, kind: p.kind })),
-    params: paramFields(def).map((f) => ({ name: f.key, label: pick(f.label, args.lang), widget: f.widget, default: f.default, options: f.options?.map((o) => o.value), min: f.min, max: f.max })),
+    params: paramFields(def).map((f) => ({
+      name: f.key,
+      label: pick(f.label, args.lang),
+      widget: f.widget,
+      default: f.default,
+      options: f.options?.map((o) => o.value),
+      min: f.min,
+      max: f.max,
+    })),
   }));
   if (args.json) {
     out.stdout(`${JSON.stringify(list, null, 2)}\n`);
@@ -176,9 +214,16 @@ function nodesCommand(args: CliArgs, out: Out): number {
     out.stdout(`  in:  ${n.inputs.map((p) => `${p.name} (${p.kind}${p.optional ? ', optional' : ''})`).join(', ') || '—'}\n`);
     out.stdout(`  out: ${n.outputs.map((p) => `${p.name} (${p.kind})`).join(', ') || '—'}\n`);
     for (const p of n.params) {
-      const extra = p.options ? ` one of ${p.options.join('|')}` : p.min !== undefined || p.max !== undefined ? ` ${p.min ?? ''}..${p.max ?? ''}` : '';
+      const extra = p.options
+        ? ` one of ${p.options.join('|')}`
+        : p.min !== undefined || p.max !== undefined
+          ? ` ${p.min ?? ''}..${p.max ?? ''}`
+          : '';
       const shown = JSON.stringify(p.default) ?? '';
-      const brief = shown.length > 60 ? `${shown.slice(0, 57)}…${Array.isArray(p.default) ? ` (${p.default.length} items; --json shows all)` : ''}` : shown;
+      const brief =
+        shown.length > 60
+          ? `${shown.slice(0, 57)}…${Array.isArray(p.default) ? ` (${p.default.length} items; --json shows all)` : ''}`
+          : shown;
       out.stdout(`    ${p.name} = ${brief}   ${p.label}${extra}\n`);
     }
     out.stdout('\n');
@@ -191,7 +236,8 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
   const issues = uniqueIssues(validateWorkflow(flow, getNode));
   if (!issues.length) {
     out.stdout(`OK: "${flow.name}" has ${flow.nodes.length} nodes and ${flow.edges.length} connections.\n`);
-    for (const i of templateInputs(flow)) out.stdout(`  --param ${i.id}=…   ${pick(i.label, args.lang)} (${i.kind}, sets ${i.node}.${i.param})\n`);
+    for (const i of templateInputs(flow))
+      out.stdout(`  --param ${i.id}=…   ${pick(i.label, args.lang)} (${i.kind}, sets ${i.node}.${i.param})\n`);
     return 0;
   }
   for (const issue of issues) out.stdout(`error${issue.node ? ` [${issue.node}]` : ''}: ${pick(issue.message, args.lang)}\n`);
@@ -217,7 +263,10 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
       if (!shown.has(e.node)) shown.set(e.node, new Set());
       shown.get(e.node)!.add(e.message.en);
     }
-    if (e.type === 'done') out.stderr(`✓ ${label} ${e.rows === null ? '' : `${e.rows.toLocaleString('en-US')} rows `}${e.cached ? '(cached)' : `in ${e.ms} ms`}\n${e.warnings.map((w) => `    note: ${pick(w, args.lang)}\n`).join('')}`);
+    if (e.type === 'done')
+      out.stderr(
+        `✓ ${label} ${e.rows === null ? '' : `${e.rows.toLocaleString('en-US')} rows `}${e.cached ? '(cached)' : `in ${e.ms} ms`}\n${e.warnings.map((w) => `    note: ${pick(w, args.lang)}\n`).join('')}`,
+      );
     else if (e.type === 'error') out.stderr(`✗ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'skipped') out.stderr(`- ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${e.message}\n`);
@@ -265,15 +314,21 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
     }
   }
   if (!result.ok && outputs.length) {
-    out.stderr(args.lang === 'vi'
-      ? `Đã ghi ${outputs.length} kết quả vào ${args.out}; ${notWritten.length} kết quả không có vì nút của chúng lỗi hoặc chưa chạy.\n`
-      : `Wrote ${outputs.length} result(s) to ${args.out}; ${notWritten.length} result(s) are missing because their node failed or did not run.\n`);
+    out.stderr(
+      args.lang === 'vi'
+        ? `Đã ghi ${outputs.length} kết quả vào ${args.out}; ${notWritten.length} kết quả không có vì nút của chúng lỗi hoặc chưa chạy.\n`
+        : `Wrote ${outputs.length} result(s) to ${args.out}; ${notWritten.length} result(s) are missing because their node failed or did not run.\n`,
+    );
   }
   const ok = result.ok && !writeError;
   const summary = {
     ok,
     nodes: result.nodes.map((r) => ({
-      id: r.id, type: r.type, ms: r.ms, rows: r.rows, cached: r.cached,
+      id: r.id,
+      type: r.type,
+      ms: r.ms,
+      rows: r.rows,
+      cached: r.cached,
       ...(r.status !== 'done' ? { status: r.status, message: pick(r.message, args.lang) } : {}),
     })),
     ...(issues.length ? { issues: issues.map((i) => ({ node: i.node, code: i.code, message: pick(i.message, args.lang) })) } : {}),
@@ -286,7 +341,10 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], out: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+): Promise<number> {
   let args: CliArgs | undefined;
   try {
     args = parseArgs(argv);

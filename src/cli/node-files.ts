@@ -9,11 +9,13 @@
 import { open, stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
-import { NodeError } from '../core/errors';
-import type { Text } from '../core/text';
+import { NodeError } from '../core/contract/errors';
+import type { Text } from '../core/contract/i18n';
 import type { FileSource } from '../../workers/files';
 
-const GB = 1024 ** 3, MB = 1024 ** 2, KB = 1024;
+const GB = 1024 ** 3,
+  MB = 1024 ** 2,
+  KB = 1024;
 
 /**
  * The default size limit: 2 GB, or a quarter of the machine's memory when that is less (a table
@@ -69,14 +71,21 @@ const SIZE_HINT: Text = {
  * Checks a file before reading it: a regular file within the size limit. Throws a NodeError in plain
  * words; `what` names the file in the message ("The file "x"", "The workflow file "x"").
  */
-export async function checkedRead(full: string, shown: string, maxBytes: number, what: Text = { en: `The file "${shown}"`, vi: `Tệp "${shown}"` }, hint: Text = SIZE_HINT): Promise<Uint8Array> {
+export async function checkedRead(
+  full: string,
+  shown: string,
+  maxBytes: number,
+  what: Text = { en: `The file "${shown}"`, vi: `Tệp "${shown}"` },
+  hint: Text = SIZE_HINT,
+): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(full);
   } catch (e) {
     throw new NodeError(notReadable(e, full, what));
   }
-  if (info.isDirectory()) throw new NodeError({ en: `${what.en} is a folder, not a file.`, vi: `${what.vi} là một thư mục, không phải tệp.` });
+  if (info.isDirectory())
+    throw new NodeError({ en: `${what.en} is a folder, not a file.`, vi: `${what.vi} là một thư mục, không phải tệp.` });
   if (!info.isFile()) {
     throw new NodeError({
       en: `${what.en} is not a regular file (it is a device, a pipe or a socket), so it is not read. Give a file saved on disk.`,
@@ -118,9 +127,14 @@ const lower1 = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function notReadable(e: unknown, full: string, what: Text): Text {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { en: `${what.en} does not exist (looked for ${full}).`, vi: `${what.vi} không tồn tại (đã tìm ${full}).` };
-  if (code === 'EACCES' || code === 'EPERM') return { en: `${what.en} cannot be read: permission denied.`, vi: `Không đọc được ${lower1(what.vi)}: không có quyền đọc.` };
-  return { en: `${what.en} cannot be read (${code ?? (e as Error).message}).`, vi: `Không đọc được ${lower1(what.vi)} (${code ?? (e as Error).message}).` };
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return { en: `${what.en} does not exist (looked for ${full}).`, vi: `${what.vi} không tồn tại (đã tìm ${full}).` };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { en: `${what.en} cannot be read: permission denied.`, vi: `Không đọc được ${lower1(what.vi)}: không có quyền đọc.` };
+  return {
+    en: `${what.en} cannot be read (${code ?? (e as Error).message}).`,
+    vi: `Không đọc được ${lower1(what.vi)} (${code ?? (e as Error).message}).`,
+  };
 }
 
 export function diskFiles(rules: FileRules | string): FileSource {

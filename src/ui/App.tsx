@@ -25,10 +25,18 @@ function Messages() {
       {issues.length > 0 && (
         <div className="af-banner" role="alert" data-testid="flow-issues">
           <strong>{t('flowProblems')}</strong>
-          <ul>{issues.map((i, k) => <li key={k}>{p(i.message)}</li>)}</ul>
+          <ul>
+            {issues.map((i, k) => (
+              <li key={k}>{p(i.message)}</li>
+            ))}
+          </ul>
         </div>
       )}
-      {toast && <div className={`af-toast af-toast-${toast.kind}`} role="status" data-testid="toast">{p(toast.text)}</div>}
+      {toast && (
+        <div className={`af-toast af-toast-${toast.kind}`} role="status" data-testid="toast">
+          {p(toast.text)}
+        </div>
+      )}
     </>
   );
 }

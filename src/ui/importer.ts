@@ -3,9 +3,9 @@
  * here: size checked, validated by parseWorkflow (migrations, hostile keys, limits), then loaded,
  * and what was changed on the way in is said.
  */
-import { LIMITS } from '../core/sanitize';
-import type { ParseResult } from '../core/workflow';
-import { parseWorkflow } from '../core/workflow';
+import { LIMITS } from '../core/flow/sanitize';
+import type { ParseResult } from '../core/flow/workflow';
+import { parseWorkflow } from '../core/flow/workflow';
 import { tr } from './i18n';
 import { decodeFlow, sharedPayload } from './share';
 import { useStore } from './store';

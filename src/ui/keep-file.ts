@@ -1,5 +1,5 @@
 /** Keeping a file the user chose or dropped: refused with a message when too big, before it is read. */
-import { fileTooBig } from '../core/read-file';
+import { fileTooBig } from '../core/io/read-file';
 import { putFile } from '../../workers/browser-files';
 import { useStore } from './store';
 

@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
-import { emptyWorkflow } from '../core/workflow';
+import { emptyWorkflow } from '../core/flow/workflow';
 import { App } from './App';
 import { tr } from './i18n';
 import { openSharedLink } from './importer';
@@ -11,7 +11,7 @@ import { useStore } from './store';
 import { TEMPLATES } from './templates';
 import { engineClient } from './worker-client';
 import { startRetranslate } from './gallery/retranslate';
-import { localizeFlow } from '../core/template';
+import { localizeFlow } from '../core/flow/template';
 import { useTrainer } from './trainer/state';
 
 async function boot() {
@@ -20,7 +20,7 @@ async function boot() {
   // Anything the user made counts: a canvas of notes and frames only is restored too.
   const hasWork = !!saved && (saved.nodes.length > 0 || saved.notes.length > 0 || (saved.groups?.length ?? 0) > 0);
   const wanted = params.get('template') ?? 'audience-segmentation';
-  const template = wanted === 'none' ? null : TEMPLATES.find((x) => x.id === wanted) ?? TEMPLATES[0];
+  const template = wanted === 'none' ? null : (TEMPLATES.find((x) => x.id === wanted) ?? TEMPLATES[0]);
   if (saved && hasWork) useStore.getState().loadWorkflow(saved);
   else if (template) useStore.getState().loadWorkflow(structuredClone(localizeFlow(template.workflow, useStore.getState().lang)));
   else useStore.getState().loadWorkflow(emptyWorkflow());

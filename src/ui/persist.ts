@@ -1,6 +1,6 @@
 /** Autosave: the current flow is kept in IndexedDB and restored on reload. */
 import { createStore, get, set } from 'idb-keyval';
-import { parseWorkflow, type Workflow } from '../core/workflow';
+import { parseWorkflow, type Workflow } from '../core/flow/workflow';
 import { useStore } from './store';
 
 const store = () => createStore('audience-flow', 'flows');
@@ -23,6 +23,8 @@ export function startAutosave(): () => void {
   return useStore.subscribe((s, prev) => {
     if (s.revision === prev.revision && s.nodes === prev.nodes) return;
     clearTimeout(timer);
-    timer = setTimeout(() => { void set(KEY, JSON.stringify(useStore.getState().toWorkflow()), store()); }, 400);
+    timer = setTimeout(() => {
+      void set(KEY, JSON.stringify(useStore.getState().toWorkflow()), store());
+    }, 400);
   });
 }

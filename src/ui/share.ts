@@ -3,8 +3,8 @@
  * and base64url-encoded. Fragments never reach a server. A flow holds settings and file *names*
  * (ingest.file paths), never file contents or data. Opening a link validates it like any import.
  */
-import { LIMITS } from '../core/sanitize';
-import { parseWorkflow, type ParseResult, type Workflow } from '../core/workflow';
+import { LIMITS } from '../core/flow/sanitize';
+import { parseWorkflow, type ParseResult, type Workflow } from '../core/flow/workflow';
 
 export const SHARE_PREFIX = '#flow=';
 
@@ -44,7 +44,10 @@ export async function decodeFlow(payload: string): Promise<ParseResult> {
     }
     const bytes = new Uint8Array(total);
     let at = 0;
-    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
     return parseWorkflow(new TextDecoder().decode(bytes));
   } catch {
     return { ok: false, message: 'This share link is damaged: it could not be read (was it cut short when copied?).' };

@@ -1,9 +1,12 @@
 /** The shipped templates (templates/*.flow.json), bundled and validated like any opened file. */
-import { parseWorkflow, type Workflow } from '../core/workflow';
+import { parseWorkflow, type Workflow } from '../core/flow/workflow';
 
 const files = import.meta.glob('../../templates/*.flow.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 
-export interface TemplateEntry { id: string; workflow: Workflow }
+export interface TemplateEntry {
+  id: string;
+  workflow: Workflow;
+}
 
 export const TEMPLATES: TemplateEntry[] = Object.entries(files)
   .map(([file, json]) => {

@@ -7,8 +7,8 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { WorkerApi } from '../../workers/worker';
 import type { EngineEvent, RunResult } from '../../workers/engine';
 import type { ColumnSummary } from '../../workers/summary';
-import type { JsonValue } from '../core/node';
-import type { ExportFormat } from '../core/write';
+import type { JsonValue } from '../core/contract/node';
+import type { ExportFormat } from '../core/io/write';
 
 type Listener = () => void;
 
@@ -54,8 +54,18 @@ class EngineClient {
     return new Promise<RunResult>((resolve, reject) => {
       this.pending = resolve;
       api.run(workflowJson, Comlink.proxy(onEvent), targets).then(
-        (r) => { if (this.pending === resolve) { this.pending = null; resolve(r); } },
-        (e) => { if (this.pending === resolve) { this.pending = null; reject(e); } },
+        (r) => {
+          if (this.pending === resolve) {
+            this.pending = null;
+            resolve(r);
+          }
+        },
+        (e) => {
+          if (this.pending === resolve) {
+            this.pending = null;
+            reject(e);
+          }
+        },
       );
     });
   }

@@ -12,8 +12,12 @@ import { hasChromium, openPage, ROOT, startApp, type App } from './browser';
 let app: App;
 
 describe.skipIf(!hasChromium)('Content-Security-Policy of the built page', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('is the strict policy in the build output, with no inline script', () => {
     const html = readFileSync(path.join(ROOT, 'dist-e2e', 'index.html'), 'utf8');
@@ -29,12 +33,20 @@ describe.skipIf(!hasChromium)('Content-Security-Policy of the built page', () =>
     page.on('websocket', (ws) => sockets.push(ws.url()));
     const result = await page.evaluate(async () => {
       const violations: { directive: string; blocked: string }[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
-      let opened = false, failed = false, threw = '';
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }),
+      );
+      let opened = false,
+        failed = false,
+        threw = '';
       try {
         const ws = new WebSocket('ws://example.com/');
-        ws.onopen = () => { opened = true; };
-        ws.onerror = () => { failed = true; };
+        ws.onopen = () => {
+          opened = true;
+        };
+        ws.onerror = () => {
+          failed = true;
+        };
       } catch (e) {
         threw = String(e);
       }

@@ -27,8 +27,12 @@ const sameSize = (a: { width: number; height: number }, b: { width: number; heig
 const focusCanvas = (page: Page) => page.click('[data-testid="canvas"] .react-flow__pane', { position: { x: 40, y: 40 } });
 
 describe.skipIf(!hasChromium)('editing in Chromium', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('undoes and redoes adding a node, connecting it and changing a setting', async () => {
     const { page, errors } = await openPage(app);
@@ -36,7 +40,9 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     const [n0, e0] = [await flowNodes(page), await edges(page)];
     const canvas = (await page.locator('[data-testid="canvas"]').boundingBox())!;
     await page.locator('[data-testid="palette-search"]').fill('table');
-    await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', { targetPosition: { x: canvas.width * 0.45, y: canvas.height - 90 } });
+    await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', {
+      targetPosition: { x: canvas.width * 0.45, y: canvas.height - 90 },
+    });
     await page.waitForSelector('[data-testid="node-table"]');
     await mouseDrag(page, '[data-testid="handle-kmeans-out-out"]', '[data-testid="handle-table-in-in"]');
     await expect.poll(() => edges(page)).toBe(e0 + 1);
@@ -77,7 +83,9 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     await page.waitForSelector('[data-testid="node-kmeans2"]');
     await page.waitForSelector('[data-testid="node-scale2"]');
     await expect.poll(() => edges(page)).toBe(e0 + 1);
-    expect(await page.locator('.react-flow__edge[data-id="scale2.out->kmeans2.in"], [data-testid="rf__edge-scale2.out->kmeans2.in"]').count()).toBe(1);
+    expect(
+      await page.locator('.react-flow__edge[data-id="scale2.out->kmeans2.in"], [data-testid="rf__edge-scale2.out->kmeans2.in"]').count(),
+    ).toBe(1);
     // Delete removes the whole selection (the pasted pair is selected).
     await page.keyboard.press('Delete');
     await expect.poll(() => flowNodes(page)).toBe(n0);
@@ -175,14 +183,18 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     await focusCanvas(page);
     expect(await page.getAttribute('[data-testid="share"]', 'title')).toMatch(/never the contents of your files/);
     await page.click('[data-testid="share"]');
-    const link = await page.waitForFunction(() => (window as { __afLastShare?: string }).__afLastShare).then((h) => h.jsonValue() as Promise<string>);
+    const link = await page
+      .waitForFunction(() => (window as { __afLastShare?: string }).__afLastShare)
+      .then((h) => h.jsonValue() as Promise<string>);
     expect(link).toMatch(/#flow=[A-Za-z0-9_-]+$/);
     const ids = await page.locator('.react-flow__node-flow').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
 
     const { page: fresh } = await openPage(app, '?template=none');
     await fresh.goto(link);
     await fresh.waitForSelector('[data-testid="node-kmeans"]');
-    expect(await fresh.locator('.react-flow__node-flow').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort())).toEqual(ids);
+    expect(await fresh.locator('.react-flow__node-flow').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort())).toEqual(
+      ids,
+    );
     expect(await fresh.locator('.af-note', { hasText: 'Sent by link — Gửi qua liên kết' }).count()).toBe(1);
     expect(await fresh.evaluate(() => location.hash)).toBe('');
     expect(external).toEqual([]);
@@ -194,29 +206,45 @@ describe.skipIf(!hasChromium)('editing in Chromium', () => {
     const { page, errors } = await openPage(app);
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const text = JSON.stringify({
-      schema: 'audience-flow/workflow@1', name: evil,
+      schema: 'audience-flow/workflow@1',
+      name: evil,
       nodes: [
         { id: 'evil', type: 'evil.type', label: evil, params: {}, position: [0, 0] },
         { id: 'sample', type: 'ingest.sample', params: { size: 1000 }, position: [0, 200] },
       ],
       notes: [{ text: evil, position: [300, 0] }],
     }).replace('"size":1000', '"size":1000,"__proto__":{"polluted":true}');
-    await page.setInputFiles('[data-testid="open-file"]', { name: 'evil.flow.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.setInputFiles('[data-testid="open-file"]', {
+      name: 'evil.flow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
     await page.waitForSelector('[data-testid="node-evil"]');
     await expect.poll(() => toast(page)).toMatch(/Unsafe settings were removed.*nodes\.1\.params\.__proto__/);
     expect(await page.locator('[data-testid="node-evil"] [role="alert"]').textContent()).toMatch(/Unknown node type "evil.type"/);
     expect(await page.locator('.af-note').first().textContent()).toBe(evil);
     expect(await page.locator('.react-flow img, .react-flow script').count()).toBe(0);
     expect(await page.locator('[data-testid="node-evil"] .af-node-title').textContent()).toBe(evil);
-    expect(await page.evaluate(() => [(window as { __pwned?: number }).__pwned, ({} as { polluted?: boolean }).polluted])).toEqual([undefined, undefined]);
+    expect(await page.evaluate(() => [(window as { __pwned?: number }).__pwned, ({} as { polluted?: boolean }).polluted])).toEqual([
+      undefined,
+      undefined,
+    ]);
     await shot(page, 'editing-hostile-file');
 
     // Absurd files are refused with a message and the canvas is kept.
     const big = JSON.stringify({ schema: 'audience-flow/workflow@2', nodes: [], pad: 'x'.repeat(6 * 1024 * 1024) });
-    await page.setInputFiles('[data-testid="open-file"]', { name: 'big.flow.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await page.setInputFiles('[data-testid="open-file"]', {
+      name: 'big.flow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(big),
+    });
     await expect.poll(() => toast(page)).toMatch(/limit is 5 MB/);
     const deep = `{"schema":"audience-flow/workflow@2","nodes":[{"id":"a","type":"view.table","params":{"p":${'['.repeat(30)}${']'.repeat(30)}}}]}`;
-    await page.setInputFiles('[data-testid="open-file"]', { name: 'deep.flow.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    await page.setInputFiles('[data-testid="open-file"]', {
+      name: 'deep.flow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(deep),
+    });
     await expect.poll(() => toast(page)).toMatch(/nested more than 20 levels/);
     expect(await page.locator('[data-testid="node-evil"]').count()).toBe(1);
     expect(errors).toEqual([]);

@@ -13,8 +13,12 @@ let app: App;
 const state = (page: Page, id: string) => page.getAttribute(`[data-testid="node-${id}"]`, 'data-state');
 
 describe.skipIf(!hasChromium)('editor in Chromium', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('opens with the segmentation template, builds on it, runs and shows segments', async () => {
     const { page, external, errors } = await openPage(app);
@@ -24,7 +28,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     // Drag a "Table view" node from the palette onto the empty part of the canvas.
     const canvas = (await page.locator('[data-testid="canvas"]').boundingBox())!;
     await page.locator('[data-testid="palette-search"]').fill('table');
-    await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', { targetPosition: { x: canvas.width * 0.45, y: canvas.height - 90 } });
+    await page.dragAndDrop('[data-testid="palette-view.table"]', '[data-testid="canvas"]', {
+      targetPosition: { x: canvas.width * 0.45, y: canvas.height - 90 },
+    });
     await page.waitForSelector('[data-testid="node-table"]');
 
     // Connect kmeans.out → table.in with the mouse.
@@ -49,7 +55,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.click('[data-testid="node-table"]');
     await page.waitForSelector('[data-testid="data-table"] [role="columnheader"]');
     // `segment` is the last column: scroll the table to the right, as a user would.
-    await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    await page.locator('[data-testid="data-table"]').evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
     await page.waitForSelector('[data-testid="data-table"] [role="columnheader"][data-col="segment"]');
     const segments = await page.locator('[data-testid="data-table"] [role="gridcell"][data-col="segment"]').allTextContents();
     expect(segments.length).toBeGreaterThan(5);
@@ -92,7 +100,10 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     expect(await page.locator('[data-testid="node-file2"] [role="alert"]').textContent()).toMatch(/quote/i);
     await page.click('[data-testid="node-file"]');
     await page.waitForSelector('[data-testid="data-table"] [role="gridcell"][data-col="city"]');
-    expect(await page.locator('[data-testid="data-table"] [role="gridcell"][data-col="city"]').allTextContents()).toEqual(['Hà Nội', 'Đà Nẵng']);
+    expect(await page.locator('[data-testid="data-table"] [role="gridcell"][data-col="city"]').allTextContents()).toEqual([
+      'Hà Nội',
+      'Đà Nẵng',
+    ]);
     await shot(page, 'editor-dropped-csv');
 
     // Reload: the flow and the dropped file are still there, and it runs again.

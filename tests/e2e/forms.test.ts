@@ -21,14 +21,28 @@ const rowsOf = async (page: Page, id: string) => {
   return Number(m[1].replace(/[^\d]/g, ''));
 };
 /** Screen boxes of the flow nodes on the canvas. */
-const boxes = (page: Page, kind = 'flow') => page.locator(`.react-flow__node-${kind}`).evaluateAll((els) => els.map((el) => {
-  const r = el.getBoundingClientRect();
-  return { id: el.getAttribute('data-id') ?? '', transform: (el as HTMLElement).style.transform, x: r.x, y: r.y, w: r.width, h: r.height };
-}));
+const boxes = (page: Page, kind = 'flow') =>
+  page.locator(`.react-flow__node-${kind}`).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        id: el.getAttribute('data-id') ?? '',
+        transform: (el as HTMLElement).style.transform,
+        x: r.x,
+        y: r.y,
+        w: r.width,
+        h: r.height,
+      };
+    }),
+  );
 
 describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromium', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('edits the filter conditions: adds language = vi, runs, and only Vietnamese comments remain', async () => {
     const { page, errors, external } = await openPage(app, '?fresh&template=customer-journey');
@@ -61,13 +75,19 @@ describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromi
 
     await page.click('[data-testid="node-comments"]');
     await page.waitForSelector('[data-testid="data-table"] [role="columnheader"]');
-    await expect.poll(() => page.locator('[data-testid="data-size"]').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${after.toLocaleString('en-US')} rows`));
+    await expect
+      .poll(() => page.locator('[data-testid="data-size"]').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`^${after.toLocaleString('en-US')} rows`));
     const lang = page.locator('[data-testid="data-table"] [role="gridcell"][data-col="language"]');
     const type = page.locator('[data-testid="data-table"] [role="gridcell"][data-col="type"]');
     // The columns may be off to the right: scroll until both are drawn.
-    await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollLeft = 0; });
+    await page.locator('[data-testid="data-table"]').evaluate((el) => {
+      el.scrollLeft = 0;
+    });
     for (let x = 0; (await lang.count()) === 0 && x < 20; x++) {
-      await page.locator('[data-testid="data-table"]').evaluate((el) => { el.scrollLeft += 300; });
+      await page.locator('[data-testid="data-table"]').evaluate((el) => {
+        el.scrollLeft += 300;
+      });
       await page.waitForTimeout(50);
     }
     const langs = await lang.allTextContents();
@@ -146,7 +166,9 @@ describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromi
     await page.waitForSelector('[data-testid="node-file"]');
     const canvas = (await page.locator('[data-testid="canvas"]').boundingBox())!;
     await page.locator('[data-testid="palette-search"]').fill('export');
-    await page.dragAndDrop('[data-testid="palette-export.file"]', '[data-testid="canvas"]', { targetPosition: { x: canvas.width * 0.7, y: canvas.height * 0.6 } });
+    await page.dragAndDrop('[data-testid="palette-export.file"]', '[data-testid="canvas"]', {
+      targetPosition: { x: canvas.width * 0.7, y: canvas.height * 0.6 },
+    });
     await page.waitForSelector('[data-testid="node-file2"]');
     await mouseDrag(page, '[data-testid="handle-file-out-out"]', '[data-testid="handle-file2-in-in"]');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
@@ -189,7 +211,10 @@ describe.skipIf(!hasChromium)('inspector editors, download and tidy up in Chromi
       if (format === 'parquet') {
         const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
         rows = await parquetReadObjects({ file: buffer });
-      } else if (format === 'arrow') rows = tableFromIPC(bytes).toArray().map((r) => ({ ...r.toJSON() }));
+      } else if (format === 'arrow')
+        rows = tableFromIPC(bytes)
+          .toArray()
+          .map((r) => ({ ...r.toJSON() }));
       else rows = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>[];
       // Only CSV is opened by spreadsheets, so only CSV escapes formulas; the others keep the text as it is.
       expect(rows, format).toEqual(expected);

@@ -23,34 +23,41 @@ async function showPort(page: Page, node: string, port: string) {
 }
 
 describe.skipIf(!hasChromium)('insight views in Chromium', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
-
-  it.skipIf(!live.available)('runs Live.csv from the editor without manual fixing and leaves 6,997 rows; the dendrogram renders', async () => {
-    const { page, errors, external } = await openPage(app, '?fresh&template=none');
-    const csv = readFileSync(LIVE).toString('base64');
-    const dt = await page.evaluateHandle((b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const d = new DataTransfer();
-      d.items.add(new File([bytes], 'Live.csv', { type: 'text/csv' }));
-      return d;
-    }, csv);
-    await page.dispatchEvent('[data-testid="canvas"]', 'drop', { dataTransfer: dt, clientX: 500, clientY: 300 });
-    await page.waitForSelector('[data-testid="node-file"]');
-    // Open the flow that reads the dropped file by name.
-    await page.setInputFiles('[data-testid="open-file"]', path.join(ROOT, 'tests/fixtures/live-sellers.flow.json'));
-    await page.waitForSelector('[data-testid="node-ward"]');
-    await page.click('[data-testid="run"]');
-    await waitState(page, 'profile', 'done');
-    expect(await page.locator('[data-testid="status-dedupe"]').textContent()).toMatch(/6,997 rows/);
-    expect(await page.locator('[data-testid="status-posts"]').textContent()).toMatch(/7,050 rows/);
-    await showPort(page, 'ward', 'dendrogram');
-    await page.waitForSelector('[data-testid="chart"][data-chart="dendrogram"]');
-    await shot(page, 'insight-live-dendrogram');
-    expect(errors).toEqual([]);
-    expect(external).toEqual([]);
-    await page.context().close();
+  beforeAll(async () => {
+    app = await startApp();
   });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.skipIf(!live.available)(
+    'runs Live.csv from the editor without manual fixing and leaves 6,997 rows; the dendrogram renders',
+    async () => {
+      const { page, errors, external } = await openPage(app, '?fresh&template=none');
+      const csv = readFileSync(LIVE).toString('base64');
+      const dt = await page.evaluateHandle((b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const d = new DataTransfer();
+        d.items.add(new File([bytes], 'Live.csv', { type: 'text/csv' }));
+        return d;
+      }, csv);
+      await page.dispatchEvent('[data-testid="canvas"]', 'drop', { dataTransfer: dt, clientX: 500, clientY: 300 });
+      await page.waitForSelector('[data-testid="node-file"]');
+      // Open the flow that reads the dropped file by name.
+      await page.setInputFiles('[data-testid="open-file"]', path.join(ROOT, 'tests/fixtures/live-sellers.flow.json'));
+      await page.waitForSelector('[data-testid="node-ward"]');
+      await page.click('[data-testid="run"]');
+      await waitState(page, 'profile', 'done');
+      expect(await page.locator('[data-testid="status-dedupe"]').textContent()).toMatch(/6,997 rows/);
+      expect(await page.locator('[data-testid="status-posts"]').textContent()).toMatch(/7,050 rows/);
+      await showPort(page, 'ward', 'dendrogram');
+      await page.waitForSelector('[data-testid="chart"][data-chart="dendrogram"]');
+      await shot(page, 'insight-live-dendrogram');
+      expect(errors).toEqual([]);
+      expect(external).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('runs the customer-journey template and draws the journey map and the Sankey of paths', async () => {
     const { page, errors } = await openPage(app, '?fresh&template=customer-journey');

@@ -11,15 +11,21 @@ import { type App, ROOT, hasChromium, openPage, shot, startApp, waitState } from
 
 let app: App;
 /** The number of nodes (= steps) of the segmentation template, which others may extend. */
-const STEPS = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'audience-segmentation.flow.json'), 'utf8')) as { nodes: unknown[] }).nodes.length;
+const STEPS = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'audience-segmentation.flow.json'), 'utf8')) as { nodes: unknown[] })
+  .nodes.length;
 /** The number of step notes of the fan-segments template, as its gallery card should say. */
-const FAN_NOTES = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'fan-segments.flow.json'), 'utf8')) as { notes: unknown[] }).notes.length;
+const FAN_NOTES = (JSON.parse(readFileSync(path.join(ROOT, 'templates', 'fan-segments.flow.json'), 'utf8')) as { notes: unknown[] }).notes
+  .length;
 
 const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
 
 describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('shows the gallery on first start, in both languages; a template with inputs opens and runs', async () => {
     const { page, external, errors } = await openPage(app, '');
@@ -91,7 +97,8 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
     await page.waitForSelector('[data-testid="replay-stop"]');
     await page.waitForSelector('[data-testid="replay"]', { timeout: 60_000 });
     expect(await text(page, 'trainer-step')).toBe(`Step ${STEPS} of ${STEPS}`);
-    for (const id of ['sample', 'features', 'missing', 'scale', 'kmeans', 'segments']) expect(await text(page, `status-${id}`)).toMatch(/cached/);
+    for (const id of ['sample', 'features', 'missing', 'scale', 'kmeans', 'segments'])
+      expect(await text(page, `status-${id}`)).toMatch(/cached/);
     expect(await text(page, 'trainer-cached')).toMatch(/nothing was recomputed/);
 
     // Presentation mode: panels hidden, the step's note as a large caption; Esc leaves.

@@ -13,8 +13,12 @@ const SYMBOL = /[\u2190-\u21FF\u2300-\u23FF\u25A0-\u25FF\u2600-\u27BF\u2B00-\u2B
 const BUTTONS = ['run', 'step', 'replay', 'present', 'undo', 'redo', 'add-note', 'add-frame', 'auto-layout', 'share'];
 
 describe.skipIf(!hasChromium)('toolbar glyphs in Chromium', () => {
-  beforeAll(async () => { app = await startApp(); });
-  afterAll(async () => { await app?.close(); });
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('draws every toolbar glyph as inline SVG, with no symbol-font characters, in both languages', async () => {
     const { page, external, errors } = await openPage(app);

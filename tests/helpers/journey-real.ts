@@ -9,8 +9,20 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Stage } from '../../src/core/journey/stages';
 
-export interface RealLabel { id: string; h: string; stage: Stage; split: 'dev' | 'heldout'; draw: 'random' | 'keyword' }
-export interface RealText { id: string; text: string; stage: Stage; split: RealLabel['split']; draw: RealLabel['draw'] }
+export interface RealLabel {
+  id: string;
+  h: string;
+  stage: Stage;
+  split: 'dev' | 'heldout';
+  draw: 'random' | 'keyword';
+}
+export interface RealText {
+  id: string;
+  text: string;
+  stage: Stage;
+  split: RealLabel['split'];
+  draw: RealLabel['draw'];
+}
 
 /** The shared data folder, seen from a worktree (tests run with the worktree as cwd). */
 export const REAL_DATA: string = path.resolve(process.cwd(), '../shared/data');
@@ -38,7 +50,9 @@ export function readRows(file: string): Record<string, string>[] {
   try {
     raw = readFileSync(full).toString(source.encoding);
   } catch (e) {
-    throw new Error(`journey-real: cannot read ${full} (${(e as Error).message}); the shared data sets must sit in ../shared/data next to the worktree`);
+    throw new Error(
+      `journey-real: cannot read ${full} (${(e as Error).message}); the shared data sets must sit in ../shared/data next to the worktree`,
+    );
   }
   return Papa.parse<Record<string, string>>(raw, { header: true, skipEmptyLines: true }).data;
 }
@@ -56,7 +70,10 @@ export function loadReal(labels: RealLabel[]): RealText[] {
     const text = rows[row]?.[column];
     if (typeof text !== 'string') throw new Error(`journey-real: ${l.id} has no "${column}" value (the file has ${rows.length} data rows)`);
     const h = textHash(text);
-    if (h !== l.h) throw new Error(`journey-real: ${l.id} text hash is ${h}, the label expects ${l.h}: the data file changed, so this label no longer matches its text`);
+    if (h !== l.h)
+      throw new Error(
+        `journey-real: ${l.id} text hash is ${h}, the label expects ${l.h}: the data file changed, so this label no longer matches its text`,
+      );
     return { id: l.id, text, stage: l.stage, split: l.split, draw: l.draw };
   });
 }

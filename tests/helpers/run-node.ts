@@ -1,8 +1,8 @@
 /** Runs one node through its public contract (params parsed by its schema, a real context). */
-import type { NodeDef, PortValue, RunContext } from '../../src/core/node';
-import type { Text } from '../../src/core/text';
-import { parseParams } from '../../src/core/params';
-import { createRandom, seedFrom } from '../../src/core/random';
+import type { NodeDef, PortValue, RunContext } from '../../src/core/contract/node';
+import type { Text } from '../../src/core/contract/i18n';
+import { parseParams } from '../../src/core/contract/params';
+import { createRandom, seedFrom } from '../../src/core/contract/random';
 import { memoryFiles, type FileSource } from '../../workers/files';
 
 export interface NodeRunResult {
@@ -21,7 +21,10 @@ export async function runNode(
 ): Promise<NodeRunResult> {
   const parsed = parseParams(def, rawParams);
   if (!parsed.ok) throw new Error(`invalid params: ${parsed.problems.map((p) => p.en).join(' ')}`);
-  const files = options.files && 'read' in options.files ? (options.files as FileSource) : memoryFiles((options.files ?? {}) as Record<string, Uint8Array | string>);
+  const files =
+    options.files && 'read' in options.files
+      ? (options.files as FileSource)
+      : memoryFiles((options.files ?? {}) as Record<string, Uint8Array | string>);
   const warnings: string[] = [];
   const notes: Text[] = [];
   const progress: { fraction: number; message?: string }[] = [];
@@ -39,7 +42,7 @@ export async function runNode(
     progress: async (fraction, message) => {
       progress.push({ fraction, message });
       if (signal.aborted) {
-        const { CancelledError } = await import('../../src/core/errors');
+        const { CancelledError } = await import('../../src/core/contract/errors');
         throw new CancelledError();
       }
     },

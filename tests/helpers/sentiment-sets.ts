@@ -9,23 +9,35 @@ import Papa from 'papaparse';
 import { stratifiedFolds } from '../../src/core/text/classifier';
 
 export const SHARED_DATA = path.resolve(process.cwd(), '../shared/data');
-export interface LabelledSet { texts: string[]; labels: string[] }
-
-/** True when ../shared/data holds the sets these tests read. */
-export const hasSentimentSets = (): boolean => ['crowdflower_brands_product_emotions', 'uit_visfd', 'complaints_tweets_acl2019']
-  .every((d) => existsSync(path.join(SHARED_DATA, d)));
-
-function csv(file: string, encoding: BufferEncoding = 'utf8'): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(path.join(SHARED_DATA, file), encoding), { header: true, skipEmptyLines: true }).data;
+export interface LabelledSet {
+  texts: string[];
+  labels: string[];
 }
 
-const CROWDFLOWER: Record<string, string> = { 'Positive emotion': 'positive', 'Negative emotion': 'negative', 'No emotion toward brand or product': 'neutral' };
+/** True when ../shared/data holds the sets these tests read. */
+export const hasSentimentSets = (): boolean =>
+  ['crowdflower_brands_product_emotions', 'uit_visfd', 'complaints_tweets_acl2019'].every((d) => existsSync(path.join(SHARED_DATA, d)));
+
+function csv(file: string, encoding: BufferEncoding = 'utf8'): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(path.join(SHARED_DATA, file), encoding), { header: true, skipEmptyLines: true })
+    .data;
+}
+
+const CROWDFLOWER: Record<string, string> = {
+  'Positive emotion': 'positive',
+  'Negative emotion': 'negative',
+  'No emotion toward brand or product': 'neutral',
+};
 
 /** CrowdFlower brand tweets, 3-class ("I can't tell" dropped); the file is latin1, not UTF-8. */
 export function crowdflower(): LabelledSet {
-  const rows = csv('crowdflower_brands_product_emotions/judge-1377884607_tweet_product_company.csv', 'latin1')
-    .filter((r) => r.tweet_text && CROWDFLOWER[r.is_there_an_emotion_directed_at_a_brand_or_product]);
-  return { texts: rows.map((r) => r.tweet_text), labels: rows.map((r) => CROWDFLOWER[r.is_there_an_emotion_directed_at_a_brand_or_product]) };
+  const rows = csv('crowdflower_brands_product_emotions/judge-1377884607_tweet_product_company.csv', 'latin1').filter(
+    (r) => r.tweet_text && CROWDFLOWER[r.is_there_an_emotion_directed_at_a_brand_or_product],
+  );
+  return {
+    texts: rows.map((r) => r.tweet_text),
+    labels: rows.map((r) => CROWDFLOWER[r.is_there_an_emotion_directed_at_a_brand_or_product]),
+  };
 }
 
 /** UIT-ViSFD: the GENERAL aspect's polarity, else the stars (4–5 positive, 3 neutral, 1–2 negative). */
@@ -54,7 +66,8 @@ export function complaints(): LabelledSet {
  */
 export function stratifiedSplit(labels: string[], folds: number, seed: number): { part: number[]; rest: number[] } {
   const fold = stratifiedFolds(labels, folds, seed);
-  const part: number[] = [], rest: number[] = [];
+  const part: number[] = [],
+    rest: number[] = [];
   for (let i = 0; i < labels.length; i++) (fold[i] === 0 ? part : rest).push(i);
   return { part, rest };
 }

@@ -49,4 +49,3 @@ export function sharedData(...files: string[]): SharedData {
   }
   return { available: missing.length === 0, missing, path: at };
 }
-

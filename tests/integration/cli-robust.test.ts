@@ -18,14 +18,34 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'af-cli-robust-'));
 /** The real command, in `cwd`. */
 function af(cwd: string, ...argv: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8', cwd, timeout: 60_000 });
-  const summary = (() => { try { return JSON.parse(r.stdout); } catch { return undefined; } })();
+  const summary = (() => {
+    try {
+      return JSON.parse(r.stdout);
+    } catch {
+      return undefined;
+    }
+  })();
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, summary };
 }
 
 async function cli(...argv: string[]) {
-  let stdout = '', stderr = '';
-  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  const summary = (() => { try { return JSON.parse(stdout); } catch { return undefined; } })();
+  let stdout = '',
+    stderr = '';
+  const code = await main(argv, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  });
+  const summary = (() => {
+    try {
+      return JSON.parse(stdout);
+    } catch {
+      return undefined;
+    }
+  })();
   return { code, stdout, stderr, summary };
 }
 
@@ -36,7 +56,8 @@ const flowFile = (dir: string, flow: object, name = 'flow.flow.json') => {
 };
 const loadFlow = (dir: string, file: string, name?: string) =>
   flowFile(dir, { nodes: [{ id: 'load', type: 'ingest.file', params: { path: file } }] }, name);
-const nodeOf = (summary: { nodes: { id: string }[] }, id: string) => summary.nodes.find((n) => n.id === id) as { status?: string; message?: string; rows?: number };
+const nodeOf = (summary: { nodes: { id: string }[] }, id: string) =>
+  summary.nodes.find((n) => n.id === id) as { status?: string; message?: string; rows?: number };
 
 describe('a failed side branch', () => {
   it('still writes every output that was computed, lists what is missing, and exits 1', () => {
@@ -48,7 +69,11 @@ describe('a failed side branch', () => {
         { id: 'broken', type: 'clean.select', params: { columns: ['no_such_column'] } },
         { id: 'after', type: 'clean.select' },
       ],
-      edges: [{ from: 'sample.out', to: 'kmeans.in' }, { from: 'sample.out', to: 'broken.in' }, { from: 'broken.out', to: 'after.in' }],
+      edges: [
+        { from: 'sample.out', to: 'kmeans.in' },
+        { from: 'sample.out', to: 'broken.in' },
+        { from: 'broken.out', to: 'after.in' },
+      ],
     });
     const out = path.join(dir, 'results');
     const r = af(dir, 'run', flow, '--out', out);
@@ -58,7 +83,10 @@ describe('a failed side branch', () => {
     for (const file of r.summary.outputs) expect(existsSync(file)).toBe(true);
     expect(readFileSync(path.join(out, 'kmeans.out.csv'), 'utf8').trim().split('\n')).toHaveLength(1001);
     expect(r.summary.notWritten).toEqual(['after.out']);
-    expect(nodeOf(r.summary, 'broken')).toMatchObject({ status: 'error', message: expect.stringContaining('"no_such_column" is not in the table') });
+    expect(nodeOf(r.summary, 'broken')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('"no_such_column" is not in the table'),
+    });
     expect(nodeOf(r.summary, 'after')).toMatchObject({ status: 'skipped', message: 'Not run: the node "broken" before it failed.' });
     expect(r.stderr).toContain(`Wrote 3 result(s) to ${out}; 1 result(s) are missing because their node failed or did not run.`);
   });
@@ -70,7 +98,12 @@ describe('a workflow file that is refused, and the output folder', () => {
     writeFileSync(path.join(dir, 'bad.flow.json'), JSON.stringify({ schema: 'audience-flow/workflow@1', name: 3, nodes: [], edges: [] }));
     const r = af(dir, 'run', 'bad.flow.json', '--out', 'o');
     expect(r.code).toBe(1);
-    expect(r.summary).toEqual({ ok: false, error: expect.stringMatching(/^The workflow file "bad\.flow\.json" is refused: .*name/), nodes: [], outputs: [] });
+    expect(r.summary).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^The workflow file "bad\.flow\.json" is refused: .*name/),
+      nodes: [],
+      outputs: [],
+    });
     expect(r.stderr).toMatch(/^audience-flow: The workflow file "bad\.flow\.json" is refused/);
     expect(r.stderr).not.toMatch(/Usage:/);
     const usage = await cli('run', path.join(dir, 'bad.flow.json'), '--format', 'xls');
@@ -82,7 +115,9 @@ describe('a workflow file that is refused, and the output folder', () => {
     const dir = tmp();
     const missing = await cli('run', path.join(dir, 'missing.flow.json'));
     expect(missing.code).toBe(1);
-    expect(missing.summary.error).toBe(`The workflow file "${path.join(dir, 'missing.flow.json')}" does not exist (looked for ${path.join(dir, 'missing.flow.json')}).`);
+    expect(missing.summary.error).toBe(
+      `The workflow file "${path.join(dir, 'missing.flow.json')}" does not exist (looked for ${path.join(dir, 'missing.flow.json')}).`,
+    );
     const vi = await cli('validate', path.join(dir, 'missing.flow.json'), '--lang', 'vi');
     expect(vi.code).toBe(1);
     expect(vi.stderr).toMatch(/Tệp quy trình ".*missing\.flow\.json" không tồn tại/);
@@ -101,7 +136,11 @@ describe('a workflow file that is refused, and the output folder', () => {
   it('lists each validation issue once, in validate and in run', async () => {
     const dir = tmp();
     const flow = flowFile(dir, {
-      nodes: [{ id: 'x', type: 'no.such' }, { id: 'x', type: 'no.such' }, { id: 's', type: 'ingest.sample' }],
+      nodes: [
+        { id: 'x', type: 'no.such' },
+        { id: 'x', type: 'no.such' },
+        { id: 's', type: 'ingest.sample' },
+      ],
     });
     const v = await cli('validate', flow);
     expect(v.code).toBe(1);
@@ -124,11 +163,18 @@ describe('a workflow file that is refused, and the output folder', () => {
     writeFileSync(path.join(dir, 'taken'), 'a file');
     const file = af(dir, 'run', flow, '--out', 'taken');
     expect(file.code).toBe(1);
-    expect(file.summary).toEqual({ ok: false, error: 'Cannot write the results to "taken": it is a file, not a folder. Choose a folder with --out DIR.', nodes: [], outputs: [] });
+    expect(file.summary).toEqual({
+      ok: false,
+      error: 'Cannot write the results to "taken": it is a file, not a folder. Choose a folder with --out DIR.',
+      nodes: [],
+      outputs: [],
+    });
     expect(file.stderr).not.toMatch(/\n\s+at /);
     const below = await cli('run', flow, '--out', path.join(dir, 'taken/sub'));
     expect(below.code).toBe(1);
-    expect(below.summary.error).toBe(`Cannot write the results to "${path.join(dir, 'taken/sub')}": part of the path is a file, not a folder (choose a folder with --out DIR).`);
+    expect(below.summary.error).toBe(
+      `Cannot write the results to "${path.join(dir, 'taken/sub')}": part of the path is a file, not a folder (choose a folder with --out DIR).`,
+    );
     if (process.platform === 'linux') {
       // Node's own recursive mkdir never returns for /proc/x; the CLI must answer.
       const proc = await cli('run', flow, '--out', '/proc/audience-flow-test');
@@ -144,7 +190,11 @@ describe('files are checked before they are read', () => {
     const dir = tmp();
     const zero = await cli('run', loadFlow(dir, '/dev/zero'), '--allow-any-path', '--out', path.join(dir, 'o'));
     expect(zero.code).toBe(1);
-    expect(nodeOf(zero.summary, 'load')).toMatchObject({ status: 'error', message: 'The file "/dev/zero" is not a regular file (it is a device, a pipe or a socket), so it is not read. Give a file saved on disk.' });
+    expect(nodeOf(zero.summary, 'load')).toMatchObject({
+      status: 'error',
+      message:
+        'The file "/dev/zero" is not a regular file (it is a device, a pipe or a socket), so it is not read. Give a file saved on disk.',
+    });
     expect(zero.stderr).toMatch(/✗ load +ingest\.file +The file "\/dev\/zero" is not a regular file/);
     const fifo = path.join(dir, 'pipe.csv');
     if (spawnSync('mkfifo', [fifo]).status === 0) {
@@ -164,8 +214,15 @@ describe('files are checked before they are read', () => {
     const flow = loadFlow(dir, 'people.csv');
     const r = await cli('run', flow, '--max-file-size', '10KB', '--out', path.join(dir, 'o'));
     expect(r.code).toBe(1);
-    expect(nodeOf(r.summary, 'load').message).toBe(`The file "people.csv" is ${formatSize(size)}; the limit is 10 KB (set --max-file-size, e.g. --max-file-size 8GB, or AUDIENCE_FLOW_MAX_FILE_SIZE).`);
-    expect([formatSize(size), formatSize(5.7 * 1024 ** 3), formatSize(2 * 1024 ** 3), formatSize(900)]).toEqual(['12 KB', '5.7 GB', '2 GB', '900 bytes']);
+    expect(nodeOf(r.summary, 'load').message).toBe(
+      `The file "people.csv" is ${formatSize(size)}; the limit is 10 KB (set --max-file-size, e.g. --max-file-size 8GB, or AUDIENCE_FLOW_MAX_FILE_SIZE).`,
+    );
+    expect([formatSize(size), formatSize(5.7 * 1024 ** 3), formatSize(2 * 1024 ** 3), formatSize(900)]).toEqual([
+      '12 KB',
+      '5.7 GB',
+      '2 GB',
+      '900 bytes',
+    ]);
     const vi = await cli('run', flow, '--max-file-size=10kb', '--lang', 'vi', '--out', path.join(dir, 'o'));
     expect(nodeOf(vi.summary, 'load').message).toMatch(/^Tệp "people\.csv" có dung lượng 12 KB; giới hạn là 10 KB/);
     const ok = await cli('run', flow, '--max-file-size', '1MB', '--out', path.join(dir, 'o'));
@@ -174,8 +231,14 @@ describe('files are checked before they are read', () => {
     const bad = await cli('run', flow, '--max-file-size', 'lots');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-file-size is a size such as 500MB or 8GB, not "lots".');
-    expect([parseSize('2GB'), parseSize('1.5 mb'), parseSize('800k'), parseSize('123'), parseSize('0'), parseSize('-1')])
-      .toEqual([2 * 1024 ** 3, 1.5 * 1024 ** 2, 800 * 1024, 123, undefined, undefined]);
+    expect([parseSize('2GB'), parseSize('1.5 mb'), parseSize('800k'), parseSize('123'), parseSize('0'), parseSize('-1')]).toEqual([
+      2 * 1024 ** 3,
+      1.5 * 1024 ** 2,
+      800 * 1024,
+      123,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -187,12 +250,15 @@ describe('paths a workflow names', () => {
     writeFileSync(path.join(dir, 'secret.csv'), 'secret\n42\n');
     writeFileSync(path.join(dir, 'flows', 'data.csv'), 'name\nAn\nBình\n');
     const flow = flowFile(path.join(dir, 'flows'), {
-      nodes: [{ id: 'steal', type: 'ingest.file', params: { path: '../secret.csv' } }, { id: 'near', type: 'ingest.file', params: { path: 'data.csv' } }],
+      nodes: [
+        { id: 'steal', type: 'ingest.file', params: { path: '../secret.csv' } },
+        { id: 'near', type: 'ingest.file', params: { path: 'data.csv' } },
+      ],
     });
     return { dir, flow, flows: path.join(dir, 'flows') };
   }
 
-  it('refuses a path outside the workflow\'s folder and the current folder, naming the node; the other nodes run', async () => {
+  it("refuses a path outside the workflow's folder and the current folder, naming the node; the other nodes run", async () => {
     const { flow, flows } = layout();
     const r = af(flows, 'run', 'flow.flow.json', '--out', 'o');
     expect(r.code).toBe(1);
@@ -205,7 +271,9 @@ describe('paths a workflow names', () => {
     expect(existsSync(path.join(flows, 'o', 'near.out.csv'))).toBe(true);
     expect(existsSync(path.join(flows, 'o', 'steal.out.csv'))).toBe(false);
     const etc = await cli('run', loadFlow(flows, '../../../../../../../../etc/hostname', 'etc.flow.json'), '--out', path.join(flows, 'o'));
-    expect(nodeOf(etc.summary, 'load').message).toMatch(/^The workflow names the file "(\.\.\/)+etc\/hostname", which is outside the workflow's folder/);
+    expect(nodeOf(etc.summary, 'load').message).toMatch(
+      /^The workflow names the file "(\.\.\/)+etc\/hostname", which is outside the workflow's folder/,
+    );
     expect(flow).toBe(path.join(flows, 'flow.flow.json'));
   });
 

@@ -24,8 +24,16 @@ vi.mock('../../workers/engine', async (importOriginal) => {
 const { main } = await import('../../src/cli/main');
 
 async function cli(...argv: string[]) {
-  let stdout = '', stderr = '';
-  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  let stdout = '',
+    stderr = '';
+  const code = await main(argv, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -33,13 +41,26 @@ describe('audience-flow --threads', () => {
   it('gives the engine N − 1 helper threads (at most one per spare core); the default one per spare core', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'af-cli-threads-'));
     const flow = path.join(dir, 'small.flow.json');
-    writeFileSync(flow, JSON.stringify({
-      schema: 'audience-flow/workflow@1', name: 'small', notes: [],
-      nodes: [{ id: 'sample', type: 'ingest.sample', params: { dataset: 'interactions', size: 1000 } }, { id: 'kmeans', type: 'cluster.kmeans', params: { k: 2 } }],
-      edges: [{ from: 'sample.out', to: 'kmeans.in' }],
-    }));
+    writeFileSync(
+      flow,
+      JSON.stringify({
+        schema: 'audience-flow/workflow@1',
+        name: 'small',
+        notes: [],
+        nodes: [
+          { id: 'sample', type: 'ingest.sample', params: { dataset: 'interactions', size: 1000 } },
+          { id: 'kmeans', type: 'cluster.kmeans', params: { k: 2 } },
+        ],
+        edges: [{ from: 'sample.out', to: 'kmeans.in' }],
+      }),
+    );
     const cores = availableParallelism();
-    for (const [extra, size] of [[['--threads', '1'], 0], [['--threads', '2'], Math.min(2, cores) - 1], [['--threads=64'], cores - 1], [[], cores - 1]] as const) {
+    for (const [extra, size] of [
+      [['--threads', '1'], 0],
+      [['--threads', '2'], Math.min(2, cores) - 1],
+      [['--threads=64'], cores - 1],
+      [[], cores - 1],
+    ] as const) {
       seen.sizes.length = 0;
       const r = await cli('run', flow, '--out', path.join(dir, 'out'), ...extra);
       expect(r.code, r.stderr).toBe(0);

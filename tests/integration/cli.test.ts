@@ -12,8 +12,16 @@ const TEMPLATE = path.join(ROOT, 'templates', 'audience-segmentation.flow.json')
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'af-cli-'));
 
 async function cli(...argv: string[]) {
-  let stdout = '', stderr = '';
-  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  let stdout = '',
+    stderr = '';
+  const code = await main(argv, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -26,7 +34,11 @@ const flowFile = (dir: string, flow: object) => {
 describe('audience-flow CLI', () => {
   it('runs the segmentation template from a real process: JSON summary on stdout, files written, exit 0', () => {
     const out = tmp();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'audience-flow.mjs'), 'run', TEMPLATE, '--out', out, '--set', 'sample.size=5000'], { encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'audience-flow.mjs'), 'run', TEMPLATE, '--out', out, '--set', 'sample.size=5000'],
+      { encoding: 'utf8', cwd: ROOT },
+    );
     expect(r.status, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.ok).toBe(true);
@@ -59,7 +71,7 @@ describe('audience-flow CLI', () => {
     expect(outputs).toContain(path.join(out, 'segments.out.parquet'));
     const bytes = readFileSync(path.join(out, 'segments.out.parquet'));
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
-    const { readParquet } = await import('../../src/core/parquet');
+    const { readParquet } = await import('../../src/core/io/parquet');
     const table = await readParquet(new Uint8Array(bytes));
     expect(table.numRows).toBe(3);
     expect(table.schema.fields.map((f) => f.name)).toContain('segment');
@@ -72,8 +84,14 @@ describe('audience-flow CLI', () => {
   it('validate says "cycle" for a cyclic flow and exits 1', async () => {
     const dir = tmp();
     const file = flowFile(dir, {
-      nodes: [{ id: 'a', type: 'clean.select' }, { id: 'b', type: 'clean.select' }],
-      edges: [{ from: 'a.out', to: 'b.in' }, { from: 'b.out', to: 'a.in' }],
+      nodes: [
+        { id: 'a', type: 'clean.select' },
+        { id: 'b', type: 'clean.select' },
+      ],
+      edges: [
+        { from: 'a.out', to: 'b.in' },
+        { from: 'b.out', to: 'a.in' },
+      ],
     });
     const r = await cli('validate', file);
     expect(r.code).toBe(1);
@@ -92,7 +110,13 @@ describe('audience-flow CLI', () => {
   it('a broken CSV fails its node with a message naming the node, exit 1', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'broken.csv'), 'user,likes\nan,3\nbinh,"5\n');
-    const file = flowFile(dir, { nodes: [{ id: 'comments', type: 'ingest.file', params: { path: 'broken.csv' } }, { id: 'keep', type: 'clean.select' }], edges: [{ from: 'comments.out', to: 'keep.in' }] });
+    const file = flowFile(dir, {
+      nodes: [
+        { id: 'comments', type: 'ingest.file', params: { path: 'broken.csv' } },
+        { id: 'keep', type: 'clean.select' },
+      ],
+      edges: [{ from: 'comments.out', to: 'keep.in' }],
+    });
     const r = await cli('run', file, '--out', dir);
     expect(r.code).toBe(1);
     const summary = JSON.parse(r.stdout);
@@ -108,7 +132,13 @@ describe('audience-flow CLI', () => {
     const dir = tmp();
     const csv = path.join(dir, 'people.csv');
     writeFileSync(csv, 'name,age\nAn,30\nBình,41\n');
-    const file = flowFile(dir, { nodes: [{ id: 'load', type: 'ingest.file', params: { path: 'elsewhere.csv' } }, { id: 'keep', type: 'clean.select', params: { columns: ['name', 'age'] } }], edges: [{ from: 'load.out', to: 'keep.in' }] });
+    const file = flowFile(dir, {
+      nodes: [
+        { id: 'load', type: 'ingest.file', params: { path: 'elsewhere.csv' } },
+        { id: 'keep', type: 'clean.select', params: { columns: ['name', 'age'] } },
+      ],
+      edges: [{ from: 'load.out', to: 'keep.in' }],
+    });
     const r = await cli('run', file, '--input', `load=${csv}`, '--set', 'keep.columns=["age"]', '--out', dir, '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'keep.out.json'), 'utf8'))).toEqual([{ age: 30 }, { age: 41 }]);
@@ -138,7 +168,10 @@ describe('audience-flow CLI', () => {
         { id: 'time', type: 'feature.time', params: { column: 'timestamp' }, position: [200, 0] },
         { id: 'kmeans', type: 'cluster.kmeans', params: { k: 5 }, position: [400, 0] },
       ],
-      edges: [{ from: 'big.out', to: 'time.in' }, { from: 'time.out', to: 'kmeans.in' }],
+      edges: [
+        { from: 'big.out', to: 'time.in' },
+        { from: 'time.out', to: 'kmeans.in' },
+      ],
     });
     const run = async (...extra: string[]) => {
       const out = path.join(dir, extra.length ? 'one' : 'all');
@@ -146,7 +179,8 @@ describe('audience-flow CLI', () => {
       expect(r.code, r.stderr).toBe(0);
       return readFileSync(path.join(out, 'kmeans.segments.csv'), 'utf8') + readFileSync(path.join(out, 'kmeans.out.csv'), 'utf8');
     };
-    const all = await run(), alone = await run('--threads', '1');
+    const all = await run(),
+      alone = await run('--threads', '1');
     expect(all.split('\n').length).toBeGreaterThan(3000);
     expect(all === alone).toBe(true);
     for (const bad of ['0', '65', '1.5', 'many']) {

@@ -9,7 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, cspPlugin, inlineScripts } from '../../src/build/csp';
 
 const ROOT = path.resolve(__dirname, '../..');
-const directive = (csp: string, name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+const directive = (csp: string, name: string) =>
+  csp
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `)) ?? '';
 const metaCsp = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
 
 describe('Content-Security-Policy', () => {
@@ -21,7 +25,7 @@ describe('Content-Security-Policy', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
   });
 
-  it('allows only the dev server\'s own socket while developing', () => {
+  it("allows only the dev server's own socket while developing", () => {
     const csp = contentSecurityPolicy(5173);
     expect(directive(csp, 'connect-src')).toBe("connect-src 'self' blob: data: ws://localhost:5173 ws://127.0.0.1:5173");
     expect(directive(csp, 'script-src')).toBe("script-src 'self'");
@@ -37,15 +41,23 @@ describe('Content-Security-Policy', () => {
     (plugin.configResolved as (c: unknown) => void)({ command: 'build' });
     const hook = plugin.transformIndexHtml as { handler: (html: string, ctx: unknown) => unknown };
     expect(() => hook.handler('<meta content="__AUDIENCE_FLOW_CSP__"><script>window.x = 1</script>', {})).toThrow(/inline script/);
-    const out = hook.handler('<meta content="__AUDIENCE_FLOW_CSP__"><script type="module" src="./main.tsx"></script>', {}) as { html: string };
+    const out = hook.handler('<meta content="__AUDIENCE_FLOW_CSP__"><script type="module" src="./main.tsx"></script>', {}) as {
+      html: string;
+    };
     expect(out.html).toContain(contentSecurityPolicy());
   });
 
   let server: ViteDevServer | undefined;
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
-  it('serves the dev page with the HMR socket of its port only and React\'s preamble as a module', async () => {
-    server = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', server: { port: 5199, strictPort: false, host: '127.0.0.1' } });
+  it("serves the dev page with the HMR socket of its port only and React's preamble as a module", async () => {
+    server = await createServer({
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      logLevel: 'silent',
+      server: { port: 5199, strictPort: false, host: '127.0.0.1' },
+    });
     await server.listen();
     const port = (server.httpServer!.address() as { port: number }).port;
     const raw = readFileSync(path.join(ROOT, 'src/ui/index.html'), 'utf8');

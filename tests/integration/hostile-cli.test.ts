@@ -19,15 +19,29 @@ describe('audience-flow CLI and hostile files', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'af-hostile-'));
       writeFileSync(path.join(dir, 'bomb.xlsx'), xlsxBomb(lie ? 4096 : 1024, lie));
       const flow = path.join(dir, 'bomb.flow.json');
-      writeFileSync(flow, JSON.stringify({
-        schema: 'audience-flow/workflow@1', name: 'bomb', notes: [],
-        nodes: [{ id: 'load', type: 'ingest.file', params: { path: 'bomb.xlsx' } }, { id: 'keep', type: 'clean.select' }],
-        edges: [{ from: 'load.out', to: 'keep.in' }],
-      }));
+      writeFileSync(
+        flow,
+        JSON.stringify({
+          schema: 'audience-flow/workflow@1',
+          name: 'bomb',
+          notes: [],
+          nodes: [
+            { id: 'load', type: 'ingest.file', params: { path: 'bomb.xlsx' } },
+            { id: 'keep', type: 'clean.select' },
+          ],
+          edges: [{ from: 'load.out', to: 'keep.in' }],
+        }),
+      );
       const started = Date.now();
-      const r = spawnSync(process.execPath, ['--import', REPORT_PEAK, path.join(ROOT, 'bin', 'audience-flow.mjs'), 'run', flow, '--out', path.join(dir, 'out')], {
-        encoding: 'utf8', cwd: ROOT, timeout: 60_000,
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', REPORT_PEAK, path.join(ROOT, 'bin', 'audience-flow.mjs'), 'run', flow, '--out', path.join(dir, 'out')],
+        {
+          encoding: 'utf8',
+          cwd: ROOT,
+          timeout: 60_000,
+        },
+      );
       const seconds = (Date.now() - started) / 1000;
       expect(r.signal, r.stderr).toBeNull();
       expect(r.status, r.stderr).toBe(1);

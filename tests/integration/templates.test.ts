@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getNode } from '../../nodes/index';
-import { validateWorkflow } from '../../src/core/validate';
-import { parseWorkflow } from '../../src/core/workflow';
+import { validateWorkflow } from '../../src/core/flow/validate';
+import { parseWorkflow } from '../../src/core/flow/workflow';
 import { Engine } from '../../workers/engine';
 import { memoryFiles } from '../../workers/files';
 
@@ -39,24 +39,34 @@ describe('the executor on the segmentation template', () => {
     const engine = new Engine(getNode, memoryFiles({}));
     expect((await engine.run(flow)).ok).toBe(true);
     const downstream = new Set<string>(['kmeans']);
-    for (let grew = true; grew;) {
+    for (let grew = true; grew; ) {
       grew = false;
       for (const e of flow.edges) {
         const [from, to] = [e.from.split('.')[0], e.to.split('.')[0]];
-        if (downstream.has(from) && !downstream.has(to)) { downstream.add(to); grew = true; }
+        if (downstream.has(from) && !downstream.has(to)) {
+          downstream.add(to);
+          grew = true;
+        }
       }
     }
     const kmeans = flow.nodes.find((n) => n.id === 'kmeans')!;
     kmeans.params = { ...kmeans.params, k: 3 };
     const started: string[] = [];
     const cached: string[] = [];
-    const result = await engine.run(flow, { onEvent: (e) => {
-      if (e.type === 'start') started.push(e.node);
-      if (e.type === 'done' && e.cached) cached.push(e.node);
-    } });
+    const result = await engine.run(flow, {
+      onEvent: (e) => {
+        if (e.type === 'start') started.push(e.node);
+        if (e.type === 'done' && e.cached) cached.push(e.node);
+      },
+    });
     expect(result.ok).toBe(true);
     expect(started.sort()).toEqual([...downstream].sort());
-    expect(cached.sort()).toEqual(flow.nodes.map((n) => n.id).filter((id) => !downstream.has(id)).sort());
-    expect((engine.table('kmeans', 'segments'))!.numRows).toBe(3);
+    expect(cached.sort()).toEqual(
+      flow.nodes
+        .map((n) => n.id)
+        .filter((id) => !downstream.has(id))
+        .sort(),
+    );
+    expect(engine.table('kmeans', 'segments')!.numRows).toBe(3);
   });
 });

@@ -22,7 +22,8 @@ let model: Model | null = null;
  * comments into stages.
  */
 const MODEL_WEIGHT = 0.5;
-const NONE = STAGES.indexOf('none'), NONE_PRIOR = 1.5;
+const NONE = STAGES.indexOf('none'),
+  NONE_PRIOR = 1.5;
 /** For each stage (STAGES order), its class index in the model; and a reused buffer of probabilities. */
 let classOf: Int32Array = new Int32Array(0);
 let probs: Float64Array = new Float64Array(0);
@@ -30,8 +31,14 @@ let probs: Float64Array = new Float64Array(0);
 /** The model learned from the built-in examples (both languages). */
 export function builtInModel(): Model {
   if (!model) {
-    const texts: string[] = [], labels: string[] = [];
-    for (const set of [EN, VI, EN_SOCIAL, VI_SOCIAL]) for (const s of STAGES) for (const t of set[s]) { texts.push(t); labels.push(s); }
+    const texts: string[] = [],
+      labels: string[] = [];
+    for (const set of [EN, VI, EN_SOCIAL, VI_SOCIAL])
+      for (const s of STAGES)
+        for (const t of set[s]) {
+          texts.push(t);
+          labels.push(s);
+        }
     model = trainClassifier(texts, labels);
     classOf = Int32Array.from(STAGES, (s) => model!.labels.indexOf(s));
     probs = new Float64Array(model.labels.length);
@@ -45,10 +52,15 @@ export function builtInModel(): Model {
  */
 export function mixWithModel(text: string, scores: Float64Array): { stage: number; confidence: number } {
   classProbabilities(builtInModel(), text, probs);
-  let best = scores.length - 1, top = -Infinity;
+  let best = scores.length - 1,
+    top = -Infinity;
   for (let s = 0; s < scores.length; s++) {
-    scores[s] = MODEL_WEIGHT * Math.log(Math.max(1e-12, classOf[s] < 0 ? 0 : probs[classOf[s]])) + scores[s] + (s === NONE ? NONE_PRIOR : 0);
-    if (scores[s] > top) { top = scores[s]; best = s; }
+    scores[s] =
+      MODEL_WEIGHT * Math.log(Math.max(1e-12, classOf[s] < 0 ? 0 : probs[classOf[s]])) + scores[s] + (s === NONE ? NONE_PRIOR : 0);
+    if (scores[s] > top) {
+      top = scores[s];
+      best = s;
+    }
   }
   let sum = 0;
   for (let s = 0; s < scores.length; s++) sum += Math.exp(scores[s] - top);

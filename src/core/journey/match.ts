@@ -15,27 +15,97 @@
 import { foldVi, normalizeText, tokenizeNormalized } from '../text/tokenize';
 import type { LexiconEntry } from './lexicon';
 import { STAGES, stageIndex } from './stages';
-import { ENGLISH_STOP_WORDS } from './stopwords';
+import { ENGLISH_STOP_WORDS } from '../text/stopwords';
 
 const S = STAGES.length;
 const EXPERIENCE = stageIndex('experience');
-const CHURN = stageIndex('churn'), PURCHASE = stageIndex('purchase'), ADVOCACY = stageIndex('advocacy'), CONSIDERATION = stageIndex('consideration');
+const CHURN = stageIndex('churn'),
+  PURCHASE = stageIndex('purchase'),
+  ADVOCACY = stageIndex('advocacy'),
+  CONSIDERATION = stageIndex('consideration');
 
 /** Teen-code and unaccented spellings read as the word they stand for (keys are folded tokens). */
 const TEEN: Record<string, string> = {
-  ko: 'không', k: 'không', hông: 'không', kh: 'không', hok: 'không', hong: 'không', khong: 'không', kg: 'không', hem: 'không',
-  dc: 'được', đc: 'được', duoc: 'được', r: 'rồi', rui: 'rồi', oy: 'rồi', roi: 'rồi', j: 'gì', z: 'vậy', dzay: 'vậy',
-  nhiu: 'nhiêu', mik: 'mình', mk: 'mình', bik: 'biết', bit: 'biết', ntn: 'như thế nào', hum: 'hôm', wa: 'quá', lun: 'luôn',
+  ko: 'không',
+  k: 'không',
+  hông: 'không',
+  kh: 'không',
+  hok: 'không',
+  hong: 'không',
+  khong: 'không',
+  kg: 'không',
+  hem: 'không',
+  dc: 'được',
+  đc: 'được',
+  duoc: 'được',
+  r: 'rồi',
+  rui: 'rồi',
+  oy: 'rồi',
+  roi: 'rồi',
+  j: 'gì',
+  z: 'vậy',
+  dzay: 'vậy',
+  nhiu: 'nhiêu',
+  mik: 'mình',
+  mk: 'mình',
+  bik: 'biết',
+  bit: 'biết',
+  ntn: 'như thế nào',
+  hum: 'hôm',
+  wa: 'quá',
+  lun: 'luôn',
 };
-const NEGATORS = new Set(['không', 'chẳng', 'chả', 'đừng', 'not', 'no', 'never', "don't", 'dont', "won't", 'wont', "didn't", 'didnt',
-  "doesn't", "isn't", 'cannot', "can't", "wouldn't", 'neither']);
+const NEGATORS = new Set([
+  'không',
+  'chẳng',
+  'chả',
+  'đừng',
+  'not',
+  'no',
+  'never',
+  "don't",
+  'dont',
+  "won't",
+  'wont',
+  "didn't",
+  'didnt',
+  "doesn't",
+  "isn't",
+  'cannot',
+  "can't",
+  "wouldn't",
+  'neither',
+]);
 const NOT_YET = new Set(['chưa']);
 /**
  * Unaccented spellings of Vietnamese words that are also common English words ("ổn" → "on", "đơ" →
  * "do", "máy" → "may"): an accented phrase word whose spelling without accents is one of these
  * matches only text written with the accents, so Vietnamese phrases do not fire on English text.
  */
-const ENGLISH_HOMOGRAPHS = new Set([...ENGLISH_STOP_WORDS, 'may', 'bi', 'te', 'sac', 'kem', 'chan', 'ban', 'con', 'tan', 'hay', 'toi', 'man', 'tin', 'hon', 'me', 'bo', 'ma', 'mat', 'pho', 'ha', 'tot']);
+const ENGLISH_HOMOGRAPHS = new Set([
+  ...ENGLISH_STOP_WORDS,
+  'may',
+  'bi',
+  'te',
+  'sac',
+  'kem',
+  'chan',
+  'ban',
+  'con',
+  'tan',
+  'hay',
+  'toi',
+  'man',
+  'tin',
+  'hon',
+  'me',
+  'bo',
+  'ma',
+  'mat',
+  'pho',
+  'ha',
+  'tot',
+]);
 /** Words of a recommendation (folded): negated, it warns others off — a complaint, not a leaving. */
 const RECOMMENDING = new Set(['recommend', 'recommended', 'recommending', 'should', 'must', 'worth', 'nen', 'gioi', 'try']);
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
@@ -43,8 +113,21 @@ const ASCII = /^[\x00-\x7f]*$/;
 const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu;
 const CLAUSE = /[,;!?\n…]+|\.(?=\s|$)|\s[-–—]\s/;
 
-interface Token { exact: string; fold: string; ascii: boolean }
-interface Compiled { stage: number; weight: number; exact: string[]; fold: string[]; prefix: boolean[]; accent: boolean[]; atStart: boolean; atEnd: boolean }
+interface Token {
+  exact: string;
+  fold: string;
+  ascii: boolean;
+}
+interface Compiled {
+  stage: number;
+  weight: number;
+  exact: string[];
+  fold: string[];
+  prefix: boolean[];
+  accent: boolean[];
+  atStart: boolean;
+  atEnd: boolean;
+}
 
 /** Tokens of a normalised piece of text, teen-code expanded. */
 function tokensOf(text: string): Token[] {
@@ -85,12 +168,22 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
     const weight = Number.isFinite(e.weight) ? e.weight : 1;
     if (stage < 0 || weight === 0) continue;
     const phrase = normalizeText(e.phrase).trim();
-    if (phrase === '?') { question[stage] += weight; continue; }
+    if (phrase === '?') {
+      question[stage] += weight;
+      continue;
+    }
     if (/^@[\p{L}\p{N}_*]+$/u.test(phrase) && phrase.length > 1) {
       const key = `${stage}|${phrase}`;
       const prev = handleSeen.get(key);
-      if (prev) { prev.weight = Math.max(prev.weight, weight); continue; }
-      const body = phrase.slice(1).split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\p{L}\\p{N}_]*');
+      if (prev) {
+        prev.weight = Math.max(prev.weight, weight);
+        continue;
+      }
+      const body = phrase
+        .slice(1)
+        .split('*')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\p{L}\\p{N}_]*');
       const h = { stage, weight, pattern: new RegExp(`^${body}$`, 'u') };
       handles.push(h);
       handleSeen.set(key, h);
@@ -98,9 +191,13 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
     }
     const prefix: boolean[] = [];
     const parts = phrase.split(/\s+/);
-    const atStart = parts[0] === '^' && parts.length > 1, atEnd = parts[parts.length - 1] === '$' && parts.length > 1;
+    const atStart = parts[0] === '^' && parts.length > 1,
+      atEnd = parts[parts.length - 1] === '$' && parts.length > 1;
     const words = parts.slice(atStart ? 1 : 0, atEnd ? -1 : undefined).flatMap((w) => {
-      if (w === '*' || w === '#') { prefix.push(false); return [{ exact: w, fold: w, ascii: true }]; }
+      if (w === '*' || w === '#') {
+        prefix.push(false);
+        return [{ exact: w, fold: w, ascii: true }];
+      }
       const stem = w.length > 3 && w.endsWith('*');
       const toks = tokensOf(stem ? w.slice(0, -1) : w);
       toks.forEach((_, k) => prefix.push(stem && k === toks.length - 1));
@@ -109,13 +206,18 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
     if (words.length === 0 || words[0].exact === '*' || words[0].exact === '#') continue;
     const key = `${stage}|${atStart ? '^' : ''}${words.map((w, k) => w.fold + (prefix[k] ? '*' : '')).join(' ')}${atEnd ? '$' : ''}|${words.map((w) => w.exact).join(' ')}`;
     const prev = seen.get(key);
-    if (prev) { prev.weight = Math.max(prev.weight, weight); continue; }
+    if (prev) {
+      prev.weight = Math.max(prev.weight, weight);
+      continue;
+    }
     const accent = words.map((w, k) => !prefix[k] && w.exact !== w.fold && ENGLISH_HOMOGRAPHS.has(w.fold));
     const c: Compiled = { stage, weight, exact: words.map((w) => w.exact), fold: words.map((w) => w.fold), prefix, accent, atStart, atEnd };
     seen.set(key, c);
-    const index = prefix[0] ? byStem : byFirst, k0 = prefix[0] ? c.fold[0].slice(0, 3) : c.fold[0];
+    const index = prefix[0] ? byStem : byFirst,
+      k0 = prefix[0] ? c.fold[0].slice(0, 3) : c.fold[0];
     const list = index.get(k0);
-    if (list) list.push(c); else index.set(k0, [c]);
+    if (list) list.push(c);
+    else index.set(k0, [c]);
   }
   return { byFirst, byStem, question, handles, size: seen.size + handleSeen.size };
 }
@@ -123,9 +225,13 @@ export function compileLexicon(entries: readonly LexiconEntry[], language: 'auto
 function matchesAt(c: Compiled, toks: Token[], i: number): boolean {
   if (i + c.fold.length > toks.length || (c.atStart && i > 0) || (c.atEnd && i + c.fold.length !== toks.length)) return false;
   for (let k = 0; k < c.fold.length; k++) {
-    const t = toks[i + k], want = c.fold[k];
+    const t = toks[i + k],
+      want = c.fold[k];
     if (want === '*') continue;
-    if (want === '#') { if (!NUMBER.test(t.exact)) return false; continue; }
+    if (want === '#') {
+      if (!NUMBER.test(t.exact)) return false;
+      continue;
+    }
     if (c.prefix[k]) {
       if (!t.fold.startsWith(want) || (!t.ascii && !t.exact.startsWith(c.exact[k]))) return false;
       continue;
@@ -148,7 +254,8 @@ export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Arr
   for (const clause of norm.split(CLAUSE)) {
     const toks = tokensOf(clause);
     for (let i = 0; i < toks.length; i++) {
-      const exact = lex.byFirst.get(toks[i].fold), stem = lex.byStem.get(toks[i].fold.slice(0, 3));
+      const exact = lex.byFirst.get(toks[i].fold),
+        stem = lex.byStem.get(toks[i].fold.slice(0, 3));
       if (exact) for (const c of exact) addMatch(c, toks, i, scores, seen);
       if (stem) for (const c of stem) addMatch(c, toks, i, scores, seen);
     }
@@ -176,8 +283,14 @@ function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array, s
   let stage = c.stage;
   if (stage === PURCHASE || stage === ADVOCACY) {
     for (let j = Math.max(0, i - 3); j < i; j++) {
-      if (NEGATORS.has(toks[j].exact)) { stage = c.stage === ADVOCACY && c.fold.some((w) => RECOMMENDING.has(w)) ? EXPERIENCE : CHURN; break; }
-      if (NOT_YET.has(toks[j].exact) || (toks[j].exact === 'not' && toks[j + 1]?.exact === 'yet')) { stage = stage === PURCHASE ? CONSIDERATION : -1; break; }
+      if (NEGATORS.has(toks[j].exact)) {
+        stage = c.stage === ADVOCACY && c.fold.some((w) => RECOMMENDING.has(w)) ? EXPERIENCE : CHURN;
+        break;
+      }
+      if (NOT_YET.has(toks[j].exact) || (toks[j].exact === 'not' && toks[j + 1]?.exact === 'yet')) {
+        stage = stage === PURCHASE ? CONSIDERATION : -1;
+        break;
+      }
     }
     if (stage !== c.stage && seen) seen.negated = true;
   }
@@ -186,12 +299,17 @@ function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array, s
 
 /** The winning stage of scores (ties go to the later stage; all zero → none) and a confidence in [0, 1]. */
 export function decide(scores: Float64Array): { stage: number; confidence: number } {
-  let best = S - 1, top = 0, total = 0;
+  let best = S - 1,
+    top = 0,
+    total = 0;
   for (let s = 0; s < S; s++) {
     const v = scores[s];
     if (v <= 0) continue;
     total += v;
-    if (v >= top) { top = v; best = s; }
+    if (v >= top) {
+      top = v;
+      best = s;
+    }
   }
   if (top <= 0) return { stage: S - 1, confidence: 0 };
   return { stage: best, confidence: (top / total) * (1 - Math.exp(-top)) };

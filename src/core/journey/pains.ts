@@ -8,7 +8,7 @@ import { enLexicon } from '../text/sentiment-en';
 import { valence, type CompiledLexicon } from '../text/sentiment-engine';
 import { viLexicon } from '../text/sentiment-vi';
 import { detectLanguage, foldVi, normalizeText, tokenizeClauses } from '../text/tokenize';
-import { STOP_WORDS } from './stopwords';
+import { STOP_WORDS } from '../text/stopwords';
 
 const WORDLIKE = /\p{L}/u;
 /** One-sided 90%: small groups rarely reach 1.96, and `minCount` already guards against flukes. */
@@ -68,14 +68,29 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
   // Folded keys of accented words and pairs left out as function words ("có mà", "sale tôi").
   const stopped = new Set<string>();
   const folds = new Map<string, string>();
-  const fold = (t: string) => { let f = folds.get(t); if (f === undefined) { f = foldVi(t); folds.set(t, f); } return f; };
+  const fold = (t: string) => {
+    let f = folds.get(t);
+    if (f === undefined) {
+      f = foldVi(t);
+      folds.set(t, f);
+    }
+    return f;
+  };
   const add = (term: string) => {
     const key = foldVi(term);
     let id = idOf.get(key);
-    if (id === undefined) { id = spellings.length; idOf.set(key, id); spellings.push(new Map()); }
+    if (id === undefined) {
+      id = spellings.length;
+      idOf.set(key, id);
+      spellings.push(new Map());
+    }
     const sp = spellings[id];
     sp.set(term, (sp.get(term) ?? 0) + 1);
-    if (!seen.has(id)) { seen.add(id); ids.push(id); viOf[id] = (viOf[id] ?? 0) + (isVi ? 1 : 0); }
+    if (!seen.has(id)) {
+      seen.add(id);
+      ids.push(id);
+      viOf[id] = (viOf[id] ?? 0) + (isVi ? 1 : 0);
+    }
   };
   for (let i = 0; i < texts.length; i++) {
     if (onProgress && (i & 8191) === 0) await onProgress(i / texts.length);
@@ -93,7 +108,8 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
         if (next && (content[k] || (vi && VI_MARKERS.has(toks[k])))) add(`${toks[k]} ${toks[k + 1]}`);
         else if (k + 1 < toks.length && toks[k] !== '.' && toks[k + 1] !== '.' && !(PLAIN.test(toks[k]) && PLAIN.test(toks[k + 1]))) {
           // Only pairs whose unaccented spelling would be a term of its own ("có mà" → "co ma").
-          const a = fold(toks[k]), b = fold(toks[k + 1]);
+          const a = fold(toks[k]),
+            b = fold(toks[k + 1]);
           if (b.length > 1 && !STOP_WORDS.has(b) && ((a.length > 1 && !STOP_WORDS.has(a)) || VI_MARKERS.has(a))) stopped.add(`${a} ${b}`);
         }
       }
@@ -102,10 +118,16 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
   }
   // The most frequent spelling, an accented one when there is any ("giảm giá" over "giam gia").
   const terms = spellings.map((sp) => {
-    let best = '', n = -1, accented = false;
+    let best = '',
+      n = -1,
+      accented = false;
     for (const [t, c] of sp) {
       const acc = !PLAIN.test(t);
-      if ((acc && !accented) || (acc === accented && c > n)) { best = t; n = c; accented = acc; }
+      if ((acc && !accented) || (acc === accented && c > n)) {
+        best = t;
+        n = c;
+        accented = acc;
+      }
     }
     return best;
   });
@@ -116,7 +138,11 @@ export async function indexTerms(texts: (string | null)[], onProgress?: (f: numb
   return { terms, ids: flat, offsets, docFreq, viFreq: Float64Array.from(terms, (_, w) => viOf[w] ?? 0), fragment };
 }
 
-export interface PainPoint { term: string; count: number; z: number }
+export interface PainPoint {
+  term: string;
+  count: number;
+  z: number;
+}
 
 /**
  * The top terms of the texts marked in `group` against all texts: z > 1.28, at least `minCount`
@@ -133,8 +159,12 @@ export function painPoints(index: TermIndex, group: Uint8Array, top = 5, minCoun
     size++;
     for (let j = index.offsets[i]; j < index.offsets[i + 1]; j++) inGroup[index.ids[j]]++;
   }
-  let nAll = 0, nI = 0;
-  for (let w = 0; w < V; w++) { nAll += index.docFreq[w]; nI += inGroup[w]; }
+  let nAll = 0,
+    nI = 0;
+  for (let w = 0; w < V; w++) {
+    nAll += index.docFreq[w];
+    nI += inGroup[w];
+  }
   if (nI === 0 || size < minGroup) return [];
   const nJ = nAll - nI;
   const candidates: PainPoint[] = [];
@@ -145,7 +175,8 @@ export function painPoints(index: TermIndex, group: Uint8Array, top = 5, minCoun
     const a = prior * (index.docFreq[w] / nAll);
     const delta = Math.log((yi + a) / (nI + prior - yi - a)) - Math.log((yj + a) / (nJ + prior - yj - a));
     const z = delta / Math.sqrt(1 / (yi + a) + 1 / (yj + a));
-    if (z > MIN_Z && painWordAllowed(index.terms[w], index.viFreq[w] * 2 > index.docFreq[w])) candidates.push({ term: index.terms[w], count: yi, z });
+    if (z > MIN_Z && painWordAllowed(index.terms[w], index.viFreq[w] * 2 > index.docFreq[w]))
+      candidates.push({ term: index.terms[w], count: yi, z });
   }
   candidates.sort((x, y) => y.z - x.z || y.count - x.count || (x.term < y.term ? -1 : 1));
   // A word is shown as the two-word phrase it mostly comes in ("thất" → "thất vọng", "late" → "arrived late").

@@ -60,30 +60,46 @@ export async function computePaths(input: PathInput, progress: (f: number) => Pr
   const { order, start } = groupByUser(user, users, keep);
   const byTime = (a: number, b: number) => time[a] - time[b] || stage[a] - stage[b] || a - b;
 
-  const transitions = new Float64Array(K * K), transitionUsers = new Float64Array(K * K);
+  const transitions = new Float64Array(K * K),
+    transitionUsers = new Float64Array(K * K);
   const lastUser = new Int32Array(K * K).fill(-1);
-  const reached = new Float64Array(FUNNEL_LEN), seen = new Float64Array(K);
-  const flows = new Float64Array(MAX_STEPS * K * K), at = new Float64Array(MAX_STEPS * K);
-  let totalUsers = 0, longer = 0;
+  const reached = new Float64Array(FUNNEL_LEN),
+    seen = new Float64Array(K);
+  const flows = new Float64Array(MAX_STEPS * K * K),
+    at = new Float64Array(MAX_STEPS * K);
+  let totalUsers = 0,
+    longer = 0;
   const head = new Int8Array(MAX_STEPS - 1);
   for (let u = 0; u < users; u++) {
     if ((u & 4095) === 0) await progress(u / Math.max(1, users));
-    const a = start[u], b = start[u + 1];
+    const a = start[u],
+      b = start[u + 1];
     if (a === b) continue;
     totalUsers++;
     const rows = order.subarray(a, b);
     if (rows.length > 1) rows.sort(byTime);
-    let prev = -1, furthest = -1, mask = 0, steps = 0, last = -1;
+    let prev = -1,
+      furthest = -1,
+      mask = 0,
+      steps = 0,
+      last = -1;
     for (let k = 0; k < rows.length; k++) {
       const s = stage[rows[k]];
-      if (s !== last) { if (steps < MAX_STEPS - 1) head[steps] = s; steps++; last = s; } // the Sankey's path: repeats merged
+      if (s !== last) {
+        if (steps < MAX_STEPS - 1) head[steps] = s;
+        steps++;
+        last = s;
+      } // the Sankey's path: repeats merged
       if (collapse && s === prev) continue;
       mask |= 1 << s;
       if (s < FUNNEL_LEN && s > furthest) furthest = s;
       if (prev >= 0) {
         const t = prev * K + s;
         transitions[t]++;
-        if (lastUser[t] !== u) { lastUser[t] = u; transitionUsers[t]++; }
+        if (lastUser[t] !== u) {
+          lastUser[t] = u;
+          transitionUsers[t]++;
+        }
       }
       prev = s;
     }

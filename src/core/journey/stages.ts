@@ -1,5 +1,5 @@
 /** The customer-journey stages (DESIGN §5), their order and their names in both languages. */
-import type { Text } from '../text';
+import type { Text } from '../contract/i18n';
 
 /** Every value of `journey_stage`, in funnel order; `none` last. */
 export const STAGES = ['awareness', 'consideration', 'purchase', 'experience', 'advocacy', 'churn', 'none'] as const;

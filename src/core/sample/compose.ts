@@ -3,15 +3,36 @@
  * people type (teen code, no diacritics, elongated words, emoji, particles), following a per-user
  * writing style so that one person writes consistently.
  */
-import type { Random } from '../random';
-import { foldDiacritics } from '../text';
+import type { Random } from '../contract/random';
+import { foldDiacritics } from '../contract/i18n';
 import {
-  CITY_SHORT_EN, CITY_SHORT_VI, CODES, COLORS, EMOJI, EN_ENDINGS, EN_FIRST_F, EN_FIRST_M, EN_LAST, PRODUCTS, SIZES,
-  TEEN_CODE, VI_FAMILY, VI_GIVEN_F, VI_GIVEN_M, VI_MIDDLE_F, VI_MIDDLE_M, VI_PARTICLES, type Bilingual,
+  CITY_SHORT_EN,
+  CITY_SHORT_VI,
+  CODES,
+  COLORS,
+  EMOJI,
+  EN_ENDINGS,
+  EN_FIRST_F,
+  EN_FIRST_M,
+  EN_LAST,
+  PRODUCTS,
+  SIZES,
+  TEEN_CODE,
+  VI_FAMILY,
+  VI_GIVEN_F,
+  VI_GIVEN_M,
+  VI_MIDDLE_F,
+  VI_MIDDLE_M,
+  VI_PARTICLES,
+  type Bilingual,
 } from './vocab';
 
 /** Writing-style bits of a user. */
-export const STYLE_TEEN = 1, STYLE_UNACCENTED = 2, STYLE_EMOJI = 4, STYLE_ELONGATE = 8, STYLE_CAPITAL = 16;
+export const STYLE_TEEN = 1,
+  STYLE_UNACCENTED = 2,
+  STYLE_EMOJI = 4,
+  STYLE_ELONGATE = 8,
+  STYLE_CAPITAL = 16;
 
 export type Sentiment = 'pos' | 'neu' | 'neg';
 export type Lang = 0 | 1; // 0 = vi, 1 = en
@@ -21,7 +42,10 @@ type Compiled = string[];
 const compile = (template: string): Compiled => template.split(/\{(\w+)\}/);
 
 /** A bank of compiled templates per language. */
-export interface CompiledBank { vi: Compiled[]; en: Compiled[] }
+export interface CompiledBank {
+  vi: Compiled[];
+  en: Compiled[];
+}
 export function compileBank(bank: Bilingual): CompiledBank {
   return { vi: bank.vi.map(compile), en: bank.en.map(compile) };
 }
@@ -58,27 +82,61 @@ function fill(rng: Random, parts: Compiled, lang: Lang, product: number): string
     const slot = parts[i];
     let v: string;
     switch (slot) {
-      case 'p': { const p = PRODUCTS[product >= 0 ? product : Math.floor(rng() * PRODUCTS.length)]; v = lang ? p.en : p.vi; break; }
-      case 'pb': case 'pf': {
+      case 'p': {
+        const p = PRODUCTS[product >= 0 ? product : Math.floor(rng() * PRODUCTS.length)];
+        v = lang ? p.en : p.vi;
+        break;
+      }
+      case 'pb':
+      case 'pf': {
         const fashion = slot === 'pf';
         const p = product >= 0 && PRODUCTS[product].fashion === fashion ? PRODUCTS[product] : pickOf(rng, fashion ? FASHION : BEAUTY);
         v = lang ? p.en : p.vi;
         break;
       }
-      case 'p2': { const p = pickOf(rng, PRODUCTS); v = lang ? p.en : p.vi; break; }
-      case 'c': v = pickOf(rng, lang ? COLORS.en : COLORS.vi); break;
-      case 's': v = pickOf(rng, SIZES); break;
-      case 'city': v = pickOf(rng, lang ? CITY_SHORT_EN : CITY_SHORT_VI); break;
-      case 'n': v = String(2 + Math.floor(rng() * 4)); break;
-      case 'd': v = String(3 + Math.floor(rng() * 12)); break;
-      case 'w': v = String(1 + Math.floor(rng() * 4)); break;
-      case 'f': v = friendHandle(rng); break;
-      case 'pct': v = String(pickOf(rng, PCTS)); break;
-      case 'k': v = String(pickOf(rng, PRICES)); break;
-      case 'h': v = lang ? `${150 + Math.floor(rng() * 25)}cm` : `1m${50 + Math.floor(rng() * 20)}`; break;
-      case 'kg': v = String(42 + Math.floor(rng() * 25)); break;
-      case 'code': v = pickOf(rng, CODES); break;
-      default: v = slot;
+      case 'p2': {
+        const p = pickOf(rng, PRODUCTS);
+        v = lang ? p.en : p.vi;
+        break;
+      }
+      case 'c':
+        v = pickOf(rng, lang ? COLORS.en : COLORS.vi);
+        break;
+      case 's':
+        v = pickOf(rng, SIZES);
+        break;
+      case 'city':
+        v = pickOf(rng, lang ? CITY_SHORT_EN : CITY_SHORT_VI);
+        break;
+      case 'n':
+        v = String(2 + Math.floor(rng() * 4));
+        break;
+      case 'd':
+        v = String(3 + Math.floor(rng() * 12));
+        break;
+      case 'w':
+        v = String(1 + Math.floor(rng() * 4));
+        break;
+      case 'f':
+        v = friendHandle(rng);
+        break;
+      case 'pct':
+        v = String(pickOf(rng, PCTS));
+        break;
+      case 'k':
+        v = String(pickOf(rng, PRICES));
+        break;
+      case 'h':
+        v = lang ? `${150 + Math.floor(rng() * 25)}cm` : `1m${50 + Math.floor(rng() * 20)}`;
+        break;
+      case 'kg':
+        v = String(42 + Math.floor(rng() * 25));
+        break;
+      case 'code':
+        v = pickOf(rng, CODES);
+        break;
+      default:
+        v = slot;
     }
     out += v + parts[i + 1];
   }
@@ -130,7 +188,11 @@ export function composeText(rng: Random, bank: CompiledBank, lang: Lang, sentime
     if (style & STYLE_UNACCENTED && rng() < 0.85) s = foldDiacritics(s);
   } else {
     if (sentiment === 'neu' && rng() < 0.2 && !/[?!]$/.test(s)) s += pickOf(rng, EN_ENDINGS);
-    if (style & STYLE_TEEN && rng() < 0.5) s = s.replace(/\byou\b/g, 'u').replace(/\bplease\b/g, 'pls').replace(/\bare\b/g, 'r');
+    if (style & STYLE_TEEN && rng() < 0.5)
+      s = s
+        .replace(/\byou\b/g, 'u')
+        .replace(/\bplease\b/g, 'pls')
+        .replace(/\bare\b/g, 'r');
   }
   if (style & STYLE_ELONGATE ? rng() < 0.5 : rng() < 0.05) s = elongate(rng, s);
   if (style & STYLE_CAPITAL ? rng() < 0.8 : rng() < 0.1) s = s.charAt(0).toUpperCase() + s.slice(1);

@@ -3,10 +3,20 @@
  * texts, no row objects), then ordered by time. Behaviour comes from each user's latent persona.
  */
 import { Int32, Table, makeData, makeVector } from 'apache-arrow';
-import { createRandom, seedFrom } from '../random';
+import { createRandom, seedFrom } from '../contract/random';
 import { compileBank, composeText, type CompiledBank } from './compose';
 import {
-  BANKS, BANK_SENTIMENT, CHANNELS, PERSONAS, REACTIONS, TYPES, aliasTable, cumulative, sampleAlias, sampleCum, searchPrefix,
+  BANKS,
+  BANK_SENTIMENT,
+  CHANNELS,
+  PERSONAS,
+  REACTIONS,
+  TYPES,
+  aliasTable,
+  cumulative,
+  sampleAlias,
+  sampleCum,
+  searchPrefix,
 } from './personas';
 import { DEAL_TOPIC, END_SEC, WINDOW_DAYS, dayString, idWidth, type Posts, type Users } from './population';
 import { idStrings, utf8FromCodes, utf8FromStrings, utf8Fixed, writeDigits } from './utf8';
@@ -29,7 +39,8 @@ function prefix(weights: Float64Array): Float64Array {
 
 /** First index whose value is >= x in an ascending array. */
 function lowerBound(values: Int32Array, x: number): number {
-  let a = 0, b = values.length;
+  let a = 0,
+    b = values.length;
   while (a < b) {
     const m = (a + b) >> 1;
     if (values[m] < x) a = m + 1;
@@ -43,38 +54,52 @@ export interface GenerateOptions {
   progress?: (fraction: number) => Promise<void>;
 }
 
-export async function generateInteractions(size: number, seed: number, users: Users, posts: Posts, options: GenerateOptions = {}): Promise<Table> {
+export async function generateInteractions(
+  size: number,
+  seed: number,
+  users: Users,
+  posts: Posts,
+  options: GenerateOptions = {},
+): Promise<Table> {
   const n = size;
   const rng = createRandom(seedFrom(seed, 'interactions'));
   const userAlias = aliasTable(users.activity);
   const postPrefix = prefix(posts.popularity);
   const dealPrefix = prefix(posts.popularity.map((w, i) => w * (DEAL_TOPIC[posts.topic[i]] ? 4 : 0.5)));
   // Each user's posts: those published in their active period.
-  const lo = new Int32Array(users.n), hi = new Int32Array(users.n);
+  const lo = new Int32Array(users.n),
+    hi = new Int32Array(users.n);
   for (let u = 0; u < users.n; u++) {
     let a = lowerBound(posts.published, users.from[u]);
     let b = lowerBound(posts.published, users.to[u] + 1);
     if (a >= posts.n) a = posts.n - 1;
     if (b <= a) b = a + 1;
-    lo[u] = a; hi[u] = b;
+    lo[u] = a;
+    hi[u] = b;
   }
 
-  const userCode = new Int32Array(n), postCode = new Int32Array(n), sec = new Int32Array(n);
-  const type = new Uint8Array(n), reaction = new Uint8Array(n).fill(NULL8), lang = new Uint8Array(n).fill(NULL8), channel = new Uint8Array(n);
+  const userCode = new Int32Array(n),
+    postCode = new Int32Array(n),
+    sec = new Int32Array(n);
+  const type = new Uint8Array(n),
+    reaction = new Uint8Array(n).fill(NULL8),
+    lang = new Uint8Array(n).fill(NULL8),
+    channel = new Uint8Array(n);
   const text: (string | null)[] = new Array<string | null>(n).fill(null);
   const weights = new Float64Array(BANKS.length);
   const lastPost = new Int32Array(users.n).fill(-1);
   const CHUNK = 50_000;
 
   for (let start = 0; start < n; start += CHUNK) {
-    if (options.progress) await options.progress(0.85 * start / n);
+    if (options.progress) await options.progress((0.85 * start) / n);
     const stop = Math.min(n, start + CHUNK);
     for (let i = start; i < stop; i++) {
       const u = sampleAlias(userAlias, rng());
       const pi = users.persona[u];
       const persona = PERSONAS[pi];
       const pf = rng() < persona.deals ? dealPrefix : postPrefix;
-      const a = lo[u], b = hi[u];
+      const a = lo[u],
+        b = hi[u];
       // Often back on the post they just engaged with (react, then comment or share).
       const post = lastPost[u] >= 0 && rng() < 0.3 ? lastPost[u] : searchPrefix(pf, pf[a] + rng() * (pf[b] - pf[a]), a, b);
       lastPost[u] = post;
@@ -86,7 +111,10 @@ export async function generateInteractions(size: number, seed: number, users: Us
       if (s < published) s = rng() < 0.6 ? s + 86400 : published + 60 + Math.floor(rng() * 5400);
       if (s > END_SEC) s = END_SEC - Math.floor(rng() * 6 * 3600);
       const t = sampleCum(TYPE_CUMS[pi], rng());
-      userCode[i] = u; postCode[i] = post; sec[i] = s; type[i] = t;
+      userCode[i] = u;
+      postCode[i] = post;
+      sec[i] = s;
+      type[i] = t;
       channel[i] = rng() < 0.85 ? users.channel[u] : 0;
       let language = users.lang[u];
       if (rng() < (language ? 0.03 : 0.07)) language = 1 - language;
@@ -97,14 +125,35 @@ export async function generateInteractions(size: number, seed: number, users: Us
         const span = Math.max(1, users.to[u] - users.from[u]);
         const f = Math.min(1, Math.max(0, (s - users.from[u]) / span));
         let total = 0;
-        for (let k = 0; k < weights.length; k++) { weights[k] = persona.early[k] * (1 - f) + persona.late[k] * f; total += weights[k]; }
-        let x = rng() * total, bank = 0;
-        while (bank < weights.length - 1 && x >= weights[bank]) { x -= weights[bank]; bank++; }
-        text[i] = composeText(rng, COMMENT_BANKS[bank], language as 0 | 1, BANK_SENTIMENT[bank], users.style[u], rng() < 0.75 ? posts.product[post] : -1);
+        for (let k = 0; k < weights.length; k++) {
+          weights[k] = persona.early[k] * (1 - f) + persona.late[k] * f;
+          total += weights[k];
+        }
+        let x = rng() * total,
+          bank = 0;
+        while (bank < weights.length - 1 && x >= weights[bank]) {
+          x -= weights[bank];
+          bank++;
+        }
+        text[i] = composeText(
+          rng,
+          COMMENT_BANKS[bank],
+          language as 0 | 1,
+          BANK_SENTIMENT[bank],
+          users.style[u],
+          rng() < 0.75 ? posts.product[post] : -1,
+        );
         lang[i] = language;
       } else if (rng() < persona.shareText) {
         const advocacy = pi === ADVOCATE;
-        text[i] = composeText(rng, advocacy ? SHARE_BANKS.advocacy : SHARE_BANKS.awareness, language as 0 | 1, 'pos', users.style[u], rng() < 0.75 ? posts.product[post] : -1);
+        text[i] = composeText(
+          rng,
+          advocacy ? SHARE_BANKS.advocacy : SHARE_BANKS.awareness,
+          language as 0 | 1,
+          'pos',
+          users.style[u],
+          rng() < 0.75 ? posts.product[post] : -1,
+        );
         lang[i] = language;
       }
     }
@@ -133,19 +182,27 @@ export async function generateInteractions(size: number, seed: number, users: Us
   const hour = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const s = sec[order[i]];
-    const d = Math.floor(s / 86400), r = s - d * 86400;
-    const h = Math.floor(r / 3600), m = Math.floor((r % 3600) / 60), x = r % 60;
+    const d = Math.floor(s / 86400),
+      r = s - d * 86400;
+    const h = Math.floor(r / 3600),
+      m = Math.floor((r % 3600) / 60),
+      x = r % 60;
     const o = i * 19;
     for (let k = 0; k < 10; k++) ts[o + k] = dayBytes[d * 10 + k];
     ts[o + 10] = 84; // T
-    writeDigits(ts, o + 11, h, 2); ts[o + 13] = 58;
-    writeDigits(ts, o + 14, m, 2); ts[o + 16] = 58;
+    writeDigits(ts, o + 11, h, 2);
+    ts[o + 13] = 58;
+    writeDigits(ts, o + 14, m, 2);
+    ts[o + 16] = 58;
     writeDigits(ts, o + 17, x, 2);
     hour[i] = h;
   }
   const idW = idWidth(n, 7);
   const ids = new Uint8Array(n * (idW + 1));
-  for (let i = 0; i < n; i++) { ids[i * (idW + 1)] = 105; writeDigits(ids, i * (idW + 1) + 1, i + 1, idW); }
+  for (let i = 0; i < n; i++) {
+    ids[i * (idW + 1)] = 105;
+    writeDigits(ids, i * (idW + 1) + 1, i + 1, idW);
+  }
 
   const table = new Table({
     interaction_id: makeVector(utf8Fixed(ids, idW + 1, n)),

@@ -4,7 +4,7 @@
  * posts ≈ size / 100 (at least 20), within a fixed window ending 2026-06-30 (never the clock).
  */
 import { Bool, Int32, Table, makeData, makeVector, type Data } from 'apache-arrow';
-import { createRandom, seedFrom, type Random } from '../random';
+import { createRandom, seedFrom, type Random } from '../contract/random';
 import { STYLE_CAPITAL, STYLE_ELONGATE, STYLE_EMOJI, STYLE_TEEN, STYLE_UNACCENTED, compileBank, composeText, personName } from './compose';
 import { PERSONAS, cumulative, sampleCum } from './personas';
 import { idColumn, utf8FromCodes, utf8FromStrings } from './utf8';
@@ -63,10 +63,22 @@ export function generateUsers(size: number, seed: number): Users {
   const n = userCount(size);
   const rng = createRandom(seedFrom(seed, 'users'));
   const u: Users = {
-    n, width: idWidth(n, 5), persona: new Uint8Array(n), activity: new Float64Array(n), lang: new Uint8Array(n),
-    style: new Uint8Array(n), channel: new Uint8Array(n), from: new Int32Array(n), to: new Int32Array(n),
-    name: new Array<string>(n), gender: new Uint8Array(n), age: new Int32Array(n), city: new Uint8Array(n),
-    interests: new Array<string>(n), follower: new Uint8Array(n), joined: new Int32Array(n),
+    n,
+    width: idWidth(n, 5),
+    persona: new Uint8Array(n),
+    activity: new Float64Array(n),
+    lang: new Uint8Array(n),
+    style: new Uint8Array(n),
+    channel: new Uint8Array(n),
+    from: new Int32Array(n),
+    to: new Int32Array(n),
+    name: new Array<string>(n),
+    gender: new Uint8Array(n),
+    age: new Int32Array(n),
+    city: new Uint8Array(n),
+    interests: new Array<string>(n),
+    follower: new Uint8Array(n),
+    joined: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const pi = sampleCum(PERSONA_CUM, rng());
@@ -74,7 +86,7 @@ export function generateUsers(size: number, seed: number): Users {
     u.persona[i] = pi;
     const g = rng();
     u.gender[i] = g < p.female ? 0 : g < p.female + (1 - p.female) * 0.9 ? 1 : 2;
-    const age = Math.round(p.ages[0] + (p.ages[1] - p.ages[0]) * (rng() + rng()) / 2);
+    const age = Math.round(p.ages[0] + ((p.ages[1] - p.ages[0]) * (rng() + rng())) / 2);
     u.age[i] = age;
     const city = sampleCum(CITY_CUM, rng());
     u.city[i] = city;
@@ -90,7 +102,8 @@ export function generateUsers(size: number, seed: number): Users {
     for (let j = 0; j < k; j++) {
       let total = 0;
       for (let q = 0; q < w.length; q++) if (!(chosen & (1 << q))) total += w[q];
-      let x = rng() * total, q = 0;
+      let x = rng() * total,
+        q = 0;
       for (; q < w.length - 1; q++) {
         if (chosen & (1 << q)) continue;
         if (x < w[q]) break;
@@ -101,7 +114,9 @@ export function generateUsers(size: number, seed: number): Users {
     u.interests[i] = INTERESTS.filter((_, j) => chosen & (1 << j)).join(';');
     u.follower[i] = rng() < p.follower ? 1 : 0;
     // Active period and joining day.
-    let joined: number, from = 0, to = END_SEC;
+    let joined: number,
+      from = 0,
+      to = END_SEC;
     if (p.window === 'recent') {
       joined = WINDOW_DAYS - 1 - Math.floor(10 + rng() * 70);
       from = joined * 86400;
@@ -140,7 +155,12 @@ export function usersTable(u: Users): Table {
     name: makeVector(utf8FromStrings(u.name)),
     gender: makeVector(utf8FromCodes(u.gender, GENDERS)),
     age: makeVector(makeData({ type: new Int32(), length: u.n, nullCount: 0, data: u.age })),
-    city: makeVector(utf8FromCodes(u.city, CITIES.map((c) => c.name))),
+    city: makeVector(
+      utf8FromCodes(
+        u.city,
+        CITIES.map((c) => c.name),
+      ),
+    ),
     language: makeVector(utf8FromCodes(u.lang, languages)),
     interests: makeVector(utf8FromStrings(u.interests)),
     follower: makeVector(makeData({ type: new Bool(), length: u.n, nullCount: 0, data: follower }) as Data<Bool>),
@@ -148,7 +168,16 @@ export function usersTable(u: Users): Table {
   });
 }
 
-export const TOPICS = ['product launch', 'promotion', 'tutorial', 'giveaway', 'customer review', 'behind the scenes', 'livestream', 'announcement'];
+export const TOPICS = [
+  'product launch',
+  'promotion',
+  'tutorial',
+  'giveaway',
+  'customer review',
+  'behind the scenes',
+  'livestream',
+  'announcement',
+];
 const TOPIC_CUM = cumulative([0.16, 0.2, 0.14, 0.06, 0.12, 0.08, 0.12, 0.04]);
 const TOPIC_BOOST = [1.3, 1.5, 1, 3, 1, 0.8, 2, 0.5];
 /** Deal topics draw bargain hunters. */
@@ -156,8 +185,14 @@ export const DEAL_TOPIC = [false, true, false, true, false, false, true, false];
 export const POST_TYPES = ['photo', 'video', 'live', 'link', 'status'];
 /** Post type weights per topic. */
 const TYPE_BY_TOPIC = [
-  [0.6, 0.4, 0, 0, 0], [0.5, 0.2, 0, 0.3, 0], [0.3, 0.7, 0, 0, 0], [1, 0, 0, 0, 0],
-  [0.7, 0.3, 0, 0, 0], [0.5, 0.5, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0.4, 0.6],
+  [0.6, 0.4, 0, 0, 0],
+  [0.5, 0.2, 0, 0.3, 0],
+  [0.3, 0.7, 0, 0, 0],
+  [1, 0, 0, 0, 0],
+  [0.7, 0.3, 0, 0, 0],
+  [0.5, 0.5, 0, 0, 0],
+  [0, 0, 1, 0, 0],
+  [0, 0, 0, 0.4, 0.6],
 ].map(cumulative);
 const POST_HOUR_CUM = cumulative([0, 0, 0, 0, 0, 0, 0, 0.5, 1, 2, 2, 4, 3, 1, 1, 1, 1.5, 1.5, 2, 4, 4, 2, 1, 0]);
 const CAPTION_BANKS = TOPICS.map((t) => compileBank(CAPTIONS[t]));
@@ -184,8 +219,14 @@ export function generatePosts(size: number, seed: number): Posts {
   }
   published.sort();
   const p: Posts = {
-    n, width: idWidth(n, 4), published, type: new Uint8Array(n), topic: new Uint8Array(n), product: new Uint8Array(n),
-    popularity: new Float64Array(n), text: new Array<string>(n),
+    n,
+    width: idWidth(n, 4),
+    published,
+    type: new Uint8Array(n),
+    topic: new Uint8Array(n),
+    product: new Uint8Array(n),
+    popularity: new Float64Array(n),
+    text: new Array<string>(n),
   };
   for (let i = 0; i < n; i++) {
     const topic = sampleCum(TOPIC_CUM, rng());
@@ -206,7 +247,12 @@ export function postsTable(p: Posts): Table {
     published: makeVector(utf8FromStrings(Array.from(p.published, secString))),
     type: makeVector(utf8FromCodes(p.type, POST_TYPES)),
     topic: makeVector(utf8FromCodes(p.topic, TOPICS)),
-    product: makeVector(utf8FromCodes(p.product, PRODUCTS.map((x) => x.vi))),
+    product: makeVector(
+      utf8FromCodes(
+        p.product,
+        PRODUCTS.map((x) => x.vi),
+      ),
+    ),
     text: makeVector(utf8FromStrings(p.text)),
   });
 }

@@ -24,7 +24,10 @@ export function utf8FromCodes(codes: Int32Array | Uint8Array | Uint16Array, dict
   let nulls = 0;
   for (let i = 0; i < length; i++) {
     const v = codes[i];
-    if (v === missing || v < 0) { c[i] = -1; nulls++; } else c[i] = v;
+    if (v === missing || v < 0) {
+      c[i] = -1;
+      nulls++;
+    } else c[i] = v;
   }
   const parts = dict.map((s) => encoder.encode(s));
   const sizes = Int32Array.from(parts, (p) => p.length);
@@ -38,12 +41,18 @@ export function utf8FromCodes(codes: Int32Array | Uint8Array | Uint16Array, dict
   // All dictionary bytes back to back, copied byte by byte (values are short).
   const flat = new Uint8Array(sizes.reduce((a, b) => a + b, 0));
   const starts = new Int32Array(parts.length);
-  for (let k = 0, o = 0; k < parts.length; k++) { starts[k] = o; flat.set(parts[k], o); o += parts[k].length; }
+  for (let k = 0, o = 0; k < parts.length; k++) {
+    starts[k] = o;
+    flat.set(parts[k], o);
+    o += parts[k].length;
+  }
   const data = new Uint8Array(total);
   for (let i = 0; i < length; i++) {
     const v = c[i];
     if (v < 0) continue;
-    const o = offsets[i], s0 = starts[v], n = sizes[v];
+    const o = offsets[i],
+      s0 = starts[v],
+      n = sizes[v];
     for (let k = 0; k < n; k++) data[o + k] = flat[s0 + k];
   }
   let bits: Uint8Array | undefined;
@@ -76,7 +85,12 @@ export function utf8FromStrings(values: readonly (string | null | undefined)[]):
     const v = values[i];
     if (v != null && v.length) {
       let ascii = v.length <= 24;
-      if (ascii) for (let k = 0; k < v.length; k++) if (v.charCodeAt(k) > 127) { ascii = false; break; }
+      if (ascii)
+        for (let k = 0; k < v.length; k++)
+          if (v.charCodeAt(k) > 127) {
+            ascii = false;
+            break;
+          }
       if (ascii) {
         for (let k = 0; k < v.length; k++) buf[off + k] = v.charCodeAt(k);
         off += v.length;

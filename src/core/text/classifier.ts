@@ -5,8 +5,8 @@
  * so memory is bounded whatever the vocabulary. Features are counted once per text (binarised).
  * Deterministic: the only random choice (cross-validation folds) takes a seed.
  */
-import { NodeError } from '../errors';
-import { createRandom, seedFrom } from '../random';
+import { NodeError } from '../contract/errors';
+import { createRandom, seedFrom } from '../contract/random';
 import { foldVi, normalizeText, tokenizeNormalized } from './tokenize';
 
 export interface ClassifierOptions {
@@ -35,13 +35,25 @@ export interface Prediction {
   scores: Record<string, number>;
 }
 
-export interface ClassMetrics { precision: number; recall: number; f1: number; support: number }
-export interface Evaluation { accuracy: number; macroF1: number; perClass: Record<string, ClassMetrics> }
+export interface ClassMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+export interface Evaluation {
+  accuracy: number;
+  macroF1: number;
+  perClass: Record<string, ClassMetrics>;
+}
 
 // ---------- features ----------
 
-const FNV = 0x811c9dc5, PRIME = 0x01000193;
-const SEED_WORD = 0x1b873593, SEED_FOLD = 0x5bd1e995, SEED_CHAR = 0x27d4eb2d;
+const FNV = 0x811c9dc5,
+  PRIME = 0x01000193;
+const SEED_WORD = 0x1b873593,
+  SEED_FOLD = 0x5bd1e995,
+  SEED_CHAR = 0x27d4eb2d;
 
 function hashString(s: string, seed: number): number {
   let h = (FNV ^ seed) >>> 0;
@@ -91,25 +103,32 @@ export function featurize(text: string, bits = 18, charGrams = true): Int32Array
 // ---------- training and prediction ----------
 
 function trainOnFeatures(feats: Int32Array[], labels: string[], opts: ClassifierOptions): Model {
-  const bits = opts.bits ?? 18, alpha = opts.alpha ?? 0.5;
+  const bits = opts.bits ?? 18,
+    alpha = opts.alpha ?? 0.5;
   const B = 1 << bits;
   const classes = [...new Set(labels)].sort();
   if (classes.length === 0) throw new Error('trainClassifier: no training texts');
   const index = new Map(classes.map((c, i) => [c, i]));
   const C = classes.length;
   const counts = new Float32Array(C * B);
-  const totals = new Float64Array(C), docs = new Float64Array(C);
+  const totals = new Float64Array(C),
+    docs = new Float64Array(C);
   for (let d = 0; d < feats.length; d++) {
     const c = index.get(labels[d])!;
     docs[c]++;
-    const f = feats[d], base = c * B;
+    const f = feats[d],
+      base = c * B;
     for (let j = 0; j < f.length; j++) counts[base + f[j]]++;
     totals[c] += f.length;
   }
   // Vocabulary = buckets seen in any class (not 2^bits), as an unhashed model would have.
   let vocab = 0;
   for (let b = 0; b < B; b++) {
-    for (let c = 0; c < C; c++) if (counts[c * B + b] > 0) { vocab++; break; }
+    for (let c = 0; c < C; c++)
+      if (counts[c * B + b] > 0) {
+        vocab++;
+        break;
+      }
   }
   const logLik = counts; // reuse the buffer in place
   for (let c = 0; c < C; c++) {
@@ -125,12 +144,18 @@ function trainOnFeatures(feats: Int32Array[], labels: string[], opts: Classifier
 /** Trains a classifier on texts and their labels (same length). */
 export function trainClassifier(texts: string[], labels: string[], opts: ClassifierOptions = {}): Model {
   if (texts.length !== labels.length) throw new Error('trainClassifier: texts and labels differ in length');
-  const bits = opts.bits ?? 18, charGrams = opts.charGrams ?? true;
-  return trainOnFeatures(texts.map((t) => featurize(t ?? '', bits, charGrams)), labels, opts);
+  const bits = opts.bits ?? 18,
+    charGrams = opts.charGrams ?? true;
+  return trainOnFeatures(
+    texts.map((t) => featurize(t ?? '', bits, charGrams)),
+    labels,
+    opts,
+  );
 }
 
 function predictFeatures(model: Model, f: Int32Array, into?: Float64Array): { best: number; probs: Float64Array } {
-  const C = model.labels.length, B = 1 << model.bits;
+  const C = model.labels.length,
+    B = 1 << model.bits;
   const logits = new Float64Array(C);
   for (let c = 0; c < C; c++) {
     let s = 0;
@@ -141,14 +166,21 @@ function predictFeatures(model: Model, f: Int32Array, into?: Float64Array): { be
   // Temper by the square root of the feature count: naive Bayes counts correlated n-grams as
   // independent evidence; this keeps the ranking (and the label) but gives usable probabilities.
   const temper = 1 / Math.max(1, Math.sqrt(f.length));
-  let best = 0, max = -Infinity;
+  let best = 0,
+    max = -Infinity;
   for (let c = 0; c < C; c++) {
     logits[c] = logits[c] * temper + model.logPrior[c];
-    if (logits[c] > max) { max = logits[c]; best = c; }
+    if (logits[c] > max) {
+      max = logits[c];
+      best = c;
+    }
   }
   const probs = into ?? new Float64Array(C);
   let sum = 0;
-  for (let c = 0; c < C; c++) { probs[c] = Math.exp(logits[c] - max); sum += probs[c]; }
+  for (let c = 0; c < C; c++) {
+    probs[c] = Math.exp(logits[c] - max);
+    sum += probs[c];
+  }
   for (let c = 0; c < C; c++) probs[c] /= sum;
   return { best, probs };
 }
@@ -162,7 +194,9 @@ export function classProbabilities(model: Model, text: string, into: Float64Arra
 export function predict(model: Model, text: string): Prediction {
   const { best, probs } = predictFeatures(model, featurize(text ?? '', model.bits, model.charGrams));
   const scores: Record<string, number> = {};
-  model.labels.forEach((l, c) => { scores[l] = probs[c]; });
+  model.labels.forEach((l, c) => {
+    scores[l] = probs[c];
+  });
   return { label: model.labels[best], scores };
 }
 
@@ -176,13 +210,16 @@ export function evaluate(truth: string[], predicted: string[]): Evaluation {
   for (let i = 0; i < truth.length; i++) if (truth[i] === predicted[i]) correct++;
   let f1sum = 0;
   for (const c of classes) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < truth.length; i++) {
       if (predicted[i] === c && truth[i] === c) tp++;
       else if (predicted[i] === c) fp++;
       else if (truth[i] === c) fn++;
     }
-    const precision = tp + fp ? tp / (tp + fp) : 0, recall = tp + fn ? tp / (tp + fn) : 0;
+    const precision = tp + fp ? tp / (tp + fp) : 0,
+      recall = tp + fn ? tp / (tp + fn) : 0;
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     perClass[c] = { precision, recall, f1, support: tp + fn };
     f1sum += f1;
@@ -195,7 +232,11 @@ export function stratifiedFolds(labels: string[], folds: number, seed: number): 
   const random = createRandom(seedFrom('folds', seed));
   const fold = new Int32Array(labels.length);
   const byClass = new Map<string, number[]>();
-  labels.forEach((l, i) => { const list = byClass.get(l); if (list) list.push(i); else byClass.set(l, [i]); });
+  labels.forEach((l, i) => {
+    const list = byClass.get(l);
+    if (list) list.push(i);
+    else byClass.set(l, [i]);
+  });
   let offset = 0;
   for (const key of [...byClass.keys()].sort()) {
     const rows = byClass.get(key)!;
@@ -204,7 +245,9 @@ export function stratifiedFolds(labels: string[], folds: number, seed: number): 
       [rows[i], rows[j]] = [rows[j], rows[i]];
     }
     // Continue the deal where the previous class stopped, so small classes do not all land in fold 0.
-    rows.forEach((r, k) => { fold[r] = (offset + k) % folds; });
+    rows.forEach((r, k) => {
+      fold[r] = (offset + k) % folds;
+    });
     offset = (offset + rows.length) % folds;
   }
   return fold;
@@ -212,7 +255,8 @@ export function stratifiedFolds(labels: string[], folds: number, seed: number): 
 
 /** Stratified k-fold cross-validation (seeded): out-of-fold accuracy, macro-F1 and per-class metrics. */
 export function crossValidate(texts: string[], labels: string[], folds = 5, seed = 42, opts: ClassifierOptions = {}): Evaluation {
-  const bits = opts.bits ?? 18, charGrams = opts.charGrams ?? true;
+  const bits = opts.bits ?? 18,
+    charGrams = opts.charGrams ?? true;
   const feats = texts.map((t) => featurize(t ?? '', bits, charGrams));
   return crossValidateFeatures(feats, labels, folds, seed, opts);
 }
@@ -221,8 +265,13 @@ function crossValidateFeatures(feats: Int32Array[], labels: string[], folds: num
   const fold = stratifiedFolds(labels, folds, seed);
   const predicted = new Array<string>(labels.length);
   for (let k = 0; k < folds; k++) {
-    const trainF: Int32Array[] = [], trainL: string[] = [];
-    for (let i = 0; i < labels.length; i++) if (fold[i] !== k) { trainF.push(feats[i]); trainL.push(labels[i]); }
+    const trainF: Int32Array[] = [],
+      trainL: string[] = [];
+    for (let i = 0; i < labels.length; i++)
+      if (fold[i] !== k) {
+        trainF.push(feats[i]);
+        trainL.push(labels[i]);
+      }
     if (trainF.length === 0) continue;
     const model = trainOnFeatures(trainF, trainL, opts);
     for (let i = 0; i < labels.length; i++) {
@@ -252,7 +301,8 @@ const hasLabel = (l: string | null | undefined): l is string => typeof l === 'st
  * Accuracy is cross-validated (up to 5 stratified folds, seeded) on the labelled rows.
  */
 export function learnFromLabels(texts: (string | null)[], labels: (string | null)[], seed = 42, opts: ClassifierOptions = {}): LearnResult {
-  const bits = opts.bits ?? 18, charGrams = opts.charGrams ?? true;
+  const bits = opts.bits ?? 18,
+    charGrams = opts.charGrams ?? true;
   const trainIdx: number[] = [];
   for (let i = 0; i < labels.length; i++) if (hasLabel(labels[i])) trainIdx.push(i);
   if (trainIdx.length === 0) {
@@ -268,7 +318,8 @@ export function learnFromLabels(texts: (string | null)[], labels: (string | null
   const counts = new Map<string, number>();
   for (const l of trainLabels) counts.set(l, (counts.get(l) ?? 0) + 1);
   const folds = Math.min(5, trainIdx.length);
-  let accuracy = NaN, macroF1 = NaN;
+  let accuracy = NaN,
+    macroF1 = NaN;
   if (C >= 2 && folds >= 2) ({ accuracy, macroF1 } = crossValidateFeatures(trainFeats, trainLabels, folds, seed, opts));
   const predicted = new Array<string>(texts.length);
   const probabilities = new Float64Array(texts.length * C);

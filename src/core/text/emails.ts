@@ -1,7 +1,9 @@
 /** Finds e-mail addresses in text in one linear pass (no backtracking regular expression). */
-const LETTER = /\p{L}/u, LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u,
+  LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const isLetter = (c: string): boolean => (c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : LETTER.test(c));
-const isAlnum = (c: string): boolean => (c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') : LETTER_OR_DIGIT.test(c));
+const isAlnum = (c: string): boolean =>
+  c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') : LETTER_OR_DIGIT.test(c);
 /** A character of a domain label: letter, digit or hyphen. */
 const isDomain = (c: string): boolean => c === '-' || isAlnum(c);
 /** A character of the part before "@": letter, digit or . _ % + - */
@@ -32,15 +34,19 @@ function charAt(s: string, i: number): string {
  * first character that cannot be in a domain (so never past the next "@").
  */
 function domainEnd(s: string, at: number): number {
-  let i = at + 1, end = -1, labels = 0;
+  let i = at + 1,
+    end = -1,
+    labels = 0;
   for (;;) {
     // A label starting at i.
     const start = i;
-    let letters = 0, lettersOnly = true;
+    let letters = 0,
+      lettersOnly = true;
     while (i < s.length) {
       const c = charAt(s, i);
       if (!isDomain(c)) break;
-      if (lettersOnly && isLetter(c)) letters += c.length; else lettersOnly = false;
+      if (lettersOnly && isLetter(c)) letters += c.length;
+      else lettersOnly = false;
       i += c.length;
     }
     if (i === start) break;
@@ -81,7 +87,11 @@ export function replaceEmails(s: string, by: string): string {
   if (s.indexOf('@') < 0) return s;
   const found = findEmails(s);
   if (!found.length) return s;
-  let out = '', last = 0;
-  for (const [a, b] of found) { out += s.slice(last, a) + by; last = b; }
+  let out = '',
+    last = 0;
+  for (const [a, b] of found) {
+    out += s.slice(last, a) + by;
+    last = b;
+  }
   return out + s.slice(last);
 }

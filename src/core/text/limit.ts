@@ -3,7 +3,7 @@
  * points) look at, so that their time stays proportional to the data even for a pasted book or a
  * corrupt cell of one long "word". Nodes that change text (clean, anonymise) never cut it.
  */
-import type { Text } from '../text';
+import type { Text } from '../contract/i18n';
 
 /** Characters of one text that are read: about 8,000 words, far beyond any comment or post. */
 export const TEXT_LIMIT = 50_000;
@@ -20,7 +20,8 @@ export function clip(s: string, limit = TEXT_LIMIT): string {
 
 /** The note shown when `count` texts were longer than the limit and only their start was read. */
 export function clippedNote(count: number, limit = TEXT_LIMIT): Text {
-  const en = limit.toLocaleString('en-US'), vi = limit.toLocaleString('vi-VN');
+  const en = limit.toLocaleString('en-US'),
+    vi = limit.toLocaleString('vi-VN');
   return {
     en: `${count.toLocaleString('en-US')} text${count > 1 ? 's are' : ' is'} longer than ${en} characters: only the first ${en} characters of ${count > 1 ? 'each were' : 'it were'} read. Split long documents into paragraphs (one per row) to read all of them.`,
     vi: `${count.toLocaleString('vi-VN')} văn bản dài hơn ${vi} ký tự: chỉ đọc ${vi} ký tự đầu của mỗi văn bản. Hãy tách văn bản dài thành từng đoạn (mỗi đoạn một dòng) để đọc hết.`,
@@ -34,16 +35,24 @@ export function clippedNote(count: number, limit = TEXT_LIMIT): Text {
  * are never that long. Linear: each break looks back at most `max` characters.
  */
 export function breakLongRuns(s: string, max = 32): string {
-  let out = '', runStart = 0, last = 0;
+  let out = '',
+    runStart = 0,
+    last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13) { runStart = i + 1; continue; }
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      runStart = i + 1;
+      continue;
+    }
     if (i - runStart < max) continue;
     // Never between the two halves of an emoji.
     let cut = c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
     for (let j = cut - 1; j > runStart; j--) {
       const p = s.charCodeAt(j);
-      if (p === 33 || p === 44 || p === 46 || p === 59 || p === 63) { cut = j + 1; break; }
+      if (p === 33 || p === 44 || p === 46 || p === 59 || p === 63) {
+        cut = j + 1;
+        break;
+      }
     }
     out += s.slice(last, cut) + ' ';
     last = cut;

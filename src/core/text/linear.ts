@@ -7,7 +7,7 @@
  * the training rows get a weight, so memory follows the training vocabulary (capped).
  * Deterministic: no random choice in training; the cross-validation folds take a seed.
  */
-import { NodeError } from '../errors';
+import { NodeError } from '../contract/errors';
 import { evaluate, stratifiedFolds, type Evaluation, type LearnResult } from './classifier';
 import { foldVi, normalizeText, tokenizeNormalized } from './tokenize';
 
@@ -46,7 +46,11 @@ export interface LinearOptions {
 }
 
 /** Sparse rows in CSR form over hash buckets (before the vocabulary is fixed) or feature indices. */
-export interface Csr { rowPtr: Int32Array; indices: Int32Array; values: Float32Array }
+export interface Csr {
+  rowPtr: Int32Array;
+  indices: Int32Array;
+  values: Float32Array;
+}
 
 export interface LinearModel {
   kind: 'linear-text';
@@ -70,8 +74,11 @@ export interface LinearModel {
 
 // ---------- features ----------
 
-const FNV = 0x811c9dc5, PRIME = 0x01000193;
-const SEED_WORD = 0x1b873593, SEED_FOLD = 0x5bd1e995, SEED_CHAR = 0x27d4eb2d;
+const FNV = 0x811c9dc5,
+  PRIME = 0x01000193;
+const SEED_WORD = 0x1b873593,
+  SEED_FOLD = 0x5bd1e995,
+  SEED_CHAR = 0x27d4eb2d;
 
 function hashString(s: string, seed: number): number {
   let h = (FNV ^ seed) >>> 0;
@@ -93,7 +100,8 @@ const SPACE = /\s+/u;
  * of every whitespace-separated word padded with a space on each side (scikit-learn's char_wb).
  */
 function buckets(text: string, mask: number, words: number[], chars: number[]): void {
-  words.length = 0; chars.length = 0;
+  words.length = 0;
+  chars.length = 0;
   const norm = normalizeText(text);
   const tokens = tokenizeNormalized(norm);
   let prev = 0;
@@ -123,36 +131,55 @@ function buckets(text: string, mask: number, words: number[], chars: number[]): 
 /** (bucket, 1 + log count) pairs of a list of buckets, sorted by bucket. */
 function sublinear(list: number[], outIdx: number[], outVal: number[]): void {
   const arr = Int32Array.from(list).sort();
-  for (let r = 0; r < arr.length;) {
+  for (let r = 0; r < arr.length; ) {
     let e = r + 1;
     while (e < arr.length && arr[e] === arr[r]) e++;
-    outIdx.push(arr[r]); outVal.push(1 + Math.log(e - r));
+    outIdx.push(arr[r]);
+    outVal.push(1 + Math.log(e - r));
     r = e;
   }
 }
 
-interface RawRows { rowPtr: Int32Array; indices: Int32Array; values: Float32Array; /** where the char block starts in every row */ split: Int32Array }
+interface RawRows {
+  rowPtr: Int32Array;
+  indices: Int32Array;
+  values: Float32Array /** where the char block starts in every row */;
+  split: Int32Array;
+}
 
 function hashRows(texts: (string | null)[], bits: number): RawRows {
   const mask = (1 << bits) - 1;
-  const words: number[] = [], chars: number[] = [];
-  const idx: number[] = [], val: number[] = [];
-  const rowPtr = new Int32Array(texts.length + 1), split = new Int32Array(texts.length);
+  const words: number[] = [],
+    chars: number[] = [];
+  const idx: number[] = [],
+    val: number[] = [];
+  const rowPtr = new Int32Array(texts.length + 1),
+    split = new Int32Array(texts.length);
   // Grow typed buffers by doubling: 100k texts × a few hundred features do not fit a plain array well.
-  let indices = new Int32Array(1 << 16), values = new Float32Array(1 << 16), nnz = 0;
+  let indices = new Int32Array(1 << 16),
+    values = new Float32Array(1 << 16),
+    nnz = 0;
   for (let i = 0; i < texts.length; i++) {
     buckets(texts[i] ?? '', mask, words, chars);
-    idx.length = 0; val.length = 0;
+    idx.length = 0;
+    val.length = 0;
     sublinear(words, idx, val);
     const wordCount = idx.length;
     sublinear(chars, idx, val);
     if (nnz + idx.length > indices.length) {
       let size = indices.length * 2;
       while (size < nnz + idx.length) size *= 2;
-      const ni = new Int32Array(size); ni.set(indices.subarray(0, nnz)); indices = ni;
-      const nv = new Float32Array(size); nv.set(values.subarray(0, nnz)); values = nv;
+      const ni = new Int32Array(size);
+      ni.set(indices.subarray(0, nnz));
+      indices = ni;
+      const nv = new Float32Array(size);
+      nv.set(values.subarray(0, nnz));
+      values = nv;
     }
-    for (let k = 0; k < idx.length; k++) { indices[nnz + k] = idx[k]; values[nnz + k] = val[k]; }
+    for (let k = 0; k < idx.length; k++) {
+      indices[nnz + k] = idx[k];
+      values[nnz + k] = val[k];
+    }
     split[i] = nnz + wordCount;
     nnz += idx.length;
     rowPtr[i + 1] = nnz;
@@ -161,29 +188,49 @@ function hashRows(texts: (string | null)[], bits: number): RawRows {
 }
 
 /** Maps hashed rows to feature indices with idf weights, each block L2-normalised, extras appended. */
-function toFeatures(raw: RawRows, rows: ArrayLike<number>, model: Pick<LinearModel, 'index' | 'idf' | 'dim' | 'extraCount' | 'charWeight'>, extras: Float64Array | null): Csr {
+function toFeatures(
+  raw: RawRows,
+  rows: ArrayLike<number>,
+  model: Pick<LinearModel, 'index' | 'idf' | 'dim' | 'extraCount' | 'charWeight'>,
+  extras: Float64Array | null,
+): Csr {
   const n = rows.length;
   let total = 0;
   for (let r = 0; r < n; r++) total += raw.rowPtr[rows[r] + 1] - raw.rowPtr[rows[r]] + model.extraCount;
-  const rowPtr = new Int32Array(n + 1), indices = new Int32Array(total), values = new Float32Array(total);
+  const rowPtr = new Int32Array(n + 1),
+    indices = new Int32Array(total),
+    values = new Float32Array(total);
   const first = model.dim - model.extraCount;
   let nnz = 0;
   for (let r = 0; r < n; r++) {
     const i = rows[r];
-    for (const [from, to, weight] of [[raw.rowPtr[i], raw.split[i], 1], [raw.split[i], raw.rowPtr[i + 1], model.charWeight]] as const) {
+    for (const [from, to, weight] of [
+      [raw.rowPtr[i], raw.split[i], 1],
+      [raw.split[i], raw.rowPtr[i + 1], model.charWeight],
+    ] as const) {
       const start = nnz;
       let sq = 0;
       for (let k = from; k < to; k++) {
         const f = model.index[raw.indices[k]];
         if (f < 0) continue;
         const v = raw.values[k] * model.idf[f];
-        indices[nnz] = f; values[nnz] = v; sq += v * v; nnz++;
+        indices[nnz] = f;
+        values[nnz] = v;
+        sq += v * v;
+        nnz++;
       }
-      if (sq > 0) { const s = weight / Math.sqrt(sq); for (let k = start; k < nnz; k++) values[k] *= s; }
+      if (sq > 0) {
+        const s = weight / Math.sqrt(sq);
+        for (let k = start; k < nnz; k++) values[k] *= s;
+      }
     }
     for (let e = 0; e < model.extraCount; e++) {
       const v = extras ? extras[i * model.extraCount + e] : 0;
-      if (v !== 0) { indices[nnz] = first + e; values[nnz] = v; nnz++; }
+      if (v !== 0) {
+        indices[nnz] = first + e;
+        values[nnz] = v;
+        nnz++;
+      }
     }
     rowPtr[r + 1] = nnz;
   }
@@ -207,7 +254,10 @@ function vocabulary(raw: RawRows, rows: ArrayLike<number>, bits: number, maxFeat
     const hist = new Int32Array(rows.length + 2);
     for (let b = 0; b < B; b++) if (df[b] > 0) hist[Math.min(df[b], rows.length + 1)]++;
     let kept = used;
-    while (minDf <= rows.length && kept > maxFeatures) { kept -= hist[minDf]; minDf++; }
+    while (minDf <= rows.length && kept > maxFeatures) {
+      kept -= hist[minDf];
+      minDf++;
+    }
   }
   const kept: number[] = [];
   for (let b = 0; b < B; b++) if (df[b] >= minDf) kept.push(b);
@@ -217,41 +267,64 @@ function vocabulary(raw: RawRows, rows: ArrayLike<number>, bits: number, maxFeat
   const index = new Int32Array(B).fill(-1);
   const idf = new Float32Array(kept.length);
   const n = rows.length;
-  kept.forEach((b, f) => { index[b] = f; idf[f] = Math.log((1 + n) / (1 + df[b])) + 1; });
+  kept.forEach((b, f) => {
+    index[b] = f;
+    idf[f] = Math.log((1 + n) / (1 + df[b])) + 1;
+  });
   return { index, idf };
 }
 
 // ---------- training ----------
 
 /** Loss (class-weighted cross-entropy summed over rows + ½‖W‖²/C) and its gradient. Biases are not penalised. */
-function lossAndGradient(X: Csr, y: Int32Array, sw: Float64Array, C: number, K: number, dim: number, theta: Float64Array, grad: Float64Array, z: Float64Array): number {
+function lossAndGradient(
+  X: Csr,
+  y: Int32Array,
+  sw: Float64Array,
+  C: number,
+  K: number,
+  dim: number,
+  theta: Float64Array,
+  grad: Float64Array,
+  z: Float64Array,
+): number {
   grad.fill(0);
   const biasAt = dim * K;
   let loss = 0;
   const n = y.length;
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < K; c++) z[c] = theta[biasAt + c];
-    const a = X.rowPtr[i], b = X.rowPtr[i + 1];
+    const a = X.rowPtr[i],
+      b = X.rowPtr[i + 1];
     for (let k = a; k < b; k++) {
-      const base = X.indices[k] * K, v = X.values[k];
+      const base = X.indices[k] * K,
+        v = X.values[k];
       for (let c = 0; c < K; c++) z[c] += v * theta[base + c];
     }
     let max = -Infinity;
     for (let c = 0; c < K; c++) if (z[c] > max) max = z[c];
     let sum = 0;
-    for (let c = 0; c < K; c++) { z[c] = Math.exp(z[c] - max); sum += z[c]; }
-    const w = sw[i], yi = y[i];
+    for (let c = 0; c < K; c++) {
+      z[c] = Math.exp(z[c] - max);
+      sum += z[c];
+    }
+    const w = sw[i],
+      yi = y[i];
     loss += w * (Math.log(sum) - Math.log(z[yi]));
     for (let c = 0; c < K; c++) z[c] = w * (z[c] / sum - (c === yi ? 1 : 0));
     for (let c = 0; c < K; c++) grad[biasAt + c] += z[c];
     for (let k = a; k < b; k++) {
-      const base = X.indices[k] * K, v = X.values[k];
+      const base = X.indices[k] * K,
+        v = X.values[k];
       for (let c = 0; c < K; c++) grad[base + c] += v * z[c];
     }
   }
   const lambda = 1 / C;
   let reg = 0;
-  for (let j = 0; j < biasAt; j++) { reg += theta[j] * theta[j]; grad[j] += lambda * theta[j]; }
+  for (let j = 0; j < biasAt; j++) {
+    reg += theta[j] * theta[j];
+    grad[j] += lambda * theta[j];
+  }
   return loss + 0.5 * lambda * reg;
 }
 
@@ -262,15 +335,30 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Minimises the loss with L-BFGS (history 6, backtracking Armijo line search). */
-async function lbfgs(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: number, C: number, maxIter: number, onProgress?: (f: number) => Promise<void> | void): Promise<{ theta: Float64Array; iterations: number }> {
+async function lbfgs(
+  X: Csr,
+  y: Int32Array,
+  sw: Float64Array,
+  K: number,
+  dim: number,
+  C: number,
+  maxIter: number,
+  onProgress?: (f: number) => Promise<void> | void,
+): Promise<{ theta: Float64Array; iterations: number }> {
   const P = dim * K + K;
   const M = 6;
-  let theta = new Float64Array(P), grad = new Float64Array(P);
-  let next = new Float64Array(P), nextGrad = new Float64Array(P);
-  const z = new Float64Array(K), dir = new Float64Array(P);
-  const S = Array.from({ length: M }, () => new Float32Array(P)), Y = Array.from({ length: M }, () => new Float32Array(P));
-  const rho = new Float64Array(M), alpha = new Float64Array(M);
-  let stored = 0, head = 0;
+  let theta = new Float64Array(P),
+    grad = new Float64Array(P);
+  let next = new Float64Array(P),
+    nextGrad = new Float64Array(P);
+  const z = new Float64Array(K),
+    dir = new Float64Array(P);
+  const S = Array.from({ length: M }, () => new Float32Array(P)),
+    Y = Array.from({ length: M }, () => new Float32Array(P));
+  const rho = new Float64Array(M),
+    alpha = new Float64Array(M);
+  let stored = 0,
+    head = 0;
   let f = lossAndGradient(X, y, sw, C, K, dim, theta, grad, z);
   const f0 = Math.max(Math.abs(f), 1);
   let iter = 0;
@@ -280,7 +368,8 @@ async function lbfgs(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: nu
     for (let k = 0; k < stored; k++) {
       const m = (head - 1 - k + M) % M;
       alpha[m] = rho[m] * dot(S[m], dir);
-      const Ym = Y[m], a = alpha[m];
+      const Ym = Y[m],
+        a = alpha[m];
       for (let j = 0; j < P; j++) dir[j] -= a * Ym[j];
     }
     if (stored > 0) {
@@ -291,13 +380,16 @@ async function lbfgs(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: nu
     for (let k = stored - 1; k >= 0; k--) {
       const m = (head - 1 - k + M) % M;
       const beta = rho[m] * dot(Y[m], dir);
-      const Sm = S[m], d = alpha[m] - beta;
+      const Sm = S[m],
+        d = alpha[m] - beta;
       for (let j = 0; j < P; j++) dir[j] += d * Sm[j];
     }
     let slope = dot(grad, dir);
-    if (!(slope < 0)) { // not a descent direction: restart from steepest descent
+    if (!(slope < 0)) {
+      // not a descent direction: restart from steepest descent
       for (let j = 0; j < P; j++) dir[j] = -grad[j];
-      slope = dot(grad, dir); stored = 0;
+      slope = dot(grad, dir);
+      stored = 0;
     }
     let step = stored === 0 && iter === 0 ? 1 / Math.sqrt(dot(grad, grad)) : 1;
     let fNext = Infinity;
@@ -308,16 +400,27 @@ async function lbfgs(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: nu
       step *= 0.5;
     }
     if (!(fNext < f)) break;
-    const Sm = S[head], Ym = Y[head];
-    for (let j = 0; j < P; j++) { Sm[j] = next[j] - theta[j]; Ym[j] = nextGrad[j] - grad[j]; }
+    const Sm = S[head],
+      Ym = Y[head];
+    for (let j = 0; j < P; j++) {
+      Sm[j] = next[j] - theta[j];
+      Ym[j] = nextGrad[j] - grad[j];
+    }
     const sy = dot(Sm, Ym);
-    if (sy > 1e-12) { rho[head] = 1 / sy; head = (head + 1) % M; stored = Math.min(stored + 1, M); }
+    if (sy > 1e-12) {
+      rho[head] = 1 / sy;
+      head = (head + 1) % M;
+      stored = Math.min(stored + 1, M);
+    }
     [theta, next] = [next, theta];
     [grad, nextGrad] = [nextGrad, grad];
     const change = (f - fNext) / f0;
     f = fNext;
     if (onProgress) await onProgress((iter + 1) / maxIter);
-    if (change < 1e-7) { iter++; break; }
+    if (change < 1e-7) {
+      iter++;
+      break;
+    }
   }
   return { theta, iterations: iter };
 }
@@ -326,40 +429,73 @@ async function lbfgs(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: nu
  * Adagrad on the same objective, one row at a time in a seeded order. The L2 term is applied to
  * the weights a row touches, scaled by the share of rows (a lazy approximation of the full penalty).
  */
-async function adagrad(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: number, C: number, epochs: number, rate: number, seed: number, onProgress?: (f: number) => Promise<void> | void): Promise<{ theta: Float64Array; iterations: number }> {
-  const P = dim * K + K, biasAt = dim * K, n = y.length;
-  const theta = new Float64Array(P), acc = new Float64Array(P).fill(1e-8);
+async function adagrad(
+  X: Csr,
+  y: Int32Array,
+  sw: Float64Array,
+  K: number,
+  dim: number,
+  C: number,
+  epochs: number,
+  rate: number,
+  seed: number,
+  onProgress?: (f: number) => Promise<void> | void,
+): Promise<{ theta: Float64Array; iterations: number }> {
+  const P = dim * K + K,
+    biasAt = dim * K,
+    n = y.length;
+  const theta = new Float64Array(P),
+    acc = new Float64Array(P).fill(1e-8);
   const z = new Float64Array(K);
   const lambda = 1 / (C * n);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   let state = (seed ^ 0x9e3779b9) >>> 0;
-  const next = () => { state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0; return state / 4294967296; };
+  const next = () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 4294967296;
+  };
   const step = Math.max(1, Math.floor(n / 20));
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = n - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t; }
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
     for (let r = 0; r < n; r++) {
       const i = order[r];
       for (let c = 0; c < K; c++) z[c] = theta[biasAt + c];
-      const a = X.rowPtr[i], b = X.rowPtr[i + 1];
+      const a = X.rowPtr[i],
+        b = X.rowPtr[i + 1];
       for (let k = a; k < b; k++) {
-        const base = X.indices[k] * K, v = X.values[k];
+        const base = X.indices[k] * K,
+          v = X.values[k];
         for (let c = 0; c < K; c++) z[c] += v * theta[base + c];
       }
       let max = -Infinity;
       for (let c = 0; c < K; c++) if (z[c] > max) max = z[c];
       let sum = 0;
-      for (let c = 0; c < K; c++) { z[c] = Math.exp(z[c] - max); sum += z[c]; }
-      const w = sw[i], yi = y[i];
+      for (let c = 0; c < K; c++) {
+        z[c] = Math.exp(z[c] - max);
+        sum += z[c];
+      }
+      const w = sw[i],
+        yi = y[i];
       for (let c = 0; c < K; c++) z[c] = w * (z[c] / sum - (c === yi ? 1 : 0));
       for (let c = 0; c < K; c++) {
-        const g = z[c], at = biasAt + c;
-        acc[at] += g * g; theta[at] -= rate * g / Math.sqrt(acc[at]);
+        const g = z[c],
+          at = biasAt + c;
+        acc[at] += g * g;
+        theta[at] -= (rate * g) / Math.sqrt(acc[at]);
       }
       for (let k = a; k < b; k++) {
-        const base = X.indices[k] * K, v = X.values[k];
+        const base = X.indices[k] * K,
+          v = X.values[k];
         for (let c = 0; c < K; c++) {
-          const at = base + c, g = v * z[c] + lambda * theta[at];
-          acc[at] += g * g; theta[at] -= rate * g / Math.sqrt(acc[at]);
+          const at = base + c,
+            g = v * z[c] + lambda * theta[at];
+          acc[at] += g * g;
+          theta[at] -= (rate * g) / Math.sqrt(acc[at]);
         }
       }
       if (onProgress && r % step === step - 1) await onProgress((epoch + (r + 1) / n) / epochs);
@@ -368,12 +504,17 @@ async function adagrad(X: Csr, y: Int32Array, sw: Float64Array, K: number, dim: 
   return { theta, iterations: epochs };
 }
 
-export interface Prepared { raw: RawRows; extras: Float64Array | null; extraCount: number }
+export interface Prepared {
+  raw: RawRows;
+  extras: Float64Array | null;
+  extraCount: number;
+}
 
 /** Hashes every text once (and computes its extra features), for training and prediction. */
 export function prepare(texts: (string | null)[], opts: LinearOptions = {}): Prepared {
   const raw = hashRows(texts, opts.bits ?? 21);
-  let extras: Float64Array | null = null, extraCount = 0;
+  let extras: Float64Array | null = null,
+    extraCount = 0;
   if (opts.extra) {
     extraCount = opts.extra('').length;
     extras = new Float64Array(texts.length * extraCount);
@@ -386,7 +527,12 @@ export function prepare(texts: (string | null)[], opts: LinearOptions = {}): Pre
 }
 
 /** Trains on the prepared rows `rows` (indices into the prepared texts) with labels `labels` (same order). */
-export async function trainPrepared(prep: Prepared, rows: ArrayLike<number>, labels: string[], opts: LinearOptions = {}): Promise<LinearModel> {
+export async function trainPrepared(
+  prep: Prepared,
+  rows: ArrayLike<number>,
+  labels: string[],
+  opts: LinearOptions = {},
+): Promise<LinearModel> {
   const bits = opts.bits ?? 21;
   const classes = [...new Set(labels)].sort();
   if (classes.length === 0) throw new Error('trainLinear: no training texts');
@@ -401,17 +547,30 @@ export async function trainPrepared(prep: Prepared, rows: ArrayLike<number>, lab
   const counts = new Float64Array(K);
   for (const c of y) counts[c]++;
   const sw = Float64Array.from(y, (c) => y.length / (K * counts[c]));
-  let theta: Float64Array, iterations = 0;
+  let theta: Float64Array,
+    iterations = 0;
   if (K === 1) theta = new Float64Array(dim + 1);
   else {
-    const solver = opts.solver === 'lbfgs' || opts.solver === 'adagrad' ? opts.solver : X.indices.length <= (opts.lbfgsLimit ?? 20_000_000) ? 'lbfgs' : 'adagrad';
-    ({ theta, iterations } = solver === 'lbfgs'
-      ? await lbfgs(X, y, sw, K, dim, opts.C ?? 1, opts.maxIter ?? 80, opts.onProgress)
-      : await adagrad(X, y, sw, K, dim, opts.C ?? 1, opts.epochs ?? 6, opts.rate ?? 0.5, opts.seed ?? 42, opts.onProgress));
+    const solver =
+      opts.solver === 'lbfgs' || opts.solver === 'adagrad'
+        ? opts.solver
+        : X.indices.length <= (opts.lbfgsLimit ?? 20_000_000)
+          ? 'lbfgs'
+          : 'adagrad';
+    ({ theta, iterations } =
+      solver === 'lbfgs'
+        ? await lbfgs(X, y, sw, K, dim, opts.C ?? 1, opts.maxIter ?? 80, opts.onProgress)
+        : await adagrad(X, y, sw, K, dim, opts.C ?? 1, opts.epochs ?? 6, opts.rate ?? 0.5, opts.seed ?? 42, opts.onProgress));
   }
   return {
-    kind: 'linear-text', bits, labels: classes, ...shape,
-    weights: theta.subarray(0, dim * K), bias: theta.slice(dim * K, dim * K + K), extra: opts.extra, iterations,
+    kind: 'linear-text',
+    bits,
+    labels: classes,
+    ...shape,
+    weights: theta.subarray(0, dim * K),
+    bias: theta.slice(dim * K, dim * K + K),
+    extra: opts.extra,
+    iterations,
   };
 }
 
@@ -423,19 +582,28 @@ export function predictPrepared(model: LinearModel, prep: Prepared, rows: ArrayL
     const out = into.subarray(r * K, r * K + K);
     for (let c = 0; c < K; c++) out[c] = model.bias[c];
     for (let k = X.rowPtr[r]; k < X.rowPtr[r + 1]; k++) {
-      const base = X.indices[k] * K, v = X.values[k];
+      const base = X.indices[k] * K,
+        v = X.values[k];
       for (let c = 0; c < K; c++) out[c] += v * model.weights[base + c];
     }
-    let max = -Infinity, sum = 0;
+    let max = -Infinity,
+      sum = 0;
     for (let c = 0; c < K; c++) if (out[c] > max) max = out[c];
-    for (let c = 0; c < K; c++) { out[c] = Math.exp(out[c] - max); sum += out[c]; }
+    for (let c = 0; c < K; c++) {
+      out[c] = Math.exp(out[c] - max);
+      sum += out[c];
+    }
     for (let c = 0; c < K; c++) out[c] /= sum;
   }
   return into;
 }
 
 /** Trains a linear model on texts and their labels (same length). */
-export async function trainLinear(texts: string[], labels: string[], opts: LinearOptions = {}): Promise<{ model: LinearModel; prepared: Prepared }> {
+export async function trainLinear(
+  texts: string[],
+  labels: string[],
+  opts: LinearOptions = {},
+): Promise<{ model: LinearModel; prepared: Prepared }> {
   if (texts.length !== labels.length) throw new Error('trainLinear: texts and labels differ in length');
   const prepared = prepare(texts, opts);
   const rows = Int32Array.from(texts.keys());
@@ -468,7 +636,12 @@ export interface LinearLearnOptions extends LinearOptions {
  * label teach it, the others get a predicted label; accuracy and macro-F1 are cross-validated
  * (stratified, seeded) on the labelled rows. Progress covers the folds and the final model.
  */
-export async function learnFromLabelsLinear(texts: (string | null)[], labels: (string | null)[], seed = 42, opts: LinearLearnOptions = {}): Promise<LearnResult & { evaluation?: Evaluation }> {
+export async function learnFromLabelsLinear(
+  texts: (string | null)[],
+  labels: (string | null)[],
+  seed = 42,
+  opts: LinearLearnOptions = {},
+): Promise<LearnResult & { evaluation?: Evaluation }> {
   const trainIdx: number[] = [];
   for (let i = 0; i < labels.length; i++) if (hasLabel(labels[i])) trainIdx.push(i);
   if (trainIdx.length === 0) {
@@ -486,32 +659,52 @@ export async function learnFromLabelsLinear(texts: (string | null)[], labels: (s
   const rows = Int32Array.from(trainIdx);
   const folds = opts.folds ?? (trainIdx.length <= 3_000 ? 5 : 3);
   const k = Math.min(folds, trainIdx.length);
-  const foldIter = opts.foldIter ?? 20, finalIter = opts.maxIter ?? 80;
+  const foldIter = opts.foldIter ?? 20,
+    finalIter = opts.maxIter ?? 80;
   const useFolds = K >= 2 && k >= 2;
   // Share of the work: each fold's model ~ foldIter iterations on (k−1)/k of the rows.
-  const foldWork = useFolds ? k * foldIter * (k - 1) / k : 0, total = foldWork + finalIter;
-  let accuracy = NaN, macroF1 = NaN, evaluation: Evaluation | undefined;
+  const foldWork = useFolds ? (k * foldIter * (k - 1)) / k : 0,
+    total = foldWork + finalIter;
+  let accuracy = NaN,
+    macroF1 = NaN,
+    evaluation: Evaluation | undefined;
   if (useFolds) {
     const fold = stratifiedFolds(trainLabels, k, seed);
     const predicted = new Array<string>(trainLabels.length);
     for (let f = 0; f < k; f++) {
-      const inRows: number[] = [], inLabels: string[] = [], outAt: number[] = [];
+      const inRows: number[] = [],
+        inLabels: string[] = [],
+        outAt: number[] = [];
       for (let r = 0; r < trainIdx.length; r++) {
-        if (fold[r] !== f) { inRows.push(trainIdx[r]); inLabels.push(trainLabels[r]); } else outAt.push(r);
+        if (fold[r] !== f) {
+          inRows.push(trainIdx[r]);
+          inLabels.push(trainLabels[r]);
+        } else outAt.push(r);
       }
-      const done = f * foldIter * (k - 1) / k;
+      const done = (f * foldIter * (k - 1)) / k;
       const model = await trainPrepared(prep, inRows, inLabels, {
-        ...opts, maxIter: foldIter, onProgress: report && ((x) => report((done + x * foldIter * (k - 1) / k) / total)),
+        ...opts,
+        maxIter: foldIter,
+        onProgress: report && ((x) => report((done + (x * foldIter * (k - 1)) / k) / total)),
       });
       const Km = model.labels.length;
-      const p = predictPrepared(model, prep, outAt.map((r) => trainIdx[r]), new Float64Array(outAt.length * Km));
-      outAt.forEach((r, j) => { predicted[r] = model.labels[argmax(p, j * Km, Km)]; });
+      const p = predictPrepared(
+        model,
+        prep,
+        outAt.map((r) => trainIdx[r]),
+        new Float64Array(outAt.length * Km),
+      );
+      outAt.forEach((r, j) => {
+        predicted[r] = model.labels[argmax(p, j * Km, Km)];
+      });
     }
     evaluation = evaluate(trainLabels, predicted);
     ({ accuracy, macroF1 } = evaluation);
   }
   const model = await trainPrepared(prep, rows, trainLabels, {
-    ...opts, maxIter: finalIter, onProgress: report && ((x) => report((foldWork + x * finalIter) / total)),
+    ...opts,
+    maxIter: finalIter,
+    onProgress: report && ((x) => report((foldWork + x * finalIter) / total)),
   });
   const predicted = new Array<string>(texts.length);
   const probabilities = new Float64Array(texts.length * K);

@@ -58,14 +58,96 @@ export interface CompiledLexicon {
 
 /** Emoji (first code point) and emoticons (trailing repeats removed) → valence; shared by every language. */
 const SYMBOLS: Record<string, number> = {
-  '😍': 3, '🥰': 3, '❤': 3, '💕': 3, '💖': 3, '😘': 2.5, '😊': 2, '☺': 2, '😀': 2, '😁': 2, '😃': 2, '😄': 2, '😆': 1.5,
-  '🙂': 1, '😉': 1.5, '👍': 2, '👌': 2, '👏': 2, '💯': 2.5, '🔥': 1.5, '🎉': 2, '🤩': 3, '😻': 3, '💪': 1.5, '🥳': 2.5,
-  '😂': 1, '🤣': 1, '😅': 0.5, '😇': 2, '✌': 1, '🙏': 1, '⭐': 1.5, '🌟': 1.5, '💓': 3, '💗': 3, '😋': 2, '😎': 1.5,
-  '😡': -3, '🤬': -3.5, '😠': -3, '😤': -2, '😞': -2, '😔': -2, '😢': -2, '😭': -2, '😥': -1.5, '😩': -2, '😫': -2,
-  '👎': -2.5, '💩': -2.5, '😒': -2, '🙁': -1.5, '☹': -2, '😑': -1, '😐': -0.5, '😕': -1.5, '😟': -1.5, '😖': -2,
-  '😣': -2, '🤮': -3, '🤢': -2.5, '💔': -2.5, '😰': -1.5, '😱': -1, '🥺': -0.5, '😓': -1.5, '🙄': -1.5, '😪': -1,
-  ':)': 2, ':-)': 2, ':d': 2, ':-d': 2, '=)': 2, '=))': 2, '^^': 2, '^_^': 2, '<3': 3, ';)': 1.5, ':p': 1, ':*': 2,
-  ':3': 1.5, ':v': 0.5, ':(': -2, ':-(': -2, ":'(": -2.5, ':/': -1, ':-/': -1, 't_t': -2, '-_-': -1.5, ':|': -0.5,
+  '😍': 3,
+  '🥰': 3,
+  '❤': 3,
+  '💕': 3,
+  '💖': 3,
+  '😘': 2.5,
+  '😊': 2,
+  '☺': 2,
+  '😀': 2,
+  '😁': 2,
+  '😃': 2,
+  '😄': 2,
+  '😆': 1.5,
+  '🙂': 1,
+  '😉': 1.5,
+  '👍': 2,
+  '👌': 2,
+  '👏': 2,
+  '💯': 2.5,
+  '🔥': 1.5,
+  '🎉': 2,
+  '🤩': 3,
+  '😻': 3,
+  '💪': 1.5,
+  '🥳': 2.5,
+  '😂': 1,
+  '🤣': 1,
+  '😅': 0.5,
+  '😇': 2,
+  '✌': 1,
+  '🙏': 1,
+  '⭐': 1.5,
+  '🌟': 1.5,
+  '💓': 3,
+  '💗': 3,
+  '😋': 2,
+  '😎': 1.5,
+  '😡': -3,
+  '🤬': -3.5,
+  '😠': -3,
+  '😤': -2,
+  '😞': -2,
+  '😔': -2,
+  '😢': -2,
+  '😭': -2,
+  '😥': -1.5,
+  '😩': -2,
+  '😫': -2,
+  '👎': -2.5,
+  '💩': -2.5,
+  '😒': -2,
+  '🙁': -1.5,
+  '☹': -2,
+  '😑': -1,
+  '😐': -0.5,
+  '😕': -1.5,
+  '😟': -1.5,
+  '😖': -2,
+  '😣': -2,
+  '🤮': -3,
+  '🤢': -2.5,
+  '💔': -2.5,
+  '😰': -1.5,
+  '😱': -1,
+  '🥺': -0.5,
+  '😓': -1.5,
+  '🙄': -1.5,
+  '😪': -1,
+  ':)': 2,
+  ':-)': 2,
+  ':d': 2,
+  ':-d': 2,
+  '=)': 2,
+  '=))': 2,
+  '^^': 2,
+  '^_^': 2,
+  '<3': 3,
+  ';)': 1.5,
+  ':p': 1,
+  ':*': 2,
+  ':3': 1.5,
+  ':v': 0.5,
+  ':(': -2,
+  ':-(': -2,
+  ":'(": -2.5,
+  ':/': -1,
+  ':-/': -1,
+  t_t: -2,
+  '-_-': -1.5,
+  ':|': -0.5,
 };
 
 const EMOTICON_TAIL = /(.)\1+$/u;
@@ -81,7 +163,9 @@ function symbolValence(token: string): number | undefined {
 }
 
 export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
-  const exact = new Map<string, number>(), folded = new Map<string, number>(), starts = new Map<string, number>();
+  const exact = new Map<string, number>(),
+    folded = new Map<string, number>(),
+    starts = new Map<string, number>();
   for (const [phrase, value] of Object.entries(spec.entries)) {
     const key = phrase.normalize('NFC').toLowerCase();
     exact.set(key, value);
@@ -97,12 +181,20 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
     }
   }
   return {
-    exact, folded, starts,
-    negators: new Set(spec.negators), boosters: new Map(Object.entries(spec.boosters)),
-    post: new Map(Object.entries(spec.postBoosters ?? {})), contrast: new Set(spec.contrast),
-    aliases: new Map(Object.entries(spec.aliases ?? {})), fold: spec.fold,
-    finals: new Map(Object.entries(spec.finals ?? {})), particles: new Set(spec.particles ?? []),
-    noFold: new Set(spec.noFold ?? []), questionEnds: new Set(spec.questionEnds ?? []), addressees: new Set(spec.addressees ?? []),
+    exact,
+    folded,
+    starts,
+    negators: new Set(spec.negators),
+    boosters: new Map(Object.entries(spec.boosters)),
+    post: new Map(Object.entries(spec.postBoosters ?? {})),
+    contrast: new Set(spec.contrast),
+    aliases: new Map(Object.entries(spec.aliases ?? {})),
+    fold: spec.fold,
+    finals: new Map(Object.entries(spec.finals ?? {})),
+    particles: new Set(spec.particles ?? []),
+    noFold: new Set(spec.noFold ?? []),
+    questionEnds: new Set(spec.questionEnds ?? []),
+    addressees: new Set(spec.addressees ?? []),
     questionStarts: new Set(spec.questionStarts ?? []),
   };
 }
@@ -141,35 +233,58 @@ export function valence(text: string, lex: CompiledLexicon): number {
   const tokens = lex.aliases.size ? raw.map((t) => lex.aliases.get(t) ?? t) : raw;
   const ascii = new Uint8Array(n);
   for (let i = 0; i < n; i++) ascii[i] = isAscii(tokens[i]) ? 1 : 0;
-  let sum = 0, before = 0;
+  let sum = 0,
+    before = 0;
   let negateUntil = -1;
-  let boost = 1, boostAt = -10;
+  let boost = 1,
+    boostAt = -10;
   // The current clause starts at token `clauseStart`, when the running sum was `clauseSum`.
-  let clauseStart = 0, clauseSum = 0;
+  let clauseStart = 0,
+    clauseSum = 0;
   for (let i = 0; i < n; i++) {
     const token = tokens[i];
     if (token === '.' || token === '?') {
       if (asks && isYesNoQuestion(tokens, clauseStart, i, lex, token === '?')) sum = clauseSum;
-      clauseStart = i + 1; clauseSum = sum;
+      clauseStart = i + 1;
+      clauseSum = sum;
       negateUntil = -1;
       continue;
     }
-    if (lex.contrast.has(token)) { before += sum; sum = 0; clauseStart = i + 1; clauseSum = 0; negateUntil = -1; continue; }
+    if (lex.contrast.has(token)) {
+      before += sum;
+      sum = 0;
+      clauseStart = i + 1;
+      clauseSum = 0;
+      negateUntil = -1;
+      continue;
+    }
     // Longest phrase first (phrases may start with a negator or booster: "không lỗi", "hơi chậm").
-    let value: number | undefined, len = 1;
+    let value: number | undefined,
+      len = 1;
     const maxLen = lex.starts.get(token);
     if (maxLen) {
       for (let L = Math.min(maxLen, n - i); L >= 2 && value === undefined; L--) {
-        let key = token, all = ascii[i] === 1;
-        for (let k = 1; k < L; k++) { key += ' ' + tokens[i + k]; if (!ascii[i + k]) all = false; }
+        let key = token,
+          all = ascii[i] === 1;
+        for (let k = 1; k < L; k++) {
+          key += ' ' + tokens[i + k];
+          if (!ascii[i + k]) all = false;
+        }
         value = lookup(lex, key, all);
         if (value !== undefined) len = L;
       }
     }
     if (value === undefined) {
-      if (lex.negators.has(token)) { negateUntil = i + 3; continue; }
+      if (lex.negators.has(token)) {
+        negateUntil = i + 3;
+        continue;
+      }
       const b = lex.boosters.get(token);
-      if (b !== undefined) { boost = b; boostAt = i; continue; }
+      if (b !== undefined) {
+        boost = b;
+        boostAt = i;
+        continue;
+      }
       value = lookup(lex, token, ascii[i] === 1);
     }
     if (value === undefined) {
@@ -188,7 +303,10 @@ export function valence(text: string, lex: CompiledLexicon): number {
     if (boostAt >= i - 2) v *= boost;
     const next = tokens[i + len];
     const post = next === undefined ? undefined : lex.post.get(next);
-    if (post !== undefined) { v *= post; len++; }
+    if (post !== undefined) {
+      v *= post;
+      len++;
+    }
     if (negateUntil >= i) v *= NEGATION_SCALE;
     sum += v;
     boostAt = -10;

@@ -4,7 +4,17 @@
  */
 import { compileLexicon, scoreText, type CompiledLexicon } from './sentiment-engine';
 import {
-  VI_ADDRESSEES, VI_ALIASES, VI_BOOSTERS, VI_CONTRAST, VI_ENTRIES, VI_FINALS, VI_NEGATORS, VI_NO_FOLD, VI_PARTICLES, VI_POST, VI_QUESTION_ENDS,
+  VI_ADDRESSEES,
+  VI_ALIASES,
+  VI_BOOSTERS,
+  VI_CONTRAST,
+  VI_ENTRIES,
+  VI_FINALS,
+  VI_NEGATORS,
+  VI_NO_FOLD,
+  VI_PARTICLES,
+  VI_POST,
+  VI_QUESTION_ENDS,
 } from './vi-lexicon';
 
 let compiled: CompiledLexicon | null = null;
@@ -12,9 +22,18 @@ let compiled: CompiledLexicon | null = null;
 /** The compiled Vietnamese lexicon (built once, on first use). */
 export function viLexicon(): CompiledLexicon {
   compiled ??= compileLexicon({
-    entries: VI_ENTRIES, negators: VI_NEGATORS, boosters: VI_BOOSTERS, postBoosters: VI_POST, contrast: VI_CONTRAST,
-    aliases: VI_ALIASES, fold: true, finals: VI_FINALS, particles: VI_PARTICLES,
-    noFold: VI_NO_FOLD, questionEnds: VI_QUESTION_ENDS, addressees: VI_ADDRESSEES,
+    entries: VI_ENTRIES,
+    negators: VI_NEGATORS,
+    boosters: VI_BOOSTERS,
+    postBoosters: VI_POST,
+    contrast: VI_CONTRAST,
+    aliases: VI_ALIASES,
+    fold: true,
+    finals: VI_FINALS,
+    particles: VI_PARTICLES,
+    noFold: VI_NO_FOLD,
+    questionEnds: VI_QUESTION_ENDS,
+    addressees: VI_ADDRESSEES,
   });
   return compiled;
 }
@@ -23,4 +42,3 @@ export function viLexicon(): CompiledLexicon {
 export function scoreVietnamese(text: string): number {
   return scoreText(text, viLexicon());
 }
-

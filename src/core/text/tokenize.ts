@@ -32,9 +32,11 @@ export function analyzeText(s: string): NormalizedText {
   let text = COMBINING.test(s) ? s.normalize('NFC') : s;
   let allCaps = false;
   if (HAS_UPPER.test(text)) {
-    const lower = text.toLowerCase(), upper = text.toUpperCase();
+    const lower = text.toLowerCase(),
+      upper = text.toUpperCase();
     if (lower.length === text.length && upper.length === text.length) {
-      let caps = 0, letters = 0;
+      let caps = 0,
+        letters = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === lower.charCodeAt(i) && c === upper.charCodeAt(i)) continue;
@@ -51,7 +53,10 @@ export function analyzeText(s: string): NormalizedText {
   if (bang >= 0) {
     let run = 0;
     for (let i = bang; i < text.length; i++) {
-      if (text.charCodeAt(i) === 33) { run++; if (run > exclamations) exclamations = run; } else run = 0;
+      if (text.charCodeAt(i) === 33) {
+        run++;
+        if (run > exclamations) exclamations = run;
+      } else run = 0;
     }
   }
   let elongated = false;
@@ -71,7 +76,11 @@ export function analyzeText(s: string): NormalizedText {
 const TOKEN = new RegExp(
   [
     String.raw`(?:[:;=][-'^o]?(?:\)+|\(+|\]+|\[+|d\b|p\b|v\b|3\b|\*|\|+|o\b|\/(?!\/)))`,
-    String.raw`<3+`, String.raw`\^_*\^`, String.raw`t_t`, String.raw`-_-`, String.raw`=\)\)+`,
+    String.raw`<3+`,
+    String.raw`\^_*\^`,
+    String.raw`t_t`,
+    String.raw`-_-`,
+    String.raw`=\)\)+`,
     String.raw`\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*`,
     String.raw`\d+(?:[.,]\d+)+`,
     String.raw`[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}]+)*`,
@@ -106,7 +115,8 @@ export function tokenizeClauses(text: string, questions = false): string[] {
   const out = text.match(TOKEN_OR_BREAK) ?? [];
   for (let i = 0; i < out.length; i++) {
     const c = out[i].charCodeAt(0);
-    if ((c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 8230 || c === 10)) out[i] = questions && out[i].includes('?') ? '?' : '.';
+    if (c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 8230 || c === 10)
+      out[i] = questions && out[i].includes('?') ? '?' : '.';
   }
   return out;
 }
@@ -116,7 +126,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Strips diacritics (Vietnamese and other Latin), đ → d: "tuyệt vời" → "tuyet voi". */
 export function foldVi(s: string): string {
   if (ASCII.test(s)) return s;
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 // Letters only Vietnamese uses (among languages our users write): breve, horn, đ, hook above,
@@ -126,19 +141,23 @@ const VI_ONLY = /[ăơưđảẻỉỏủỷạẹịọụỵẽĩũỹằắ�
 const VI_SHARED = /[àáâãèéêìíòóôõùúý]/;
 
 /** Common unaccented Vietnamese function words and teen-code, rare in English. */
-const VI_WORDS = new Set((
-  'ko k kh khong hok hong hem dc đc duoc sp minh ban qua nha nhe ạ roi rui lam nhung thi toi cua cung nay voi '
-  + 'rat tot dep te nhanh cham giao mua dung j vs ntn bt ak oi ơi nhiu nhieu hon chua cx cg mk mik bn e '
-  + 'luong sao vay nen moi trai gai anh em dt đt mau ung'
-).split(' '));
+const VI_WORDS = new Set(
+  (
+    'ko k kh khong hok hong hem dc đc duoc sp minh ban qua nha nhe ạ roi rui lam nhung thi toi cua cung nay voi ' +
+    'rat tot dep te nhanh cham giao mua dung j vs ntn bt ak oi ơi nhiu nhieu hon chua cx cg mk mik bn e ' +
+    'luong sao vay nen moi trai gai anh em dt đt mau ung'
+  ).split(' '),
+);
 // Words that are also plain English are left out (a, an, to, me, may, hang, the, con, ship, shop…).
 
-const EN_WORDS = new Set((
-  'the a an is are was were be been am i you it its it\'s this that these those and or but not no of to in on at for '
-  + 'with my your our their they we he she his her have has had do does did don\'t doesn\'t didn\'t can\'t won\'t isn\'t '
-  + 'wasn\'t very so too just really would could should will can what which who there here from as if all more most '
-  + 'good bad great love like nice product service phone time one get got'
-).split(' '));
+const EN_WORDS = new Set(
+  (
+    "the a an is are was were be been am i you it its it's this that these those and or but not no of to in on at for " +
+    "with my your our their they we he she his her have has had do does did don't doesn't didn't can't won't isn't " +
+    "wasn't very so too just really would could should will can what which who there here from as if all more most " +
+    'good bad great love like nice product service phone time one get got'
+  ).split(' '),
+);
 
 const WORD = /[\p{L}\p{M}']+/gu;
 
@@ -149,7 +168,8 @@ const WORD = /[\p{L}\p{M}']+/gu;
 export function detectLanguage(s: string): 'vi' | 'en' | 'other' {
   if (!s) return 'other';
   const text = s.length > 600 ? s.slice(0, 600).toLowerCase() : s.toLowerCase();
-  let vi = 0, en = 0;
+  let vi = 0,
+    en = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const w = m[0];

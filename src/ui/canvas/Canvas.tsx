@@ -1,12 +1,13 @@
 /** The React Flow canvas: nodes, connections checked as they are made, and drops of nodes and files. */
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type DragEvent } from 'react';
-import type { Text } from '../../core/text';
+import type { Text } from '../../core/contract/i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { keepFile } from '../keep-file';
 import { importFile } from '../importer';
 import { useStore } from '../store';
-import { checkConnection } from './connect';
+import { checkConnection } from '../../core/flow/connect';
+import { getNode } from '../../../nodes/index';
 import { FlowNode } from './FlowNode';
 import { FrameNodeView } from './FrameNode';
 import { NoteNodeView } from './NoteNode';
@@ -26,7 +27,11 @@ const PAD = 40;
  * otherwise the readable zoom, starting at the flow's left edge (where a flow is read from) and
  * centred vertically when its height fits.
  */
-export function readableView(b: { x: number; y: number; width: number; height: number }, width: number, height: number): { x: number; y: number; zoom: number } {
+export function readableView(
+  b: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+): { x: number; y: number; zoom: number } {
   const fit = Math.min(1, (width - 2 * PAD) / Math.max(1, b.width), (height - 2 * PAD) / Math.max(1, b.height));
   const zoom = Math.max(fit, READABLE_ZOOM);
   const x = fit >= READABLE_ZOOM ? (width - b.width * zoom) / 2 - b.x * zoom : PAD - b.x * zoom;
@@ -35,7 +40,9 @@ export function readableView(b: { x: number; y: number; width: number; height: n
 }
 
 export function Canvas() {
-  const { nodes, edges, onNodesChange, onEdgesChange } = useStore(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
+  const { nodes, edges, onNodesChange, onEdgesChange } = useStore(
+    useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })),
+  );
   const flow = useReactFlow();
   const { screenToFlowPosition } = flow;
   const loads = useStore((s) => s.loads);
@@ -58,7 +65,7 @@ export function Canvas() {
 
   const isValidConnection: IsValidConnection = useCallback((c) => {
     const s = useStore.getState();
-    const problem = checkConnection(c as Connection | Edge, s.nodes, s.edges);
+    const problem = checkConnection(c as Connection | Edge, s.nodes, s.edges, getNode);
     refused.current = problem;
     return problem === null;
   }, []);
@@ -69,7 +76,9 @@ export function Canvas() {
     if (problem) useStore.getState().say(problem, 'error');
   }, []);
 
-  const onConnectStart = useCallback(() => { refused.current = null; }, []);
+  const onConnectStart = useCallback(() => {
+    refused.current = null;
+  }, []);
 
   /** When a drag ends on a port that refused it, say why. */
   const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: { isValid: boolean | null }) => {
@@ -82,43 +91,63 @@ export function Canvas() {
     e.dataTransfer.dropEffect = e.dataTransfer.types.includes(NODE_MIME) ? 'move' : 'copy';
   }, []);
 
-  const onDrop = useCallback(async (e: DragEvent) => {
-    e.preventDefault();
-    const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    const s = useStore.getState();
-    const type = e.dataTransfer.getData(NODE_MIME);
-    if (type) {
-      s.addNode(type, position);
-      return;
-    }
-    for (const [i, file] of Array.from(e.dataTransfer.files).entries()) {
-      if (/\.flow\.json$/i.test(file.name)) {
-        await importFile(file);
-        continue;
+  const onDrop = useCallback(
+    async (e: DragEvent) => {
+      e.preventDefault();
+      const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const s = useStore.getState();
+      const type = e.dataTransfer.getData(NODE_MIME);
+      if (type) {
+        s.addNode(type, position);
+        return;
       }
-      const xArchive = X_ARCHIVE.test(file.name);
-      if (!DATA_FILE.test(file.name) && !xArchive) {
-        s.say({ en: `"${file.name}" is not a data file Audience Flow can read (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, X archive tweets.js).`, vi: `"${file.name}" không phải tệp dữ liệu mà Audience Flow đọc được (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, tweets.js của X).` }, 'error');
-        continue;
+      for (const [i, file] of Array.from(e.dataTransfer.files).entries()) {
+        if (/\.flow\.json$/i.test(file.name)) {
+          await importFile(file);
+          continue;
+        }
+        const xArchive = X_ARCHIVE.test(file.name);
+        if (!DATA_FILE.test(file.name) && !xArchive) {
+          s.say(
+            {
+              en: `"${file.name}" is not a data file Audience Flow can read (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, X archive tweets.js).`,
+              vi: `"${file.name}" không phải tệp dữ liệu mà Audience Flow đọc được (CSV, TSV, JSON, NDJSON, Arrow, Parquet, Excel .xlsx, tweets.js của X).`,
+            },
+            'error',
+          );
+          continue;
+        }
+        if (!(await keepFile(file))) continue;
+        const at = { x: position.x, y: position.y + i * 140 };
+        if (xArchive) s.addNode('ingest.social', at, { platform: 'x', path: file.name });
+        else s.addNode('ingest.file', at, { path: file.name });
+        s.say({
+          en: `"${file.name}" is kept in this browser only; it is never uploaded.`,
+          vi: `"${file.name}" chỉ được lưu trong trình duyệt này; không bao giờ được tải lên mạng.`,
+        });
       }
-      if (!(await keepFile(file))) continue;
-      const at = { x: position.x, y: position.y + i * 140 };
-      if (xArchive) s.addNode('ingest.social', at, { platform: 'x', path: file.name });
-      else s.addNode('ingest.file', at, { path: file.name });
-      s.say({ en: `"${file.name}" is kept in this browser only; it is never uploaded.`, vi: `"${file.name}" chỉ được lưu trong trình duyệt này; không bao giờ được tải lên mạng.` });
-    }
-  }, [screenToFlowPosition]);
+    },
+    [screenToFlowPosition],
+  );
 
   return (
     <div className="af-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
-        nodes={nodes} edges={edges} nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-        onConnect={onConnect} onConnectStart={onConnectStart} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
         onNodeClick={(_e, node) => node.type === 'flow' && useStore.getState().select(node.id)}
         onPaneClick={() => useStore.getState().select(null)}
         deleteKeyCode={['Delete', 'Backspace']}
-        selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']} elevateNodesOnSelect={false}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        elevateNodesOnSelect={false}
         minZoom={0.2}
         defaultEdgeOptions={{ animated: false }}
         proOptions={{ hideAttribution: true }}

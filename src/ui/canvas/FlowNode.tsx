@@ -17,9 +17,18 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const [draft, setDraft] = useState<string | null>(null);
   if (!def) {
     return (
-      <div className={`af-node af-node-unknown af-state-error${selected ? ' af-selected' : ''}`} data-testid={`node-${id}`} data-state="unknown">
-        <div className="af-node-head"><span className="af-node-title">{data.label || data.type}</span><span className="af-node-id">{id}</span></div>
-        <div className="af-node-error" role="alert">{t('unknownType').replace('{type}', data.type)}</div>
+      <div
+        className={`af-node af-node-unknown af-state-error${selected ? ' af-selected' : ''}`}
+        data-testid={`node-${id}`}
+        data-state="unknown"
+      >
+        <div className="af-node-head">
+          <span className="af-node-title">{data.label || data.type}</span>
+          <span className="af-node-id">{id}</span>
+        </div>
+        <div className="af-node-error" role="alert">
+          {t('unknownType').replace('{type}', data.type)}
+        </div>
       </div>
     );
   }
@@ -30,32 +39,69 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const state = status?.state ?? 'idle';
   const ports = Math.max(def.inputs.length, def.outputs.length, 1);
   return (
-    <div className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}${stepping ? ' af-step-current' : ''}`} data-testid={`node-${id}`} data-state={state}
-      style={{ minHeight: 70 + ports * PORT_GAP }}>
+    <div
+      className={`af-node af-cat-${def.category} af-state-${state}${selected ? ' af-selected' : ''}${stepping ? ' af-step-current' : ''}`}
+      data-testid={`node-${id}`}
+      data-state={state}
+      style={{ minHeight: 70 + ports * PORT_GAP }}
+    >
       <div className="af-node-head">
-        {draft !== null
-          ? <input className="nodrag af-node-rename" data-testid={`rename-${id}`} autoFocus value={draft} maxLength={200} placeholder={p(def.title)}
-              onChange={(e) => setDraft(e.target.value)} onBlur={commit}
-              onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') commit(); if (e.key === 'Escape') setDraft(null); }} />
-          : <span className="af-node-title" onDoubleClick={() => setDraft(data.label ?? p(def.title))}>{data.label || p(def.title)}</span>}
+        {draft !== null ? (
+          <input
+            className="nodrag af-node-rename"
+            data-testid={`rename-${id}`}
+            autoFocus
+            value={draft}
+            maxLength={200}
+            placeholder={p(def.title)}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Enter') commit();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+          />
+        ) : (
+          <span className="af-node-title" onDoubleClick={() => setDraft(data.label ?? p(def.title))}>
+            {data.label || p(def.title)}
+          </span>
+        )}
         <span className="af-node-id">{id}</span>
       </div>
       {def.inputs.map((port, i) => (
         <div key={`in-${port.name}`} className="af-port af-port-in" style={{ top: 44 + i * PORT_GAP }}>
-          <Handle type="target" position={Position.Left} id={port.name} className={`af-handle af-kind-${port.kind}`} data-testid={`handle-${id}-in-${port.name}`} />
-          <span>{port.name}{port.optional ? '?' : ''}</span>
+          <Handle
+            type="target"
+            position={Position.Left}
+            id={port.name}
+            className={`af-handle af-kind-${port.kind}`}
+            data-testid={`handle-${id}-in-${port.name}`}
+          />
+          <span>
+            {port.name}
+            {port.optional ? '?' : ''}
+          </span>
         </div>
       ))}
       {def.outputs.map((port, i) => (
         <div key={`out-${port.name}`} className="af-port af-port-out" style={{ top: 44 + i * PORT_GAP }}>
           <span>{port.name}</span>
-          <Handle type="source" position={Position.Right} id={port.name} className={`af-handle af-kind-${port.kind}`} data-testid={`handle-${id}-out-${port.name}`} />
+          <Handle
+            type="source"
+            position={Position.Right}
+            id={port.name}
+            className={`af-handle af-kind-${port.kind}`}
+            data-testid={`handle-${id}-out-${port.name}`}
+          />
         </div>
       ))}
       <div className="af-node-status" data-testid={`status-${id}`}>
         <span className={`af-badge af-badge-${state}`}>{t(`status_${state}` as StringKey)}</span>
         {state === 'done' && status?.rows !== null && status?.rows !== undefined && (
-          <span className="af-rows">{status.rows.toLocaleString()} {t('rows')} · {status.cached ? t('cached') : `${Math.round(status.ms ?? 0)} ms`}</span>
+          <span className="af-rows">
+            {status.rows.toLocaleString()} {t('rows')} · {status.cached ? t('cached') : `${Math.round(status.ms ?? 0)} ms`}
+          </span>
         )}
         {state === 'running' && (
           <div className="af-progress" title={status?.message}>
@@ -64,8 +110,17 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
         )}
       </div>
       {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
-      {(state === 'error' || state === 'skipped') && status?.error && <div className="af-node-error" role="alert">{p(status.error)}</div>}
-      {state === 'done' && status?.warnings?.map((w, i) => <div key={i} className="af-node-warn">{p(w)}</div>)}
+      {(state === 'error' || state === 'skipped') && status?.error && (
+        <div className="af-node-error" role="alert">
+          {p(status.error)}
+        </div>
+      )}
+      {state === 'done' &&
+        status?.warnings?.map((w, i) => (
+          <div key={i} className="af-node-warn">
+            {p(w)}
+          </div>
+        ))}
     </div>
   );
 }

@@ -16,15 +16,35 @@ export function FrameNodeView({ id, data, selected }: NodeProps<FrameNode>) {
     <div className="af-frame" data-testid={`frame-${id}`} style={data.color ? { borderColor: data.color } : undefined}>
       <NodeResizer isVisible={selected} minWidth={160} minHeight={100} />
       <div className="af-frame-label" onDoubleClick={() => setDraft(data.label)}>
-        {draft !== null
-          ? <input className="nodrag" autoFocus value={draft} maxLength={200} aria-label={t('frameLabel')}
-              onChange={(e) => setDraft(e.target.value)} onBlur={commit}
-              onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') commit(); if (e.key === 'Escape') setDraft(null); }} />
-          : data.label || t('frameLabel')}
+        {draft !== null ? (
+          <input
+            className="nodrag"
+            autoFocus
+            value={draft}
+            maxLength={200}
+            aria-label={t('frameLabel')}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Enter') commit();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+          />
+        ) : (
+          data.label || t('frameLabel')
+        )}
       </div>
       {selected && draft === null && (
-        <button type="button" className="af-item-delete nodrag" title={t('deleteItem')} aria-label={t('deleteItem')}
-          onClick={() => useStore.getState().onNodesChange([{ type: 'remove', id }])}>×</button>
+        <button
+          type="button"
+          className="af-item-delete nodrag"
+          title={t('deleteItem')}
+          aria-label={t('deleteItem')}
+          onClick={() => useStore.getState().onNodesChange([{ type: 'remove', id }])}
+        >
+          ×
+        </button>
       )}
     </div>
   );

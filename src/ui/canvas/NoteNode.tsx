@@ -14,21 +14,41 @@ export function NoteNodeView({ id, data, selected, width }: NodeProps<NoteNode>)
     setDraft(null);
   };
   return (
-    <div className="af-note" data-testid={`note-${id}`} style={{ ...(data.color ? { background: data.color } : {}), ...(width ? { width: '100%', height: '100%', maxWidth: 'none' } : {}) }}
-      onDoubleClick={() => setDraft(data.text)}>
+    <div
+      className="af-note"
+      data-testid={`note-${id}`}
+      style={{ ...(data.color ? { background: data.color } : {}), ...(width ? { width: '100%', height: '100%', maxWidth: 'none' } : {}) }}
+      onDoubleClick={() => setDraft(data.text)}
+    >
       <NodeResizer isVisible={selected && draft === null} minWidth={120} minHeight={60} />
-      {draft !== null
-        ? <textarea className="nodrag nowheel af-note-edit" data-testid="note-editor" autoFocus value={draft} maxLength={5000}
-            onChange={(e) => setDraft(e.target.value)} onBlur={commit}
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === 'Escape') setDraft(null);
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
-            }} />
-        : <div className="af-note-text">{data.text || <span className="af-muted">{t('notePlaceholder')}</span>}</div>}
+      {draft !== null ? (
+        <textarea
+          className="nodrag nowheel af-note-edit"
+          data-testid="note-editor"
+          autoFocus
+          value={draft}
+          maxLength={5000}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Escape') setDraft(null);
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+          }}
+        />
+      ) : (
+        <div className="af-note-text">{data.text || <span className="af-muted">{t('notePlaceholder')}</span>}</div>
+      )}
       {selected && draft === null && (
-        <button type="button" className="af-item-delete nodrag" title={t('deleteItem')} aria-label={t('deleteItem')}
-          onClick={() => useStore.getState().onNodesChange([{ type: 'remove', id }])}>×</button>
+        <button
+          type="button"
+          className="af-item-delete nodrag"
+          title={t('deleteItem')}
+          aria-label={t('deleteItem')}
+          onClick={() => useStore.getState().onNodesChange([{ type: 'remove', id }])}
+        >
+          ×
+        </button>
       )}
     </div>
   );

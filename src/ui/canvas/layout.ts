@@ -11,23 +11,31 @@ export async function layoutPositions(nodes: CanvasNode[], edges: Edge[]): Promi
   const graph = await new ELK().layout({
     id: 'root',
     layoutOptions: {
-      'elk.algorithm': 'layered', 'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '40', 'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
     },
     children: flow.map((n) => ({ id: n.id, width: n.measured?.width ?? 220, height: n.measured?.height ?? 130 })),
     edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   const at = Number.isFinite(origin.x) ? origin : { x: 0, y: 0 };
-  const moved: Record<string, { x: number; y: number }> = Object.fromEntries((graph.children ?? []).map((c) => [c.id, { x: Math.round(at.x + (c.x ?? 0)), y: Math.round(at.y + (c.y ?? 0)) }]));
+  const moved: Record<string, { x: number; y: number }> = Object.fromEntries(
+    (graph.children ?? []).map((c) => [c.id, { x: Math.round(at.x + (c.x ?? 0)), y: Math.round(at.y + (c.y ?? 0)) }]),
+  );
   // A note explains the node nearest to it: it moves with that node instead of ending up on top of another.
   for (const note of nodes.filter((n) => n.type === 'note')) {
     let near: CanvasNode | null = null;
     let best = Infinity;
     for (const n of flow) {
       const d = Math.hypot(n.position.x - note.position.x, n.position.y - note.position.y);
-      if (d < best && moved[n.id]) { best = d; near = n; }
+      if (d < best && moved[n.id]) {
+        best = d;
+        near = n;
+      }
     }
-    if (near) moved[note.id] = { x: note.position.x + moved[near.id].x - near.position.x, y: note.position.y + moved[near.id].y - near.position.y };
+    if (near)
+      moved[note.id] = { x: note.position.x + moved[near.id].x - near.position.x, y: note.position.y + moved[near.id].y - near.position.y };
   }
   return moved;
 }

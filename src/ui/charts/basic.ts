@@ -1,7 +1,7 @@
 /** ECharts options for the basic chart types (bar, histogram, scatter, heatmap, line). */
 import type { EChartsOption } from 'echarts';
-import type { BarChart, ChartSpec, HeatmapChart, HistogramChart, LineChart, ScatterChart } from '../../core/chart';
-import { pick, type Lang } from '../../core/text';
+import type { BarChart, ChartSpec, HeatmapChart, HistogramChart, LineChart, ScatterChart } from '../../core/contract/chart';
+import { pick, type Lang } from '../../core/contract/i18n';
 
 export const PALETTE = ['#2563eb', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b', '#84cc16', '#f97316'];
 
@@ -12,7 +12,8 @@ const isSentiment = (names: readonly string[]) => names.length > 0 && names.ever
 /** A sentiment score in [−1, 1] on the diverging red–grey–green scale. */
 export function divergingColor(v: number): string {
   const mix = (a: string, b: string, t: number) => {
-    const x = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16)), y = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
+    const x = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16)),
+      y = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
     return `rgb(${x.map((c, i) => Math.round(c + (y[i] - c) * t)).join(',')})`;
   };
   const t = Math.min(1, Math.abs(v));
@@ -53,9 +54,11 @@ const base = (spec: ChartSpec, lang: Lang): EChartsOption => ({
 export function barOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as BarChart;
   const cats = dayNames(spec.xLabel, spec.categories, lang);
-  const byCategory = isSentiment(spec.categories), bySeries = isSentiment(spec.series.map((x) => x.name));
+  const byCategory = isSentiment(spec.categories),
+    bySeries = isSentiment(spec.series.map((x) => x.name));
   // Bars of a sentiment score (e.g. the mean per channel) are coloured by their value.
-  const byScore = !byCategory && !bySeries && /sentiment/i.test(spec.yLabel ?? '') && spec.series.every((x) => x.values.every((v) => v >= -1 && v <= 1));
+  const byScore =
+    !byCategory && !bySeries && /sentiment/i.test(spec.yLabel ?? '') && spec.series.every((x) => x.values.every((v) => v >= -1 && v <= 1));
   const cat = { type: 'category' as const, data: cats };
   const val = { type: 'value' as const };
   return {
@@ -66,9 +69,13 @@ export function barOption(s: ChartSpec, lang: Lang): EChartsOption {
     xAxis: spec.horizontal ? { ...val, ...xName(spec.yLabel) } : { ...cat, ...xName(spec.xLabel) },
     yAxis: spec.horizontal ? { ...cat, ...yName(spec.xLabel) } : { ...val, ...yName(spec.yLabel) },
     series: spec.series.map((x) => ({
-      type: 'bar', name: x.name,
-      data: byCategory ? x.values.map((v, i) => ({ value: v, itemStyle: { color: SENTIMENT_COLOR[spec.categories[i]] } }))
-        : byScore ? x.values.map((v) => ({ value: v, itemStyle: { color: divergingColor(v) } })) : x.values,
+      type: 'bar',
+      name: x.name,
+      data: byCategory
+        ? x.values.map((v, i) => ({ value: v, itemStyle: { color: SENTIMENT_COLOR[spec.categories[i]] } }))
+        : byScore
+          ? x.values.map((v) => ({ value: v, itemStyle: { color: divergingColor(v) } }))
+          : x.values,
       ...(bySeries ? { itemStyle: { color: SENTIMENT_COLOR[x.name] } } : {}),
     })),
   };
@@ -104,14 +111,34 @@ export function scatterOption(s: ChartSpec, lang: Lang): EChartsOption {
 export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as HeatmapChart;
   const cells: [number, number, number][] = [];
-  let min = Infinity, max = -Infinity;
-  spec.values.forEach((row, r) => row.forEach((v, c) => { cells.push([c, r, v]); if (v < min) min = v; if (v > max) max = v; }));
-  const show = (v: number) => (spec.format === 'percent' ? `${Math.round(v * 100)}%` : spec.format === 'lift' ? `${v.toFixed(1)}×` : Number.isInteger(v) ? String(v) : v.toFixed(2));
-  const lo = Number.isFinite(min) ? min : 0, hi = Number.isFinite(max) && max > lo ? max : lo + 1;
+  let min = Infinity,
+    max = -Infinity;
+  spec.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      cells.push([c, r, v]);
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }),
+  );
+  const show = (v: number) =>
+    spec.format === 'percent'
+      ? `${Math.round(v * 100)}%`
+      : spec.format === 'lift'
+        ? `${v.toFixed(1)}×`
+        : Number.isInteger(v)
+          ? String(v)
+          : v.toFixed(2);
+  const lo = Number.isFinite(min) ? min : 0,
+    hi = Number.isFinite(max) && max > lo ? max : lo + 1;
   // Sentiment columns (or rows) take their own hue, darker for larger values; others one blue scale.
-  const hue = isSentiment(spec.cols) ? (_r: number, c: number) => SENTIMENT_COLOR[spec.cols[c]]
-    : isSentiment(spec.rows) ? (r: number) => SENTIMENT_COLOR[spec.rows[r]] : null;
-  const data = cells.map(([c, r, v]) => (hue ? { value: [c, r, v], itemStyle: { color: tint(hue(r, c), (v - lo) / (hi - lo)) } } : [c, r, v]));
+  const hue = isSentiment(spec.cols)
+    ? (_r: number, c: number) => SENTIMENT_COLOR[spec.cols[c]]
+    : isSentiment(spec.rows)
+      ? (r: number) => SENTIMENT_COLOR[spec.rows[r]]
+      : null;
+  const data = cells.map(([c, r, v]) =>
+    hue ? { value: [c, r, v], itemStyle: { color: tint(hue(r, c), (v - lo) / (hi - lo)) } } : [c, r, v],
+  );
   return {
     ...base(spec, lang),
     tooltip: { position: 'top' },
@@ -119,7 +146,19 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
     xAxis: { type: 'category', data: spec.cols, splitArea: { show: true }, axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'category', data: spec.rows, splitArea: { show: true } },
     // The colour scale stands at the right, clear of the column labels.
-    visualMap: hue ? undefined : { min: lo, max: hi, calculable: true, orient: 'vertical', right: 8, top: 'middle', itemHeight: 120, inRange: { color: ['#eff6ff', '#2563eb'] }, formatter: (v) => show(Number(v)) },
+    visualMap: hue
+      ? undefined
+      : {
+          min: lo,
+          max: hi,
+          calculable: true,
+          orient: 'vertical',
+          right: 8,
+          top: 'middle',
+          itemHeight: 120,
+          inRange: { color: ['#eff6ff', '#2563eb'] },
+          formatter: (v) => show(Number(v)),
+        },
     series: [{ type: 'heatmap', data, label: { show: true, formatter: (p) => show((p.value as number[])[2]) } }],
   };
 }
@@ -132,9 +171,14 @@ export function lineOption(s: ChartSpec, lang: Lang): EChartsOption {
     grid: { left: 56, right: 56, top: 40, bottom: spec.series.length > 1 ? 64 : 44, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', ...xName(spec.xLabel), data: spec.x.map(String) },
-    yAxis: spec.series.map((x, i) => ({ type: 'value' as const, name: x.name, scale: true, position: i === 0 ? 'left' as const : 'right' as const })).slice(0, 2),
+    yAxis: spec.series
+      .map((x, i) => ({ type: 'value' as const, name: x.name, scale: true, position: i === 0 ? ('left' as const) : ('right' as const) }))
+      .slice(0, 2),
     series: spec.series.map((x, i) => ({
-      type: 'line', name: x.name, data: x.values, yAxisIndex: Math.min(i, 1),
+      type: 'line',
+      name: x.name,
+      data: x.values,
+      yAxisIndex: Math.min(i, 1),
       markLine: spec.mark !== undefined && i === 0 ? { symbol: 'none', data: [{ xAxis: String(spec.mark) }] } : undefined,
     })),
   };

@@ -1,7 +1,7 @@
 /** The journey map: stages left to right, coloured by mean sentiment, with volume, negative share and pain points. */
-import type { ChartSpec } from '../../core/chart';
-import type { JourneyMapChart } from '../../core/journey/charts';
-import { pick, type Lang } from '../../core/text';
+import type { ChartSpec } from '../../core/contract/chart';
+import type { JourneyMapChart } from '../../core/contract/chart';
+import { pick, type Lang } from '../../core/contract/i18n';
 import { STAGE_COLOR } from './journey-charts';
 import { Icon } from '../icons';
 
@@ -36,33 +36,70 @@ export function JourneyMap({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
       {map.title ? <div style={{ fontWeight: 600, fontSize: 13, marginBottom: 6 }}>{pick(map.title, lang)}</div> : null}
       <div style={{ display: 'flex', gap: 6, alignItems: 'stretch', minWidth: map.stages.length * 130 }}>
         {map.stages.map((s, i) => (
-          <div key={s.stage} data-testid={`journey-stage-${s.stage}`} style={{ flex: '1 1 0', display: 'flex', flexDirection: 'column', minWidth: 120 }}>
-            <div style={{
-              background: sentimentColor(s.sentiment), borderTop: `4px solid ${STAGE_COLOR[s.stage] ?? '#64748b'}`, borderRadius: 6, padding: '6px 8px',
-              clipPath: i < map.stages.length - 1 ? 'polygon(0 0, calc(100% - 10px) 0, 100% 50%, calc(100% - 10px) 100%, 0 100%)' : undefined,
-              outline: s.momentOfTruth ? '2px solid #111827' : undefined,
-            }}>
+          <div
+            key={s.stage}
+            data-testid={`journey-stage-${s.stage}`}
+            style={{ flex: '1 1 0', display: 'flex', flexDirection: 'column', minWidth: 120 }}
+          >
+            <div
+              style={{
+                background: sentimentColor(s.sentiment),
+                borderTop: `4px solid ${STAGE_COLOR[s.stage] ?? '#64748b'}`,
+                borderRadius: 6,
+                padding: '6px 8px',
+                clipPath:
+                  i < map.stages.length - 1 ? 'polygon(0 0, calc(100% - 10px) 0, 100% 50%, calc(100% - 10px) 100%, 0 100%)' : undefined,
+                outline: s.momentOfTruth ? '2px solid #111827' : undefined,
+              }}
+            >
               <div style={{ fontWeight: 600 }}>{pick(s.label, lang)}</div>
-              <div style={{ fontSize: 12 }}>{s.volume.toLocaleString()} {t('comments')} · {pct(s.share)}</div>
+              <div style={{ fontSize: 12 }}>
+                {s.volume.toLocaleString()} {t('comments')} · {pct(s.share)}
+              </div>
             </div>
             <div style={{ height: 4, background: '#e5e7eb', margin: '4px 0', borderRadius: 2 }}>
-              <div style={{ width: `${(100 * s.volume) / max}%`, height: '100%', background: STAGE_COLOR[s.stage] ?? '#64748b', borderRadius: 2 }} />
+              <div
+                style={{
+                  width: `${(100 * s.volume) / max}%`,
+                  height: '100%',
+                  background: STAGE_COLOR[s.stage] ?? '#64748b',
+                  borderRadius: 2,
+                }}
+              />
             </div>
             <div style={{ fontSize: 12, lineHeight: 1.5 }}>
-              <div>{t('sentiment')}: <b>{signed(s.sentiment)}</b></div>
-              <div>{t('negative')}: <b>{pct(s.negative)}</b></div>
-              {s.momentOfTruth ? <div style={{ color: '#b91c1c', fontWeight: 600 }}><Icon name="star" /> {t('moment')}</div> : null}
+              <div>
+                {t('sentiment')}: <b>{signed(s.sentiment)}</b>
+              </div>
+              <div>
+                {t('negative')}: <b>{pct(s.negative)}</b>
+              </div>
+              {s.momentOfTruth ? (
+                <div style={{ color: '#b91c1c', fontWeight: 600 }}>
+                  <Icon name="star" /> {t('moment')}
+                </div>
+              ) : null}
               <div style={{ marginTop: 4, color: '#475569' }}>{t('pains')}:</div>
               {s.pains.length ? (
                 <ul style={{ margin: 0, paddingLeft: 16 }}>
-                  {s.pains.map((p) => <li key={p.term}>{p.term} <small>({p.count})</small></li>)}
+                  {s.pains.map((p) => (
+                    <li key={p.term}>
+                      {p.term} <small>({p.count})</small>
+                    </li>
+                  ))}
                 </ul>
-              ) : <div style={{ color: '#94a3b8' }}>{t('noPains')}</div>}
+              ) : (
+                <div style={{ color: '#94a3b8' }}>{t('noPains')}</div>
+              )}
             </div>
           </div>
         ))}
       </div>
-      {map.none?.volume ? <div style={{ fontSize: 11, color: '#64748b', marginTop: 6 }}>{map.none.volume.toLocaleString()} {t('comments')} {t('none')} ({pct(map.none.share)})</div> : null}
+      {map.none?.volume ? (
+        <div style={{ fontSize: 11, color: '#64748b', marginTop: 6 }}>
+          {map.none.volume.toLocaleString()} {t('comments')} {t('none')} ({pct(map.none.share)})
+        </div>
+      ) : null}
     </div>
   );
 }

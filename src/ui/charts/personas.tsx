@@ -1,6 +1,6 @@
 /** Persona cards: one per segment, with its name, sentence, size/share bar and strongest traits. */
-import type { ChartSpec, PersonasChart } from '../../core/chart';
-import { pick, type Lang } from '../../core/text';
+import type { ChartSpec, PersonasChart } from '../../core/contract/chart';
+import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
 
 const LABELS = {
@@ -21,9 +21,20 @@ export function PersonasView({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
         {cards.map((c) => {
           const colour = PALETTE[c.segment % PALETTE.length];
           return (
-            <article key={c.segment} data-testid="persona-card" style={{ border: '1px solid #e2e8f0', borderTop: `4px solid ${colour}`, borderRadius: 8, padding: '8px 10px', background: '#fff' }}>
+            <article
+              key={c.segment}
+              data-testid="persona-card"
+              style={{
+                border: '1px solid #e2e8f0',
+                borderTop: `4px solid ${colour}`,
+                borderRadius: 8,
+                padding: '8px 10px',
+                background: '#fff',
+              }}
+            >
               <div style={{ fontSize: 11, color: '#64748b' }}>
-                {pick(LABELS.segment, lang)} {c.segment} · {c.size.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')} {pick(LABELS.people, lang)} · {(c.share * 100).toFixed(1)}%
+                {pick(LABELS.segment, lang)} {c.segment} · {c.size.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')}{' '}
+                {pick(LABELS.people, lang)} · {(c.share * 100).toFixed(1)}%
               </div>
               <div style={{ height: 6, background: '#f1f5f9', borderRadius: 3, margin: '4px 0 6px' }}>
                 <div style={{ width: `${Math.max(1, c.share * 100)}%`, height: '100%', background: colour, borderRadius: 3 }} />
@@ -46,7 +57,11 @@ export function PersonasView({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
               {c.top.length > 0 && (
                 <>
                   <div style={{ fontSize: 11, color: '#64748b' }}>{pick(LABELS.typical, lang)}</div>
-                  <ul style={{ margin: '2px 0 0', paddingLeft: 16, fontSize: 12 }}>{c.top.map((s) => <li key={s}>{s}</li>)}</ul>
+                  <ul style={{ margin: '2px 0 0', paddingLeft: 16, fontSize: 12 }}>
+                    {c.top.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ul>
                 </>
               )}
             </article>

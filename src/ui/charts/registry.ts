@@ -5,8 +5,8 @@
  */
 import type { ComponentType } from 'react';
 import type { EChartsOption } from 'echarts';
-import type { ChartSpec } from '../../core/chart';
-import type { Lang } from '../../core/text';
+import type { ChartSpec } from '../../core/contract/chart';
+import type { Lang } from '../../core/contract/i18n';
 import { barOption, histogramOption, heatmapOption, lineOption, scatterOption } from './basic';
 import { DendrogramView } from './dendrogram';
 import { PersonasView } from './personas';

@@ -4,8 +4,8 @@
  * line at the overall mean silhouette.
  */
 import type { EChartsOption } from 'echarts';
-import type { ChartSpec, SilhouetteChart } from '../../core/chart';
-import { pick, type Lang } from '../../core/text';
+import type { ChartSpec, SilhouetteChart } from '../../core/contract/chart';
+import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
 
 /** Empty rows left between two segments. */
@@ -18,7 +18,10 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
   // Rows of the category axis: each segment's bars, then a gap; segment i's bars start at starts[i].
   const starts: number[] = [];
   let at = 0;
-  for (const g of spec.segments) { starts.push(at); at += g.values.length + GAP; }
+  for (const g of spec.segments) {
+    starts.push(at);
+    at += g.values.length + GAP;
+  }
   const axis = Array.from({ length: rows }, (_, i) => String(i));
   const middle = new Map(spec.segments.map((g, i) => [starts[i] + Math.floor(g.values.length / 2), i]));
   const meanText = pick({ en: 'mean', vi: 'trung bình' }, lang);
@@ -28,17 +31,40 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
     // The legend sits under the axis title, never on it.
     grid: { left: 56, right: 24, top: 40, bottom: spec.segments.length > 1 ? 70 : 44, containLabel: true },
     legend: spec.segments.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
-    tooltip: { trigger: 'item', formatter: (p) => { const q = p as { seriesName?: string; value?: unknown }; return `${q.seriesName ?? ''}: ${Number(q.value).toFixed(3)}`; } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const q = p as { seriesName?: string; value?: unknown };
+        return `${q.seriesName ?? ''}: ${Number(q.value).toFixed(3)}`;
+      },
+    },
     animation: false,
-    xAxis: { type: 'value', name: pick({ en: 'silhouette', vi: 'silhouette' }, lang), nameLocation: 'middle', nameGap: 26, min: (v) => Math.min(-0.1, Math.floor(v.min * 10) / 10), max: 1 },
+    xAxis: {
+      type: 'value',
+      name: pick({ en: 'silhouette', vi: 'silhouette' }, lang),
+      nameLocation: 'middle',
+      nameGap: 26,
+      min: (v) => Math.min(-0.1, Math.floor(v.min * 10) / 10),
+      max: 1,
+    },
     yAxis: {
-      type: 'category', data: axis, inverse: true,
+      type: 'category',
+      data: axis,
+      inverse: true,
       axisTick: { show: false },
-      axisLabel: { interval: 0, formatter: (_: string, i: number) => { const g = middle.get(i); return g === undefined ? '' : label(spec.segments[g].segment); } },
+      axisLabel: {
+        interval: 0,
+        formatter: (_: string, i: number) => {
+          const g = middle.get(i);
+          return g === undefined ? '' : label(spec.segments[g].segment);
+        },
+      },
     },
     series: spec.segments.map((g, i) => {
       const data: (number | null)[] = new Array<number | null>(rows).fill(null);
-      g.values.forEach((v, j) => { data[starts[i] + j] = v; });
+      g.values.forEach((v, j) => {
+        data[starts[i] + j] = v;
+      });
       return {
         type: 'bar' as const,
         name: label(g.segment),
@@ -47,13 +73,17 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
         barGap: '-100%',
         barCategoryGap: 0,
         large: g.values.length > 500,
-        markLine: i === 0 ? {
-          symbol: 'none', silent: true,
-          lineStyle: { type: 'dashed' as const, color: '#111827' },
-          // At the top of the line (the category axis is inverted), away from the x tick labels.
-          label: { formatter: `${meanText} ${spec.mean.toFixed(2)}`, position: 'start' as const },
-          data: [{ xAxis: spec.mean }],
-        } : undefined,
+        markLine:
+          i === 0
+            ? {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { type: 'dashed' as const, color: '#111827' },
+                // At the top of the line (the category axis is inverted), away from the x tick labels.
+                label: { formatter: `${meanText} ${spec.mean.toFixed(2)}`, position: 'start' as const },
+                data: [{ xAxis: spec.mean }],
+              }
+            : undefined,
       };
     }),
   };

@@ -5,7 +5,7 @@
  * JSON values drawn by the chart renderers.
  */
 import { useEffect, useState } from 'react';
-import type { ChartSpec } from '../../core/chart';
+import type { ChartSpec } from '../../core/contract/chart';
 import type { ColumnSummary } from '../../../workers/summary';
 import { ChartView } from '../charts/ChartView';
 import { useT } from '../i18n';
@@ -50,7 +50,8 @@ export function DataPanel() {
     setLoading(false);
     if (!selected || !shownPort || !ready) return;
     if (kind === 'table') {
-      const node = selected, port = shownPort;
+      const node = selected,
+        port = shownPort;
       setLoading(true);
       // The first page first: it is small and shows within moments even for a million rows.
       // (The marks let the browser tests say where the time went.)
@@ -60,7 +61,9 @@ export function DataPanel() {
         if (!live) return;
         setLoading(false);
         if (!first) {
-          void engineClient.tableStatus(node, port).then((st) => { if (live && st === 'evicted') setData({ kind: 'evicted' }); });
+          void engineClient.tableStatus(node, port).then((st) => {
+            if (live && st === 'evicted') setData({ kind: 'evicted' });
+          });
           return;
         }
         const load = (offset: number, count: number) => engineClient.page(node, port, offset, count).then((p) => p?.rows ?? null);
@@ -68,18 +71,24 @@ export function DataPanel() {
         // Then the summaries, streamed column by column from the worker.
         const columns: (ColumnSummary | undefined)[] = new Array(first.rows.numCols).fill(undefined);
         setSummaries({ columns: columns.slice(), done: false });
-        void engineClient.summaries(node, port, (index, summary) => {
-          if (!live) return;
-          columns[index] = summary;
-          setSummaries({ columns: columns.slice(), done: false });
-        }).then(() => { if (live) setSummaries({ columns: columns.slice(), done: true }); });
+        void engineClient
+          .summaries(node, port, (index, summary) => {
+            if (!live) return;
+            columns[index] = summary;
+            setSummaries({ columns: columns.slice(), done: false });
+          })
+          .then(() => {
+            if (live) setSummaries({ columns: columns.slice(), done: true });
+          });
       });
     } else {
       void engineClient.value(selected, shownPort).then((value) => {
         if (live && value && value.kind === 'chart') setData({ kind: 'chart', spec: value });
       });
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [selected, shownPort, kind, ready, runCount]);
 
   return (
@@ -87,19 +96,48 @@ export function DataPanel() {
       <header className="af-data-head">
         <strong>{t('data')}</strong>
         {selected && <span className="af-node-id">{selected}</span>}
-        {ports.length > 1 && ports.map((name) => (
-          <button key={name} type="button" className={name === shownPort ? 'af-tab af-tab-on' : 'af-tab'} onClick={() => useStore.getState().setPort(name)} data-testid={`port-tab-${name}`}>{name}</button>
-        ))}
+        {ports.length > 1 &&
+          ports.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className={name === shownPort ? 'af-tab af-tab-on' : 'af-tab'}
+              onClick={() => useStore.getState().setPort(name)}
+              data-testid={`port-tab-${name}`}
+            >
+              {name}
+            </button>
+          ))}
         {selected && ready && <DownloadButton nodeId={selected} />}
-        {data?.kind === 'table' && <span className="af-hint" data-testid="data-size">{data.source.total.toLocaleString()} {t('rows')} × {data.source.fields.length} {t('columns')}</span>}
-        {data?.kind === 'table' && summaries && !summaries.done && <span className="af-loading" data-testid="summaries-computing" role="status"><span className="af-spinner" aria-hidden="true" />{p(DATA_TEXTS.computingSummaries)}</span>}
+        {data?.kind === 'table' && (
+          <span className="af-hint" data-testid="data-size">
+            {data.source.total.toLocaleString()} {t('rows')} × {data.source.fields.length} {t('columns')}
+          </span>
+        )}
+        {data?.kind === 'table' && summaries && !summaries.done && (
+          <span className="af-loading" data-testid="summaries-computing" role="status">
+            <span className="af-spinner" aria-hidden="true" />
+            {p(DATA_TEXTS.computingSummaries)}
+          </span>
+        )}
       </header>
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
       {selected && !ready && status?.state !== 'error' && <p className="af-hint">{t('notRunYet')}</p>}
-      {loading && <p className="af-loading" data-testid="rows-loading" role="status"><span className="af-spinner" aria-hidden="true" />{p(DATA_TEXTS.loadingRows)}</p>}
-      {data?.kind === 'evicted' && <p className="af-hint" data-testid="data-evicted">{p(EVICTED)}</p>}
-      {data?.kind === 'table' && <VirtualTable key={`${selected}.${shownPort}.${runCount}`} source={data.source} summary={summaries?.columns ?? null} />}
+      {loading && (
+        <p className="af-loading" data-testid="rows-loading" role="status">
+          <span className="af-spinner" aria-hidden="true" />
+          {p(DATA_TEXTS.loadingRows)}
+        </p>
+      )}
+      {data?.kind === 'evicted' && (
+        <p className="af-hint" data-testid="data-evicted">
+          {p(EVICTED)}
+        </p>
+      )}
+      {data?.kind === 'table' && (
+        <VirtualTable key={`${selected}.${shownPort}.${runCount}`} source={data.source} summary={summaries?.columns ?? null} />
+      )}
       {data?.kind === 'chart' && <ChartView spec={data.spec} />}
     </section>
   );

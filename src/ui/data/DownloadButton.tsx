@@ -3,7 +3,7 @@
  * bytes in the node's format and hands them to the browser as a file.
  */
 import { useState } from 'react';
-import type { ExportFormat } from '../../core/write';
+import type { ExportFormat } from '../../core/io/write';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
@@ -41,8 +41,15 @@ export function DownloadButton({ nodeId }: { nodeId: string }) {
   };
   return (
     <>
-      <button type="button" className="af-tab" disabled={busy} onClick={() => void download()} data-testid="download-export"><Icon name="download" /> {p(DOWNLOAD)} ({format})</button>
-      {error && <span className="af-node-error">{p(FAILED)}{error}</span>}
+      <button type="button" className="af-tab" disabled={busy} onClick={() => void download()} data-testid="download-export">
+        <Icon name="download" /> {p(DOWNLOAD)} ({format})
+      </button>
+      {error && (
+        <span className="af-node-error">
+          {p(FAILED)}
+          {error}
+        </span>
+      )}
     </>
   );
 }

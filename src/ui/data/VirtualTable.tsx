@@ -23,7 +23,8 @@ const OVERSCAN = 12;
 
 const fmt = (v: unknown): string => {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US', { useGrouping: false }) : String(Math.round(v * 1e4) / 1e4);
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? v.toLocaleString('en-US', { useGrouping: false }) : String(Math.round(v * 1e4) / 1e4);
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof Date) return v.toISOString();
   return String(v);
@@ -35,9 +36,24 @@ function Summary({ s }: { s: ColumnSummary }) {
   return (
     <div className="af-summary" data-testid="column-summary">
       <span className={`af-kind af-kind-${s.kind}`}>{s.kind}</span>
-      {s.missing > 0 && <span> · {s.missing.toLocaleString()} {t('missing')}</span>}
-      {s.kind === 'number' && <div>{num(s.min)} … {num(s.max)} · μ {num(s.mean)}</div>}
-      {s.distinct !== undefined && <div title={s.top?.map((x) => `${x.value}: ${x.count}`).join('\n')}>{s.distinct.toLocaleString()}{s.distinctCapped ? '+' : ''} {t('distinct')}{s.top?.[0] ? ` · ${s.top[0].value.slice(0, 14)}` : ''}</div>}
+      {s.missing > 0 && (
+        <span>
+          {' '}
+          · {s.missing.toLocaleString()} {t('missing')}
+        </span>
+      )}
+      {s.kind === 'number' && (
+        <div>
+          {num(s.min)} … {num(s.max)} · μ {num(s.mean)}
+        </div>
+      )}
+      {s.distinct !== undefined && (
+        <div title={s.top?.map((x) => `${x.value}: ${x.count}`).join('\n')}>
+          {s.distinct.toLocaleString()}
+          {s.distinctCapped ? '+' : ''} {t('distinct')}
+          {s.top?.[0] ? ` · ${s.top[0].value.slice(0, 14)}` : ''}
+        </div>
+      )}
     </div>
   );
 }
@@ -63,15 +79,30 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
     const el = parent.current;
     if (!el) return;
     let frame = 0;
-    const read = () => { frame = 0; setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight })); };
-    const onScroll = () => { if (!frame) frame = requestAnimationFrame(read); };
+    const read = () => {
+      frame = 0;
+      setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
     read();
     el.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(onScroll);
     resize.observe(el);
-    return () => { el.removeEventListener('scroll', onScroll); resize.disconnect(); if (frame) cancelAnimationFrame(frame); };
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
   }, []);
-  const cols = useVirtualizer({ horizontal: true, count: fields.length, getScrollElement: () => parent.current, estimateSize: () => COL, overscan: 3 });
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: fields.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => COL,
+    overscan: 3,
+  });
   const startRow = Math.max(0, Math.min(total, Math.floor(Math.max(0, view.top - 64) / ROW) - OVERSCAN));
   const endRow = Math.min(total, Math.ceil((view.top + view.height) / ROW) + OVERSCAN);
   const visible = Array.from({ length: Math.max(0, endRow - startRow) }, (_, i) => startRow + i);
@@ -84,18 +115,26 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
       if (asked.current.has(page)) continue;
       asked.current.add(page);
       void source.load(page * PAGE_ROWS, PAGE_ROWS).then((t) => {
-        if (!live || !t) { asked.current.delete(page); return; }
+        if (!live || !t) {
+          asked.current.delete(page);
+          return;
+        }
         setPages((old) => {
           const next = new Map(old).set(page, t);
           if (next.size > KEEP_PAGES) {
             const far = [...next.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page)).slice(0, next.size - KEEP_PAGES);
-            for (const f of far) { next.delete(f); asked.current.delete(f); }
+            for (const f of far) {
+              next.delete(f);
+              asked.current.delete(f);
+            }
           }
           return next;
         });
       });
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [firstPage, lastPage, source]);
 
   const cell = (row: number, col: number): string | null => {
@@ -108,11 +147,26 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
         <div className="af-vhead" style={{ width: cols.getTotalSize() + 60 }}>
           <div className="af-vrownum">#</div>
           {cols.getVirtualItems().map((c) => (
-            <div key={c.key} className="af-vth" role="columnheader" style={{ left: 60 + c.start, width: COL }} data-col={fields[c.index].name}>
-              <div className="af-vth-name" title={fields[c.index].name}>{fields[c.index].name}</div>
-              {summary?.[c.index]
-                ? <Summary s={summary[c.index]!} />
-                : summary && <div className="af-summary af-loading" data-testid="summary-pending"><span className="af-spinner" aria-hidden="true" />{p(DATA_TEXTS.summaryPending)}</div>}
+            <div
+              key={c.key}
+              className="af-vth"
+              role="columnheader"
+              style={{ left: 60 + c.start, width: COL }}
+              data-col={fields[c.index].name}
+            >
+              <div className="af-vth-name" title={fields[c.index].name}>
+                {fields[c.index].name}
+              </div>
+              {summary?.[c.index] ? (
+                <Summary s={summary[c.index]!} />
+              ) : (
+                summary && (
+                  <div className="af-summary af-loading" data-testid="summary-pending">
+                    <span className="af-spinner" aria-hidden="true" />
+                    {p(DATA_TEXTS.summaryPending)}
+                  </div>
+                )
+              )}
             </div>
           ))}
         </div>
@@ -122,7 +176,13 @@ export function VirtualTable({ source, summary }: { source: TableSource; summary
             {cols.getVirtualItems().map((c) => {
               const v = cell(r, c.index);
               return (
-                <div key={c.key} className={v === null ? 'af-vtd af-vtd-wait' : 'af-vtd'} role="gridcell" style={{ left: 60 + c.start, width: COL }} data-col={fields[c.index].name}>
+                <div
+                  key={c.key}
+                  className={v === null ? 'af-vtd af-vtd-wait' : 'af-vtd'}
+                  role="gridcell"
+                  style={{ left: 60 + c.start, width: COL }}
+                  data-col={fields[c.index].name}
+                >
                   {v ?? '…'}
                 </div>
               );

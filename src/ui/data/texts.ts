@@ -1,5 +1,5 @@
 /** Words of the data panel's loading states. */
-import type { Text } from '../../core/text';
+import type { Text } from '../../core/contract/i18n';
 
 export const DATA_TEXTS = {
   loadingRows: { en: 'Loading the first rows…', vi: 'Đang tải các dòng đầu…' },

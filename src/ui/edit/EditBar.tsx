@@ -44,14 +44,55 @@ export function EditBar() {
 
   return (
     <span className="af-editbar">
-      <button type="button" onClick={() => useStore.getState().undo()} disabled={!past} title={`${t('undo')} (Ctrl+Z)`} aria-label={t('undo')} data-testid="undo"><Icon name="undo" /></button>
-      <button type="button" onClick={() => useStore.getState().redo()} disabled={!future} title={`${t('redo')} (Ctrl+Shift+Z)`} aria-label={t('redo')} data-testid="redo"><Icon name="redo" /></button>
-      <button type="button" onClick={() => useStore.getState().addNote(freeSpot())} title={t('addNote')} data-testid="add-note"><Icon name="note" /><span className="af-eb-label"> {t('addNote')}</span></button>
-      <button type="button" onClick={() => useStore.getState().addFrame(freeSpot())} title={t('addFrame')} data-testid="add-frame"><Icon name="frame" /><span className="af-eb-label"> {t('addFrame')}</span></button>
-      <button type="button" onClick={() => void tidy()} title={t('autoLayoutTip')} data-testid="auto-layout"><Icon name="tidy" /><span className="af-eb-label"> {t('autoLayout')}</span></button>
-      <button type="button" onClick={() => void share()} title={t('shareTip')} data-testid="share"><Icon name="share" /> {t('shareLink')}</button>
-      <button type="button" onClick={() => useStore.getState().toggleShortcuts()} title={`${t('shortcuts')} (?)`} aria-label={t('shortcuts')} data-testid="shortcuts-button">?</button>
-      {DEBUG && <button type="button" className="af-debug" onClick={() => engineClient.crashForTest()} data-testid="debug-crash">{t('engineRestartedDebug')}</button>}
+      <button
+        type="button"
+        onClick={() => useStore.getState().undo()}
+        disabled={!past}
+        title={`${t('undo')} (Ctrl+Z)`}
+        aria-label={t('undo')}
+        data-testid="undo"
+      >
+        <Icon name="undo" />
+      </button>
+      <button
+        type="button"
+        onClick={() => useStore.getState().redo()}
+        disabled={!future}
+        title={`${t('redo')} (Ctrl+Shift+Z)`}
+        aria-label={t('redo')}
+        data-testid="redo"
+      >
+        <Icon name="redo" />
+      </button>
+      <button type="button" onClick={() => useStore.getState().addNote(freeSpot())} title={t('addNote')} data-testid="add-note">
+        <Icon name="note" />
+        <span className="af-eb-label"> {t('addNote')}</span>
+      </button>
+      <button type="button" onClick={() => useStore.getState().addFrame(freeSpot())} title={t('addFrame')} data-testid="add-frame">
+        <Icon name="frame" />
+        <span className="af-eb-label"> {t('addFrame')}</span>
+      </button>
+      <button type="button" onClick={() => void tidy()} title={t('autoLayoutTip')} data-testid="auto-layout">
+        <Icon name="tidy" />
+        <span className="af-eb-label"> {t('autoLayout')}</span>
+      </button>
+      <button type="button" onClick={() => void share()} title={t('shareTip')} data-testid="share">
+        <Icon name="share" /> {t('shareLink')}
+      </button>
+      <button
+        type="button"
+        onClick={() => useStore.getState().toggleShortcuts()}
+        title={`${t('shortcuts')} (?)`}
+        aria-label={t('shortcuts')}
+        data-testid="shortcuts-button"
+      >
+        ?
+      </button>
+      {DEBUG && (
+        <button type="button" className="af-debug" onClick={() => engineClient.crashForTest()} data-testid="debug-crash">
+          {t('engineRestartedDebug')}
+        </button>
+      )}
     </span>
   );
 }

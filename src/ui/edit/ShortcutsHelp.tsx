@@ -29,11 +29,18 @@ export function ShortcutsHelp() {
         <table className="af-shortcuts">
           <tbody>
             {ROWS.map(([keys, what]) => (
-              <tr key={what}><td><kbd>{label(keys)}</kbd></td><td>{t(what)}</td></tr>
+              <tr key={what}>
+                <td>
+                  <kbd>{label(keys)}</kbd>
+                </td>
+                <td>{t(what)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => useStore.getState().toggleShortcuts(false)}>{t('close')}</button>
+        <button type="button" onClick={() => useStore.getState().toggleShortcuts(false)}>
+          {t('close')}
+        </button>
       </section>
     </div>
   );

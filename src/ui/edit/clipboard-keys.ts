@@ -15,7 +15,11 @@ const say = (key: 'copied' | 'pasted', n: number) =>
 export function copySelection(): void {
   const json = useStore.getState().copySelection();
   if (!json) return;
-  try { localStorage.setItem(KEY, json); } catch { /* private mode: the system clipboard may still work */ }
+  try {
+    localStorage.setItem(KEY, json);
+  } catch {
+    /* private mode: the system clipboard may still work */
+  }
   void navigator.clipboard?.writeText(json).catch(() => undefined);
   say('copied', useStore.getState().nodes.filter((n) => n.selected).length);
 }
@@ -31,13 +35,22 @@ function pasteText(text: string | null): void {
   else s.say({ en: r.message, vi: r.message }, 'error');
 }
 
-const stored = () => { try { return localStorage.getItem(KEY); } catch { return null; } };
+const stored = () => {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+};
 const looksLikeFlow = (text: string | undefined): text is string => !!text && text.includes('"audience-flow/workflow@');
 
 /** Ctrl+V: wait a moment for the browser's paste event; if none brings a flow, paste from localStorage. */
 export function pasteFromKeyboard(): void {
   clearTimeout(pending);
-  pending = setTimeout(() => { pending = undefined; pasteText(stored()); }, 60);
+  pending = setTimeout(() => {
+    pending = undefined;
+    pasteText(stored());
+  }, 60);
 }
 
 /** The document's paste event (outside text fields): a flow on the system clipboard wins. */

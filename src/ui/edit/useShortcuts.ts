@@ -14,16 +14,25 @@ export function useShortcuts(): void {
       const s = useStore.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if (mod && key === 'z' && !e.shiftKey) { e.preventDefault(); s.undo(); }
-      else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) { e.preventDefault(); s.redo(); }
-      else if (mod && key === 'c') copySelection();
+      if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        s.undo();
+      } else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) {
+        e.preventDefault();
+        s.redo();
+      } else if (mod && key === 'c') copySelection();
       else if (mod && key === 'v') pasteFromKeyboard();
       else if (e.key === '?') s.toggleShortcuts();
       else if (e.key === 'Escape' && s.showShortcuts) s.toggleShortcuts(false);
     };
-    const onPaste = (e: ClipboardEvent) => { if (!typing(e.target)) onPasteEvent(e); };
+    const onPaste = (e: ClipboardEvent) => {
+      if (!typing(e.target)) onPasteEvent(e);
+    };
     window.addEventListener('keydown', onKey);
     document.addEventListener('paste', onPaste);
-    return () => { window.removeEventListener('keydown', onKey); document.removeEventListener('paste', onPaste); };
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('paste', onPaste);
+    };
   }, []);
 }

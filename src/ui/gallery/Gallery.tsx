@@ -4,8 +4,8 @@
  * a copy, after a short form when the template has fill-in inputs.
  */
 import { useEffect, useState } from 'react';
-import { localizeFlow, templateInputs } from '../../core/template';
-import { WORKFLOW_SCHEMA, type Workflow } from '../../core/workflow';
+import { localizeFlow, templateInputs } from '../../core/flow/template';
+import { WORKFLOW_SCHEMA, type Workflow } from '../../core/flow/workflow';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { TEMPLATES, type TemplateEntry } from '../templates';
@@ -23,8 +23,12 @@ function Card({ entry, onUse }: { entry: TemplateEntry; onUse: () => void }) {
       <h3>{w.name}</h3>
       <p>{w.description}</p>
       <footer>
-        <small>{w.nodes.length} {t('steps')} · {w.notes.length} {t('stepNotes')}</small>
-        <button type="button" className="af-primary" onClick={onUse} data-testid={`gallery-use-${entry.id}`}>{t('useTemplate')}</button>
+        <small>
+          {w.nodes.length} {t('steps')} · {w.notes.length} {t('stepNotes')}
+        </small>
+        <button type="button" className="af-primary" onClick={onUse} data-testid={`gallery-use-${entry.id}`}>
+          {t('useTemplate')}
+        </button>
       </footer>
     </article>
   );
@@ -35,36 +39,67 @@ export function Gallery() {
   const open = useTrainer((s) => s.gallery);
   const [asking, setAsking] = useState<TemplateEntry | null>(null);
   useEffect(() => {
-    if (!open) { setAsking(null); return; }
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') useTrainer.getState().openGallery(false); };
+    if (!open) {
+      setAsking(null);
+      return;
+    }
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') useTrainer.getState().openGallery(false);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
   if (!open) return null;
   const use = (entry: TemplateEntry) => (templateInputs(entry.workflow).length ? setAsking(entry) : openTemplate(entry.workflow, {}, lang));
-  const empty: Workflow = { schema: WORKFLOW_SCHEMA, name: lang === 'vi' ? 'Luồng chưa đặt tên' : 'Untitled flow', nodes: [], edges: [], notes: [] };
+  const empty: Workflow = {
+    schema: WORKFLOW_SCHEMA,
+    name: lang === 'vi' ? 'Luồng chưa đặt tên' : 'Untitled flow',
+    nodes: [],
+    edges: [],
+    notes: [],
+  };
   return (
     <div className="af-gallery-backdrop" onClick={(e) => e.target === e.currentTarget && useTrainer.getState().openGallery(false)}>
       <section className="af-gallery" role="dialog" aria-modal="true" aria-labelledby="af-gallery-title" data-testid="gallery">
         <header>
           <h2 id="af-gallery-title">{t('galleryTitle')}</h2>
-          <button type="button" onClick={() => useTrainer.getState().openGallery(false)} data-testid="gallery-close">{t('close')}</button>
+          <button type="button" onClick={() => useTrainer.getState().openGallery(false)} data-testid="gallery-close">
+            {t('close')}
+          </button>
         </header>
-        {asking
-          ? <InputsForm workflow={localizeFlow(asking.workflow, lang)} onOpen={(values) => openTemplate(asking.workflow, values, lang)} onBack={() => setAsking(null)} />
-          : (
-            <>
-              <p className="af-hint">{t('galleryIntro')}</p>
-              <div className="af-cards">
-                {TEMPLATES.map((entry) => <Card key={entry.id} entry={entry} onUse={() => use(entry)} />)}
-                <article className="af-card af-card-empty" data-testid="gallery-card-empty">
-                  <h3>{t('newFlow')}</h3>
-                  <p>{t('emptyFlowDesc')}</p>
-                  <footer><span /><button type="button" onClick={() => { useStore.getState().loadWorkflow(empty); useTrainer.getState().openGallery(false); }} data-testid="gallery-use-empty">{t('useTemplate')}</button></footer>
-                </article>
-              </div>
-            </>
-          )}
+        {asking ? (
+          <InputsForm
+            workflow={localizeFlow(asking.workflow, lang)}
+            onOpen={(values) => openTemplate(asking.workflow, values, lang)}
+            onBack={() => setAsking(null)}
+          />
+        ) : (
+          <>
+            <p className="af-hint">{t('galleryIntro')}</p>
+            <div className="af-cards">
+              {TEMPLATES.map((entry) => (
+                <Card key={entry.id} entry={entry} onUse={() => use(entry)} />
+              ))}
+              <article className="af-card af-card-empty" data-testid="gallery-card-empty">
+                <h3>{t('newFlow')}</h3>
+                <p>{t('emptyFlowDesc')}</p>
+                <footer>
+                  <span />
+                  <button
+                    type="button"
+                    onClick={() => {
+                      useStore.getState().loadWorkflow(empty);
+                      useTrainer.getState().openGallery(false);
+                    }}
+                    data-testid="gallery-use-empty"
+                  >
+                    {t('useTemplate')}
+                  </button>
+                </footer>
+              </article>
+            </div>
+          </>
+        )}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 /** Opening a template: fill-in values applied to the node params, texts in the interface language. */
-import { applyInputs, localizeFlow } from '../../core/template';
-import type { Lang } from '../../core/text';
-import type { Workflow } from '../../core/workflow';
+import { applyInputs, localizeFlow } from '../../core/flow/template';
+import type { Lang } from '../../core/contract/i18n';
+import type { Workflow } from '../../core/flow/workflow';
 import { useStore } from '../store';
 import { useTrainer } from '../trainer/state';
 

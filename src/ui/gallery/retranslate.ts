@@ -2,7 +2,7 @@
  * When the interface language changes, the texts of an opened template copy (flow name, step notes,
  * node labels) follow it, as long as the analyst has not rewritten them.
  */
-import { retranslate, translationPairs } from '../../core/template';
+import { retranslate, translationPairs } from '../../core/flow/template';
 import { useStore } from '../store';
 import { TEMPLATES } from '../templates';
 

@@ -1,8 +1,8 @@
 /** The inspector: the selected node's description and a form derived from its params schema. */
 import { useMemo } from 'react';
 import { getNode } from '../../../nodes/index';
-import { paramFields } from '../../core/form';
-import { parseParams } from '../../core/params';
+import { paramFields } from '../../core/contract/form';
+import { parseParams } from '../../core/contract/params';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
@@ -17,19 +17,26 @@ export function Inspector() {
   const def = node && isFlowNode(node) ? getNode(node.data.type) : undefined;
   const fields = useMemo(() => (def ? paramFields(def) : []), [def]);
   if (!selected || !node || !isFlowNode(node) || !def) {
-    return <aside className="af-inspector"><h2>{t('inspector')}</h2><p className="af-hint">{t('noSelection')}</p></aside>;
+    return (
+      <aside className="af-inspector">
+        <h2>{t('inspector')}</h2>
+        <p className="af-hint">{t('noSelection')}</p>
+      </aside>
+    );
   }
   const params = node.data.params;
   const problems = parseParams(def, params);
   /** Columns of the table arriving on an input port, from the last run of the node feeding it. */
   const columnsOf = (port: string) => {
     const edge = edges.find((e) => e.target === node.id && e.targetHandle === port);
-    return edge ? status[edge.source]?.outputs?.[edge.sourceHandle ?? 'out']?.columns ?? null : null;
+    return edge ? (status[edge.source]?.outputs?.[edge.sourceHandle ?? 'out']?.columns ?? null) : null;
   };
   const set = (key: string, value: unknown) => useStore.getState().updateParams(node.id, { ...params, [key]: value });
   return (
     <aside className="af-inspector" data-testid="inspector">
-      <h2>{p(def.title)} <small className="af-node-id">{node.id}</small></h2>
+      <h2>
+        {p(def.title)} <small className="af-node-id">{node.id}</small>
+      </h2>
       <p className="af-desc">{p(def.description)}</p>
       {fields.length === 0 && <p className="af-hint">{t('noParams')}</p>}
       <form onSubmit={(e) => e.preventDefault()}>
@@ -41,8 +48,16 @@ export function Inspector() {
           </div>
         ))}
       </form>
-      {!problems.ok && <ul className="af-problems" role="alert">{problems.problems.map((x, i) => <li key={i}>{p(x)}</li>)}</ul>}
-      <button type="button" className="af-danger" onClick={() => useStore.getState().removeNode(node.id)}>{t('delete')}</button>
+      {!problems.ok && (
+        <ul className="af-problems" role="alert">
+          {problems.problems.map((x, i) => (
+            <li key={i}>{p(x)}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="af-danger" onClick={() => useStore.getState().removeNode(node.id)}>
+        {t('delete')}
+      </button>
     </aside>
   );
 }

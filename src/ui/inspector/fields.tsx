@@ -1,7 +1,7 @@
 /** One input per param, chosen from the field spec derived from the node's zod schema. */
 import { useRef, useState } from 'react';
-import type { FieldSpec } from '../../core/form';
-import type { ColumnInfo } from '../../core/table';
+import type { FieldSpec } from '../../core/contract/form';
+import type { ColumnInfo } from '../../core/table/table';
 import { keepFile } from '../keep-file';
 import { useT } from '../i18n';
 import { RowsInput } from './rows-input';
@@ -27,17 +27,24 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
     case 'enum':
       return (
         <select id={id} value={String(v)} onChange={(e) => onChange(e.target.value)}>
-          {field.options!.map((o) => <option key={o.value} value={o.value}>{p(o.label)}</option>)}
+          {field.options!.map((o) => (
+            <option key={o.value} value={o.value}>
+              {p(o.label)}
+            </option>
+          ))}
         </select>
       );
-    case 'integer': case 'number':
+    case 'integer':
+    case 'number':
       return <NumberInput id={id} field={field} value={v as number} onChange={onChange} />;
     case 'number-or-auto': {
       const auto = v === 'auto';
       return (
         <span className="af-row">
           <NumberInput id={id} field={field} value={auto ? undefined : (v as number)} disabled={auto} onChange={onChange} />
-          <label><input type="checkbox" checked={auto} onChange={(e) => onChange(e.target.checked ? 'auto' : field.min ?? 2)} /> {t('auto')}</label>
+          <label>
+            <input type="checkbox" checked={auto} onChange={(e) => onChange(e.target.checked ? 'auto' : (field.min ?? 2))} /> {t('auto')}
+          </label>
         </span>
       );
     }
@@ -48,7 +55,11 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
         <select id={id} value={String(v ?? '')} onChange={(e) => onChange(e.target.value)}>
           <option value="">—</option>
           {!options.some((c) => c.name === v) && v ? <option value={String(v)}>{String(v)} (!)</option> : null}
-          {options.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.kind})</option>)}
+          {options.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name} ({c.kind})
+            </option>
+          ))}
         </select>
       );
     }
@@ -73,26 +84,70 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
   }
 }
 
-function NumberInput({ id, field, value, onChange, disabled }: { id: string; field: FieldSpec; value: number | undefined; onChange: (v: unknown) => void; disabled?: boolean }) {
+function NumberInput({
+  id,
+  field,
+  value,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  field: FieldSpec;
+  value: number | undefined;
+  onChange: (v: unknown) => void;
+  disabled?: boolean;
+}) {
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? (value === undefined || value === null ? '' : String(value));
   return (
-    <input id={id} type="number" value={shown} disabled={disabled} min={field.min} max={field.max} step={field.widget === 'integer' ? 1 : 'any'}
+    <input
+      id={id}
+      type="number"
+      value={shown}
+      disabled={disabled}
+      min={field.min}
+      max={field.max}
+      step={field.widget === 'integer' ? 1 : 'any'}
       onChange={(e) => {
         setText(e.target.value);
         const n = Number(e.target.value);
         if (e.target.value.trim() !== '' && Number.isFinite(n)) onChange(n);
       }}
-      onBlur={() => setText(null)} />
+      onBlur={() => setText(null)}
+    />
   );
 }
 
-function ColumnsInput({ id, field, value, onChange, columns }: { id: string; field: FieldSpec; value: string[]; onChange: (v: unknown) => void; columns: ColumnInfo[] | null }) {
+function ColumnsInput({
+  id,
+  field,
+  value,
+  onChange,
+  columns,
+}: {
+  id: string;
+  field: FieldSpec;
+  value: string[];
+  onChange: (v: unknown) => void;
+  columns: ColumnInfo[] | null;
+}) {
   const { t } = useT();
   if (!columns) {
     return (
       <>
-        <input id={id} type="text" value={value.join(', ')} onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))} />
+        <input
+          id={id}
+          type="text"
+          value={value.join(', ')}
+          onChange={(e) =>
+            onChange(
+              e.target.value
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          }
+        />
         <small className="af-help">{t('runColumnsFirst')}</small>
       </>
     );
@@ -101,11 +156,18 @@ function ColumnsInput({ id, field, value, onChange, columns }: { id: string; fie
   const toggle = (name: string, on: boolean) => onChange(on ? [...value, name] : value.filter((x) => x !== name));
   return (
     <div className="af-columns" id={id} role="group">
-      {value.filter((name) => !options.some((c) => c.name === name)).map((name) => (
-        <label key={name} className="af-missing-col"><input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} <Icon name="warning" className="af-icon-warn" /></label>
-      ))}
+      {value
+        .filter((name) => !options.some((c) => c.name === name))
+        .map((name) => (
+          <label key={name} className="af-missing-col">
+            <input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} <Icon name="warning" className="af-icon-warn" />
+          </label>
+        ))}
       {options.map((c) => (
-        <label key={c.name}><input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name} <small>{c.kind}</small></label>
+        <label key={c.name}>
+          <input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name}{' '}
+          <small>{c.kind}</small>
+        </label>
       ))}
     </div>
   );
@@ -119,7 +181,9 @@ function ChoicesInput({ id, field, value, onChange }: { id: string; field: Field
   return (
     <div className="af-columns" id={id} role="group">
       {options.map((o) => (
-        <label key={o.value}><input type="checkbox" checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {p(o.label)}</label>
+        <label key={o.value}>
+          <input type="checkbox" checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {p(o.label)}
+        </label>
       ))}
     </div>
   );
@@ -136,10 +200,14 @@ function KeyValueInput({ value, onChange }: { value: Record<string, string>; onC
           <input value={k} onChange={(e) => update(entries.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))} />
           <span>→</span>
           <input value={v} onChange={(e) => update(entries.map((x, j) => (j === i ? [x[0], e.target.value] : x)))} />
-          <button type="button" onClick={() => update(entries.filter((_, j) => j !== i))} aria-label="remove">×</button>
+          <button type="button" onClick={() => update(entries.filter((_, j) => j !== i))} aria-label="remove">
+            ×
+          </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange({ ...value, [`column${entries.length + 1}`]: '' })}>{t('addRow')}</button>
+      <button type="button" onClick={() => onChange({ ...value, [`column${entries.length + 1}`]: '' })}>
+        {t('addRow')}
+      </button>
     </div>
   );
 }
@@ -147,7 +215,19 @@ function KeyValueInput({ value, onChange }: { value: Record<string, string>; onC
 type Condition = { column: string; op: string; value: string };
 
 /** A list of row conditions: column picker, operator, value; rows can be added and removed. */
-function ConditionsInput({ id, field, value, onChange, columns }: { id: string; field: FieldSpec; value: Condition[]; onChange: (v: unknown) => void; columns: ColumnInfo[] | null }) {
+function ConditionsInput({
+  id,
+  field,
+  value,
+  onChange,
+  columns,
+}: {
+  id: string;
+  field: FieldSpec;
+  value: Condition[];
+  onChange: (v: unknown) => void;
+  columns: ColumnInfo[] | null;
+}) {
   const { t, p } = useT();
   const ops = field.operators ?? [];
   const set = (i: number, patch: Partial<Condition>) => onChange(value.map((c, j) => (j === i ? { ...c, ...patch } : c)));
@@ -160,17 +240,31 @@ function ConditionsInput({ id, field, value, onChange, columns }: { id: string; 
             <select aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })}>
               <option value="">—</option>
               {!columns.some((x) => x.name === c.column) && c.column ? <option value={c.column}>{c.column} (!)</option> : null}
-              {columns.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
+              {columns.map((x) => (
+                <option key={x.name} value={x.name}>
+                  {x.name}
+                </option>
+              ))}
             </select>
-          ) : <input aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })} />}
+          ) : (
+            <input aria-label="column" value={c.column} onChange={(e) => set(i, { column: e.target.value })} />
+          )}
           <select aria-label="operator" value={c.op} onChange={(e) => set(i, { op: e.target.value })}>
-            {ops.map((o) => <option key={o.value} value={o.value}>{p(o.label)}</option>)}
+            {ops.map((o) => (
+              <option key={o.value} value={o.value}>
+                {p(o.label)}
+              </option>
+            ))}
           </select>
           {!noValue(c.op) && <input aria-label="value" value={c.value} onChange={(e) => set(i, { value: e.target.value })} />}
-          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label="remove">×</button>
+          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label="remove">
+            ×
+          </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...value, { column: columns?.[0]?.name ?? '', op: ops[0]?.value ?? '=', value: '' }])}>{t('addRow')}</button>
+      <button type="button" onClick={() => onChange([...value, { column: columns?.[0]?.name ?? '', op: ops[0]?.value ?? '=', value: '' }])}>
+        {t('addRow')}
+      </button>
     </div>
   );
 }
@@ -181,18 +275,39 @@ function FileInput({ id, value, onChange }: { id: string; value: string; onChang
   return (
     <span className="af-row">
       <input id={id} type="text" value={value} onChange={(e) => onChange(e.target.value)} />
-      <button type="button" onClick={() => ref.current?.click()}>{t('chooseFile')}</button>
-      <input ref={ref} type="file" hidden onChange={async (e) => {
-        const file = e.target.files?.[0];
-        if (!file) return;
-        if (!(await keepFile(file))) return;
-        onChange(file.name);
-      }} />
+      <button type="button" onClick={() => ref.current?.click()}>
+        {t('chooseFile')}
+      </button>
+      <input
+        ref={ref}
+        type="file"
+        hidden
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          if (!(await keepFile(file))) return;
+          onChange(file.name);
+        }}
+      />
     </span>
   );
 }
 
 function JsonInput({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
   const [text, setText] = useState(JSON.stringify(value ?? null));
-  return <input id={id} type="text" value={text} onChange={(e) => { setText(e.target.value); try { onChange(JSON.parse(e.target.value)); } catch { /* keep typing */ } }} />;
+  return (
+    <input
+      id={id}
+      type="text"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        try {
+          onChange(JSON.parse(e.target.value));
+        } catch {
+          /* keep typing */
+        }
+      }}
+    />
+  );
 }

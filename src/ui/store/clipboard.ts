@@ -4,7 +4,7 @@
  * connections between them.
  */
 import type { Edge } from '@xyflow/react';
-import type { Workflow } from '../../core/workflow';
+import type { Workflow } from '../../core/flow/workflow';
 import { FRAME_PREFIX, NOTE_PREFIX, edgeId, graphToWorkflow, workflowToGraph, type CanvasNode, type GraphState } from './convert';
 import { newNodeId } from './graph';
 
@@ -23,7 +23,11 @@ const freshId = (base: string, taken: Set<string>) => {
 };
 
 /** The canvas nodes and edges to add for a clip, with new ids, moved by `offset`, selected. */
-export function clipToGraph(clip: Workflow, existing: CanvasNode[], offset: { x: number; y: number }): { nodes: CanvasNode[]; edges: Edge[] } {
+export function clipToGraph(
+  clip: Workflow,
+  existing: CanvasNode[],
+  offset: { x: number; y: number },
+): { nodes: CanvasNode[]; edges: Edge[] } {
   const g = workflowToGraph(clip);
   const taken = new Set(existing.map((n) => n.id));
   const rename = new Map<string, string>();

@@ -4,7 +4,7 @@
  * Canvas ids of notes and frames are prefixed ("note:", "frame:") so they never collide with node ids.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { WORKFLOW_SCHEMA, parsePortRef, type TemplateInput, type Workflow } from '../../core/workflow';
+import { WORKFLOW_SCHEMA, parsePortRef, type TemplateInput, type Workflow } from '../../core/flow/workflow';
 
 export type FlowNodeData = { type: string; params: Record<string, unknown>; label?: string };
 export type NoteData = { text: string; color?: string };
@@ -44,28 +44,38 @@ export function workflowToGraph(w: Workflow): GraphState {
   const nodes: CanvasNode[] = [];
   for (const g of w.groups ?? []) {
     nodes.push({
-      id: FRAME_PREFIX + g.id, type: 'frame', position: { x: g.position[0], y: g.position[1] },
-      width: g.size[0], height: g.size[1], zIndex: FRAME_Z,
+      id: FRAME_PREFIX + g.id,
+      type: 'frame',
+      position: { x: g.position[0], y: g.position[1] },
+      width: g.size[0],
+      height: g.size[1],
+      zIndex: FRAME_Z,
       data: { label: g.label, ...(g.color !== undefined ? { color: g.color } : {}) },
     });
   }
   for (const n of w.nodes) {
     nodes.push({
-      id: n.id, type: 'flow', position: { x: n.position[0], y: n.position[1] },
+      id: n.id,
+      type: 'flow',
+      position: { x: n.position[0], y: n.position[1] },
       data: { type: n.type, params: { ...n.params }, ...(n.label !== undefined ? { label: n.label } : {}) },
     });
   }
   const NOTE_WIDTH = 260;
   for (const note of w.notes) {
     nodes.push({
-      id: NOTE_PREFIX + note.id, type: 'note', position: { x: note.position[0], y: note.position[1] }, zIndex: NOTE_Z,
+      id: NOTE_PREFIX + note.id,
+      type: 'note',
+      position: { x: note.position[0], y: note.position[1] },
+      zIndex: NOTE_Z,
       // A note without a saved size gets a fixed width (its text wraps; height follows the text).
       ...(note.size ? { width: note.size[0], height: note.size[1] } : { width: NOTE_WIDTH }),
       data: { text: note.text, ...(note.color !== undefined ? { color: note.color } : {}) },
     });
   }
   const edges: Edge[] = w.edges.map((e) => {
-    const from = parsePortRef(e.from), to = parsePortRef(e.to);
+    const from = parsePortRef(e.from),
+      to = parsePortRef(e.to);
     const c = { source: from.node, sourceHandle: from.port, target: to.node, targetHandle: to.port };
     return { id: edgeId(c), ...c };
   });
@@ -75,7 +85,8 @@ export function workflowToGraph(w: Workflow): GraphState {
 const round = (v: number) => Math.round(v);
 const pos = (n: Node): [number, number] => [round(n.position.x), round(n.position.y)];
 const size = (n: Node): [number, number] | undefined => {
-  const w = n.width ?? n.measured?.width, h = n.height ?? n.measured?.height;
+  const w = n.width ?? n.measured?.width,
+    h = n.height ?? n.measured?.height;
   return w !== undefined && h !== undefined ? [round(w), round(h)] : undefined;
 };
 
@@ -83,20 +94,32 @@ const size = (n: Node): [number, number] | undefined => {
 export function graphToWorkflow(g: GraphState): Workflow {
   const { nodes, edges, name, description, inputs, translations } = g;
   const groups = nodes.filter(isFrameNode).map((n) => ({
-    id: n.id.slice(FRAME_PREFIX.length), label: n.data.label, position: pos(n), size: size(n) ?? [320, 200] as [number, number],
+    id: n.id.slice(FRAME_PREFIX.length),
+    label: n.data.label,
+    position: pos(n),
+    size: size(n) ?? ([320, 200] as [number, number]),
     ...(n.data.color !== undefined ? { color: n.data.color } : {}),
   }));
   return {
-    schema: WORKFLOW_SCHEMA, name, ...(description ? { description } : {}),
+    schema: WORKFLOW_SCHEMA,
+    name,
+    ...(description ? { description } : {}),
     nodes: nodes.filter(isFlowNode).map((n) => ({
-      id: n.id, type: n.data.type, ...(n.data.label !== undefined ? { label: n.data.label } : {}), params: n.data.params, position: pos(n),
+      id: n.id,
+      type: n.data.type,
+      ...(n.data.label !== undefined ? { label: n.data.label } : {}),
+      params: n.data.params,
+      position: pos(n),
     })),
     edges: edges.map((e) => ({ from: `${e.source}.${e.sourceHandle}`, to: `${e.target}.${e.targetHandle}` })),
     notes: nodes.filter(isNoteNode).map((n) => {
       const s = n.width !== undefined && n.height !== undefined ? size(n) : undefined;
       return {
-        id: n.id.slice(NOTE_PREFIX.length), text: n.data.text, position: pos(n),
-        ...(s ? { size: s } : {}), ...(n.data.color !== undefined ? { color: n.data.color } : {}),
+        id: n.id.slice(NOTE_PREFIX.length),
+        text: n.data.text,
+        position: pos(n),
+        ...(s ? { size: s } : {}),
+        ...(n.data.color !== undefined ? { color: n.data.color } : {}),
       };
     }),
     ...(groups.length ? { groups } : {}),

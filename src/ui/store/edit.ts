@@ -3,7 +3,7 @@
  * the keyboard-shortcuts panel. Every action here is one undo step.
  */
 import type { StateCreator } from 'zustand';
-import { parseWorkflow } from '../../core/workflow';
+import { parseWorkflow } from '../../core/flow/workflow';
 import { clipToGraph, selectionToClip } from './clipboard';
 import { FRAME_PREFIX, FRAME_Z, NOTE_PREFIX, NOTE_Z, type CanvasNode, type FrameData, type NoteData } from './convert';
 import { temporalOf } from './history';
@@ -53,29 +53,43 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
 
     addNote: (position, text = '') => {
       const id = freshId(NOTE_PREFIX, 'note', get().nodes);
-      set({ nodes: [...deselected(), { id, type: 'note', position, data: { text }, zIndex: NOTE_Z, width: 220, height: 120, selected: true }], ...bump() });
+      set({
+        nodes: [...deselected(), { id, type: 'note', position, data: { text }, zIndex: NOTE_Z, width: 220, height: 120, selected: true }],
+        ...bump(),
+      });
       return id;
     },
-    updateNote: (id, patch) => set({
-      nodes: get().nodes.map((n) => (n.id === id && n.type === 'note' ? { ...n, data: { ...n.data, ...patch } } : n)), ...bump(),
-    }),
+    updateNote: (id, patch) =>
+      set({
+        nodes: get().nodes.map((n) => (n.id === id && n.type === 'note' ? { ...n, data: { ...n.data, ...patch } } : n)),
+        ...bump(),
+      }),
     addFrame: (position, label = '') => {
       const id = freshId(FRAME_PREFIX, 'frame', get().nodes);
       // Frames go first so they are drawn behind the nodes.
-      set({ nodes: [{ id, type: 'frame', position, data: { label }, zIndex: FRAME_Z, width: 480, height: 300, selected: true }, ...deselected()], ...bump() });
+      set({
+        nodes: [
+          { id, type: 'frame', position, data: { label }, zIndex: FRAME_Z, width: 480, height: 300, selected: true },
+          ...deselected(),
+        ],
+        ...bump(),
+      });
       return id;
     },
-    updateFrame: (id, patch) => set({
-      nodes: get().nodes.map((n) => (n.id === id && n.type === 'frame' ? { ...n, data: { ...n.data, ...patch } } : n)), ...bump(),
-    }),
-    renameNode: (id, label) => set({
-      nodes: get().nodes.map((n) => {
-        if (n.id !== id || n.type !== 'flow') return n;
-        const { label: _old, ...data } = n.data;
-        return { ...n, data: label.trim() ? { ...data, label: label.trim() } : data };
+    updateFrame: (id, patch) =>
+      set({
+        nodes: get().nodes.map((n) => (n.id === id && n.type === 'frame' ? { ...n, data: { ...n.data, ...patch } } : n)),
+        ...bump(),
       }),
-      ...bump(),
-    }),
+    renameNode: (id, label) =>
+      set({
+        nodes: get().nodes.map((n) => {
+          if (n.id !== id || n.type !== 'flow') return n;
+          const { label: _old, ...data } = n.data;
+          return { ...n, data: label.trim() ? { ...data, label: label.trim() } : data };
+        }),
+        ...bump(),
+      }),
 
     copySelection: () => {
       const clip = selectionToClip(get());
@@ -92,9 +106,11 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       set({ nodes: [...frames, ...deselected(), ...rest], edges: [...get().edges, ...added.edges], ...bump() });
       return { ok: true, count: added.nodes.length };
     },
-    setPositions: (positions) => set({
-      nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)), ...bump(),
-    }),
+    setPositions: (positions) =>
+      set({
+        nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)),
+        ...bump(),
+      }),
     toggleShortcuts: (open) => set({ showShortcuts: open ?? !get().showShortcuts }),
   };
 };

@@ -2,9 +2,9 @@
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
 import { getNode } from '../../../nodes/index';
-import type { Workflow } from '../../core/workflow';
-import { checkConnection } from '../canvas/connect';
-import type { Text } from '../../core/text';
+import type { Workflow } from '../../core/flow/workflow';
+import { checkConnection } from '../../core/flow/connect';
+import type { Text } from '../../core/contract/i18n';
 import { edgeId, graphToWorkflow, isFlowNode, workflowToGraph, type CanvasNode, type FlowNode, type GraphState } from './convert';
 import { withGesture } from './history';
 import type { AppState } from './index';
@@ -29,7 +29,11 @@ export interface GraphSlice extends GraphState {
 
 /** A short unique id for a new node of a type: "kmeans", "kmeans2", … */
 export function newNodeId(type: string, taken: Set<string>): string {
-  const base = type.split('.').pop()!.replace(/[^A-Za-z0-9_-]/g, '') || 'node';
+  const base =
+    type
+      .split('.')
+      .pop()!
+      .replace(/[^A-Za-z0-9_-]/g, '') || 'node';
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
@@ -78,12 +82,14 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   onNodesChange: (changes) => {
     const structural = changes.some((c) => c.type === 'remove' || c.type === 'add' || (c.type === 'position' && !c.dragging));
     const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-    withGesture(api, get, changes, () => set({
-      nodes: applyNodeChanges(changes, get().nodes),
-      edges: removed.length ? get().edges.filter((e) => !removed.includes(e.source) && !removed.includes(e.target)) : get().edges,
-      ...(removed.includes(get().selected ?? '') ? { selected: null } : {}),
-      ...(structural ? { revision: get().revision + 1 } : {}),
-    }));
+    withGesture(api, get, changes, () =>
+      set({
+        nodes: applyNodeChanges(changes, get().nodes),
+        edges: removed.length ? get().edges.filter((e) => !removed.includes(e.source) && !removed.includes(e.target)) : get().edges,
+        ...(removed.includes(get().selected ?? '') ? { selected: null } : {}),
+        ...(structural ? { revision: get().revision + 1 } : {}),
+      }),
+    );
     for (const c of changes) if (c.type === 'select' && c.selected) set({ selected: c.id });
   },
 
@@ -94,7 +100,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   },
 
   connect: (c) => {
-    const problem = checkConnection(c, get().nodes, get().edges);
+    const problem = checkConnection(c, get().nodes, get().edges, getNode);
     if (problem) return problem;
     // A new connection to an input replaces the one it had.
     const edges = get().edges.filter((e) => !(e.target === c.target && e.targetHandle === c.targetHandle));
@@ -103,4 +109,3 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     return null;
   },
 });
-

@@ -22,7 +22,12 @@ const stripEdge = (e: Edge): Edge => {
 
 /** What an undo step remembers. */
 export const partialize = (s: GraphState): Tracked => ({
-  name: s.name, description: s.description, inputs: s.inputs, translations: s.translations, nodes: s.nodes.map(stripNode), edges: s.edges.map(stripEdge),
+  name: s.name,
+  description: s.description,
+  inputs: s.inputs,
+  translations: s.translations,
+  nodes: s.nodes.map(stripNode),
+  edges: s.edges.map(stripEdge),
 });
 
 /** True when two states differ only in things not worth an undo step (selection, measurements). */
@@ -30,9 +35,17 @@ export function sameGraph(a: Tracked, b: Tracked): boolean {
   if (a.name !== b.name || a.description !== b.description || a.inputs !== b.inputs) return false;
   if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
   for (let i = 0; i < a.nodes.length; i++) {
-    const x = a.nodes[i], y = b.nodes[i];
-    if (x.id !== y.id || x.data !== y.data || x.position.x !== y.position.x || x.position.y !== y.position.y
-      || x.width !== y.width || x.height !== y.height) return false;
+    const x = a.nodes[i],
+      y = b.nodes[i];
+    if (
+      x.id !== y.id ||
+      x.data !== y.data ||
+      x.position.x !== y.position.x ||
+      x.position.y !== y.position.y ||
+      x.width !== y.width ||
+      x.height !== y.height
+    )
+      return false;
   }
   for (let i = 0; i < a.edges.length; i++) if (a.edges[i].id !== b.edges[i].id) return false;
   return true;

@@ -13,12 +13,17 @@ import { createUiSlice, type UiSlice } from './ui';
 export type AppState = GraphSlice & EditSlice & RunSlice & UiSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
-export const useStore = create<AppState>()(temporal<AppState, [], [], Tracked>((set, get, api) => {
-  const a: Parameters<Slice<unknown>> = [set, get, api];
-  return {
-    ...createGraphSlice(...a),
-    ...createEditSlice(...a),
-    ...createRunSlice(...a),
-    ...createUiSlice(...a),
-  };
-}, { partialize, equality: sameGraph, limit: HISTORY_LIMIT }));
+export const useStore = create<AppState>()(
+  temporal<AppState, [], [], Tracked>(
+    (set, get, api) => {
+      const a: Parameters<Slice<unknown>> = [set, get, api];
+      return {
+        ...createGraphSlice(...a),
+        ...createEditSlice(...a),
+        ...createRunSlice(...a),
+        ...createUiSlice(...a),
+      };
+    },
+    { partialize, equality: sameGraph, limit: HISTORY_LIMIT },
+  ),
+);

@@ -1,8 +1,8 @@
 /** Run slice: per-node status, progress and outputs of the last run, and the Run / Cancel actions. */
 import type { StateCreator } from 'zustand';
-import type { ErrorCode } from '../../core/errors';
-import type { GraphIssue } from '../../core/validate';
-import type { Text } from '../../core/text';
+import type { ErrorCode } from '../../core/contract/errors';
+import type { GraphIssue } from '../../core/flow/validate';
+import type { Text } from '../../core/contract/i18n';
 import type { EngineEvent, OutputInfo } from '../../../workers/engine';
 import { engineClient } from '../worker-client';
 import type { AppState } from './index';
@@ -47,7 +47,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (get().running) return;
     const workflow = get().toWorkflow();
     const status = { ...get().status };
-    for (const n of workflow.nodes) status[n.id] = { ...status[n.id], state: 'queued', fraction: undefined, message: undefined, error: undefined };
+    for (const n of workflow.nodes)
+      status[n.id] = { ...status[n.id], state: 'queued', fraction: undefined, message: undefined, error: undefined };
     set({ running: true, status, issues: [] });
     try {
       const result = await engineClient.run(JSON.stringify(workflow), (e) => get().handleEvent(e), targets);
@@ -61,13 +62,24 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       const crashed = result.issues.some((i) => i.code === 'crashed');
       for (const id of Object.keys(next)) {
         const state = next[id].state;
-        if (state === 'running' || (crashed && state === 'queued')) next[id] = { ...next[id], state: 'cancelled', fraction: undefined, code: crashed ? 'crashed' : 'cancelled' };
+        if (state === 'running' || (crashed && state === 'queued'))
+          next[id] = { ...next[id], state: 'cancelled', fraction: undefined, code: crashed ? 'crashed' : 'cancelled' };
         else if (state === 'queued') next[id] = { ...next[id], state: 'idle' };
       }
       set({ status: next, issues: result.issues.filter((i) => !i.node || i.code === 'cycle') });
     } catch (error) {
       const message = { en: `The run stopped: ${(error as Error).message}`, vi: `Lần chạy bị dừng: ${(error as Error).message}` };
-      set({ issues: [{ code: 'crashed', message }], status: Object.fromEntries(Object.entries(get().status).map(([k, v]) => [k, v.state === 'queued' || v.state === 'running' ? { ...v, state: 'cancelled' as const, code: 'crashed' as const, fraction: undefined } : v])) });
+      set({
+        issues: [{ code: 'crashed', message }],
+        status: Object.fromEntries(
+          Object.entries(get().status).map(([k, v]) => [
+            k,
+            v.state === 'queued' || v.state === 'running'
+              ? { ...v, state: 'cancelled' as const, code: 'crashed' as const, fraction: undefined }
+              : v,
+          ]),
+        ),
+      });
     } finally {
       set({ running: false, runCount: get().runCount + 1 });
     }
@@ -101,12 +113,18 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
 export function applyEvent(prev: NodeStatus | undefined, e: EngineEvent): NodeStatus {
   const was = prev ?? { state: 'idle' as const };
   switch (e.type) {
-    case 'start': return { ...was, state: 'running', fraction: 0, message: undefined, error: undefined, code: undefined, warnings: [] };
-    case 'progress': return { ...was, state: 'running', fraction: e.fraction, message: e.message };
-    case 'done': return { state: 'done', rows: e.rows, ms: e.ms, cached: e.cached, outputs: e.outputs, warnings: e.warnings };
-    case 'error': return { ...was, state: e.code === 'cancelled' ? 'cancelled' : 'error', error: e.message, code: e.code, fraction: undefined };
-    case 'skipped': return { ...was, state: 'skipped', error: e.message, code: e.code, fraction: undefined };
+    case 'start':
+      return { ...was, state: 'running', fraction: 0, message: undefined, error: undefined, code: undefined, warnings: [] };
+    case 'progress':
+      return { ...was, state: 'running', fraction: e.fraction, message: e.message };
+    case 'done':
+      return { state: 'done', rows: e.rows, ms: e.ms, cached: e.cached, outputs: e.outputs, warnings: e.warnings };
+    case 'error':
+      return { ...was, state: e.code === 'cancelled' ? 'cancelled' : 'error', error: e.message, code: e.code, fraction: undefined };
+    case 'skipped':
+      return { ...was, state: 'skipped', error: e.message, code: e.code, fraction: undefined };
     // A cancelled node keeps no error text: cancelling is not a failure.
-    case 'cancelled': return { ...was, state: 'cancelled', error: undefined, code: 'cancelled', fraction: undefined, message: undefined };
+    case 'cancelled':
+      return { ...was, state: 'cancelled', error: undefined, code: 'cancelled', fraction: undefined, message: undefined };
   }
 }

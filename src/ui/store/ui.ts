@@ -1,9 +1,13 @@
 /** UI slice: language, selection, the port shown in the data panel, and short messages. */
 import type { StateCreator } from 'zustand';
-import type { Lang, Text } from '../../core/text';
+import type { Lang, Text } from '../../core/contract/i18n';
 import type { AppState } from './index';
 
-export interface Toast { id: number; text: Text; kind: 'info' | 'error' }
+export interface Toast {
+  id: number;
+  text: Text;
+  kind: 'info' | 'error';
+}
 
 export interface UiSlice {
   lang: Lang;
@@ -33,7 +37,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   port: 'out',
   toast: null,
   setLang: (lang) => {
-    try { localStorage.setItem('audience-flow.lang', lang); } catch { /* private mode */ }
+    try {
+      localStorage.setItem('audience-flow.lang', lang);
+    } catch {
+      /* private mode */
+    }
     document.documentElement.lang = lang;
     set({ lang });
   },

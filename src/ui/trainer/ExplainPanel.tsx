@@ -37,8 +37,12 @@ export function ExplainPanel() {
     void Promise.all([
       change.input ? engineClient.head(change.input.node, change.input.port, SAMPLE_ROWS) : Promise.resolve(null),
       change.output ? engineClient.head(change.output.node, change.output.port, SAMPLE_ROWS) : Promise.resolve(null),
-    ]).then(([before, after]) => { if (live) setSamples({ before, after }); });
-    return () => { live = false; };
+    ]).then(([before, after]) => {
+      if (live) setSamples({ before, after });
+    });
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
@@ -49,7 +53,9 @@ export function ExplainPanel() {
     <aside className="af-explain" data-testid="trainer-panel" aria-live="polite">
       <header>
         <small data-testid="trainer-step">{t('stepOf').replace('{n}', String(index)).replace('{total}', String(order.length))}</small>
-        <button type="button" className="af-explain-close" aria-label={t('close')} onClick={() => useTrainer.getState().close()}>×</button>
+        <button type="button" className="af-explain-close" aria-label={t('close')} onClick={() => useTrainer.getState().close()}>
+          ×
+        </button>
       </header>
       <h3>{node.data.label || p(def?.title)}</h3>
       <h4>{t('whatItDoes')}</h4>
@@ -60,15 +66,39 @@ export function ExplainPanel() {
         <>
           <h4>{t('whatChanged')}</h4>
           <p className="af-explain-rows" data-testid="trainer-rows">
-            {change.input ? t('rowsInOut').replace('{in}', n(change.rowsIn)).replace('{out}', n(change.rowsOut)) : t('rowsLoaded').replace('{out}', n(change.rowsOut))}
+            {change.input
+              ? t('rowsInOut').replace('{in}', n(change.rowsIn)).replace('{out}', n(change.rowsOut))
+              : t('rowsLoaded').replace('{out}', n(change.rowsOut))}
           </p>
-          {change.added.length > 0 && <p data-testid="trainer-added"><strong>{t('columnsAdded')}:</strong> {change.added.join(', ')}</p>}
-          {change.removed.length > 0 && <p data-testid="trainer-removed"><strong>{t('columnsRemoved')}:</strong> {change.removed.join(', ')}</p>}
+          {change.added.length > 0 && (
+            <p data-testid="trainer-added">
+              <strong>{t('columnsAdded')}:</strong> {change.added.join(', ')}
+            </p>
+          )}
+          {change.removed.length > 0 && (
+            <p data-testid="trainer-removed">
+              <strong>{t('columnsRemoved')}:</strong> {change.removed.join(', ')}
+            </p>
+          )}
           {change.input && !change.added.length && !change.removed.length && <p>{t('noColumnChange')}</p>}
-          {status[current]?.cached && <p className="af-hint" data-testid="trainer-cached">{t('fromCache')}</p>}
+          {status[current]?.cached && (
+            <p className="af-hint" data-testid="trainer-cached">
+              {t('fromCache')}
+            </p>
+          )}
           {!change.output && <p className="af-hint">{t('stepFailed')}</p>}
-          {samples?.before && <><h4>{t('before')}</h4><SampleTable table={samples.before} testId="trainer-before" /></>}
-          {samples?.after && <><h4>{t('after')}</h4><SampleTable table={samples.after} highlight={change.added} testId="trainer-after" /></>}
+          {samples?.before && (
+            <>
+              <h4>{t('before')}</h4>
+              <SampleTable table={samples.before} testId="trainer-before" />
+            </>
+          )}
+          {samples?.after && (
+            <>
+              <h4>{t('after')}</h4>
+              <SampleTable table={samples.after} highlight={change.added} testId="trainer-after" />
+            </>
+          )}
         </>
       )}
     </aside>

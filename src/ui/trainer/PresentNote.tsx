@@ -4,7 +4,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { noteIndexFor } from '../../core/template';
+import { noteIndexFor } from '../../core/flow/template';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { useTrainer } from './state';
@@ -22,14 +22,19 @@ export function PresentNote() {
   // the canvas sets the first view itself, at a readable zoom.
   const mounted = useRef(false);
   useEffect(() => {
-    if (!mounted.current) { mounted.current = true; return; }
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
     const timer = setTimeout(() => void fitView({ padding: 0.12, duration: 200 }), 60);
     return () => clearTimeout(timer);
   }, [presenting, fitView]);
 
   useEffect(() => {
     if (!presenting) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') useTrainer.getState().present(false); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') useTrainer.getState().present(false);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [presenting]);
@@ -37,12 +42,24 @@ export function PresentNote() {
   if (!presenting) return null;
   const notes = nodes.filter((n) => n.type === 'note' && typeof (n.data as { text?: unknown }).text === 'string');
   const node = nodes.find((n) => n.id === current);
-  const at = node ? noteIndexFor([node.position.x, node.position.y], notes.map((n) => ({ position: [n.position.x, n.position.y] as const }))) : -1;
+  const at = node
+    ? noteIndexFor(
+        [node.position.x, node.position.y],
+        notes.map((n) => ({ position: [n.position.x, n.position.y] as const })),
+      )
+    : -1;
   const text = at >= 0 ? String((notes[at].data as { text: string }).text) : null;
   return (
     <div className="af-present-note" data-testid="present-note">
-      {text ?? <><strong>{name}</strong>{description && <span> — {description}</span>}</>}
-      <button type="button" className="af-present-leave" onClick={() => useTrainer.getState().present(false)} data-testid="present-leave">{t('leavePresent')}</button>
+      {text ?? (
+        <>
+          <strong>{name}</strong>
+          {description && <span> — {description}</span>}
+        </>
+      )}
+      <button type="button" className="af-present-leave" onClick={() => useTrainer.getState().present(false)} data-testid="present-leave">
+        {t('leavePresent')}
+      </button>
     </div>
   );
 }

@@ -16,11 +16,23 @@ export function SampleTable({ table, highlight = [], testId }: { table: Table; h
     <div className="af-sample" data-testid={testId}>
       <table>
         <thead>
-          <tr>{fields.map((f) => <th key={f.name} className={highlight.includes(f.name) ? 'af-sample-new' : undefined}>{f.name}</th>)}</tr>
+          <tr>
+            {fields.map((f) => (
+              <th key={f.name} className={highlight.includes(f.name) ? 'af-sample-new' : undefined}>
+                {f.name}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {Array.from({ length: table.numRows }, (_, r) => (
-            <tr key={r}>{columns.map((c, i) => <td key={fields[i].name} className={highlight.includes(fields[i].name) ? 'af-sample-new' : undefined}>{show(c.get(r))}</td>)}</tr>
+            <tr key={r}>
+              {columns.map((c, i) => (
+                <td key={fields[i].name} className={highlight.includes(fields[i].name) ? 'af-sample-new' : undefined}>
+                  {show(c.get(r))}
+                </td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

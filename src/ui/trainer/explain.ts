@@ -6,7 +6,10 @@ import type { Edge } from '@xyflow/react';
 import type { OutputInfo } from '../../../workers/engine';
 import type { NodeStatus } from '../store/run';
 
-export interface PortRef { node: string; port: string }
+export interface PortRef {
+  node: string;
+  port: string;
+}
 
 export interface StepChange {
   /** The table flowing into the node's main input, when it has one. */

@@ -3,7 +3,7 @@
  * state, kept in its own small store so that it never enters the flow's undo history or autosave.
  */
 import { create } from 'zustand';
-import { topologicalOrder } from '../../core/validate';
+import { topologicalOrder } from '../../core/flow/validate';
 import { useStore } from '../store';
 
 export interface TrainerState {
@@ -55,7 +55,9 @@ export const useTrainer = create<TrainerState>()((set, get) => ({
       await useStore.getState().run([next]);
       // Nodes this step did not need keep what they showed: their outputs are still in the cache.
       const after = useStore.getState().status;
-      const kept = Object.fromEntries(Object.entries(before).filter(([id, st]) => after[id]?.state === 'idle' && (st.state === 'done' || st.state === 'stale')));
+      const kept = Object.fromEntries(
+        Object.entries(before).filter(([id, st]) => after[id]?.state === 'idle' && (st.state === 'done' || st.state === 'stale')),
+      );
       if (Object.keys(kept).length) useStore.setState({ status: { ...after, ...kept } });
     } finally {
       set({ busy: false });

@@ -3,7 +3,7 @@ import { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.dedupe';
 import ingestFile from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { sharedData } from '../../helpers/shared-data';
@@ -13,7 +13,12 @@ const LIVE = 'fb_live_sellers_thailand/Live.csv';
 
 describe.skipIf(!data.available)('clean.dedupe', () => {
   it('Live.csv: 53 repeated status_id, 6,997 rows remain', async () => {
-    const ingested = await runNode(ingestFile as unknown as NodeDef, {}, { path: LIVE }, { files: { [LIVE]: readFileSync(data.path(LIVE)) } });
+    const ingested = await runNode(
+      ingestFile as unknown as NodeDef,
+      {},
+      { path: LIVE },
+      { files: { [LIVE]: readFileSync(data.path(LIVE)) } },
+    );
     const live = ingested.outputs.out as Table;
     expect(live.numRows).toBe(7050);
     const { outputs, warnings } = await runNode(node, { in: live }, { columns: ['status_id'] });

@@ -3,7 +3,7 @@ import { Table, tableFromArrays } from 'apache-arrow';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.missing';
-import { toFloat64 } from '../../../src/core/table';
+import { toFloat64 } from '../../../src/core/table/table';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
 

@@ -12,7 +12,10 @@ const data = sharedData('mall_customers/Mall_Customers.csv');
 const COLS = ['Annual Income (k$)', 'Spending Score (1-100)'];
 
 function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const num = (key: string) => Float64Array.from(parsed.data, (r) => Number(r[key]));
   return tableFromArrays({ Gender: parsed.data.map((r) => r.Gender), Age: num('Age'), [COLS[0]]: num(COLS[0]), [COLS[1]]: num(COLS[1]) });
 }
@@ -20,7 +23,10 @@ function mall(): Table {
 /** Labels numbered by first appearance, so that partitions compare with toEqual. */
 function canonical(labels: ArrayLike<number>): number[] {
   const seen = new Map<number, number>();
-  return Array.from(labels, (l) => { if (!seen.has(l)) seen.set(l, seen.size); return seen.get(l)!; });
+  return Array.from(labels, (l) => {
+    if (!seen.has(l)) seen.set(l, seen.size);
+    return seen.get(l)!;
+  });
 }
 
 type Dendrogram = { chart: string; merges: [number, number, number, number][]; labels: string[]; leafSegment: number[]; cut: number };
@@ -36,7 +42,11 @@ describe.skipIf(!data.available)('cluster.hierarchical', () => {
       const segment = (outputs.out as Table).getChild('segment')!.toArray() as Int32Array;
       const points = Array.from({ length: table.numRows }, (_, i) => cols.map((c) => table.getChild(c)!.get(i) as number));
       const ref = new Array<number>(points.length);
-      agnes(points, { method: ML[linkage] }).group(5).children.forEach((ch, g) => { for (const i of ch.indices()) ref[i] = g; });
+      agnes(points, { method: ML[linkage] })
+        .group(5)
+        .children.forEach((ch, g) => {
+          for (const i of ch.indices()) ref[i] = g;
+        });
       expect(canonical(segment)).toEqual(canonical(ref));
       const sizes = Array.from((outputs.segments as Table).getChild('size')!.toArray() as Int32Array);
       expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
@@ -52,7 +62,10 @@ describe.skipIf(!data.available)('cluster.hierarchical', () => {
     expect(chart.merges.length).toBe(60);
     expect(chart.labels.length).toBe(61);
     expect(chart.merges[59][3]).toBe(200);
-    for (const [a, b] of chart.merges) { expect(a).toBeLessThan(61 + 60); expect(b).toBeLessThan(61 + 60); }
+    for (const [a, b] of chart.merges) {
+      expect(a).toBeLessThan(61 + 60);
+      expect(b).toBeLessThan(61 + 60);
+    }
     expect(chart.cut).toBeGreaterThan(chart.merges[55][2]);
     expect(chart.cut).toBeLessThan(chart.merges[56][2]);
     expect(new Set(chart.leafSegment).size).toBe(5);
@@ -65,7 +78,9 @@ describe.skipIf(!data.available)('cluster.hierarchical', () => {
     const cut = (first.outputs.dendrogram as unknown as Dendrogram).cut;
     const { outputs } = await runNode(node, { in: mall() }, { columns: COLS, height: cut });
     expect((outputs.segments as Table).numRows).toBe(5);
-    expect(Array.from((outputs.out as Table).getChild('segment')!.toArray() as Int32Array)).toEqual(Array.from((first.outputs.out as Table).getChild('segment')!.toArray() as Int32Array));
+    expect(Array.from((outputs.out as Table).getChild('segment')!.toArray() as Int32Array)).toEqual(
+      Array.from((first.outputs.out as Table).getChild('segment')!.toArray() as Int32Array),
+    );
   });
 
   it('clusters a seeded sample above maxRows, assigns the rest, and says so', async () => {

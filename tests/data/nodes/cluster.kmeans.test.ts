@@ -4,7 +4,7 @@ import { kmeans as mlKmeans } from 'ml-kmeans';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/cluster.kmeans';
-import { toFloat64 } from '../../../src/core/table';
+import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
@@ -12,7 +12,10 @@ import { sharedData } from '../../helpers/shared-data';
 const data = sharedData('mall_customers/Mall_Customers.csv');
 
 function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const num = (key: string) => Float64Array.from(parsed.data, (r) => Number(r[key]));
   return tableFromArrays({
     CustomerID: Int32Array.from(parsed.data, (r) => Number(r.CustomerID)),
@@ -27,9 +30,18 @@ function sse(points: number[][], labels: number[], k: number): number {
   const d = points[0].length;
   const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
   const counts = new Array<number>(k).fill(0);
-  points.forEach((p, i) => { counts[labels[i]]++; p.forEach((v, c) => { sums[labels[i]][c] += v; }); });
+  points.forEach((p, i) => {
+    counts[labels[i]]++;
+    p.forEach((v, c) => {
+      sums[labels[i]][c] += v;
+    });
+  });
   let s = 0;
-  points.forEach((p, i) => p.forEach((v, c) => { s += (v - sums[labels[i]][c] / counts[labels[i]]) ** 2; }));
+  points.forEach((p, i) =>
+    p.forEach((v, c) => {
+      s += (v - sums[labels[i]][c] / counts[labels[i]]) ** 2;
+    }),
+  );
   return s;
 }
 
@@ -72,9 +84,12 @@ describe.skipIf(!data.available)('cluster.kmeans', () => {
     const params = { columns: ['Age', 'Annual Income (k$)', 'Spending Score (1-100)'], k: 6, seed: 5 };
     const a = await runNode(node, { in: table }, params);
     const b = await runNode(node, { in: table }, params);
-    expect(Array.from((a.outputs.out as Table).getChild('segment')!.toArray() as Int32Array))
-      .toEqual(Array.from((b.outputs.out as Table).getChild('segment')!.toArray() as Int32Array));
-    expect((a.outputs.segments as Table).getChild('inertia')!.toArray()).toEqual((b.outputs.segments as Table).getChild('inertia')!.toArray());
+    expect(Array.from((a.outputs.out as Table).getChild('segment')!.toArray() as Int32Array)).toEqual(
+      Array.from((b.outputs.out as Table).getChild('segment')!.toArray() as Int32Array),
+    );
+    expect((a.outputs.segments as Table).getChild('inertia')!.toArray()).toEqual(
+      (b.outputs.segments as Table).getChild('inertia')!.toArray(),
+    );
     expect(a.progress.length).toBeGreaterThan(2);
   });
 });

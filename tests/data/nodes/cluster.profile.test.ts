@@ -5,19 +5,29 @@ import { describe, expect, it } from 'vitest';
 import kmeansNode from '../../../nodes/cluster.kmeans';
 import node from '../../../nodes/cluster.profile';
 import scaleNode from '../../../nodes/feature.scale';
-import type { PersonaCard } from '../../../src/core/persona';
-import { toFloat64 } from '../../../src/core/table';
+import type { PersonaCard } from '../../../src/core/ml/persona';
+import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
 
 const data = sharedData('mall_customers/Mall_Customers.csv');
-const INCOME = 'Annual Income (k$)', SPEND = 'Spending Score (1-100)';
+const INCOME = 'Annual Income (k$)',
+  SPEND = 'Spending Score (1-100)';
 
 function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const num = (key: string) => Float64Array.from(parsed.data, (r) => Number(r[key]));
-  return tableFromArrays({ CustomerID: Int32Array.from(parsed.data, (r) => Number(r.CustomerID)), Gender: parsed.data.map((r) => r.Gender), Age: num('Age'), [INCOME]: num(INCOME), [SPEND]: num(SPEND) });
+  return tableFromArrays({
+    CustomerID: Int32Array.from(parsed.data, (r) => Number(r.CustomerID)),
+    Gender: parsed.data.map((r) => r.Gender),
+    Age: num('Age'),
+    [INCOME]: num(INCOME),
+    [SPEND]: num(SPEND),
+  });
 }
 
 type Personas = { chart: string; cards: PersonaCard[] };
@@ -28,7 +38,9 @@ describe.skipIf(!data.available)('cluster.profile', () => {
     const scaled = (await runNode(scaleNode, { in: table }, { columns: [INCOME, SPEND], method: 'zscore' })).outputs.out as Table;
     const seg = (await runNode(kmeansNode, { in: scaled }, { columns: [INCOME, SPEND], k: 5 })).outputs.out as Table;
     const { outputs, warnings } = await runNode(node, { in: seg, original: table }, { categories: ['Gender'] });
-    expect(warnings).toEqual([expect.stringMatching(/^Left out of the default columns: "CustomerID" \(its name says it is an identifier\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Left out of the default columns: "CustomerID" \(its name says it is an identifier\)/),
+    ]);
     const out = outputs.out as Table;
     expect(out.numRows).toBe(5);
     const names = out.schema.fields.map((f) => f.name);
@@ -50,7 +62,11 @@ describe.skipIf(!data.available)('cluster.profile', () => {
     const personas = rows(out).map((r) => r.persona as string);
     const rich = personas.find((p) => /high earners|Affluent/.test(p) && /big spenders|Big-spending/.test(p));
     expect(rich).toBeDefined();
-    expect(rows(out).map((r) => r.persona_vi as string).join(' ')).toMatch(/thu nhập cao/);
+    expect(
+      rows(out)
+        .map((r) => r.persona_vi as string)
+        .join(' '),
+    ).toMatch(/thu nhập cao/);
     const chart = outputs.personas as unknown as Personas;
     expect(chart.chart).toBe('personas');
     expect(chart.cards.length).toBe(5);

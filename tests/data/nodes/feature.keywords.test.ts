@@ -3,7 +3,7 @@ import { Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.keywords';
 import ingest from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { runNode } from '../../helpers/run-node';
 import { rows } from '../../helpers/tables';
 import { sharedData } from '../../helpers/shared-data';
@@ -15,12 +15,15 @@ function toy(): Table {
   return new Table({
     id: vectorFromArray([1, 2, 3, 4], new Int32()),
     segment: vectorFromArray([0, 0, 1, 1], new Int32()),
-    text: vectorFromArray([
-      'Giao hàng nhanh quá',
-      'Giao hàng chậm #FreeShip',
-      'Great coffee, great price! @coffee_vn',
-      'Coffee price 2024 😍 a https://shop.vn/x',
-    ], new Utf8()),
+    text: vectorFromArray(
+      [
+        'Giao hàng nhanh quá',
+        'Giao hàng chậm #FreeShip',
+        'Great coffee, great price! @coffee_vn',
+        'Coffee price 2024 😍 a https://shop.vn/x',
+      ],
+      new Utf8(),
+    ),
   });
 }
 

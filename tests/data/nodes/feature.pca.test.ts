@@ -4,7 +4,7 @@ import { PCA } from 'ml-pca';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.pca';
-import { toFloat64 } from '../../../src/core/table';
+import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
@@ -13,8 +13,14 @@ const data = sharedData('mall_customers/Mall_Customers.csv');
 const COLS = ['Age', 'Annual Income (k$)', 'Spending Score (1-100)'];
 
 function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), { header: true, skipEmptyLines: true });
-  return tableFromArrays({ Gender: parsed.data.map((r) => r.Gender), ...Object.fromEntries(COLS.map((c) => [c, Float64Array.from(parsed.data, (r) => Number(r[c]))])) });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  return tableFromArrays({
+    Gender: parsed.data.map((r) => r.Gender),
+    ...Object.fromEntries(COLS.map((c) => [c, Float64Array.from(parsed.data, (r) => Number(r[c]))])),
+  });
 }
 
 describe.skipIf(!data.available)('feature.pca', () => {
@@ -35,7 +41,11 @@ describe.skipIf(!data.available)('feature.pca', () => {
       const share = toFloat64(explained.getChild('share')!);
       ref.getExplainedVariance().forEach((v, r) => expect(share[r]).toBeCloseTo(v, 10));
       expect(toFloat64(explained.getChild('cumulative')!)[2]).toBeCloseTo(1, 12);
-      expect(out.schema.fields.map((f) => f.name)).toEqual(['Gender', ...COLS, ...Array.from({ length: components }, (_, r) => `pc${r + 1}`)]);
+      expect(out.schema.fields.map((f) => f.name)).toEqual([
+        'Gender',
+        ...COLS,
+        ...Array.from({ length: components }, (_, r) => `pc${r + 1}`),
+      ]);
       expectIpcRoundTrip(out);
     });
   }

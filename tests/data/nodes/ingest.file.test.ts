@@ -3,12 +3,22 @@ import { Type, type Table } from 'apache-arrow';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/ingest.file';
-import type { NodeDef } from '../../../src/core/node';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { sharedData } from '../../helpers/shared-data';
 
-const data = sharedData('fb_live_sellers_thailand/Live.csv', 'mall_customers/Mall_Customers.csv', 'marketing_campaign_customer_personality/marketing_campaign.csv', 'uci_facebook_metrics/dataset_Facebook.csv', 'uci_online_shoppers_intention/online_shoppers_intention.csv', 'uci_sentiment_labelled_sentences/amazon_cells_labelled.txt', 'uci_sentiment_labelled_sentences/yelp_labelled.txt', 'uci_sentiment_labelled_sentences/imdb_labelled.txt', 'uit_visfd/Dev.csv');
+const data = sharedData(
+  'fb_live_sellers_thailand/Live.csv',
+  'mall_customers/Mall_Customers.csv',
+  'marketing_campaign_customer_personality/marketing_campaign.csv',
+  'uci_facebook_metrics/dataset_Facebook.csv',
+  'uci_online_shoppers_intention/online_shoppers_intention.csv',
+  'uci_sentiment_labelled_sentences/amazon_cells_labelled.txt',
+  'uci_sentiment_labelled_sentences/yelp_labelled.txt',
+  'uci_sentiment_labelled_sentences/imdb_labelled.txt',
+  'uit_visfd/Dev.csv',
+);
 const def = node as unknown as NodeDef;
 
 async function ingest(files: Record<string, Uint8Array | string>, params: Record<string, unknown>) {
@@ -35,11 +45,21 @@ function expectSameAsPapa(table: Table, rel: string, delimiter: string, header: 
     const vector = table.getChildAt(c)!;
     for (let r = 0; r < table.numRows; r++) {
       const ours = vector.get(r);
-      const t = typed[r + body][c], s = raw[r + body][c] ?? '';
+      const t = typed[r + body][c],
+        s = raw[r + body][c] ?? '';
       const where = `${rel} row ${r + 1} column "${field.name}"`;
       if (field.typeId === Type.Float) {
         if (typeof t === 'number') expect(ours, where).toBe(t);
-        else expect([ours, String(t ?? '').trim().toLowerCase()], where).toEqual([null, expect.stringMatching(/^(|na|n\/a|nan|null|none|#n\/a)$/)]);
+        else
+          expect(
+            [
+              ours,
+              String(t ?? '')
+                .trim()
+                .toLowerCase(),
+            ],
+            where,
+          ).toEqual([null, expect.stringMatching(/^(|na|n\/a|nan|null|none|#n\/a)$/)]);
       } else if (field.typeId === Type.Bool) {
         expect(ours, where).toBe(s.trim() === '' ? null : s.trim().toLowerCase() === 'true');
       } else {
@@ -75,7 +95,13 @@ describe.skipIf(!data.available)('ingest.file on real exports, checked against p
 
   it('Mall_Customers.csv', async () => {
     const { table } = await load('mall_customers/Mall_Customers.csv');
-    expect(types(table)).toEqual(['CustomerID:Float64', 'Gender:Utf8', 'Age:Float64', 'Annual Income (k$):Float64', 'Spending Score (1-100):Float64']);
+    expect(types(table)).toEqual([
+      'CustomerID:Float64',
+      'Gender:Utf8',
+      'Age:Float64',
+      'Annual Income (k$):Float64',
+      'Spending Score (1-100):Float64',
+    ]);
     expect(expectSameAsPapa(table, 'mall_customers/Mall_Customers.csv', ',', true)).toBe(1000);
     expectIpcRoundTrip(table);
   });
@@ -90,7 +116,10 @@ describe.skipIf(!data.available)('ingest.file on real exports, checked against p
   });
 
   it('sentiment sentences: tab-separated, no header', async () => {
-    for (const rel of ['uci_sentiment_labelled_sentences/amazon_cells_labelled.txt', 'uci_sentiment_labelled_sentences/yelp_labelled.txt']) {
+    for (const rel of [
+      'uci_sentiment_labelled_sentences/amazon_cells_labelled.txt',
+      'uci_sentiment_labelled_sentences/yelp_labelled.txt',
+    ]) {
       const { table } = await load(rel);
       expect(types(table)).toEqual(['Column 1:Utf8', 'Column 2:Float64']);
       expect(expectSameAsPapa(table, rel, '\t', false)).toBe(2000);

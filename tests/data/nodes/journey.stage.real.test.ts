@@ -11,7 +11,7 @@
 import { type Table, tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/journey.stage';
-import type { NodeDef } from '../../../src/core/node';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { STAGES } from '../../../src/core/journey/stages';
 import { type Evaluation, evaluate } from '../../../src/core/text/classifier';
 import { JOURNEY_REAL_EN } from '../../fixtures/journey-real-en';
@@ -24,7 +24,13 @@ const def = node as unknown as NodeDef;
 const SETS: Record<'en' | 'vi', RealLabel[]> = { en: JOURNEY_REAL_EN, vi: JOURNEY_REAL_VI };
 
 /** The data files the labels point at. */
-const FILES = [...new Set(Object.values(SETS).flat().map((l) => l.id.replace(/#\d+$/, '')))];
+const FILES = [
+  ...new Set(
+    Object.values(SETS)
+      .flat()
+      .map((l) => l.id.replace(/#\d+$/, '')),
+  ),
+];
 const data = sharedData(...FILES);
 
 /**
@@ -60,21 +66,33 @@ describe.skipIf(!data.available)('journey.stage on real labelled comments', () =
       const results: Record<string, { def: Evaluation; lex: Evaluation; always: Evaluation }> = {};
       for (const split of ['dev', 'heldout'] as const) {
         const part = rows.filter((r) => r.split === split);
-        const texts = part.map((r) => r.text), truth = part.map((r) => r.stage as string);
+        const texts = part.map((r) => r.text),
+          truth = part.map((r) => r.stage as string);
         const byDefault = await predict(texts, {});
         const lexOnly = await predict(texts, { examples: false });
-        const r = { def: evaluate(truth, byDefault), lex: evaluate(truth, lexOnly), always: evaluate(truth, truth.map(() => 'experience')) };
+        const r = {
+          def: evaluate(truth, byDefault),
+          lex: evaluate(truth, lexOnly),
+          always: evaluate(
+            truth,
+            truth.map(() => 'experience'),
+          ),
+        };
         results[split] = r;
-        const recall = STAGES.filter((s) => r.def.perClass[s]?.support).map((s) => `${s} ${r.def.perClass[s]!.recall.toFixed(2)}`).join(', ');
-        console.log([
-          `journey.stage real ${lang.toUpperCase()} ${split} (${part.length} texts)`,
-          `  default            : ${fig(r.def)}`,
-          `  lexicon only       : ${fig(r.lex)}`,
-          `  always "experience": ${fig(r.always)}`,
-          `  recall per stage (default): ${recall}`,
-          '  confusion (default):',
-          confusion(truth, byDefault),
-        ].join('\n'));
+        const recall = STAGES.filter((s) => r.def.perClass[s]?.support)
+          .map((s) => `${s} ${r.def.perClass[s]!.recall.toFixed(2)}`)
+          .join(', ');
+        console.log(
+          [
+            `journey.stage real ${lang.toUpperCase()} ${split} (${part.length} texts)`,
+            `  default            : ${fig(r.def)}`,
+            `  lexicon only       : ${fig(r.lex)}`,
+            `  always "experience": ${fig(r.always)}`,
+            `  recall per stage (default): ${recall}`,
+            '  confusion (default):',
+            confusion(truth, byDefault),
+          ].join('\n'),
+        );
       }
       const held = results.heldout!;
       for (const split of ['dev', 'heldout']) {

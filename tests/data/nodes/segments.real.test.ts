@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { getNode } from '../../../nodes/index';
-import type { PortValue } from '../../../src/core/node';
-import type { PersonaCard } from '../../../src/core/persona';
-import { numericColumns } from '../../../src/core/table';
+import type { PortValue } from '../../../src/core/contract/node';
+import type { PersonaCard } from '../../../src/core/ml/persona';
+import { numericColumns } from '../../../src/core/table/table';
 import { runNode, type NodeRunResult } from '../../helpers/run-node';
 import { SHARED_DATA, sharedData } from '../../helpers/shared-data';
 
@@ -47,7 +47,10 @@ async function chain(file: string, encode: string[] = []): Promise<Chain> {
 const cardsOf = (c: Chain) => (c.personas.outputs.chart as unknown as { cards: PersonaCard[] }).cards;
 
 function print(title: string, c: Chain): void {
-  const lines = cardsOf(c).map((card) => `  [${card.segment}] ${card.size} rows (${(card.share * 100).toFixed(1)}%) — ${card.name.en}: ${card.sentence.en}\n      ${card.name.vi}: ${card.sentence.vi}`);
+  const lines = cardsOf(c).map(
+    (card) =>
+      `  [${card.segment}] ${card.size} rows (${(card.share * 100).toFixed(1)}%) — ${card.name.en}: ${card.sentence.en}\n      ${card.name.vi}: ${card.sentence.vi}`,
+  );
   console.log(`${title}\n${lines.join('\n')}`);
 }
 
@@ -57,7 +60,10 @@ function check(c: Chain): void {
   const ids = numericColumns(input).filter((n) => ID_NAMED.test(n));
   const segments = c.kmeans.outputs.segments as Table;
   const used = segments.schema.fields.map((f) => f.name).slice(4);
-  const profiled = (c.profile.outputs.out as Table).schema.fields.map((f) => f.name).filter((f) => f.startsWith('mean_')).map((f) => f.slice(5));
+  const profiled = (c.profile.outputs.out as Table).schema.fields
+    .map((f) => f.name)
+    .filter((f) => f.startsWith('mean_'))
+    .map((f) => f.slice(5));
   for (const id of ids) {
     expect(used).not.toContain(id);
     expect(profiled).not.toContain(id);
@@ -102,10 +108,13 @@ describe.skipIf(!available)('segments of real tables, as a new user builds them'
     const encoded = await chain(FILES.live, ['status_type']);
     print('Live.csv with status_type one-hot encoded', encoded);
     check(encoded);
-    for (const card of cardsOf(encoded)) expect(`${card.name.en} ${card.sentence.en} ${card.name.vi} ${card.sentence.vi}`).not.toMatch(/status_type|num_/);
+    for (const card of cardsOf(encoded))
+      expect(`${card.name.en} ${card.sentence.en} ${card.name.vi} ${card.sentence.vi}`).not.toMatch(/status_type|num_/);
     // One-hot columns (scaled by then) are told as shares of posts.
     expect(cardsOf(encoded).some((card) => /\d+% (photo|video|status|link) posts \(vs \d+% overall\)/.test(card.sentence.en))).toBe(true);
-    expect(cardsOf(encoded).some((card) => /\d+% là bài (ảnh|video|trạng thái|liên kết) \(so với \d+% chung\)/.test(card.sentence.vi))).toBe(true);
+    expect(
+      cardsOf(encoded).some((card) => /\d+% là bài (ảnh|video|trạng thái|liên kết) \(so với \d+% chung\)/.test(card.sentence.vi)),
+    ).toBe(true);
   });
 
   it('Instagram posts: distinct impressions are a measure, not an id', async () => {

@@ -12,13 +12,17 @@
 import type { Table, Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/text.sentiment';
-import { stringVector, tableOf } from '../../../src/core/table';
+import { stringVector, tableOf } from '../../../src/core/table/table';
 import { evaluate, learnFromLabels } from '../../../src/core/text/classifier';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
 import { crowdflower, stratifiedSplit, uitVisfd } from '../../helpers/sentiment-sets';
 
-const data = sharedData('crowdflower_brands_product_emotions/judge-1377884607_tweet_product_company.csv', 'uit_visfd/Train.csv', 'uit_visfd/Test.csv');
+const data = sharedData(
+  'crowdflower_brands_product_emotions/judge-1377884607_tweet_product_company.csv',
+  'uit_visfd/Train.csv',
+  'uit_visfd/Test.csv',
+);
 
 /** F1 of every class weighted by its support (scikit-learn's average="weighted"). */
 export function weightedF1(truth: string[], predicted: string[]): number {
@@ -28,11 +32,20 @@ export function weightedF1(truth: string[], predicted: string[]): number {
   return s / truth.length;
 }
 
-async function labelsMode(texts: string[], known: (string | null)[], language: string): Promise<{ labels: string[]; warnings: string[]; progress: number[]; ms: number }> {
+async function labelsMode(
+  texts: string[],
+  known: (string | null)[],
+  language: string,
+): Promise<{ labels: string[]; warnings: string[]; progress: number[]; ms: number }> {
   const columns: Record<string, Vector> = { text: stringVector(texts), known: stringVector(known) };
   const t0 = performance.now();
   const { outputs, warnings, progress } = await runNode(node, { in: tableOf(columns) }, { language, labels: 'known' });
-  return { labels: (outputs.out as Table).getChild('sentiment_label')!.toArray() as string[], warnings, progress: progress.map((p) => p.fraction), ms: performance.now() - t0 };
+  return {
+    labels: (outputs.out as Table).getChild('sentiment_label')!.toArray() as string[],
+    warnings,
+    progress: progress.map((p) => p.fraction),
+    ms: performance.now() - t0,
+  };
 }
 
 const rows: string[] = [];
@@ -44,13 +57,19 @@ describe.skipIf(!data.available)('text.sentiment labels mode on real sets', () =
     const known: (string | null)[] = set.labels.map(() => null);
     for (const i of part) known[i] = set.labels[i];
     const run = await labelsMode(set.texts, known, 'en');
-    const truth = rest.map((i) => set.labels[i]), predicted = rest.map((i) => run.labels[i]);
+    const truth = rest.map((i) => set.labels[i]),
+      predicted = rest.map((i) => run.labels[i]);
     const e = evaluate(truth, predicted);
     // Naive Bayes (the previous model) on the same rows, for comparison.
     const nb = learnFromLabels(set.texts, known, 42);
-    const nbE = evaluate(truth, rest.map((i) => nb.predicted[i]));
-    rows.push(`| CrowdFlower brand tweets (3-class) | 20% stratified (seed 42) → other 80% (${rest.length}) | linear (node) | ${(e.accuracy * 100).toFixed(1)}% | macro ${e.macroF1.toFixed(3)} | ${(run.ms / 1000).toFixed(1)} s |`,
-      `| CrowdFlower brand tweets (3-class) | same | naive Bayes (before) | ${(nbE.accuracy * 100).toFixed(1)}% | macro ${nbE.macroF1.toFixed(3)} | |`);
+    const nbE = evaluate(
+      truth,
+      rest.map((i) => nb.predicted[i]),
+    );
+    rows.push(
+      `| CrowdFlower brand tweets (3-class) | 20% stratified (seed 42) → other 80% (${rest.length}) | linear (node) | ${(e.accuracy * 100).toFixed(1)}% | macro ${e.macroF1.toFixed(3)} | ${(run.ms / 1000).toFixed(1)} s |`,
+      `| CrowdFlower brand tweets (3-class) | same | naive Bayes (before) | ${(nbE.accuracy * 100).toFixed(1)}% | macro ${nbE.macroF1.toFixed(3)} | |`,
+    );
     expect(run.warnings[0]).toMatch(/^Learned from 1,788 labelled rows; cross-validated accuracy \d+%\.$/);
     for (let k = 1; k < run.progress.length; k++) expect(run.progress[k]).toBeGreaterThanOrEqual(run.progress[k - 1]);
     expect(run.progress.length).toBeGreaterThan(5);
@@ -59,13 +78,17 @@ describe.skipIf(!data.available)('text.sentiment labels mode on real sets', () =
   }, 1_200_000);
 
   it('UIT-ViSFD, 3-class, taught with Train, scored on Test', async () => {
-    const train = uitVisfd('Train'), test = uitVisfd('Test');
+    const train = uitVisfd('Train'),
+      test = uitVisfd('Test');
     const texts = [...train.texts, ...test.texts];
     const known = [...train.labels, ...test.labels.map(() => null)];
     const run = await labelsMode(texts, known, 'vi');
     const predicted = run.labels.slice(train.texts.length);
-    const e = evaluate(test.labels, predicted), w = weightedF1(test.labels, predicted);
-    rows.push(`| UIT-ViSFD (3-class) | Train → Test (${test.labels.length}) | linear (node) | ${(e.accuracy * 100).toFixed(1)}% | weighted ${w.toFixed(3)}, macro ${e.macroF1.toFixed(3)} | ${(run.ms / 1000).toFixed(1)} s |`);
+    const e = evaluate(test.labels, predicted),
+      w = weightedF1(test.labels, predicted);
+    rows.push(
+      `| UIT-ViSFD (3-class) | Train → Test (${test.labels.length}) | linear (node) | ${(e.accuracy * 100).toFixed(1)}% | weighted ${w.toFixed(3)}, macro ${e.macroF1.toFixed(3)} | ${(run.ms / 1000).toFixed(1)} s |`,
+    );
     expect(w).toBeGreaterThanOrEqual(0.78);
     expect(e.macroF1).toBeGreaterThanOrEqual(0.64);
     expect(e.accuracy).toBeGreaterThanOrEqual(0.77);

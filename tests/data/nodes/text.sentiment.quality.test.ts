@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import type { Table, Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/text.sentiment';
-import { stringVector, tableOf } from '../../../src/core/table';
+import { stringVector, tableOf } from '../../../src/core/table/table';
 import { evaluate } from '../../../src/core/text/classifier';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
@@ -20,7 +20,9 @@ const data = sharedData(...UCI, 'uit_visfd/Train.csv', 'uit_visfd/Test.csv');
 
 function uci(name: 'amazon' | 'yelp' | 'imdb'): { texts: string[]; labels: string[] } {
   const file = data.path('uci_sentiment_labelled_sentences', `${name === 'amazon' ? 'amazon_cells' : name}_labelled.txt`);
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('\t'));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('\t'));
   return {
     texts: lines.map((l) => l.slice(0, l.lastIndexOf('\t'))),
     labels: lines.map((l) => (l.slice(l.lastIndexOf('\t') + 1).trim() === '1' ? 'positive' : 'negative')),
@@ -28,7 +30,10 @@ function uci(name: 'amazon' | 'yelp' | 'imdb'): { texts: string[]; labels: strin
 }
 
 function uit(split: 'Train' | 'Dev' | 'Test'): { texts: string[]; labels: string[] } {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('uit_visfd', `${split}.csv`), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('uit_visfd', `${split}.csv`), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const rows = parsed.data.filter((r) => r.comment !== undefined);
   return {
     texts: rows.map((r) => r.comment),
@@ -41,7 +46,11 @@ function uit(split: 'Train' | 'Dev' | 'Test'): { texts: string[]; labels: string
   };
 }
 
-async function sentiment(texts: string[], params: Record<string, unknown>, known?: (string | null)[]): Promise<{ labels: string[]; warnings: string[] }> {
+async function sentiment(
+  texts: string[],
+  params: Record<string, unknown>,
+  known?: (string | null)[],
+): Promise<{ labels: string[]; warnings: string[] }> {
   const columns: Record<string, Vector> = { text: stringVector(texts) };
   if (known) columns.known = stringVector(known);
   const { outputs, warnings } = await runNode(node, { in: tableOf(columns) }, known ? { ...params, labels: 'known' } : params);
@@ -66,7 +75,12 @@ describe.skipIf(!data.available)('text.sentiment quality', () => {
     it(`English lexicon and wink-nlp on UCI ${set}`, async () => {
       const { texts, labels } = uci(set);
       const lex = record(`UCI ${set}`, 'lexicon (en)', labels, binary((await sentiment(texts, { language: 'en' })).labels));
-      const wink = record(`UCI ${set}`, 'wink-nlp (en)', labels, binary((await sentiment(texts, { language: 'en', englishEngine: 'wink' })).labels));
+      const wink = record(
+        `UCI ${set}`,
+        'wink-nlp (en)',
+        labels,
+        binary((await sentiment(texts, { language: 'en', englishEngine: 'wink' })).labels),
+      );
       expect(lex.accuracy).toBeGreaterThanOrEqual(EN_FLOORS[set]);
       expect(wink.accuracy).toBeGreaterThanOrEqual(WINK_FLOORS[set]);
     });
@@ -77,7 +91,12 @@ describe.skipIf(!data.available)('text.sentiment quality', () => {
     const predicted = (await sentiment(texts, { language: 'vi' })).labels;
     const three = record('UIT-ViSFD Test', 'lexicon (vi), 3-class', labels, predicted);
     const keep = labels.map((l, i) => (l !== 'neutral' ? i : -1)).filter((i) => i >= 0);
-    const bin = record('UIT-ViSFD Test', 'lexicon (vi), binary', keep.map((i) => labels[i]), binary(keep.map((i) => predicted[i])));
+    const bin = record(
+      'UIT-ViSFD Test',
+      'lexicon (vi), binary',
+      keep.map((i) => labels[i]),
+      binary(keep.map((i) => predicted[i])),
+    );
     const auto = record('UIT-ViSFD Test', 'auto, 3-class', labels, (await sentiment(texts, { language: 'auto' })).labels);
     expect(three.accuracy).toBeGreaterThanOrEqual(0.72);
     expect(three.macroF1).toBeGreaterThanOrEqual(0.52);
@@ -87,14 +106,20 @@ describe.skipIf(!data.available)('text.sentiment quality', () => {
   });
 
   it('labels mode: train on UIT Train, predict UIT Test', async () => {
-    const train = uit('Train'), test = uit('Test');
+    const train = uit('Train'),
+      test = uit('Test');
     const texts = [...train.texts, ...test.texts];
     const known = [...train.labels, ...test.labels.map(() => null)];
     const { labels, warnings } = await sentiment(texts, { language: 'vi' }, known);
     const predicted = labels.slice(train.texts.length);
     const three = record('UIT-ViSFD Test', 'labels mode (Train), 3-class', test.labels, predicted);
     const keep = test.labels.map((l, i) => (l !== 'neutral' ? i : -1)).filter((i) => i >= 0);
-    const bin = record('UIT-ViSFD Test', 'labels mode (Train), binary', keep.map((i) => test.labels[i]), binary(keep.map((i) => predicted[i])));
+    const bin = record(
+      'UIT-ViSFD Test',
+      'labels mode (Train), binary',
+      keep.map((i) => test.labels[i]),
+      binary(keep.map((i) => predicted[i])),
+    );
     expect(warnings[0]).toMatch(/Learned from 7,786 labelled rows; cross-validated accuracy \d+%/);
     console.log(`UIT Train: ${warnings[0]}`);
     expect(three.accuracy).toBeGreaterThanOrEqual(0.77);
@@ -103,7 +128,9 @@ describe.skipIf(!data.available)('text.sentiment quality', () => {
   }, 600_000);
 
   it('labels mode: train on Yelp + IMDb, predict Amazon', async () => {
-    const yelp = uci('yelp'), imdb = uci('imdb'), amazon = uci('amazon');
+    const yelp = uci('yelp'),
+      imdb = uci('imdb'),
+      amazon = uci('amazon');
     const texts = [...yelp.texts, ...imdb.texts, ...amazon.texts];
     const known = [...yelp.labels, ...imdb.labels, ...amazon.labels.map(() => null)];
     const { labels } = await sentiment(texts, { language: 'en' }, known);
@@ -112,8 +139,13 @@ describe.skipIf(!data.available)('text.sentiment quality', () => {
   });
 
   it('prints the table', () => {
-    console.log(['| data set | method | rows | accuracy | macro-F1 |', '|---|---|---|---|---|',
-      ...results.map((r) => `| ${r.set} | ${r.method} | ${r.n} | ${(r.accuracy * 100).toFixed(1)}% | ${r.macroF1.toFixed(3)} |`)].join('\n'));
+    console.log(
+      [
+        '| data set | method | rows | accuracy | macro-F1 |',
+        '|---|---|---|---|---|',
+        ...results.map((r) => `| ${r.set} | ${r.method} | ${r.n} | ${(r.accuracy * 100).toFixed(1)}% | ${r.macroF1.toFixed(3)} |`),
+      ].join('\n'),
+    );
     expect(results.length).toBeGreaterThan(0);
   });
 });

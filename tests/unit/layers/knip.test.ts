@@ -1,5 +1,5 @@
 /**
- * Dead code stays out: knip (configured in knip.json) finds exports nobody imports, files nobody
+ * Dead code stays out: knip (configured in .ci/knip.json) finds exports nobody imports, files nobody
  * reaches and dependencies nobody uses. Takes about 30 s on a busy 2-core machine.
  */
 import { execFile } from 'node:child_process';
@@ -11,19 +11,25 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = process.cwd();
 
-interface KnipIssue { file: string; [kind: string]: unknown }
+interface KnipIssue {
+  file: string;
+  [kind: string]: unknown;
+}
 
 describe('the house keeps no dead code', () => {
   it('knip finds no unused exports, files or dependencies', async () => {
     const bin = path.join(root, 'node_modules', 'knip', 'bin', 'knip.js');
     // knip exits with 1 when it finds something; the JSON report says what.
-    const out = await run(process.execPath, [bin, '--reporter', 'json', '--no-progress'], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
-      .catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const out = await run(process.execPath, [bin, '--config', '.ci/knip.json', '--reporter', 'json', '--no-progress'], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(out.stdout) as { issues: KnipIssue[] };
     const found = report.issues.flatMap((issue) =>
       Object.entries(issue)
         .filter(([, v]) => Array.isArray(v) && v.length)
-        .flatMap(([kind, v]) => (v as { name: string }[]).map((x) => `${kind}: ${issue.file} ${x.name}`)));
+        .flatMap(([kind, v]) => (v as { name: string }[]).map((x) => `${kind}: ${issue.file} ${x.name}`)),
+    );
     expect(found).toEqual([]);
   }, 240_000);
 });

@@ -4,8 +4,8 @@
  * read the same in every node.
  */
 import { describe, expect, it } from 'vitest';
-import { paramFields } from '../../../src/core/form';
-import type { Text } from '../../../src/core/text';
+import { paramFields } from '../../../src/core/contract/form';
+import type { Text } from '../../../src/core/contract/i18n';
 import { NODE_TYPES } from '../../../nodes/index';
 
 const VI_MARKS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
@@ -26,7 +26,9 @@ function texts(): { where: string; text: Text }[] {
 
 describe('node texts', () => {
   it('every node text has an English and a Vietnamese version', () => {
-    const missing = texts().filter(({ text }) => !text?.en?.trim() || !text?.vi?.trim()).map((t) => t.where);
+    const missing = texts()
+      .filter(({ text }) => !text?.en?.trim() || !text?.vi?.trim())
+      .map((t) => t.where);
     expect(missing).toEqual([]);
   });
 
@@ -36,7 +38,13 @@ describe('node texts', () => {
   });
 
   it('the shared seed param has one label everywhere', () => {
-    const labels = new Set(NODE_TYPES.flatMap((def) => paramFields(def).filter((f) => f.key === 'seed').map((f) => `${f.label.en} / ${f.label.vi}`)));
+    const labels = new Set(
+      NODE_TYPES.flatMap((def) =>
+        paramFields(def)
+          .filter((f) => f.key === 'seed')
+          .map((f) => `${f.label.en} / ${f.label.vi}`),
+      ),
+    );
     expect([...labels]).toEqual(['Random seed / Hạt giống ngẫu nhiên']);
   });
 });

@@ -1,7 +1,7 @@
 import { Float64, Int32, Table, TimestampMillisecond, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.filter';
-import { paramFields } from '../../../src/core/form';
+import { paramFields } from '../../../src/core/contract/form';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 
@@ -11,7 +11,16 @@ function input(): Table {
     likes: vectorFromArray([10, 250, NaN, 100, 40], new Float64()),
     city: vectorFromArray(['Hà Nội', 'HUẾ', null, 'Huế'.normalize('NFD'), 'Đà Nẵng'], new Utf8()),
     note: vectorFromArray(['Giá tốt', '', 'quá đẹp', null, 'ĐẸP QUÁ'], new Utf8()),
-    at: makeVector(makeData({ type: new TimestampMillisecond(), length: 5, nullCount: 0, data: BigInt64Array.from([Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 30), Date.UTC(2026, 6, 1), Date.UTC(2025, 11, 31), Date.UTC(2026, 2, 1)].map(BigInt)) })),
+    at: makeVector(
+      makeData({
+        type: new TimestampMillisecond(),
+        length: 5,
+        nullCount: 0,
+        data: BigInt64Array.from(
+          [Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 30), Date.UTC(2026, 6, 1), Date.UTC(2025, 11, 31), Date.UTC(2026, 2, 1)].map(BigInt),
+        ),
+      }),
+    ),
   });
 }
 
@@ -21,8 +30,13 @@ const run = (conditions: unknown[], match = 'all') => runNode(node, { in: input(
 describe('clean.filter', () => {
   it('compares numbers with typed arrays; missing values never match', async () => {
     const cases: [string, string, number[]][] = [
-      ['>', '40', [2, 4]], ['>=', '40', [2, 4, 5]], ['<', '100', [1, 5]], ['<=', '100', [1, 4, 5]],
-      ['=', '250', [2]], ['!=', '250', [1, 4, 5]], ['in', '10, 40', [1, 5]],
+      ['>', '40', [2, 4]],
+      ['>=', '40', [2, 4, 5]],
+      ['<', '100', [1, 5]],
+      ['<=', '100', [1, 4, 5]],
+      ['=', '250', [2]],
+      ['!=', '250', [1, 4, 5]],
+      ['in', '10, 40', [1, 5]],
     ];
     for (const [op, value, want] of cases) {
       expect(ids((await run([{ column: 'likes', op, value }])).outputs.out as Table), `${op} ${value}`).toEqual(want);
@@ -50,7 +64,10 @@ describe('clean.filter', () => {
   });
 
   it('combines conditions with all / any, says how many rows were kept and keeps every column type', async () => {
-    const all = await run([{ column: 'likes', op: '>=', value: '200' }, { column: 'city', op: 'contains', value: 'huế' }]);
+    const all = await run([
+      { column: 'likes', op: '>=', value: '200' },
+      { column: 'city', op: 'contains', value: 'huế' },
+    ]);
     const out = all.outputs.out as Table;
     expect(ids(out)).toEqual([2]);
     expect(all.warnings).toEqual(['Kept 1 of 5 rows (likes >= "200" AND city contains "huế").']);
@@ -58,7 +75,13 @@ describe('clean.filter', () => {
     expect(out.schema.fields.map((f) => String(f.type))).toEqual(['Int32', 'Float64', 'Utf8', 'Utf8', 'Timestamp<MILLISECOND>']);
     expect(rows(out)[0]).toEqual({ id: 2, likes: 250, city: 'HUẾ', note: '', at: Date.UTC(2026, 5, 30) });
     expectIpcRoundTrip(out);
-    const any = await run([{ column: 'likes', op: '>', value: '200' }, { column: 'note', op: 'is missing' }], 'any');
+    const any = await run(
+      [
+        { column: 'likes', op: '>', value: '200' },
+        { column: 'note', op: 'is missing' },
+      ],
+      'any',
+    );
     expect(ids(any.outputs.out as Table)).toEqual([2, 4]);
     expect(any.warnings[0]).toMatch(/Kept 2 of 5 rows \(likes > "200" OR note is missing\)/);
   });
@@ -70,11 +93,23 @@ describe('clean.filter', () => {
   });
 
   it('explains bad conditions in both languages', async () => {
-    await expect(run([{ column: 'likes', op: '>', value: 'nhiều' }])).rejects.toMatchObject({ message: expect.stringMatching(/compares numbers, but "nhiều" is not a number/), vi: expect.stringMatching(/không phải là số/) });
-    await expect(run([{ column: 'at', op: '>', value: 'hôm qua' }])).rejects.toMatchObject({ message: expect.stringMatching(/compares dates, but "hôm qua" is not a date/), vi: expect.stringMatching(/không phải là ngày/) });
+    await expect(run([{ column: 'likes', op: '>', value: 'nhiều' }])).rejects.toMatchObject({
+      message: expect.stringMatching(/compares numbers, but "nhiều" is not a number/),
+      vi: expect.stringMatching(/không phải là số/),
+    });
+    await expect(run([{ column: 'at', op: '>', value: 'hôm qua' }])).rejects.toMatchObject({
+      message: expect.stringMatching(/compares dates, but "hôm qua" is not a date/),
+      vi: expect.stringMatching(/không phải là ngày/),
+    });
     await expect(run([{ column: 'likes', op: 'in', value: '1, x' }])).rejects.toThrow(/"x" is not a number/);
-    await expect(run([{ column: 'nope', op: '=', value: '1' }])).rejects.toMatchObject({ message: expect.stringMatching(/The column "nope" is not in the table/), vi: expect.stringMatching(/Bảng không có cột "nope"/) });
-    await expect(run([{ column: '', op: '=', value: '1' }])).rejects.toMatchObject({ message: expect.stringMatching(/A condition has no column/), vi: expect.stringMatching(/chưa chọn cột/) });
+    await expect(run([{ column: 'nope', op: '=', value: '1' }])).rejects.toMatchObject({
+      message: expect.stringMatching(/The column "nope" is not in the table/),
+      vi: expect.stringMatching(/Bảng không có cột "nope"/),
+    });
+    await expect(run([{ column: '', op: '=', value: '1' }])).rejects.toMatchObject({
+      message: expect.stringMatching(/A condition has no column/),
+      vi: expect.stringMatching(/chưa chọn cột/),
+    });
     await expect(runNode(node, {}, {})).rejects.toThrow(/Nothing is connected to the input "in"/);
   });
 

@@ -1,7 +1,7 @@
 import { Bool, Float64, Int32, Table, Utf8, tableFromArrays, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/clean.missing';
-import { toFloat64 } from '../../../src/core/table';
+import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
@@ -21,7 +21,10 @@ describe('clean.missing', () => {
     expect(notes.map((n) => n.vi).join('\n')).toMatch(/Đã bỏ 1 cột hoàn toàn trống: "note"/);
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['age:Int32', 'spend:Float64', 'city:Utf8', 'vip:Bool']);
-    expect(rows(out)).toEqual([{ age: 30, spend: 1.5, city: 'HN', vip: true }, { age: 20, spend: 4.5, city: 'HN', vip: true }]);
+    expect(rows(out)).toEqual([
+      { age: 30, spend: 1.5, city: 'HN', vip: true },
+      { age: 20, spend: 4.5, city: 'HN', vip: true },
+    ]);
     expect(warnings.join('\n')).toMatch(/Removed 1 completely empty column: "note"/);
     expect(warnings.join('\n')).toMatch(/Removed 3 of 5 rows.*"age" \(2\), "spend" \(1\), "city" \(2\), "vip" \(1\)/);
     expectIpcRoundTrip(out);
@@ -44,12 +47,15 @@ describe('clean.missing', () => {
     expect(Array.from(out.getChild('vip')!)).toEqual([true, true, false, true, true]);
     const all = warnings.join('\n');
     expect(all).toMatch(/"city", "vip" are not numeric, so the most frequent value was used/);
-    expect(all).toMatch(/Filled 6 missing cells: "age" \(2 with 33.3333\), "spend" \(1 with 2.75\), "city" \(2 with "HN"\), "vip" \(1 with true\)/);
+    expect(all).toMatch(
+      /Filled 6 missing cells: "age" \(2 with 33.3333\), "spend" \(1 with 2.75\), "city" \(2 with "HN"\), "vip" \(1 with true\)/,
+    );
     expectIpcRoundTrip(out);
   });
 
   it('fills with the median, zero, mode and a constant', async () => {
-    const median = (await runNode(node, { in: input() }, { strategy: 'fill', fill: 'median', columns: ['age', 'spend'] })).outputs.out as Table;
+    const median = (await runNode(node, { in: input() }, { strategy: 'fill', fill: 'median', columns: ['age', 'spend'] })).outputs
+      .out as Table;
     expect(Array.from(median.getChild('age')!.toArray() as Int32Array)).toEqual([30, 30, 50, 20, 30]);
     expect(String(median.getChild('age')!.type)).toBe('Int32');
     expect(toFloat64(median.getChild('spend')!)[2]).toBe(2.5);
@@ -58,10 +64,12 @@ describe('clean.missing', () => {
     expect(zero.getChild('vip')!.get(1)).toBe(false);
     const mode = (await runNode(node, { in: input() }, { strategy: 'fill', fill: 'mode', columns: ['spend'] })).outputs.out as Table;
     expect(toFloat64(mode.getChild('spend')!)[2]).toBe(2.5);
-    const constant = (await runNode(node, { in: input() }, { strategy: 'fill', fill: 'constant', value: 'unknown', columns: ['city'] })).outputs.out as Table;
+    const constant = (await runNode(node, { in: input() }, { strategy: 'fill', fill: 'constant', value: 'unknown', columns: ['city'] }))
+      .outputs.out as Table;
     expect(constant.getChild('city')!.toArray()).toEqual(['HN', 'unknown', 'HCM', 'HN', 'unknown']);
-    await expect(runNode(node, { in: input() }, { strategy: 'fill', fill: 'constant', value: 'abc', columns: ['age'] }))
-      .rejects.toThrow(/"abc", is not a number, but the column "age" holds numbers/);
+    await expect(runNode(node, { in: input() }, { strategy: 'fill', fill: 'constant', value: 'abc', columns: ['age'] })).rejects.toThrow(
+      /"abc", is not a number, but the column "age" holds numbers/,
+    );
     await expect(runNode(node, { in: input() }, { columns: ['x'] })).rejects.toThrow(/"x" is not in the table/);
   });
 

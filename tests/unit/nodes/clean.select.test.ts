@@ -12,7 +12,10 @@ describe('clean.select', () => {
     const { outputs } = await runNode(node, { in: input }, { columns: ['score', 'name'], rename: { name: 'tên' } });
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => f.name)).toEqual(['score', 'tên']);
-    expect(rows(out)).toEqual([{ score: 0.5, 'tên': 'An' }, { score: 1.5, 'tên': 'Bình' }]);
+    expect(rows(out)).toEqual([
+      { score: 0.5, tên: 'An' },
+      { score: 1.5, tên: 'Bình' },
+    ]);
     expectIpcRoundTrip(out);
   });
 

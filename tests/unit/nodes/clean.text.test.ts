@@ -5,12 +5,22 @@ import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 
 const all = { lowercase: true, stripUrls: true, stripMentions: true, stripEmoji: true, foldDiacritics: true, collapseWhitespace: true };
-const none = { lowercase: false, stripUrls: false, stripMentions: false, stripEmoji: false, foldDiacritics: false, collapseWhitespace: false };
+const none = {
+  lowercase: false,
+  stripUrls: false,
+  stripMentions: false,
+  stripEmoji: false,
+  foldDiacritics: false,
+  collapseWhitespace: false,
+};
 
 function input(): Table {
   return new Table({
     id: vectorFromArray([1, 2, 3, 4], new Int32()),
-    text: vectorFromArray(['Đẹp  QUÁ 😍 xem https://shop.vn/a?b=1 @linh.nguyen', 'Ship   chậm 👎🏽 www.abc.com', null, '@an https://x.co'], new Utf8()),
+    text: vectorFromArray(
+      ['Đẹp  QUÁ 😍 xem https://shop.vn/a?b=1 @linh.nguyen', 'Ship   chậm 👎🏽 www.abc.com', null, '@an https://x.co'],
+      new Utf8(),
+    ),
   });
 }
 
@@ -39,15 +49,22 @@ describe('clean.text', () => {
   });
 
   it('writes to a new column with folding and emoji removal', async () => {
-    const out = (await runNode(node, { in: input() }, { column: 'text', output: 'clean', stripEmoji: true, foldDiacritics: true })).outputs.out as Table;
+    const out = (await runNode(node, { in: input() }, { column: 'text', output: 'clean', stripEmoji: true, foldDiacritics: true })).outputs
+      .out as Table;
     expect(out.schema.fields.map((f) => f.name)).toEqual(['id', 'text', 'clean']);
     expect(out.getChild('clean')!.toArray()).toEqual(['dep qua xem', 'ship cham', null, '']);
     expect(out.getChild('text')!.get(0)).toMatch(/^Đẹp {2}QUÁ/);
   });
 
   it('explains bad choices in both languages', async () => {
-    await expect(runNode(node, { in: input() }, {})).rejects.toMatchObject({ message: 'Choose the text column to clean.', vi: 'Hãy chọn cột văn bản cần làm sạch.' });
-    await expect(runNode(node, { in: input() }, { column: 'id' })).rejects.toMatchObject({ message: expect.stringMatching(/"id" does not hold text/), vi: expect.stringMatching(/không chứa văn bản/) });
+    await expect(runNode(node, { in: input() }, {})).rejects.toMatchObject({
+      message: 'Choose the text column to clean.',
+      vi: 'Hãy chọn cột văn bản cần làm sạch.',
+    });
+    await expect(runNode(node, { in: input() }, { column: 'id' })).rejects.toMatchObject({
+      message: expect.stringMatching(/"id" does not hold text/),
+      vi: expect.stringMatching(/không chứa văn bản/),
+    });
     await expect(runNode(node, { in: input() }, { column: 'body' })).rejects.toThrow(/The column "body" is not in the table/);
   });
 });

@@ -5,17 +5,30 @@ import node, { sampleNote } from '../../../nodes/cluster.hierarchical';
 import { runNode } from '../../helpers/run-node';
 
 /** `n` rows cycling through `points` (each a pair x, y). */
-const repeated = (points: [number, number][], n: number) => new Table({
-  x: vectorFromArray(Array.from({ length: n }, (_, i) => points[i % points.length][0]), new Float64()),
-  y: vectorFromArray(Array.from({ length: n }, (_, i) => points[i % points.length][1]), new Float64()),
-});
-const THREE: [number, number][] = [[0, 0], [5, 5], [10, 0]];
+const repeated = (points: [number, number][], n: number) =>
+  new Table({
+    x: vectorFromArray(
+      Array.from({ length: n }, (_, i) => points[i % points.length][0]),
+      new Float64(),
+    ),
+    y: vectorFromArray(
+      Array.from({ length: n }, (_, i) => points[i % points.length][1]),
+      new Float64(),
+    ),
+  });
+const THREE: [number, number][] = [
+  [0, 0],
+  [5, 5],
+  [10, 0],
+];
 
 describe('cluster.hierarchical with repeated rows', () => {
   it('refuses more segments than different rows, saying how many there are (as k-means does)', async () => {
     const err = await runNode(node, { in: repeated(THREE, 30) }, { k: 4 }).catch((e: Error & { vi: string }) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toBe('The chosen columns have only 3 different combinations of values, so they cannot be split into 4 segments. Lower the number of segments to 3 or fewer, or choose more columns.');
+    expect((err as Error).message).toBe(
+      'The chosen columns have only 3 different combinations of values, so they cannot be split into 4 segments. Lower the number of segments to 3 or fewer, or choose more columns.',
+    );
     expect((err as { vi: string }).vi).toContain('chỉ có 3 tổ hợp giá trị khác nhau');
   });
 
@@ -27,7 +40,19 @@ describe('cluster.hierarchical with repeated rows', () => {
   });
 
   it('says so when the shortage is in the sample', async () => {
-    const err = await runNode(node, { in: repeated([[0, 0], [1, 1]], 300) }, { k: 3, maxRows: 100 }).catch((e: Error) => e);
+    const err = await runNode(
+      node,
+      {
+        in: repeated(
+          [
+            [0, 0],
+            [1, 1],
+          ],
+          300,
+        ),
+      },
+      { k: 3, maxRows: 100 },
+    ).catch((e: Error) => e);
     expect((err as Error).message).toContain('(in the sample of 100 rows)');
   });
 

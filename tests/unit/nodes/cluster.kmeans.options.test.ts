@@ -5,8 +5,8 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node, { distinctRows } from '../../../nodes/cluster.kmeans';
-import { kmeans } from '../../../src/core/kmeans';
-import { createRandom } from '../../../src/core/random';
+import { kmeans } from '../../../src/core/ml/kmeans/fit';
+import { createRandom } from '../../../src/core/contract/random';
 import { runNode } from '../../helpers/run-node';
 
 type Chart = { x: number[]; mark: number; title: { en: string }; series: { name: string; values: number[] }[] };
@@ -14,7 +14,8 @@ type Chart = { x: number[]; mark: number; title: { en: string }; series: { name:
 /** Three tight groups of `per` rows around (0,0), (10,0) and (0,10). */
 function threeGroups(per: number): Table {
   const rnd = createRandom(3);
-  const x = new Float64Array(3 * per), y = new Float64Array(3 * per);
+  const x = new Float64Array(3 * per),
+    y = new Float64Array(3 * per);
   for (let i = 0; i < 3 * per; i++) {
     const g = i % 3;
     x[i] = (g === 1 ? 10 : 0) + rnd();
@@ -38,7 +39,8 @@ describe('cluster.kmeans silhouette option', () => {
     const table = threeGroups(400);
     const plain = await runNode(node, { in: table }, { k: 3 });
     const measured = await runNode(node, { in: table }, { k: 3, silhouette: true });
-    const a = plain.outputs.scores as unknown as Chart, b = measured.outputs.scores as unknown as Chart;
+    const a = plain.outputs.scores as unknown as Chart,
+      b = measured.outputs.scores as unknown as Chart;
     expect(a.series.map((s) => s.name)).toEqual(['inertia']);
     expect(a.title.en).toMatch(/Measure separation/);
     expect(b.series.map((s) => s.name)).toEqual(['inertia', 'silhouette']);
@@ -77,7 +79,15 @@ describe('cluster.kmeans with few different rows', () => {
   });
 
   it('narrows "auto" to the number of different rows and says so', async () => {
-    const table = repeated([[0, 0], [10, 0], [0, 10], [10, 10]], 200);
+    const table = repeated(
+      [
+        [0, 0],
+        [10, 0],
+        [0, 10],
+        [10, 10],
+      ],
+      200,
+    );
     const { outputs, warnings, notes } = await runNode(node, { in: table }, { k: 'auto', kMin: 2, kMax: 10 });
     const chart = outputs.scores as unknown as Chart;
     expect(chart.x).toEqual([2, 3, 4]);
@@ -85,11 +95,20 @@ describe('cluster.kmeans with few different rows', () => {
     expect(sizes(outputs.segments as Table)).toEqual([50, 50, 50, 50]);
     const note = warnings.find((w) => /Tried 2 to 4 segments instead of 2 to 10/.test(w));
     expect(note).toMatch(/only 4 different combinations of values/);
-    expect(notes.find((n) => n.en === note)!.vi).toMatch(/Đã thử từ 2 đến 4 phân khúc thay vì từ 2 đến 10: các cột đã chọn chỉ có 4 tổ hợp/);
+    expect(notes.find((n) => n.en === note)!.vi).toMatch(
+      /Đã thử từ 2 đến 4 phân khúc thay vì từ 2 đến 10: các cột đã chọn chỉ có 4 tổ hợp/,
+    );
   });
 
   it('narrows the smallest number too when even it is above the number of different rows', async () => {
-    const table = repeated([[0, 0], [10, 0], [0, 10]], 90);
+    const table = repeated(
+      [
+        [0, 0],
+        [10, 0],
+        [0, 10],
+      ],
+      90,
+    );
     const { outputs, warnings } = await runNode(node, { in: table }, { k: 'auto', kMin: 5, kMax: 8 });
     expect((outputs.scores as unknown as Chart).x).toEqual([3]);
     expect(warnings.join(' ')).toMatch(/Tried 3 to 3 segments instead of 5 to 8: the chosen columns have only 3 different/);
@@ -113,11 +132,22 @@ describe('cluster.kmeans with few different rows', () => {
       await expect(runNode(node, { in: table }, { k })).rejects.toThrow(/"x", "y" look like ids or never change/);
     }
     // Straight k-means on constant rows gives the same plain words.
-    await expect(kmeans(new Float64Array(20).fill(1), 10, 2, { k: 3, random: createRandom(1) })).rejects.toThrow(/All rows are identical in the chosen columns/);
+    await expect(kmeans(new Float64Array(20).fill(1), 10, 2, { k: 3, random: createRandom(1) })).rejects.toThrow(
+      /All rows are identical in the chosen columns/,
+    );
   });
 
   it('still asks to lower a fixed k above the number of different rows', async () => {
-    const table = repeated([[0, 0], [10, 0], [0, 10]], 60);
-    await expect(runNode(node, { in: table }, { k: 5 })).rejects.toThrow(/only 3 different combinations.*Lower the number of segments to 3 or fewer/);
+    const table = repeated(
+      [
+        [0, 0],
+        [10, 0],
+        [0, 10],
+      ],
+      60,
+    );
+    await expect(runNode(node, { in: table }, { k: 5 })).rejects.toThrow(
+      /only 3 different combinations.*Lower the number of segments to 3 or fewer/,
+    );
   });
 });

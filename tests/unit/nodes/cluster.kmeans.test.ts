@@ -2,16 +2,25 @@ import { tableFromArrays, type Table } from 'apache-arrow';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/cluster.kmeans';
-import { createRandom } from '../../../src/core/random';
+import { createRandom } from '../../../src/core/contract/random';
 import { runNode } from '../../helpers/run-node';
 
 function sse(points: number[][], labels: number[], k: number): number {
   const d = points[0].length;
   const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
   const counts = new Array<number>(k).fill(0);
-  points.forEach((p, i) => { counts[labels[i]]++; p.forEach((v, c) => { sums[labels[i]][c] += v; }); });
+  points.forEach((p, i) => {
+    counts[labels[i]]++;
+    p.forEach((v, c) => {
+      sums[labels[i]][c] += v;
+    });
+  });
   let s = 0;
-  points.forEach((p, i) => p.forEach((v, c) => { s += (v - sums[labels[i]][c] / counts[labels[i]]) ** 2; }));
+  points.forEach((p, i) =>
+    p.forEach((v, c) => {
+      s += (v - sums[labels[i]][c] / counts[labels[i]]) ** 2;
+    }),
+  );
   return s;
 }
 
@@ -61,7 +70,11 @@ describe('cluster.kmeans', () => {
   });
 
   it('uses every numeric column when none are chosen, but not an old segment column', async () => {
-    const t = tableFromArrays({ a: Float64Array.from([0, 0.1, 10, 10.1]), name: ['p', 'q', 'r', 's'], segment: Int32Array.from([9, 9, 9, 9]) });
+    const t = tableFromArrays({
+      a: Float64Array.from([0, 0.1, 10, 10.1]),
+      name: ['p', 'q', 'r', 's'],
+      segment: Int32Array.from([9, 9, 9, 9]),
+    });
     const { outputs } = await runNode(node, { in: t }, { k: 2 });
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => f.name)).toEqual(['a', 'name', 'segment']);
@@ -71,13 +84,19 @@ describe('cluster.kmeans', () => {
 
   it('explains every problem in plain words', async () => {
     const t = tableFromArrays({ a: Float64Array.from([1, NaN, 3, NaN]), b: Float64Array.from([1, 2, NaN, 4]), name: ['p', 'q', 'r', 's'] });
-    await expect(runNode(node, { in: t }, { k: 2 })).rejects.toThrow(/3 of 4 rows have a missing value.*"a" \(2\), "b" \(1\).*Fill missing values/);
+    await expect(runNode(node, { in: t }, { k: 2 })).rejects.toThrow(
+      /3 of 4 rows have a missing value.*"a" \(2\), "b" \(1\).*Fill missing values/,
+    );
     await expect(runNode(node, { in: t }, { columns: ['a', 'name'], k: 2 })).rejects.toThrow(/"name" holds text.*One-hot encode/);
     await expect(runNode(node, { in: t }, { columns: ['zzz'], k: 2 })).rejects.toThrow(/"zzz" is not in the table/);
     await expect(runNode(node, { in: tableFromArrays({ name: ['x', 'y'] }) }, { k: 2 })).rejects.toThrow(/no columns of numbers/);
-    await expect(runNode(node, { in: tableFromArrays({ a: Float64Array.from([1, 2, 3]) }) }, { k: 5 })).rejects.toThrow(/5 segments but the table has only 3 rows/);
+    await expect(runNode(node, { in: tableFromArrays({ a: Float64Array.from([1, 2, 3]) }) }, { k: 5 })).rejects.toThrow(
+      /5 segments but the table has only 3 rows/,
+    );
     await expect(runNode(node, { in: tableFromArrays({ a: new Float64Array(0) }) }, { k: 2 })).rejects.toThrow(/table is empty/);
-    await expect(runNode(node, { in: tableFromArrays({ a: Float64Array.from([1, 1, 2, 2]) }) }, { k: 3 })).rejects.toThrow(/only 2 different combinations/);
+    await expect(runNode(node, { in: tableFromArrays({ a: Float64Array.from([1, 1, 2, 2]) }) }, { k: 3 })).rejects.toThrow(
+      /only 2 different combinations/,
+    );
     await expect(runNode(node, {}, {})).rejects.toThrow(/Nothing is connected/);
   });
 

@@ -1,14 +1,15 @@
 import { Float64, Table, Utf8, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node, { exportBytes, exportName } from '../../../nodes/export.file';
-import { readParquet } from '../../../src/core/parquet';
+import { readParquet } from '../../../src/core/io/parquet';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 
-const input = () => new Table({
-  name: vectorFromArray(['=HYPERLINK("x")', '+84 912', '-1', '@an', 'Đẹp, "quá"', null], new Utf8()),
-  spend: vectorFromArray([1.5, NaN, -2, 0, 1e3, 7], new Float64()),
-});
+const input = () =>
+  new Table({
+    name: vectorFromArray(['=HYPERLINK("x")', '+84 912', '-1', '@an', 'Đẹp, "quá"', null], new Utf8()),
+    spend: vectorFromArray([1.5, NaN, -2, 0, 1e3, 7], new Float64()),
+  });
 const decode = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 
 describe('export.file', () => {
@@ -33,9 +34,9 @@ describe('export.file', () => {
     const { bytes, name, mime } = await exportBytes(input(), 'csv', 'out');
     expect(name).toBe('out.csv');
     expect(mime).toMatch(/^text\/csv/);
-    expect(decode(bytes)).toBe([
-      '\uFEFFname,spend', `"'=HYPERLINK(""x"")",1.5`, "'+84 912,", "-1,-2", "'@an,0", '"Đẹp, ""quá""",1000', ',7', '',
-    ].join('\n'));
+    expect(decode(bytes)).toBe(
+      ['\uFEFFname,spend', `"'=HYPERLINK(""x"")",1.5`, "'+84 912,", '-1,-2', "'@an,0", '"Đẹp, ""quá""",1000', ',7', ''].join('\n'),
+    );
   });
 
   it('JSON rows, Arrow file and Parquet keep the values', async () => {

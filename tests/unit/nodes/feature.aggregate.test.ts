@@ -2,20 +2,21 @@ import { Table, TimestampMillisecond, tableFromArrays, vectorFromArray } from 'a
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.aggregate';
 import sample from '../../../nodes/ingest.sample';
-import { parseTime } from '../../../src/core/parse-time';
+import { parseTime } from '../../../src/core/table/parse-time';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
 const def = node;
 const aggregate = async (table: Table, params: Record<string, unknown> = {}) => runNode(def, { in: table }, params);
 
-const interactions = (timestamps: (string | null)[]) => tableFromArrays({
-  user_id: ['a', 'a', 'a', 'b', 'b', 'c'],
-  post_id: ['p1', 'p1', 'p2', 'p1', 'p3', 'p2'],
-  type: ['comment', 'reaction', 'share', 'comment', 'reaction', 'reaction'],
-  likes: Float64Array.from([2, 1, NaN, 4, 0, 5]),
-  timestamp: timestamps,
-});
+const interactions = (timestamps: (string | null)[]) =>
+  tableFromArrays({
+    user_id: ['a', 'a', 'a', 'b', 'b', 'c'],
+    post_id: ['p1', 'p1', 'p2', 'p1', 'p3', 'p2'],
+    type: ['comment', 'reaction', 'share', 'comment', 'reaction', 'reaction'],
+    likes: Float64Array.from([2, 1, NaN, 4, 0, 5]),
+    timestamp: timestamps,
+  });
 const ISO = ['2026-06-01T10:00:00', '2026-06-01 23:30', '2026-06-03T08:15:00Z', '2026-06-05 19:00:00', 'garbage', '2026-06-10T12:00:00'];
 
 describe('feature.aggregate', () => {
@@ -23,26 +24,75 @@ describe('feature.aggregate', () => {
     const { outputs, warnings } = await aggregate(interactions(ISO), { values: ['likes'] });
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => f.name)).toEqual([
-      'user_id', 'interactions', 'n_comment', 'n_reaction', 'n_share', 'share_comment', 'share_reaction', 'share_share',
-      'sum_likes', 'mean_likes', 'distinct_post_id', 'days_since_last', 'days_active', 'first_seen', 'last_seen',
-      'share_night', 'share_morning', 'share_afternoon', 'share_evening', 'peak_hour',
+      'user_id',
+      'interactions',
+      'n_comment',
+      'n_reaction',
+      'n_share',
+      'share_comment',
+      'share_reaction',
+      'share_share',
+      'sum_likes',
+      'mean_likes',
+      'distinct_post_id',
+      'days_since_last',
+      'days_active',
+      'first_seen',
+      'last_seen',
+      'share_night',
+      'share_morning',
+      'share_afternoon',
+      'share_evening',
+      'peak_hour',
     ]);
     const [a, b, c] = rows(out);
     expect(a).toMatchObject({
-      user_id: 'a', interactions: 3, n_comment: 1, n_reaction: 1, n_share: 1, sum_likes: 3, mean_likes: 1.5, distinct_post_id: 2,
-      days_active: 2, first_seen: '2026-06-01T10:00:00', last_seen: '2026-06-03T08:15:00',
-      share_afternoon: 0, share_evening: 0, peak_hour: 8,
+      user_id: 'a',
+      interactions: 3,
+      n_comment: 1,
+      n_reaction: 1,
+      n_share: 1,
+      sum_likes: 3,
+      mean_likes: 1.5,
+      distinct_post_id: 2,
+      days_active: 2,
+      first_seen: '2026-06-01T10:00:00',
+      last_seen: '2026-06-03T08:15:00',
+      share_afternoon: 0,
+      share_evening: 0,
+      peak_hour: 8,
     });
     expect(a.share_comment).toBeCloseTo(1 / 3);
     expect(a.days_since_last).toBeCloseTo(7 + 3.75 / 24);
     expect(a.share_night).toBeCloseTo(1 / 3);
     expect(a.share_morning).toBeCloseTo(2 / 3);
     expect(b).toMatchObject({
-      user_id: 'b', interactions: 2, n_comment: 1, n_reaction: 1, n_share: 0, share_comment: 0.5, share_share: 0, sum_likes: 4, mean_likes: 2,
-      distinct_post_id: 2, days_active: 1, share_evening: 1, share_night: 0, peak_hour: 19,
+      user_id: 'b',
+      interactions: 2,
+      n_comment: 1,
+      n_reaction: 1,
+      n_share: 0,
+      share_comment: 0.5,
+      share_share: 0,
+      sum_likes: 4,
+      mean_likes: 2,
+      distinct_post_id: 2,
+      days_active: 1,
+      share_evening: 1,
+      share_night: 0,
+      peak_hour: 19,
     });
     expect(b.days_since_last).toBeCloseTo(4 + 17 / 24);
-    expect(c).toMatchObject({ user_id: 'c', interactions: 1, n_reaction: 1, share_reaction: 1, days_since_last: 0, share_afternoon: 1, peak_hour: 12, mean_likes: 5 });
+    expect(c).toMatchObject({
+      user_id: 'c',
+      interactions: 1,
+      n_reaction: 1,
+      share_reaction: 1,
+      days_since_last: 0,
+      share_afternoon: 1,
+      peak_hour: 12,
+      mean_likes: 5,
+    });
     expect(warnings).toEqual(['1 value(s) of "timestamp" could not be read as dates and were ignored (e.g. "garbage").']);
     expectIpcRoundTrip(out);
   });
@@ -70,8 +120,19 @@ describe('feature.aggregate', () => {
   it('takes numbers as epoch milliseconds and Arrow timestamps', async () => {
     const ms = ISO.map((t) => (t === 'garbage' ? Date.UTC(2026, 5, 5, 20) : parseTime(t)));
     const base = interactions(ISO);
-    for (const column of [vectorFromArray(ms), vectorFromArray(ms.map((m) => new Date(m)), new TimestampMillisecond())]) {
-      const withTime = new Table({ user_id: base.getChild('user_id')!, post_id: base.getChild('post_id')!, type: base.getChild('type')!, timestamp: column });
+    for (const column of [
+      vectorFromArray(ms),
+      vectorFromArray(
+        ms.map((m) => new Date(m)),
+        new TimestampMillisecond(),
+      ),
+    ]) {
+      const withTime = new Table({
+        user_id: base.getChild('user_id')!,
+        post_id: base.getChild('post_id')!,
+        type: base.getChild('type')!,
+        timestamp: column,
+      });
       const { outputs, warnings } = await aggregate(withTime);
       const [a, b] = rows(outputs.out as Table);
       expect(warnings).toEqual([]);
@@ -90,7 +151,8 @@ describe('feature.aggregate', () => {
     expect(parseTime('2026-06-30')).toBe(Date.UTC(2026, 5, 30));
     expect(parseTime('12/31/2025 12:00 AM')).toBe(Date.UTC(2025, 11, 31, 0));
     expect(parseTime(String(at))).toBe(at);
-    for (const bad of ['garbage', '2026-13-01', '2026-02-30', '6/30/2026 25:00', '2026-06-30 14:05 tomorrow', '']) expect(parseTime(bad)).toBeNaN();
+    for (const bad of ['garbage', '2026-13-01', '2026-02-30', '6/30/2026 25:00', '2026-06-30 14:05 tomorrow', ''])
+      expect(parseTime(bad)).toBeNaN();
   });
 
   it('skips time and type features when their columns are left empty', async () => {
@@ -109,13 +171,17 @@ describe('feature.aggregate', () => {
   });
 
   it('names a missing column and the ones that exist', async () => {
-    await expect(aggregate(interactions(ISO), { by: 'customer' })).rejects.toThrow(/"customer" is not in the table.*user_id, post_id, type, likes, timestamp/);
+    await expect(aggregate(interactions(ISO), { by: 'customer' })).rejects.toThrow(
+      /"customer" is not in the table.*user_id, post_id, type, likes, timestamp/,
+    );
     await expect(aggregate(interactions(ISO), { time: 'created_at' })).rejects.toThrow(/"created_at" is not in the table/);
     await expect(aggregate(interactions(ISO), { values: ['type'] })).rejects.toThrow(/"type" must hold numbers/);
   });
 
   it('refuses a time column with no readable date, showing an example', async () => {
-    await expect(aggregate(interactions(['soon', 'later', null, 'x', 'y', 'z']))).rejects.toThrow(/No value of the column "timestamp" could be read as a date or time \(for example "soon"\)/);
+    await expect(aggregate(interactions(['soon', 'later', null, 'x', 'y', 'z']))).rejects.toThrow(
+      /No value of the column "timestamp" could be read as a date or time \(for example "soon"\)/,
+    );
   });
 
   it('gives one row per active user on the sample audience', async () => {
@@ -132,7 +198,9 @@ describe('feature.aggregate', () => {
     const r = rows(out);
     for (const row of r.slice(0, 200)) {
       expect((row.n_comment as number) + (row.n_reaction as number) + (row.n_share as number)).toBe(row.interactions);
-      expect((row.share_night as number) + (row.share_morning as number) + (row.share_afternoon as number) + (row.share_evening as number)).toBeCloseTo(1);
+      expect(
+        (row.share_night as number) + (row.share_morning as number) + (row.share_afternoon as number) + (row.share_evening as number),
+      ).toBeCloseTo(1);
       expect(row.distinct_post_id as number).toBeLessThanOrEqual(row.interactions as number);
       expect(row.days_since_last as number).toBeGreaterThanOrEqual(0);
     }

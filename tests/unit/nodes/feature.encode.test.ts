@@ -1,7 +1,7 @@
 import { Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.encode';
-import { toFloat64 } from '../../../src/core/table';
+import { toFloat64 } from '../../../src/core/table/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 
@@ -19,8 +19,15 @@ describe('feature.encode', () => {
     const { outputs, warnings } = await runNode(node, { in: input() }, { columns: ['type', 'hour'] });
     const out = outputs.out as Table;
     expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'id:Int32', 'type:Utf8', 'type=video:Float64', 'type=photo:Float64', 'type=status:Float64', 'type=link:Float64',
-      'hour:Float64', 'hour=9:Float64', 'hour=21:Float64',
+      'id:Int32',
+      'type:Utf8',
+      'type=video:Float64',
+      'type=photo:Float64',
+      'type=status:Float64',
+      'type=link:Float64',
+      'hour:Float64',
+      'hour=9:Float64',
+      'hour=21:Float64',
     ]);
     expect(col(out, 'type=video')).toEqual([1, 0, 1, 0, 0, 0]);
     expect(col(out, 'type=photo')).toEqual([0, 1, 0, 0, 0, 0]);
@@ -41,7 +48,13 @@ describe('feature.encode', () => {
   });
 
   it('explains problems in both languages', async () => {
-    await expect(runNode(node, { in: input() }, {})).rejects.toMatchObject({ message: 'Choose the category columns to encode.', vi: 'Hãy chọn các cột phân loại cần mã hoá.' });
-    await expect(runNode(node, { in: input() }, { columns: ['city'] })).rejects.toMatchObject({ message: expect.stringMatching(/The column "city" is not in the table/), vi: expect.stringMatching(/Bảng không có cột "city"/) });
+    await expect(runNode(node, { in: input() }, {})).rejects.toMatchObject({
+      message: 'Choose the category columns to encode.',
+      vi: 'Hãy chọn các cột phân loại cần mã hoá.',
+    });
+    await expect(runNode(node, { in: input() }, { columns: ['city'] })).rejects.toMatchObject({
+      message: expect.stringMatching(/The column "city" is not in the table/),
+      vi: expect.stringMatching(/Bảng không có cột "city"/),
+    });
   });
 });

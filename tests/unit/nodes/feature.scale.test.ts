@@ -1,24 +1,30 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.scale';
-import { toFloat64 } from '../../../src/core/table';
+import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
 const col = (t: Table, name: string) => Array.from(toFloat64(t.getChild(name)!));
-const input = () => tableFromArrays({
-  id: ['a', 'b', 'c', 'd', 'e'],
-  x: Float64Array.from([1, 2, 3, 4, 10]),
-  y: Int32Array.from([5, 5, 5, 5, 5]),
-  z: Float64Array.from([2, NaN, 4, 6, 8]),
-});
+const input = () =>
+  tableFromArrays({
+    id: ['a', 'b', 'c', 'd', 'e'],
+    x: Float64Array.from([1, 2, 3, 4, 10]),
+    y: Int32Array.from([5, 5, 5, 5, 5]),
+    z: Float64Array.from([2, NaN, 4, 6, 8]),
+  });
 
 describe('feature.scale', () => {
   it('z-scores in place with hand-computed values, constant columns to 0 with a warning', async () => {
     // A constant column is scaled only when chosen (the default leaves it out, see scale.defaults).
     const { outputs, warnings } = await runNode(node, { in: input() }, { columns: ['x', 'y', 'z'] });
     const out = outputs.out as Table;
-    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['id:Dictionary<Int32, Utf8>', 'x:Float64', 'y:Float64', 'z:Float64']);
+    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'id:Dictionary<Int32, Utf8>',
+      'x:Float64',
+      'y:Float64',
+      'z:Float64',
+    ]);
     // x: mean 4, population std sqrt(10) → (x - 4) / sqrt(10)
     const s = Math.sqrt(10);
     col(out, 'x').forEach((v, i) => expect(v).toBeCloseTo([-3 / s, -2 / s, -1 / s, 0, 6 / s][i], 12));
@@ -43,7 +49,9 @@ describe('feature.scale', () => {
   });
 
   it('refuses text columns and unknown columns in plain words', async () => {
-    await expect(runNode(node, { in: input() }, { columns: ['id'] })).rejects.toThrow(/"id" does not hold numbers \(it holds text\).*One-hot encode/);
+    await expect(runNode(node, { in: input() }, { columns: ['id'] })).rejects.toThrow(
+      /"id" does not hold numbers \(it holds text\).*One-hot encode/,
+    );
     await expect(runNode(node, { in: input() }, { columns: ['w'] })).rejects.toThrow(/"w" is not in the table/);
     await expect(runNode(node, { in: input() }, { method: 'log' })).rejects.toThrow(/invalid params/);
   });

@@ -1,8 +1,8 @@
 import { Int32, Table, TimestampMillisecond, Utf8, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/feature.time';
-import { paramFields } from '../../../src/core/form';
-import { toFloat64 } from '../../../src/core/table';
+import { paramFields } from '../../../src/core/contract/form';
+import { toFloat64 } from '../../../src/core/table/table';
 import { runNode } from '../../helpers/run-node';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 
@@ -14,7 +14,13 @@ describe('feature.time', () => {
     const t = new Table({ at: vectorFromArray(['4/22/2018 6:00', '4/16/2018 22:45', null, 'later', '4/21/2018 18:00'], new Utf8()) });
     const { outputs, warnings, notes } = await runNode(node, { in: t }, { column: 'at' });
     const out = outputs.out as Table;
-    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['at:Utf8', 'at_hour:Float64', 'at_weekday:Float64', 'at_month:Float64', 'at_recency_days:Float64']);
+    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'at:Utf8',
+      'at_hour:Float64',
+      'at_weekday:Float64',
+      'at_month:Float64',
+      'at_recency_days:Float64',
+    ]);
     expect(col(out, 'at_hour')).toEqual([6, 22, NaN, NaN, 18]);
     expect(col(out, 'at_weekday')).toEqual([7, 1, NaN, NaN, 6]);
     expect(col(out, 'at_month')).toEqual([4, 4, NaN, NaN, 4]);
@@ -38,9 +44,17 @@ describe('feature.time', () => {
 
   it('explains problems in both languages', async () => {
     const t = new Table({ a: vectorFromArray(['x', 'yy'], new Utf8()) });
-    await expect(runNode(node, { in: t }, {})).rejects.toMatchObject({ message: 'Choose the date/time column.', vi: 'Hãy chọn cột ngày giờ.' });
-    await expect(runNode(node, { in: t }, { column: 'a', parts: [] })).rejects.toMatchObject({ message: 'Choose at least one feature to compute.' });
-    await expect(runNode(node, { in: t }, { column: 'a' })).rejects.toMatchObject({ message: expect.stringMatching(/No value in "a" could be read as a date/), vi: expect.stringMatching(/Không giá trị nào trong "a"/) });
+    await expect(runNode(node, { in: t }, {})).rejects.toMatchObject({
+      message: 'Choose the date/time column.',
+      vi: 'Hãy chọn cột ngày giờ.',
+    });
+    await expect(runNode(node, { in: t }, { column: 'a', parts: [] })).rejects.toMatchObject({
+      message: 'Choose at least one feature to compute.',
+    });
+    await expect(runNode(node, { in: t }, { column: 'a' })).rejects.toMatchObject({
+      message: expect.stringMatching(/No value in "a" could be read as a date/),
+      vi: expect.stringMatching(/Không giá trị nào trong "a"/),
+    });
     await expect(runNode(node, { in: t }, { column: 'b' })).rejects.toThrow(/The column "b" is not in the table/);
   });
 

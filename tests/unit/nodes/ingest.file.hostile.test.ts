@@ -6,12 +6,23 @@ import { type Table, Utf8, Float64, Table as ArrowTable, tableFromIPC, vectorFro
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/ingest.file';
 import social from '../../../nodes/ingest.social';
-import { tableFromData } from '../../../src/core/arrow-build';
-import type { NodeDef } from '../../../src/core/node';
-import { exportBytes, toCsv } from '../../../src/core/write';
+import { tableFromData } from '../../../src/core/table/arrow-build';
+import type { NodeDef } from '../../../src/core/contract/node';
+import { exportBytes, toCsv } from '../../../src/core/io/write';
 import { runNode } from '../../helpers/run-node';
 import {
-  BIG_IDS, HOSTILE_CELLS, PROTO_NAMES, bigIntJson, damagedArrow, deepJson, deflatedWorkbook, oneLineCsv, protoRows, soundArrow, wideCsv, xlsxBomb,
+  BIG_IDS,
+  HOSTILE_CELLS,
+  PROTO_NAMES,
+  bigIntJson,
+  damagedArrow,
+  deepJson,
+  deflatedWorkbook,
+  oneLineCsv,
+  protoRows,
+  soundArrow,
+  wideCsv,
+  xlsxBomb,
 } from '../../fixtures/hostile/build';
 
 const def = node as unknown as NodeDef;
@@ -36,7 +47,13 @@ async function ingest(name: string, bytes: Uint8Array | string, params: Record<s
 /** The node's refusal: its English text matches `en`, and a Vietnamese text (with diacritics) exists. */
 async function refusal(run: () => Promise<unknown>, en: RegExp): Promise<{ en: string; vi: string }> {
   let error: unknown;
-  await timed(async () => { try { await run(); } catch (err) { error = err; } });
+  await timed(async () => {
+    try {
+      await run();
+    } catch (err) {
+      error = err;
+    }
+  });
   expect(error, 'expected the node to refuse').toBeInstanceOf(Error);
   const err = error as Error & { vi?: string };
   expect(err.name).toBe('NodeError');
@@ -83,7 +100,11 @@ describe('Excel zip bombs', () => {
   it('a 4 MB workbook that inflates to 4 GiB while declaring 1 KB is refused while inflating', async () => {
     const bomb = xlsxBomb(4096, true);
     expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
-    await refuse('bomb.xlsx', bomb, /This Excel file is damaged or built to crash programs: the part "xl\/worksheets\/sheet1\.xml" unpacks to more data than the file says/);
+    await refuse(
+      'bomb.xlsx',
+      bomb,
+      /This Excel file is damaged or built to crash programs: the part "xl\/worksheets\/sheet1\.xml" unpacks to more data than the file says/,
+    );
   });
 
   it('a workbook that honestly declares 1 GiB of sheet data is refused before inflating', async () => {
@@ -112,13 +133,21 @@ describe('deep JSON', () => {
 
   it('a Facebook export nested 10,000 levels deep is refused the same way', async () => {
     const text = `{"data":[{"id":"1","comments":{"data":${'['.repeat(10_000)}${']'.repeat(10_000)}}}]}`;
-    await refusal(() => runNode(socialDef, {}, { platform: 'facebook', path: 'fb.json' }, { files: { 'fb.json': text } }), /nested more than 1,000 levels deep/);
+    await refusal(
+      () => runNode(socialDef, {}, { platform: 'facebook', path: 'fb.json' }, { files: { 'fb.json': text } }),
+      /nested more than 1,000 levels deep/,
+    );
   });
 });
 
 describe('column names that are Object.prototype members', () => {
   const files = protoRows();
-  for (const [format, name, bytes] of [['JSON', 'p.json', files.json], ['NDJSON', 'p.ndjson', files.ndjson], ['CSV', 'p.csv', files.csv], ['Excel', 'p.xlsx', files.xlsx]] as const) {
+  for (const [format, name, bytes] of [
+    ['JSON', 'p.json', files.json],
+    ['NDJSON', 'p.ndjson', files.ndjson],
+    ['CSV', 'p.csv', files.csv],
+    ['Excel', 'p.xlsx', files.xlsx],
+  ] as const) {
     it(`${format}: every such column is kept, and a row without it is empty there`, async () => {
       const { table } = await ingest(name, bytes);
       expect(table.schema.fields.map((f) => f.name)).toEqual(['id', ...PROTO_NAMES]);
@@ -140,7 +169,11 @@ describe('column names that are Object.prototype members', () => {
 
   it('JSON export keeps a column named __proto__', async () => {
     // (An object literal {__proto__: …} would set the prototype, so the table is built from a list of names.)
-    const table = tableFromData(['id', '__proto__'], [vectorFromArray([1, 2], new Float64()).data[0], vectorFromArray(['a', null], new Utf8()).data[0]], 2);
+    const table = tableFromData(
+      ['id', '__proto__'],
+      [vectorFromArray([1, 2], new Float64()).data[0], vectorFromArray(['a', null], new Utf8()).data[0]],
+      2,
+    );
     expect(table.schema.fields.map((f) => f.name)).toContain('__proto__');
     const text = new TextDecoder().decode((await exportBytes(table, 'json')).bytes);
     expect(text).toBe('[{"id":1,"__proto__":"a"},{"id":2,"__proto__":null}]');
@@ -166,7 +199,10 @@ describe('damaged Arrow files', () => {
 });
 
 describe('integers beyond 2^53', () => {
-  for (const [format, name] of [['json', 'big.json'], ['ndjson', 'big.ndjson']] as const) {
+  for (const [format, name] of [
+    ['json', 'big.json'],
+    ['ndjson', 'big.ndjson'],
+  ] as const) {
     it(`${format}: kept as their exact digits (text), with a note`, async () => {
       const { table, notes } = await ingest(name, bigIntJson()[format]);
       expect(cells(table, 'id')).toEqual([...BIG_IDS]);
@@ -185,17 +221,21 @@ describe('integers beyond 2^53', () => {
 });
 
 describe('export → ingest round trip', () => {
-  const hostile = () => new ArrowTable({
-    text: vectorFromArray([...HOSTILE_CELLS, null], new Utf8()),
-    n: vectorFromArray(HOSTILE_CELLS.map((_, i) => (i === 1 ? -1 : i - 5)).concat([NaN]), new Float64()),
-  });
+  const hostile = () =>
+    new ArrowTable({
+      text: vectorFromArray([...HOSTILE_CELLS, null], new Utf8()),
+      n: vectorFromArray(HOSTILE_CELLS.map((_, i) => (i === 1 ? -1 : i - 5)).concat([NaN]), new Float64()),
+    });
 
   it('hostile cells come back identical, and still cannot run as formulas in a spreadsheet', async () => {
     const table = hostile();
     const file = await exportBytes(table, 'csv', 'hostile');
     const text = new TextDecoder().decode(file.bytes);
     // Nothing in the file starts a cell with a formula character unless it is a plain number.
-    for (const line of text.replace(/^\uFEFF/, '').split('\n').slice(1, -1)) {
+    for (const line of text
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .slice(1, -1)) {
       const first = line.startsWith('"') ? line.slice(1) : line;
       expect(/^[=+@\t\r]/.test(first) || (/^-/.test(first) && !/^-\d+(,|$)/.test(first)), line).toBe(false);
     }

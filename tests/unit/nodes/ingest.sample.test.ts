@@ -12,15 +12,37 @@ const share = (values: unknown[], pred: (v: unknown) => boolean) => values.filte
 
 describe('ingest.sample', () => {
   it('has the documented columns, sizes and types', async () => {
-    const [interactions, users, posts] = await Promise.all([sample({ size: 5000 }), sample({ dataset: 'users', size: 5000 }), sample({ dataset: 'posts', size: 5000 })]);
+    const [interactions, users, posts] = await Promise.all([
+      sample({ size: 5000 }),
+      sample({ dataset: 'users', size: 5000 }),
+      sample({ dataset: 'posts', size: 5000 }),
+    ]);
     expect(interactions.numRows).toBe(5000);
     expect(users.numRows).toBe(500);
     expect(posts.numRows).toBe(50);
     expect(interactions.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'interaction_id:Utf8', 'user_id:Utf8', 'post_id:Utf8', 'type:Utf8', 'reaction:Utf8', 'timestamp:Utf8', 'hour:Int32',
-      'text:Utf8', 'language:Utf8', 'channel:Utf8',
+      'interaction_id:Utf8',
+      'user_id:Utf8',
+      'post_id:Utf8',
+      'type:Utf8',
+      'reaction:Utf8',
+      'timestamp:Utf8',
+      'hour:Int32',
+      'text:Utf8',
+      'language:Utf8',
+      'channel:Utf8',
     ]);
-    expect(users.schema.fields.map((f) => f.name)).toEqual(['user_id', 'name', 'gender', 'age', 'city', 'language', 'interests', 'follower', 'joined']);
+    expect(users.schema.fields.map((f) => f.name)).toEqual([
+      'user_id',
+      'name',
+      'gender',
+      'age',
+      'city',
+      'language',
+      'interests',
+      'follower',
+      'joined',
+    ]);
     expect(posts.schema.fields.map((f) => f.name)).toEqual(['post_id', 'published', 'type', 'topic', 'product', 'text']);
     expect(users.getChild('follower')!.type.toString()).toBe('Bool');
     // Small sizes keep at least 100 users and 20 posts.
@@ -58,7 +80,9 @@ describe('ingest.sample', () => {
     const published = new Map(column(posts, 'post_id').map((p, i) => [p, column(posts, 'published')[i] as string]));
     const joined = new Map(column(users, 'user_id').map((u, i) => [u, column(users, 'joined')[i] as string]));
     const ts = strings(interactions, 'timestamp');
-    const ipost = column(interactions, 'post_id'), iuser = column(interactions, 'user_id'), hours = column(interactions, 'hour');
+    const ipost = column(interactions, 'post_id'),
+      iuser = column(interactions, 'user_id'),
+      hours = column(interactions, 'hour');
     for (let i = 0; i < ts.length; i++) {
       expect(ts[i] >= published.get(ipost[i])!).toBe(true);
       expect(ts[i].slice(0, 10) >= joined.get(iuser[i])!).toBe(true);
@@ -75,11 +99,18 @@ describe('ingest.sample', () => {
     const types = column(t, 'type');
     for (const type of ['comment', 'reaction', 'share']) expect(share(types, (v) => v === type)).toBeGreaterThan(0.03);
     // Reactions have a reaction and no text; comments have text and a language.
-    const reaction = column(t, 'reaction'), text = column(t, 'text'), language = column(t, 'language');
+    const reaction = column(t, 'reaction'),
+      text = column(t, 'text'),
+      language = column(t, 'language');
     types.forEach((type, i) => {
-      if (type === 'reaction') { expect(reaction[i]).toMatch(/^(like|love|haha|wow|sad|angry)$/); expect(text[i]).toBeNull(); }
-      else expect(reaction[i]).toBeNull();
-      if (type === 'comment') { expect(typeof text[i]).toBe('string'); expect(language[i]).toMatch(/^(vi|en)$/); }
+      if (type === 'reaction') {
+        expect(reaction[i]).toMatch(/^(like|love|haha|wow|sad|angry)$/);
+        expect(text[i]).toBeNull();
+      } else expect(reaction[i]).toBeNull();
+      if (type === 'comment') {
+        expect(typeof text[i]).toBe('string');
+        expect(language[i]).toMatch(/^(vi|en)$/);
+      }
       if (text[i] === null) expect(language[i]).toBeNull();
     });
     const comments = strings(t, 'text');
@@ -89,8 +120,19 @@ describe('ingest.sample', () => {
     expect(new Set(comments).size).toBeGreaterThan(2000);
     expect(comments.some((c) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(c))).toBe(true);
     // Journey cues in both languages, and teen code / unaccented spellings.
-    for (const cue of [/chốt đơn/i, /refund/i, /ship/i, /how much/i, /không mua nữa|không bao giờ mua lại/i, /recommend/i, /\b(dc|ko|k|bn)\b/]) {
-      expect(comments.some((c) => cue.test(c)), String(cue)).toBe(true);
+    for (const cue of [
+      /chốt đơn/i,
+      /refund/i,
+      /ship/i,
+      /how much/i,
+      /không mua nữa|không bao giờ mua lại/i,
+      /recommend/i,
+      /\b(dc|ko|k|bn)\b/,
+    ]) {
+      expect(
+        comments.some((c) => cue.test(c)),
+        String(cue),
+      ).toBe(true);
     }
     expect(comments.some((c) => /^[\x20-\x7e]+$/.test(c) && /\b(shop|giao|hang)\b/.test(c))).toBe(true);
     expect(share(column(t, 'channel'), (c) => c === 'facebook')).toBeGreaterThan(0.5);
@@ -110,7 +152,9 @@ describe('ingest.sample', () => {
 
   it('carries behavioural structure: night owls, reaction-only users, churners', async () => {
     const t = await sample({ size: 50000 });
-    const user = column(t, 'user_id'), hour = column(t, 'hour') as number[], type = column(t, 'type');
+    const user = column(t, 'user_id'),
+      hour = column(t, 'hour') as number[],
+      type = column(t, 'type');
     const stats = new Map<unknown, { n: number; night: number; reactions: number }>();
     user.forEach((u, i) => {
       const s = stats.get(u) ?? { n: 0, night: 0, reactions: 0 };

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import mapNode from '../../../nodes/journey.map';
 import pathsNode from '../../../nodes/journey.paths';
-import type { ChartSpec } from '../../../src/core/chart';
+import type { ChartSpec } from '../../../src/core/contract/chart';
 import { JourneyMap } from '../../../src/ui/charts/journey';
 import { funnelOption, sankeyOption } from '../../../src/ui/charts/journey-charts';
 import { RENDERERS } from '../../../src/ui/charts/registry';
@@ -29,19 +29,31 @@ describe('journey charts', () => {
 
   it('turn journey.paths charts into ECharts options with stage names in the chosen language', async () => {
     const { outputs } = await runNode(pathsNode, { in: staged });
-    const sankey = sankeyOption(outputs.sankey as unknown as ChartSpec, 'vi') as { series: { type: string; data: { name: string; label: { formatter: string } }[]; links: unknown[] }[] };
+    const sankey = sankeyOption(outputs.sankey as unknown as ChartSpec, 'vi') as {
+      series: { type: string; data: { name: string; label: { formatter: string } }[]; links: unknown[] }[];
+    };
     expect(sankey.series[0].type).toBe('sankey');
     expect(sankey.series[0].data.map((d) => d.label.formatter)).toEqual(['Nhận biết', 'Cân nhắc', 'Cân nhắc', 'Rời bỏ', 'Mua hàng']);
     expect(sankey.series[0].links).toHaveLength(3);
-    const funnel = funnelOption(outputs.funnel_chart as unknown as ChartSpec, 'en') as { series: { type: string; sort: string; data: { name: string; value: number }[] }[] };
+    const funnel = funnelOption(outputs.funnel_chart as unknown as ChartSpec, 'en') as {
+      series: { type: string; sort: string; data: { name: string; value: number }[] }[];
+    };
     expect(funnel.series[0]).toMatchObject({ type: 'funnel', sort: 'none' });
-    expect(funnel.series[0].data.map((d) => [d.name, d.value])).toEqual([['Awareness', 2], ['Consideration', 2], ['Purchase', 1], ['Experience', 0], ['Advocacy', 0]]);
+    expect(funnel.series[0].data.map((d) => [d.name, d.value])).toEqual([
+      ['Awareness', 2],
+      ['Consideration', 2],
+      ['Purchase', 1],
+      ['Experience', 0],
+      ['Advocacy', 0],
+    ]);
   });
 
   it('draws the journey map: stages left to right, sentiment, negative share and the moment of truth', async () => {
     const { outputs } = await runNode(mapNode, { in: staged });
     const html = renderToStaticMarkup(createElement(JourneyMap, { spec: outputs.map as unknown as ChartSpec, lang: 'vi' }));
-    const order = ['awareness', 'consideration', 'purchase', 'experience', 'advocacy', 'churn'].map((s) => html.indexOf(`journey-stage-${s}`));
+    const order = ['awareness', 'consideration', 'purchase', 'experience', 'advocacy', 'churn'].map((s) =>
+      html.indexOf(`journey-stage-${s}`),
+    );
     expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]))).toBe(true);
     expect(html).toContain('Rời bỏ');
     expect(html).toContain('Khoảnh khắc quyết định');

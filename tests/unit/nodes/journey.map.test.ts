@@ -1,40 +1,79 @@
 import { type Table, tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/journey.map';
-import { NodeError } from '../../../src/core/errors';
-import type { HeatmapChart } from '../../../src/core/chart';
-import type { JourneyMapChart } from '../../../src/core/journey/charts';
-import type { NodeDef } from '../../../src/core/node';
+import { NodeError } from '../../../src/core/contract/errors';
+import type { HeatmapChart } from '../../../src/core/contract/chart';
+import type { JourneyMapChart } from '../../../src/core/contract/chart';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
 const def = node as unknown as NodeDef;
-const small = () => tableFromArrays({
-  journey_stage: ['awareness', 'awareness', 'consideration', 'consideration', 'purchase', 'experience', 'experience', 'experience', 'experience', 'churn', 'none', 'none'],
-  sentiment_score: Float64Array.from([0.5, 0.3, 0, 0.2, 0.6, -0.5, -0.5, -0.5, 0.1, -0.9, NaN, 0]),
-  text: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'],
-});
+const small = () =>
+  tableFromArrays({
+    journey_stage: [
+      'awareness',
+      'awareness',
+      'consideration',
+      'consideration',
+      'purchase',
+      'experience',
+      'experience',
+      'experience',
+      'experience',
+      'churn',
+      'none',
+      'none',
+    ],
+    sentiment_score: Float64Array.from([0.5, 0.3, 0, 0.2, 0.6, -0.5, -0.5, -0.5, 0.1, -0.9, NaN, 0]),
+    text: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'],
+  });
 
 describe('journey.map', () => {
   it('computes volume, share, mean sentiment, negative share and the moment of truth by hand', async () => {
     const { outputs, warnings } = await runNode(def, { in: small() });
     const out = rows(outputs.out as Table);
     expect(out.map((r) => [r.stage, r.volume])).toEqual([
-      ['awareness', 2], ['consideration', 2], ['purchase', 1], ['experience', 4], ['advocacy', 0], ['churn', 1], ['none', 2],
+      ['awareness', 2],
+      ['consideration', 2],
+      ['purchase', 1],
+      ['experience', 4],
+      ['advocacy', 0],
+      ['churn', 1],
+      ['none', 2],
     ]);
     expect(out[0].share).toBeCloseTo(2 / 12);
     const means = [0.4, 0.1, 0.6, -0.35, null, -0.9, 0];
     out.forEach((r, i) => (means[i] === null ? expect(r.mean_sentiment).toBeNull() : expect(r.mean_sentiment).toBeCloseTo(means[i]!)));
     expect(out.map((r) => r.share_negative)).toEqual([0, 0, 0, 0.75, null, 1, 0]);
     // swings vs the previous stage with sentiment: -0.3, +0.5, -0.95, (advocacy has none), -0.55
-    expect(out.map((r) => (r.swing === null ? null : Math.round((r.swing as number) * 100) / 100))).toEqual([null, -0.3, 0.5, -0.95, null, -0.55, null]);
+    expect(out.map((r) => (r.swing === null ? null : Math.round((r.swing as number) * 100) / 100))).toEqual([
+      null,
+      -0.3,
+      0.5,
+      -0.95,
+      null,
+      -0.55,
+      null,
+    ]);
     expect(out.map((r) => r.moment_of_truth)).toEqual([false, false, false, true, false, false, false]);
     expect(warnings).toEqual([]);
     expectIpcRoundTrip(outputs.out as Table);
 
     const heat = outputs.heatmap as unknown as HeatmapChart;
-    expect(heat).toMatchObject({ chart: 'heatmap', format: 'percent', rows: ['awareness', 'consideration', 'purchase', 'experience', 'churn'], cols: ['positive', 'neutral', 'negative'] });
-    expect(heat.values).toEqual([[1, 0, 0], [0.5, 0.5, 0], [1, 0, 0], [0.25, 0, 0.75], [0, 0, 1]]);
+    expect(heat).toMatchObject({
+      chart: 'heatmap',
+      format: 'percent',
+      rows: ['awareness', 'consideration', 'purchase', 'experience', 'churn'],
+      cols: ['positive', 'neutral', 'negative'],
+    });
+    expect(heat.values).toEqual([
+      [1, 0, 0],
+      [0.5, 0.5, 0],
+      [1, 0, 0],
+      [0.25, 0, 0.75],
+      [0, 0, 1],
+    ]);
     const map = outputs.map as unknown as JourneyMapChart;
     expect(map.chart).toBe('journey');
     expect(map.stages.map((s) => s.stage)).toEqual(['awareness', 'consideration', 'purchase', 'experience', 'advocacy', 'churn']);
@@ -44,7 +83,7 @@ describe('journey.map', () => {
     expect(JSON.parse(JSON.stringify(map))).toEqual(map);
   });
 
-  it('finds pain points over-represented in a stage\'s negative comments (stop words removed, EN + VI)', async () => {
+  it("finds pain points over-represented in a stage's negative comments (stop words removed, EN + VI)", async () => {
     const texts: [string, string, number][] = [];
     for (let i = 0; i < 6; i++) texts.push([`giao hàng chậm quá ${i} ngày rồi`, 'experience', -0.6]);
     for (let i = 0; i < 4; i++) texts.push([`hộp bị móp hết luôn ${i}`, 'experience', -0.5]);
@@ -53,7 +92,11 @@ describe('journey.map', () => {
     for (let i = 0; i < 40; i++) texts.push([`giá bao nhiêu vậy shop ${i}`, 'consideration', 0]);
     for (let i = 0; i < 20; i++) texts.push([`the box is so cute, love the colour ${i}`, 'awareness', 0.5]);
     for (let i = 0; i < 5; i++) texts.push([`hoàn tiền chậm quá, thất vọng ${i}`, 'churn', -0.7]);
-    const table = tableFromArrays({ text: texts.map((t) => t[0]), journey_stage: texts.map((t) => t[1]), sentiment_score: Float64Array.from(texts.map((t) => t[2])) });
+    const table = tableFromArrays({
+      text: texts.map((t) => t[0]),
+      journey_stage: texts.map((t) => t[1]),
+      sentiment_score: Float64Array.from(texts.map((t) => t[2])),
+    });
     const { outputs } = await runNode(def, { in: table });
     const out = rows(outputs.out as Table);
     const exp = String(out[3].pain_points).split(', ');
@@ -69,7 +112,11 @@ describe('journey.map', () => {
   });
 
   it('falls back to sentiment labels, and to volumes only without any sentiment', async () => {
-    const t = tableFromArrays({ journey_stage: ['purchase', 'purchase', 'churn'], sentiment_label: ['positive', 'neutral', 'negative'], text: ['x', 'y', 'z'] });
+    const t = tableFromArrays({
+      journey_stage: ['purchase', 'purchase', 'churn'],
+      sentiment_label: ['positive', 'neutral', 'negative'],
+      text: ['x', 'y', 'z'],
+    });
     const { outputs, warnings } = await runNode(def, { in: t });
     const out = rows(outputs.out as Table);
     expect(out[2]).toMatchObject({ stage: 'purchase', volume: 2, mean_sentiment: 0.5, share_negative: 0 });

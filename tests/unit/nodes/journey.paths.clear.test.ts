@@ -6,12 +6,12 @@
 import { type Table, tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/journey.paths';
-import type { ChartSpec } from '../../../src/core/chart';
-import type { FunnelChart, SankeyChart } from '../../../src/core/journey/charts';
+import type { ChartSpec } from '../../../src/core/contract/chart';
+import type { FunnelChart, SankeyChart } from '../../../src/core/contract/chart';
 import { MAX_STEPS } from '../../../src/core/journey/paths';
 import { STAGES } from '../../../src/core/journey/stages';
-import type { NodeDef } from '../../../src/core/node';
-import { createRandom } from '../../../src/core/random';
+import type { NodeDef } from '../../../src/core/contract/node';
+import { createRandom } from '../../../src/core/contract/random';
 import { funnelOption, sankeyOption } from '../../../src/ui/charts/journey-charts';
 import { rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
@@ -21,13 +21,17 @@ const def = node as unknown as NodeDef;
 /** 300 people, 1–30 comments each over all 7 stages (none included), with many repeats. */
 function comments(): Table {
   const rnd = createRandom(11);
-  const user: string[] = [], time: number[] = [], stage: string[] = [];
+  const user: string[] = [],
+    time: number[] = [],
+    stage: string[] = [];
   for (let u = 0; u < 300; u++) {
     const n = 1 + Math.floor(rnd() * 30);
     let s = Math.floor(rnd() * 3);
     for (let i = 0; i < n; i++) {
       if (rnd() < 0.4) s = Math.floor(rnd() * STAGES.length); // otherwise the same stage again
-      user.push(`u${u}`); time.push(1_700_000_000_000 + i * 3_600_000); stage.push(STAGES[s]);
+      user.push(`u${u}`);
+      time.push(1_700_000_000_000 + i * 3_600_000);
+      stage.push(STAGES[s]);
     }
   }
   return tableFromArrays({ user_id: user, timestamp: Float64Array.from(time), journey_stage: stage });
@@ -45,14 +49,21 @@ describe('journey.paths reads clearly', () => {
       expect(columns).toEqual(['1', '2', '3', '4+']);
       expect(MAX_STEPS).toBe(4);
       // No stage in more columns than there are columns; each stage once per column.
-      for (const st of new Set(s.nodes.map((n) => n.stage))) expect(s.nodes.filter((n) => n.stage === st).length).toBeLessThanOrEqual(MAX_STEPS);
+      for (const st of new Set(s.nodes.map((n) => n.stage)))
+        expect(s.nodes.filter((n) => n.stage === st).length).toBeLessThanOrEqual(MAX_STEPS);
       // Within the shown steps, a link never stays on the same stage (repeats merged), whatever "collapse" says.
-      for (const l of s.links) if (columnOf(l.target) !== '4+') expect(stageOf(l.source), `${l.source} → ${l.target}`).not.toBe(stageOf(l.target));
+      for (const l of s.links)
+        if (columnOf(l.target) !== '4+') expect(stageOf(l.source), `${l.source} → ${l.target}`).not.toBe(stageOf(l.target));
       // Everyone starts in column 1; flows into a column add up to its nodes.
       const funnel = rows(outputs.funnel as Table);
-      const people = new Set(rows(comments()).filter((r) => r.journey_stage !== 'none').map((r) => r.user_id)).size;
+      const people = new Set(
+        rows(comments())
+          .filter((r) => r.journey_stage !== 'none')
+          .map((r) => r.user_id),
+      ).size;
       expect(s.nodes.filter((n) => n.step === 1).reduce((a, n) => a + n.value, 0)).toBe(people);
-      for (const n of s.nodes.filter((x) => x.step > 1)) expect(s.links.filter((l) => l.target === n.name).reduce((a, l) => a + l.value, 0)).toBe(n.value);
+      for (const n of s.nodes.filter((x) => x.step > 1))
+        expect(s.links.filter((l) => l.target === n.name).reduce((a, l) => a + l.value, 0)).toBe(n.value);
       expect(s.nodes.filter((n) => n.merged).every((n) => columnOf(n.name) === '4+')).toBe(true);
       expect(s.title?.en).toMatch(/first 3 steps, then where \d+ longer paths end \(repeats merged\)/);
       expect(s.title?.vi).toMatch(/3 bước đầu, rồi nơi \d+ lộ trình dài hơn kết thúc/);
@@ -82,13 +93,17 @@ describe('journey.paths reads clearly', () => {
     expect(chart.note?.en).toMatch(/people who got at least this far.*"users"/);
     // The drawn labels and tooltips show the table's share, not another base.
     const opt = funnelOption(chart as unknown as ChartSpec, 'en') as {
-      title: { subtext: string }; tooltip: { formatter: (p: unknown) => string }; series: { label: { formatter: (p: unknown) => string } }[];
+      title: { subtext: string };
+      tooltip: { formatter: (p: unknown) => string };
+      series: { label: { formatter: (p: unknown) => string } }[];
     };
     expect(opt.title.subtext).toBe(chart.note!.en);
     table.slice(0, 5).forEach((r, i) => {
       const p = { name: 'x', value: r.users, dataIndex: i };
       expect(opt.series[0].label.formatter(p)).toBe(`x  ${r.users} · ${Math.round(100 * (r.share_of_users as number))}%`);
-      expect(opt.tooltip.formatter(p)).toContain(`${r.users} people got at least this far (${Math.round(100 * (r.share_of_users as number))}% of everyone)`);
+      expect(opt.tooltip.formatter(p)).toContain(
+        `${r.users} people got at least this far (${Math.round(100 * (r.share_of_users as number))}% of everyone)`,
+      );
     });
   });
 });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/journey.paths';
 import sample from '../../../nodes/ingest.sample';
 import stageNode from '../../../nodes/journey.stage';
-import { NodeError } from '../../../src/core/errors';
-import type { FunnelChart } from '../../../src/core/journey/charts';
-import type { JsonValue } from '../../../src/core/node';
+import { NodeError } from '../../../src/core/contract/errors';
+import type { FunnelChart } from '../../../src/core/contract/chart';
+import type { JsonValue } from '../../../src/core/contract/node';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
@@ -13,14 +13,25 @@ const def = node;
 const T = (d: number) => `2026-03-0${d}T10:00:00`;
 // Input deliberately out of order; b has two rows at the same time (purchase listed first).
 const data = [
-  ['a', T(4), 'purchase'], ['b', T(1), 'purchase'], ['a', T(1), 'awareness'], ['b', T(1), 'consideration'], ['c', T(2), 'experience'],
-  ['a', T(2), 'consideration'], ['c', T(1), 'none'], ['a', T(3), 'consideration'], ['b', T(5), 'churn'], ['c', T(3), 'advocacy'],
-  ['d', T(1), 'none'], ['c', 'garbage', 'awareness'], ['e', T(1), 'Purchase '], ['f', T(1), 'bogus'],
+  ['a', T(4), 'purchase'],
+  ['b', T(1), 'purchase'],
+  ['a', T(1), 'awareness'],
+  ['b', T(1), 'consideration'],
+  ['c', T(2), 'experience'],
+  ['a', T(2), 'consideration'],
+  ['c', T(1), 'none'],
+  ['a', T(3), 'consideration'],
+  ['b', T(5), 'churn'],
+  ['c', T(3), 'advocacy'],
+  ['d', T(1), 'none'],
+  ['c', 'garbage', 'awareness'],
+  ['e', T(1), 'Purchase '],
+  ['f', T(1), 'bogus'],
 ];
 const table = tableFromArrays({ user_id: data.map((r) => r[0]), timestamp: data.map((r) => r[1]), journey_stage: data.map((r) => r[2]) });
 
 describe('journey.paths', () => {
-  it('orders each person\'s stages by time (ties by funnel order), collapses repeats and counts transitions', async () => {
+  it("orders each person's stages by time (ties by funnel order), collapses repeats and counts transitions", async () => {
     const { outputs, warnings } = await runNode(def, { in: table });
     expect(rows(outputs.out as Table)).toEqual([
       { from: 'awareness', to: 'consideration', users: 1, transitions: 1, share: 1 },
@@ -38,26 +49,50 @@ describe('journey.paths', () => {
     const { outputs } = await runNode(def, { in: table });
     const f = rows(outputs.funnel as Table);
     expect(f.map((r) => [r.stage, r.users, r.seen])).toEqual([
-      ['awareness', 4, 1], ['consideration', 4, 2], ['purchase', 4, 3], ['experience', 1, 1], ['advocacy', 1, 1], ['churn', 1, 1],
+      ['awareness', 4, 1],
+      ['consideration', 4, 2],
+      ['purchase', 4, 3],
+      ['experience', 1, 1],
+      ['advocacy', 1, 1],
+      ['churn', 1, 1],
     ]);
     expect(f.map((r) => r.conversion)).toEqual([1, 1, 1, 0.25, 1, null]);
     expect(f.map((r) => r.share_of_users)).toEqual([1, 1, 1, 0.25, 0.25, 0.25]);
     const chart = outputs.funnel_chart as FunnelChart;
     expect(chart.chart).toBe('funnel');
     expect((chart.stages as { name: string; value: number }[]).map((s) => [s.name, s.value])).toEqual([
-      ['awareness', 4], ['consideration', 4], ['purchase', 4], ['experience', 1], ['advocacy', 1],
+      ['awareness', 4],
+      ['consideration', 4],
+      ['purchase', 4],
+      ['experience', 1],
+      ['advocacy', 1],
     ]);
   });
 
   it('builds a cycle-free Sankey of the first steps (one node per step and stage)', async () => {
     const { outputs } = await runNode(def, { in: table });
-    const s = outputs.sankey as JsonValue & { nodes: { name: string; value: number }[]; links: { source: string; target: string; value: number }[] };
+    const s = outputs.sankey as JsonValue & {
+      nodes: { name: string; value: number }[];
+      links: { source: string; target: string; value: number }[];
+    };
     expect(s.chart).toBe('sankey');
     expect(s.nodes.map((x) => `${x.name}=${x.value}`)).toEqual([
-      '1. awareness=1', '1. consideration=1', '1. purchase=1', '1. experience=1', '2. consideration=1', '2. purchase=1', '2. advocacy=1', '3. purchase=1', '3. churn=1',
+      '1. awareness=1',
+      '1. consideration=1',
+      '1. purchase=1',
+      '1. experience=1',
+      '2. consideration=1',
+      '2. purchase=1',
+      '2. advocacy=1',
+      '3. purchase=1',
+      '3. churn=1',
     ]);
     expect(s.links.map((l) => `${l.source}>${l.target}=${l.value}`)).toEqual([
-      '1. awareness>2. consideration=1', '1. consideration>2. purchase=1', '1. experience>2. advocacy=1', '2. consideration>3. purchase=1', '2. purchase>3. churn=1',
+      '1. awareness>2. consideration=1',
+      '1. consideration>2. purchase=1',
+      '1. experience>2. advocacy=1',
+      '2. consideration>3. purchase=1',
+      '2. purchase>3. churn=1',
     ]);
   });
 

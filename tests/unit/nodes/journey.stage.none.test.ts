@@ -8,9 +8,24 @@ const WORDLESS = ['', '   ', '\u200B', '\u200B\u200C\u200D\uFEFF', '#', '@', '??
 const MEANINGFUL = ['giá bao nhiêu vậy shop?', 'how much is it?', 'đã nhận hàng, rất đẹp'];
 
 const run = async (texts: (string | null)[], params: Record<string, unknown> = {}) => {
-  const { outputs } = await runNode(node, { in: new Table({ text: vectorFromArray(texts, new Utf8()), label: vectorFromArray(texts.map((_, i) => (i % 2 ? 'purchase' : 'awareness')), new Utf8()) }) }, params);
+  const { outputs } = await runNode(
+    node,
+    {
+      in: new Table({
+        text: vectorFromArray(texts, new Utf8()),
+        label: vectorFromArray(
+          texts.map((_, i) => (i % 2 ? 'purchase' : 'awareness')),
+          new Utf8(),
+        ),
+      }),
+    },
+    params,
+  );
   const out = outputs.out as Table;
-  return { stage: out.getChild('journey_stage')!.toArray() as string[], conf: Array.from(out.getChild('journey_confidence')!.toArray() as Float64Array) };
+  return {
+    stage: out.getChild('journey_stage')!.toArray() as string[],
+    conf: Array.from(out.getChild('journey_confidence')!.toArray() as Float64Array),
+  };
 };
 
 describe('journey.stage on texts without words', () => {

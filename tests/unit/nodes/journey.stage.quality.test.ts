@@ -10,7 +10,7 @@
 import { type Table, tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/journey.stage';
-import type { NodeDef } from '../../../src/core/node';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { STAGES } from '../../../src/core/journey/stages';
 import { evaluate } from '../../../src/core/text/classifier';
 import { HELDOUT } from '../../fixtures/journey-heldout';
@@ -32,7 +32,10 @@ async function labelsMode(texts: string[], labels: (string | null)[]): Promise<{
   const { outputs, warnings } = await runNode(def, { in: tableFromArrays({ text: texts, label: labels }) }, { labels: 'label' });
   const m = /cross-validated accuracy (\d+)% \(macro-F1 ([\d.]+)\)/.exec(warnings.join(' '));
   if (!m) throw new Error(`no accuracy note: ${warnings.join(' ')}`);
-  return { predicted: (outputs.out as Table).getChild('journey_stage')!.toArray() as string[], cv: { accuracy: Number(m[1]) / 100, macroF1: Number(m[2]) } };
+  return {
+    predicted: (outputs.out as Table).getChild('journey_stage')!.toArray() as string[],
+    cv: { accuracy: Number(m[1]) / 100, macroF1: Number(m[2]) },
+  };
 }
 
 /**
@@ -48,27 +51,51 @@ const FLOORS = {
 
 describe('journey.stage quality on labelled EN + VI comments', () => {
   it('has at least 30 comments per stage per language in the labelled set', () => {
-    for (const lang of LANGS) for (const s of STAGES) expect(JOURNEY_LABELLED.filter((r) => r.lang === lang && r.stage === s).length).toBeGreaterThanOrEqual(30);
+    for (const lang of LANGS)
+      for (const s of STAGES) expect(JOURNEY_LABELLED.filter((r) => r.lang === lang && r.stage === s).length).toBeGreaterThanOrEqual(30);
   });
 
   for (const lang of LANGS) {
     it(`${lang}: lexicon and labels mode stay above their floors`, async () => {
       const dev = JOURNEY_LABELLED.filter((r) => r.lang === lang);
       const held = STAGES.flatMap((s) => HELDOUT[lang][s].map((text) => ({ text, stage: s })));
-      const lexDev = await lexicon(dev.map((r) => r.text), dev.map((r) => r.stage));
-      const lexHeld = await lexicon(held.map((r) => r.text), held.map((r) => r.stage));
-      const mixHeld = await lexicon(held.map((r) => r.text), held.map((r) => r.stage), true);
-      const cv = (await labelsMode(dev.map((r) => r.text), dev.map((r) => r.stage))).cv;
-      const both = await labelsMode([...dev, ...held].map((r) => r.text), [...dev.map((r) => r.stage), ...held.map(() => null)]);
-      const trained = evaluate(held.map((r) => r.stage), both.predicted.slice(dev.length));
-      console.log([
-        `journey.stage ${lang.toUpperCase()} (${dev.length} development, ${held.length} held-out comments)`,
-        `  lexicon, development set : ${fmt(lexDev)}`,
-        `  lexicon, held-out set    : ${fmt(lexHeld)}`,
-        `  default (lexicon + built-in examples), held-out: ${fmt(mixHeld)}`,
-        `  labels mode, 5-fold CV   : ${fmt(cv)}`,
-        `  labels mode, held-out    : ${fmt(trained)} (trained on the development set)`,
-      ].join('\n'));
+      const lexDev = await lexicon(
+        dev.map((r) => r.text),
+        dev.map((r) => r.stage),
+      );
+      const lexHeld = await lexicon(
+        held.map((r) => r.text),
+        held.map((r) => r.stage),
+      );
+      const mixHeld = await lexicon(
+        held.map((r) => r.text),
+        held.map((r) => r.stage),
+        true,
+      );
+      const cv = (
+        await labelsMode(
+          dev.map((r) => r.text),
+          dev.map((r) => r.stage),
+        )
+      ).cv;
+      const both = await labelsMode(
+        [...dev, ...held].map((r) => r.text),
+        [...dev.map((r) => r.stage), ...held.map(() => null)],
+      );
+      const trained = evaluate(
+        held.map((r) => r.stage),
+        both.predicted.slice(dev.length),
+      );
+      console.log(
+        [
+          `journey.stage ${lang.toUpperCase()} (${dev.length} development, ${held.length} held-out comments)`,
+          `  lexicon, development set : ${fmt(lexDev)}`,
+          `  lexicon, held-out set    : ${fmt(lexHeld)}`,
+          `  default (lexicon + built-in examples), held-out: ${fmt(mixHeld)}`,
+          `  labels mode, 5-fold CV   : ${fmt(cv)}`,
+          `  labels mode, held-out    : ${fmt(trained)} (trained on the development set)`,
+        ].join('\n'),
+      );
       const f = FLOORS[lang];
       expect(lexDev.accuracy).toBeGreaterThanOrEqual(f.dev);
       expect(lexHeld.accuracy).toBeGreaterThanOrEqual(f.heldout);

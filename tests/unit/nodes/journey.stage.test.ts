@@ -1,9 +1,9 @@
 import { type Table, tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/journey.stage';
-import { NodeError } from '../../../src/core/errors';
-import { paramFields } from '../../../src/core/form';
-import type { NodeDef } from '../../../src/core/node';
+import { NodeError } from '../../../src/core/contract/errors';
+import { paramFields } from '../../../src/core/contract/form';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { DEFAULT_LEXICON } from '../../../src/core/journey/lexicon';
 import { JOURNEY_STAGES } from '../../../src/core/journey/stages';
 import { expectIpcRoundTrip } from '../../helpers/tables';
@@ -14,7 +14,11 @@ const texts = (list: (string | null)[]) => tableFromArrays({ id: Int32Array.from
 const stages = async (list: (string | null)[], params: Record<string, unknown> = {}) => {
   const { outputs } = await runNode(def, { in: texts(list) }, params);
   const out = outputs.out as Table;
-  return { stage: out.getChild('journey_stage')!.toArray() as string[], conf: Array.from(out.getChild('journey_confidence')!.toArray() as Float64Array), out };
+  return {
+    stage: out.getChild('journey_stage')!.toArray() as string[],
+    conf: Array.from(out.getChild('journey_confidence')!.toArray() as Float64Array),
+    out,
+  };
 };
 const one = async (text: string, params: Record<string, unknown> = {}) => (await stages([text], params)).stage[0];
 
@@ -30,13 +34,28 @@ describe('journey.stage', () => {
 
   it('classifies the typical cues of each stage in Vietnamese and English', async () => {
     const cases: [string, string][] = [
-      ['giá bao nhiêu vậy shop', 'consideration'], ['ship hcm bao lâu', 'consideration'], ['còn size M không', 'consideration'],
-      ['how much is shipping to Hanoi?', 'consideration'], ['chốt đơn nha', 'purchase'], ['đã chuyển khoản rồi ạ', 'purchase'], ['em đặt rồi nha', 'purchase'],
-      ['just ordered two!', 'purchase'], ['nhận được hàng rồi, đẹp lắm', 'experience'], ['dùng 2 tuần thấy da mịn hơn', 'experience'],
-      ['package arrived damaged', 'experience'], ['giới thiệu cho bạn thân rồi', 'advocacy'], ['sẽ mua lại lần nữa', 'advocacy'],
-      ['highly recommend this shop', 'advocacy'], ['không mua nữa', 'churn'], ['hoàn tiền cho em', 'churn'], ['unfollow', 'churn'],
-      ['switching to a competitor', 'churn'], ['mới biết shop luôn á', 'awareness'], ['first time seeing this brand', 'awareness'],
-      ['hôm nay trời nóng ghê', 'none'], ['happy new year everyone', 'none'],
+      ['giá bao nhiêu vậy shop', 'consideration'],
+      ['ship hcm bao lâu', 'consideration'],
+      ['còn size M không', 'consideration'],
+      ['how much is shipping to Hanoi?', 'consideration'],
+      ['chốt đơn nha', 'purchase'],
+      ['đã chuyển khoản rồi ạ', 'purchase'],
+      ['em đặt rồi nha', 'purchase'],
+      ['just ordered two!', 'purchase'],
+      ['nhận được hàng rồi, đẹp lắm', 'experience'],
+      ['dùng 2 tuần thấy da mịn hơn', 'experience'],
+      ['package arrived damaged', 'experience'],
+      ['giới thiệu cho bạn thân rồi', 'advocacy'],
+      ['sẽ mua lại lần nữa', 'advocacy'],
+      ['highly recommend this shop', 'advocacy'],
+      ['không mua nữa', 'churn'],
+      ['hoàn tiền cho em', 'churn'],
+      ['unfollow', 'churn'],
+      ['switching to a competitor', 'churn'],
+      ['mới biết shop luôn á', 'awareness'],
+      ['first time seeing this brand', 'awareness'],
+      ['hôm nay trời nóng ghê', 'none'],
+      ['happy new year everyone', 'none'],
     ];
     const { stage } = await stages(cases.map((c) => c[0]));
     expect(cases.map((c, i) => `${c[0]} → ${stage[i]}`)).toEqual(cases.map((c) => `${c[0]} → ${c[1]}`));
@@ -76,7 +95,10 @@ describe('journey.stage', () => {
       { stage: 'purchase', phrase: 'paid # now', weight: 3, language: 'any' },
       { stage: 'churn', phrase: 'refund*', weight: 1, language: 'any' },
     ];
-    const { stage, conf } = await stages(['alpha beta', 'alpha gamma gamma', 'gamma?', 'paid 20 now', 'paid x now', 'refunded', 'nothing', null], { lexicon, examples: false });
+    const { stage, conf } = await stages(
+      ['alpha beta', 'alpha gamma gamma', 'gamma?', 'paid 20 now', 'paid x now', 'refunded', 'nothing', null],
+      { lexicon, examples: false },
+    );
     expect(stage).toEqual(['experience', 'consideration', 'consideration', 'purchase', 'none', 'churn', 'none', 'none']);
     expect(conf[0]).toBeCloseTo(0.5 * (1 - Math.exp(-2)));
     expect(conf[2]).toBeCloseTo(1 - Math.exp(-2.5));
@@ -90,16 +112,46 @@ describe('journey.stage', () => {
       { stage: 'consideration', phrase: '^ do you', weight: 1, language: 'any' },
       { stage: 'consideration', phrase: 'không $', weight: 1, language: 'any' },
     ];
-    const { stage } = await stages(['ship tới rồi', 'shipper tới', 'ship, tới', 'do you ship', 'what do you use', 'ok. do you', 'còn hàng không', 'không còn hàng', 'còn ko, shop'], { lexicon, examples: false });
-    expect(stage).toEqual(['experience', 'none', 'none', 'consideration', 'none', 'consideration', 'consideration', 'none', 'consideration']);
+    const { stage } = await stages(
+      [
+        'ship tới rồi',
+        'shipper tới',
+        'ship, tới',
+        'do you ship',
+        'what do you use',
+        'ok. do you',
+        'còn hàng không',
+        'không còn hàng',
+        'còn ko, shop',
+      ],
+      { lexicon, examples: false },
+    );
+    expect(stage).toEqual([
+      'experience',
+      'none',
+      'none',
+      'consideration',
+      'none',
+      'consideration',
+      'consideration',
+      'none',
+      'consideration',
+    ]);
   });
 
   it('with the built-in examples, recognises phrasings no phrase lists; without them those are "none"', async () => {
-    const list = ['the stitching came undone after one wear', 'saw you on a friend\'s story yesterday', 'đã kể cho cả nhóm bạn nghe về shop'];
+    const list = [
+      'the stitching came undone after one wear',
+      "saw you on a friend's story yesterday",
+      'đã kể cho cả nhóm bạn nghe về shop',
+    ];
     expect((await stages(list, { examples: false })).stage).toEqual(['none', 'none', 'none']);
     const mixed = await stages(list);
     expect(mixed.stage).toEqual(['experience', 'awareness', 'advocacy']);
-    for (const c of mixed.conf) { expect(c).toBeGreaterThan(0.14); expect(c).toBeLessThanOrEqual(1); }
+    for (const c of mixed.conf) {
+      expect(c).toBeGreaterThan(0.14);
+      expect(c).toBeLessThanOrEqual(1);
+    }
   });
 
   it('a phrase the analyst adds still decides over the built-in examples', async () => {
@@ -108,7 +160,9 @@ describe('journey.stage', () => {
     const lexicon = [...DEFAULT_LEXICON, { stage: 'churn', phrase: 'undone', weight: 5, language: 'en' }];
     expect(await one(text, { lexicon })).toBe('churn');
     // A weak phrase does not override a confident model.
-    expect(await one(text, { lexicon: [...DEFAULT_LEXICON, { stage: 'awareness', phrase: 'undone', weight: 0.2, language: 'en' }] })).toBe('experience');
+    expect(await one(text, { lexicon: [...DEFAULT_LEXICON, { stage: 'awareness', phrase: 'undone', weight: 0.2, language: 'en' }] })).toBe(
+      'experience',
+    );
   });
 
   it('uses only the chosen language\'s phrases (plus "any")', async () => {
@@ -118,16 +172,34 @@ describe('journey.stage', () => {
   });
 
   it('learns from a labels column: labelled rows keep their label, the others are predicted, accuracy is reported', async () => {
-    const base = [['giá bao nhiêu', 'consideration'], ['bao nhiêu tiền vậy', 'consideration'], ['size M còn không', 'consideration'],
-      ['chốt đơn', 'purchase'], ['đã chốt 2 cái', 'purchase'], ['chốt liền', 'purchase'], ['hoàn tiền đi', 'churn'], ['đòi hoàn tiền', 'churn'], ['hoàn tiền gấp', 'churn']];
-    const rows = [...base, ...base, ['chốt 3 cái nha', null], ['hoàn tiền giúp em', null], ['Purchase', 'purchase'], ['xyz', 'not-a-stage']];
+    const base = [
+      ['giá bao nhiêu', 'consideration'],
+      ['bao nhiêu tiền vậy', 'consideration'],
+      ['size M còn không', 'consideration'],
+      ['chốt đơn', 'purchase'],
+      ['đã chốt 2 cái', 'purchase'],
+      ['chốt liền', 'purchase'],
+      ['hoàn tiền đi', 'churn'],
+      ['đòi hoàn tiền', 'churn'],
+      ['hoàn tiền gấp', 'churn'],
+    ];
+    const rows = [
+      ...base,
+      ...base,
+      ['chốt 3 cái nha', null],
+      ['hoàn tiền giúp em', null],
+      ['Purchase', 'purchase'],
+      ['xyz', 'not-a-stage'],
+    ];
     const table = tableFromArrays({ text: rows.map((r) => r[0]), label: rows.map((r) => r[1]) });
     const { outputs, warnings, notes } = await runNode(def, { in: table }, { labels: 'label' });
     const stage = (outputs.out as Table).getChild('journey_stage')!.toArray() as string[];
     expect(stage.slice(0, 18)).toEqual([...base, ...base].map((r) => r[1]));
     expect(stage.slice(18, 21)).toEqual(['purchase', 'churn', 'purchase']);
     expect(warnings[0]).toContain('"not-a-stage"');
-    expect(warnings[1]).toMatch(/^Learned from 19 labelled row\(s\): cross-validated accuracy \d+% \(macro-F1 [\d.]+\); the lexicon alone gets \d+% on them/);
+    expect(warnings[1]).toMatch(
+      /^Learned from 19 labelled row\(s\): cross-validated accuracy \d+% \(macro-F1 [\d.]+\); the lexicon alone gets \d+% on them/,
+    );
     expect(notes[1].vi).toMatch(/^Đã học từ 19 dòng có nhãn/);
     const conf = (outputs.out as Table).getChild('journey_confidence')!.toArray() as Float64Array;
     expect(conf[0]).toBe(1);
@@ -136,7 +208,12 @@ describe('journey.stage', () => {
 
   it('keeps the input columns, appends stage and confidence, and survives IPC', async () => {
     const { out } = await stages(['chốt đơn', null, 'hi']);
-    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['id:Int32', 'text:Dictionary<Int32, Utf8>', 'journey_stage:Utf8', 'journey_confidence:Float64']);
+    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'id:Int32',
+      'text:Dictionary<Int32, Utf8>',
+      'journey_stage:Utf8',
+      'journey_confidence:Float64',
+    ]);
     expectIpcRoundTrip(out);
   });
 

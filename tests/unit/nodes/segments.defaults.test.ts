@@ -10,16 +10,17 @@ import kmeansNode from '../../../nodes/cluster.kmeans';
 import profileNode from '../../../nodes/cluster.profile';
 import pcaNode from '../../../nodes/feature.pca';
 import scaleNode from '../../../nodes/feature.scale';
-import { defaultNumericColumns, idLikeName } from '../../../src/core/columns';
-import { readableLabel, splitWords } from '../../../src/core/labels';
-import { createRandom } from '../../../src/core/random';
-import { toFloat64 } from '../../../src/core/table';
+import { defaultNumericColumns, idLikeName } from '../../../src/core/table/columns';
+import { readableLabel, splitWords } from '../../../src/core/ml/labels';
+import { createRandom } from '../../../src/core/contract/random';
+import { toFloat64 } from '../../../src/core/table/table';
 import { runNode } from '../../helpers/run-node';
 
 /** Two blobs of customers, with an id counting up, a constant column and a 6-digit account code. */
 function customers(n = 120): Table {
   const rnd = createRandom(7);
-  const spend = new Float64Array(n), visits = new Float64Array(n);
+  const spend = new Float64Array(n),
+    visits = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const hi = i % 3 === 0;
     spend[i] = (hi ? 900 : 100) + 40 * rnd();
@@ -37,8 +38,10 @@ function customers(n = 120): Table {
 
 describe('default numeric columns', () => {
   it('tells id names from words and counts of ids', () => {
-    for (const name of ['ID', 'id', 'user_id', 'status_id', 'customerId', 'CustomerID', 'post id', 'Unnamed: 0', 'index']) expect(idLikeName(name), name).toBe(true);
-    for (const name of ['distinct_post_id', 'n_user_id', 'Paid', 'paid', 'Valid', 'Humid', 'Income', 'video', 'Kidhome']) expect(idLikeName(name), name).toBe(false);
+    for (const name of ['ID', 'id', 'user_id', 'status_id', 'customerId', 'CustomerID', 'post id', 'Unnamed: 0', 'index'])
+      expect(idLikeName(name), name).toBe(true);
+    for (const name of ['distinct_post_id', 'n_user_id', 'Paid', 'paid', 'Valid', 'Humid', 'Income', 'video', 'Kidhome'])
+      expect(idLikeName(name), name).toBe(false);
   });
 
   it('leaves out ids by name, by a row-number-like sequence and by same-length codes, and constants; keeps real measures', () => {
@@ -70,12 +73,24 @@ describe('default numeric columns', () => {
       expect(note!.vi).toMatch(/Đã bỏ khỏi các cột mặc định/);
     }
     // Scale leaves the id as it was; k-means' segments table has a mean for the used columns only.
-    expect(Array.from(toFloat64((runs.scale.outputs.out as Table).getChild('CustomerID')!))).toEqual(Array.from(toFloat64(t.getChild('CustomerID')!)));
-    expect((runs.kmeans.outputs.segments as Table).schema.fields.map((f) => f.name)).toEqual(['segment', 'size', 'share', 'inertia', 'MntWines', 'NumWebVisitsMonth']);
-    expect(((runs.pca.outputs.explained as Table).getChild('main_columns')!.get(0) as string)).not.toMatch(/CustomerID|account|row/);
+    expect(Array.from(toFloat64((runs.scale.outputs.out as Table).getChild('CustomerID')!))).toEqual(
+      Array.from(toFloat64(t.getChild('CustomerID')!)),
+    );
+    expect((runs.kmeans.outputs.segments as Table).schema.fields.map((f) => f.name)).toEqual([
+      'segment',
+      'size',
+      'share',
+      'inertia',
+      'MntWines',
+      'NumWebVisitsMonth',
+    ]);
+    expect((runs.pca.outputs.explained as Table).getChild('main_columns')!.get(0) as string).not.toMatch(/CustomerID|account|row/);
     const seg = runs.kmeans.outputs.out as Table;
     const profile = await runNode(profileNode, { in: seg }, {});
-    expect((profile.outputs.out as Table).schema.fields.map((f) => f.name).filter((f) => f.startsWith('mean_'))).toEqual(['mean_MntWines', 'mean_NumWebVisitsMonth']);
+    expect((profile.outputs.out as Table).schema.fields.map((f) => f.name).filter((f) => f.startsWith('mean_'))).toEqual([
+      'mean_MntWines',
+      'mean_NumWebVisitsMonth',
+    ]);
   });
 
   it('chosen columns are used as chosen, ids included', async () => {
@@ -88,16 +103,43 @@ describe('default numeric columns', () => {
 describe('k-means and hierarchical notes', () => {
   const blobs = (centres: number[][], per: number) => {
     const rnd = createRandom(3);
-    const x: number[] = [], y: number[] = [];
-    for (const [cx, cy] of centres) for (let i = 0; i < per; i++) { x.push(cx + rnd() * 0.5); y.push(cy + rnd() * 0.5); }
+    const x: number[] = [],
+      y: number[] = [];
+    for (const [cx, cy] of centres)
+      for (let i = 0; i < per; i++) {
+        x.push(cx + rnd() * 0.5);
+        y.push(cy + rnd() * 0.5);
+      }
     return tableFromArrays({ x: Float64Array.from(x), y: Float64Array.from(y) });
   };
 
   it('says when "auto" chose the smallest or the largest number it tried, and not in between', async () => {
-    const two = await runNode(kmeansNode, { in: blobs([[0, 0], [20, 20]], 40) }, { k: 'auto', kMin: 2, kMax: 6 });
+    const two = await runNode(
+      kmeansNode,
+      {
+        in: blobs(
+          [
+            [0, 0],
+            [20, 20],
+          ],
+          40,
+        ),
+      },
+      { k: 'auto', kMin: 2, kMax: 6 },
+    );
     expect((two.outputs.segments as Table).numRows).toBe(2);
     expect(two.warnings.join(' ')).toMatch(/2 segments is the smallest number tried.*raise "Smallest number to try"/);
-    const six = blobs([[0, 0], [20, 0], [0, 20], [20, 20], [40, 0], [40, 20]], 30);
+    const six = blobs(
+      [
+        [0, 0],
+        [20, 0],
+        [0, 20],
+        [20, 20],
+        [40, 0],
+        [40, 20],
+      ],
+      30,
+    );
     const top = await runNode(kmeansNode, { in: six }, { k: 'auto', kMin: 2, kMax: 4 });
     expect((top.outputs.segments as Table).numRows).toBe(4);
     const note = top.notes.find((m) => /largest number of segments tried/.test(m.en));
@@ -106,13 +148,33 @@ describe('k-means and hierarchical notes', () => {
     const low = await runNode(kmeansNode, { in: six }, { k: 'auto', kMin: 3, kMax: 10 });
     expect((low.outputs.segments as Table).numRows).toBe(6);
     expect(low.warnings.join(' ')).not.toMatch(/smallest number|largest number/);
-    const fromThree = await runNode(kmeansNode, { in: blobs([[0, 0], [20, 20], [40, 0]], 30) }, { k: 'auto', kMin: 3, kMax: 5 });
+    const fromThree = await runNode(
+      kmeansNode,
+      {
+        in: blobs(
+          [
+            [0, 0],
+            [20, 20],
+            [40, 0],
+          ],
+          30,
+        ),
+      },
+      { k: 'auto', kMin: 3, kMax: 5 },
+    );
     expect(fromThree.warnings.join(' ')).toMatch(/3 is the smallest number of segments tried.*Lower "Smallest number to try" \(now 3\)/);
   });
 
   it('reports segments under 1% of the rows', async () => {
-    const t = blobs([[0, 0], [10, 10]], 150);
-    const x = Float64Array.from([...toFloat64(t.getChild('x')!), 500]), y = Float64Array.from([...toFloat64(t.getChild('y')!), 500]);
+    const t = blobs(
+      [
+        [0, 0],
+        [10, 10],
+      ],
+      150,
+    );
+    const x = Float64Array.from([...toFloat64(t.getChild('x')!), 500]),
+      y = Float64Array.from([...toFloat64(t.getChild('y')!), 500]);
     const odd = tableFromArrays({ x, y });
     for (const node of [kmeansNode, hierarchicalNode]) {
       const r = await runNode(node, { in: odd }, { k: 3 });
@@ -133,14 +195,18 @@ describe('k-means and hierarchical notes', () => {
       'channel=web': Float64Array.from({ length: n }, (_, i) => (i % 10 === 0 ? 1 : 0)),
     });
     for (const node of [kmeansNode, hierarchicalNode]) {
-      expect((await runNode(node, { in: raw }, { k: 3 })).warnings.join(' '), node.type).toMatch(/"income" varies the most.*Scale features/);
+      expect((await runNode(node, { in: raw }, { k: 3 })).warnings.join(' '), node.type).toMatch(
+        /"income" varies the most.*Scale features/,
+      );
       const scaled = (await runNode(scaleNode, { in: raw }, { columns: ['income', 'visits'] })).outputs.out as Table;
       expect((await runNode(node, { in: scaled }, { k: 3 })).warnings.join(' '), node.type).not.toMatch(/varies|Scale features/);
       const minmax = (await runNode(scaleNode, { in: raw }, { method: 'minmax' })).outputs.out as Table;
       expect((await runNode(node, { in: minmax }, { k: 3 })).warnings.join(' '), node.type).not.toMatch(/varies|Scale features/);
       // Only "visits" scaled: the note names the unscaled column and says to add it to Scale.
       const partly = (await runNode(scaleNode, { in: raw }, { columns: ['visits'] })).outputs.out as Table;
-      expect((await runNode(node, { in: partly }, { k: 3 })).warnings.join(' '), node.type).toMatch(/"income" was not scaled like the other columns.*Add it to the columns of "Scale features"/);
+      expect((await runNode(node, { in: partly }, { k: 3 })).warnings.join(' '), node.type).toMatch(
+        /"income" was not scaled like the other columns.*Add it to the columns of "Scale features"/,
+      );
     }
   });
 });
@@ -168,13 +234,14 @@ describe('readable persona words', () => {
     return tableFromArrays({
       segment: seg,
       MntWines: Float64Array.from(seg, (s, i) => (s ? 800 : 100) + (i % 7)),
-      'status_type=photo': Float64Array.from(seg, (s, i) => (s ? (i % 10 < 9 ? 1 : 0) : (i % 10 < 2 ? 1 : 0))),
+      'status_type=photo': Float64Array.from(seg, (s, i) => (s ? (i % 10 < 9 ? 1 : 0) : i % 10 < 2 ? 1 : 0)),
     });
   }
 
   it('persona names and sentences use the words, never "=" or the raw column name; the labels param wins, in EN and VI', async () => {
     const r = await runNode(profileNode, { in: posts() }, {});
-    const cards = (r.outputs.personas as unknown as { cards: { name: { en: string; vi: string }; sentence: { en: string; vi: string } }[] }).cards;
+    const cards = (r.outputs.personas as unknown as { cards: { name: { en: string; vi: string }; sentence: { en: string; vi: string } }[] })
+      .cards;
     for (const c of cards) {
       for (const s of [c.name.en, c.name.vi, c.sentence.en, c.sentence.vi]) {
         expect(s).not.toMatch(/=|MntWines|status_type/);
@@ -183,8 +250,14 @@ describe('readable persona words', () => {
     expect(cards[1].name.en).toMatch(/spend on wines|photo posts/);
     expect(cards[1].sentence.en).toMatch(/90% photo posts \(vs \d+% overall\)/);
     expect(cards[1].sentence.vi).toMatch(/90% là bài ảnh \(so với \d+% chung\)/);
-    const labelled = await runNode(profileNode, { in: posts() }, { labels: { MntWines: 'wine budget | ngân sách rượu vang', 'status_type=photo': 'photo posts' } });
-    const lc = (labelled.outputs.personas as unknown as { cards: { name: { en: string; vi: string }; sentence: { en: string; vi: string } }[] }).cards[1];
+    const labelled = await runNode(
+      profileNode,
+      { in: posts() },
+      { labels: { MntWines: 'wine budget | ngân sách rượu vang', 'status_type=photo': 'photo posts' } },
+    );
+    const lc = (
+      labelled.outputs.personas as unknown as { cards: { name: { en: string; vi: string }; sentence: { en: string; vi: string } }[] }
+    ).cards[1];
     expect(lc.sentence.en).toMatch(/wine budget/);
     expect(lc.sentence.vi).toMatch(/ngân sách rượu vang/);
     expect(`${lc.name.en} ${lc.sentence.en}`).not.toMatch(/spend on wines/);

@@ -14,7 +14,7 @@ import sentiment from '../../../nodes/text.sentiment';
 import viewChart from '../../../nodes/view.chart';
 import viewTable from '../../../nodes/view.table';
 import { STAGES } from '../../../src/core/journey/stages';
-import type { NodeDef } from '../../../src/core/node';
+import type { NodeDef } from '../../../src/core/contract/node';
 import { findEmails } from '../../../src/core/text/emails';
 import { breakLongRuns, clip, TEXT_LIMIT, WINK_LIMIT } from '../../../src/core/text/limit';
 import { runNode } from '../../helpers/run-node';
@@ -33,15 +33,28 @@ const CELLS: Record<string, string> = {
 };
 const BOUND_MS = 2000;
 
-const table = (text: string) => new Table({
-  text: vectorFromArray([text, 'hello', null], new Utf8()),
-  journey_stage: vectorFromArray(['purchase', 'none', 'churn'], new Utf8()),
-  sentiment_label: vectorFromArray(['negative', 'negative', 'positive'], new Utf8()),
-  segment: vectorFromArray(['a', 'a', 'b'], new Utf8()),
-});
+const table = (text: string) =>
+  new Table({
+    text: vectorFromArray([text, 'hello', null], new Utf8()),
+    journey_stage: vectorFromArray(['purchase', 'none', 'churn'], new Utf8()),
+    sentiment_label: vectorFromArray(['negative', 'negative', 'positive'], new Utf8()),
+    segment: vectorFromArray(['a', 'a', 'b'], new Utf8()),
+  });
 
 const NODES: [string, NodeDef, Record<string, unknown>][] = [
-  ['clean.text (every option)', cleanText as NodeDef, { column: 'text', lowercase: true, stripUrls: true, stripMentions: true, stripEmoji: true, foldDiacritics: true, collapseWhitespace: true }],
+  [
+    'clean.text (every option)',
+    cleanText as NodeDef,
+    {
+      column: 'text',
+      lowercase: true,
+      stripUrls: true,
+      stripMentions: true,
+      stripEmoji: true,
+      foldDiacritics: true,
+      collapseWhitespace: true,
+    },
+  ],
   ['clean.anonymize (mask, hash, drop)', anonymize as NodeDef, { maskText: ['text'], columns: ['text'], drop: ['segment'], salt: 's' }],
   ['text.sentiment en', sentiment as NodeDef, { column: 'text', language: 'en' }],
   ['text.sentiment vi', sentiment as NodeDef, { column: 'text', language: 'vi' }],
@@ -84,11 +97,22 @@ describe('text nodes are linear in the text length', () => {
     const long = fill('good product ', TEXT_LIMIT + 10);
     const { warnings } = await runNode(sentiment as NodeDef, { in: table(long) }, { column: 'text', language: 'en' });
     expect(warnings.some((w) => w.includes(`longer than ${TEXT_LIMIT.toLocaleString('en-US')} characters`))).toBe(true);
-    const wink = await runNode(sentiment as NodeDef, { in: table(fill('good product ', WINK_LIMIT + 10)) }, { column: 'text', language: 'en', englishEngine: 'wink' });
+    const wink = await runNode(
+      sentiment as NodeDef,
+      { in: table(fill('good product ', WINK_LIMIT + 10)) },
+      { column: 'text', language: 'en', englishEngine: 'wink' },
+    );
     expect(wink.warnings.some((w) => w.includes(`longer than ${WINK_LIMIT.toLocaleString('en-US')} characters`))).toBe(true);
-    const short = await runNode(sentiment as NodeDef, { in: table('good product') }, { column: 'text', language: 'en', englishEngine: 'wink' });
+    const short = await runNode(
+      sentiment as NodeDef,
+      { in: table('good product') },
+      { column: 'text', language: 'en', englishEngine: 'wink' },
+    );
     expect(short.warnings.some((w) => w.includes('longer than'))).toBe(false);
-    for (const [def, params] of [[journeyStage, { column: 'text' }], [keywords, { column: 'text', minCount: 1 }]] as const) {
+    for (const [def, params] of [
+      [journeyStage, { column: 'text' }],
+      [keywords, { column: 'text', minCount: 1 }],
+    ] as const) {
       const r = await runNode(def as NodeDef, { in: table(long) }, params);
       expect(r.notes.some((n) => n.en.includes('longer than') && n.vi.includes('dài hơn'))).toBe(true);
     }
@@ -102,7 +126,10 @@ describe('e-mail scan', () => {
   it('finds exactly what the regular expression found, on random short strings', () => {
     const alphabet = ['a', 'b', 'Đ', 'ệ', '1', '.', '@', '-', '_', '+', ' ', 'x', 'co', 'vn', '😍', ',', '%'];
     let seed = 7;
-    const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
     for (let trial = 0; trial < 5000; trial++) {
       let s = '';
       const len = next() % 25;

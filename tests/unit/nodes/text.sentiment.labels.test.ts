@@ -2,21 +2,52 @@
 import type { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/text.sentiment';
-import { CancelledError } from '../../../src/core/errors';
-import { stringVector, tableOf } from '../../../src/core/table';
+import { CancelledError } from '../../../src/core/contract/errors';
+import { stringVector, tableOf } from '../../../src/core/table/table';
 import { learnFromLabelsLinear, predictLinear, trainLinear } from '../../../src/core/text/linear';
 import { runNode } from '../../helpers/run-node';
 
-const GOOD = ['great phone, fast delivery', 'love the screen', 'battery lasts all day, very happy', 'works perfectly', 'excellent camera', 'shop was kind and quick'];
-const BAD = ['broke after two days', 'screen cracked, awful', 'battery dies by noon, refund please', 'stopped working', 'terrible camera', 'shop never answered'];
-const MEH = ['it arrived on tuesday', 'the box is blue', 'ordered the 64gb model', 'it has two cameras', 'delivered to my office', 'bought it last week'];
+const GOOD = [
+  'great phone, fast delivery',
+  'love the screen',
+  'battery lasts all day, very happy',
+  'works perfectly',
+  'excellent camera',
+  'shop was kind and quick',
+];
+const BAD = [
+  'broke after two days',
+  'screen cracked, awful',
+  'battery dies by noon, refund please',
+  'stopped working',
+  'terrible camera',
+  'shop never answered',
+];
+const MEH = [
+  'it arrived on tuesday',
+  'the box is blue',
+  'ordered the 64gb model',
+  'it has two cameras',
+  'delivered to my office',
+  'bought it last week',
+];
 
 function dataset(copies: number) {
-  const texts: string[] = [], labels: (string | null)[] = [];
+  const texts: string[] = [],
+    labels: (string | null)[] = [];
   for (let k = 0; k < copies; k++) {
-    GOOD.forEach((t) => { texts.push(`${t} ${k}`); labels.push('positive'); });
-    BAD.forEach((t) => { texts.push(`${t} ${k}`); labels.push('negative'); });
-    MEH.forEach((t) => { texts.push(`${t} ${k}`); labels.push('neutral'); });
+    GOOD.forEach((t) => {
+      texts.push(`${t} ${k}`);
+      labels.push('positive');
+    });
+    BAD.forEach((t) => {
+      texts.push(`${t} ${k}`);
+      labels.push('negative');
+    });
+    MEH.forEach((t) => {
+      texts.push(`${t} ${k}`);
+      labels.push('neutral');
+    });
   }
   return { texts, labels };
 }
@@ -25,8 +56,10 @@ describe('text.sentiment labels mode (linear model)', () => {
   it('labels the unlabelled rows of a small set and is deterministic', async () => {
     const { texts, labels } = dataset(4);
     const known = labels.map((l, i) => (i % 3 === 0 ? null : l));
-    const run = () => runNode(node, { in: tableOf({ text: stringVector(texts), known: stringVector(known) }) }, { labels: 'known', language: 'en' });
-    const a = await run(), b = await run();
+    const run = () =>
+      runNode(node, { in: tableOf({ text: stringVector(texts), known: stringVector(known) }) }, { labels: 'known', language: 'en' });
+    const a = await run(),
+      b = await run();
     const la = (a.outputs.out as Table).getChild('sentiment_label')!.toArray() as string[];
     const lb = (b.outputs.out as Table).getChild('sentiment_label')!.toArray() as string[];
     expect(la).toEqual(lb);
@@ -44,7 +77,12 @@ describe('text.sentiment labels mode (linear model)', () => {
     const { texts, labels } = dataset(4);
     const controller = new AbortController();
     let calls = 0;
-    const ctx = { onProgress: async () => { if (++calls === 3) controller.abort(); if (controller.signal.aborted) throw new CancelledError(); } };
+    const ctx = {
+      onProgress: async () => {
+        if (++calls === 3) controller.abort();
+        if (controller.signal.aborted) throw new CancelledError();
+      },
+    };
     await expect(learnFromLabelsLinear(texts, labels, 42, ctx)).rejects.toBeInstanceOf(CancelledError);
     expect(calls).toBe(3);
   });

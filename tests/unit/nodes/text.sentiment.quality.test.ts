@@ -6,7 +6,7 @@
 import type { Table, Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/text.sentiment';
-import { stringVector, tableOf } from '../../../src/core/table';
+import { stringVector, tableOf } from '../../../src/core/table/table';
 import { evaluate } from '../../../src/core/text/classifier';
 import { runNode } from '../../helpers/run-node';
 import { DEV, HELDOUT } from '../../fixtures/vi-social-sentiment';
@@ -27,26 +27,53 @@ function record(set: string, method: string, truth: string[], predicted: string[
 
 describe('text.sentiment quality on shop-page comments', () => {
   it('Vietnamese lexicon on shop-page comments: questions are neutral (dev set and a held-out set)', async () => {
-    for (const [name, set, floor] of [['dev', DEV, 0.95], ['held-out', HELDOUT, 0.78]] as const) {
-      const predicted = await sentiment(set.map(([t]) => t), { language: 'vi' });
-      const e = record(`VI shop comments (${name})`, 'lexicon (vi), 3-class', set.map(([, l]) => l), predicted);
+    for (const [name, set, floor] of [
+      ['dev', DEV, 0.95],
+      ['held-out', HELDOUT, 0.78],
+    ] as const) {
+      const predicted = await sentiment(
+        set.map(([t]) => t),
+        { language: 'vi' },
+      );
+      const e = record(
+        `VI shop comments (${name})`,
+        'lexicon (vi), 3-class',
+        set.map(([, l]) => l),
+        predicted,
+      );
       expect(e.accuracy, name).toBeGreaterThanOrEqual(floor);
       expect(e.macroF1, name).toBeGreaterThanOrEqual(floor - 0.02);
     }
   });
 
   it('English lexicon on shop-page comments: questions are neutral (dev set and a held-out set)', async () => {
-    for (const [name, set, floor] of [['dev', EN_DEV, 0.95], ['held-out', EN_HELDOUT, 0.82]] as const) {
-      const predicted = await sentiment(set.map(([t]) => t), { language: 'en' });
-      const e = record(`EN shop comments (${name})`, 'lexicon (en), 3-class', set.map(([, l]) => l), predicted);
+    for (const [name, set, floor] of [
+      ['dev', EN_DEV, 0.95],
+      ['held-out', EN_HELDOUT, 0.82],
+    ] as const) {
+      const predicted = await sentiment(
+        set.map(([t]) => t),
+        { language: 'en' },
+      );
+      const e = record(
+        `EN shop comments (${name})`,
+        'lexicon (en), 3-class',
+        set.map(([, l]) => l),
+        predicted,
+      );
       expect(e.accuracy, name).toBeGreaterThanOrEqual(floor);
       expect(e.macroF1, name).toBeGreaterThanOrEqual(floor - 0.02);
     }
   });
 
   it('prints the table', () => {
-    console.log(['| data set | method | rows | accuracy | macro-F1 |', '|---|---|---|---|---|',
-      ...results.map((r) => `| ${r.set} | ${r.method} | ${r.n} | ${(r.accuracy * 100).toFixed(1)}% | ${r.macroF1.toFixed(3)} |`)].join('\n'));
+    console.log(
+      [
+        '| data set | method | rows | accuracy | macro-F1 |',
+        '|---|---|---|---|---|',
+        ...results.map((r) => `| ${r.set} | ${r.method} | ${r.n} | ${(r.accuracy * 100).toFixed(1)}% | ${r.macroF1.toFixed(3)} |`),
+      ].join('\n'),
+    );
     expect(results.length).toBe(4);
   });
 });

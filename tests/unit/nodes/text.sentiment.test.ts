@@ -1,7 +1,7 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/text.sentiment';
-import { stringVector, tableOf } from '../../../src/core/table';
+import { stringVector, tableOf } from '../../../src/core/table/table';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 
@@ -86,7 +86,9 @@ describe('text.sentiment (Vietnamese lexicon)', () => {
 
   it('gives neutral 0 to empty and missing texts', async () => {
     expect(await score(['', '   ', null], { language: 'vi' })).toEqual([
-      { score: 0, label: 'neutral' }, { score: 0, label: 'neutral' }, { score: 0, label: 'neutral' },
+      { score: 0, label: 'neutral' },
+      { score: 0, label: 'neutral' },
+      { score: 0, label: 'neutral' },
     ]);
   });
 });
@@ -103,14 +105,21 @@ describe('text.sentiment (English and auto)', () => {
 
   it('scores English with the fast lexicon and with wink-nlp', async () => {
     for (const englishEngine of ['lexicon', 'wink']) {
-      const got = await score(['I love this phone, works great', 'Terrible battery, very disappointed', 'not bad at all', 'It is a phone.'], { language: 'en', englishEngine });
+      const got = await score(
+        ['I love this phone, works great', 'Terrible battery, very disappointed', 'not bad at all', 'It is a phone.'],
+        { language: 'en', englishEngine },
+      );
       expect(got.map((g) => g.label)).toEqual(['positive', 'negative', expect.not.stringMatching(/negative/), 'neutral']);
       for (const g of got) expect(Math.abs(g.score)).toBeLessThanOrEqual(1);
     }
   });
 
   it('detects the language per row on a mixed column', async () => {
-    const { outputs, warnings } = await runNode(node, { in: tableOf({ text: stringVector(['Sản phẩm rất tốt', 'great product', 'hang xau qua', 'bad service', 'ổn']) }) }, { language: 'auto' });
+    const { outputs, warnings } = await runNode(
+      node,
+      { in: tableOf({ text: stringVector(['Sản phẩm rất tốt', 'great product', 'hang xau qua', 'bad service', 'ổn']) }) },
+      { language: 'auto' },
+    );
     expect(rows(outputs.out as Table).map((r) => r.sentiment_label)).toEqual(['positive', 'positive', 'negative', 'negative', 'positive']);
     expect(warnings.join(' ')).toMatch(/3 Vietnamese and 2 English/);
   });
@@ -119,7 +128,12 @@ describe('text.sentiment (English and auto)', () => {
     const input = tableFromArrays({ id: Int32Array.from([1, 2]), text: ['tốt', 'tệ'] });
     const { outputs } = await runNode(node, { in: input }, {});
     const out = outputs.out as Table;
-    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['id:Int32', 'text:Dictionary<Int32, Utf8>', 'sentiment_score:Float64', 'sentiment_label:Utf8']);
+    expect(out.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'id:Int32',
+      'text:Dictionary<Int32, Utf8>',
+      'sentiment_score:Float64',
+      'sentiment_label:Utf8',
+    ]);
     expect(out.getChild('text')!.data[0]).toBe(input.getChild('text')!.data[0]);
     expect(input.numCols).toBe(2);
     expect(rows(out).map((r) => r.sentiment_label)).toEqual(['positive', 'negative']);
@@ -134,19 +148,49 @@ describe('text.sentiment (English and auto)', () => {
   });
 
   it('names a missing column, in both languages', async () => {
-    await expect(runNode(node, { in: tableOf({ body: stringVector(['x']) }) }, { column: 'text' })).rejects.toThrow(/"text" is not in the table.*body/);
-    await expect(runNode(node, { in: tableOf({ body: stringVector(['x']) }) }, { column: 'body', labels: 'tag' })).rejects.toThrow(/"tag" is not in the table/);
+    await expect(runNode(node, { in: tableOf({ body: stringVector(['x']) }) }, { column: 'text' })).rejects.toThrow(
+      /"text" is not in the table.*body/,
+    );
+    await expect(runNode(node, { in: tableOf({ body: stringVector(['x']) }) }, { column: 'body', labels: 'tag' })).rejects.toThrow(
+      /"tag" is not in the table/,
+    );
   });
 });
 
 describe('text.sentiment (labels mode)', () => {
-  const pos = ['sản phẩm tốt', 'rất đẹp', 'giao nhanh, hài lòng', 'love it', 'great value', 'tuyệt vời', 'pin trâu', 'đáng tiền', 'xài ngon', 'ưng lắm'];
-  const neg = ['hàng lỗi', 'quá tệ', 'giao chậm, thất vọng', 'hate it', 'waste of money', 'lừa đảo', 'pin yếu', 'không đáng tiền', 'hư rồi', 'chán'];
+  const pos = [
+    'sản phẩm tốt',
+    'rất đẹp',
+    'giao nhanh, hài lòng',
+    'love it',
+    'great value',
+    'tuyệt vời',
+    'pin trâu',
+    'đáng tiền',
+    'xài ngon',
+    'ưng lắm',
+  ];
+  const neg = [
+    'hàng lỗi',
+    'quá tệ',
+    'giao chậm, thất vọng',
+    'hate it',
+    'waste of money',
+    'lừa đảo',
+    'pin yếu',
+    'không đáng tiền',
+    'hư rồi',
+    'chán',
+  ];
 
   it('learns from labelled rows, keeps their labels, predicts the others and reports accuracy', async () => {
     const texts = [...pos, ...neg, 'tốt lắm, hài lòng', 'tệ, thất vọng quá', ''];
     const known = [...pos.map(() => 'positive'), ...neg.map(() => 'negative'), null, null, null];
-    const { outputs, warnings, notes } = await runNode(node, { in: tableOf({ text: stringVector(texts), tag: stringVector(known) }) }, { labels: 'tag' });
+    const { outputs, warnings, notes } = await runNode(
+      node,
+      { in: tableOf({ text: stringVector(texts), tag: stringVector(known) }) },
+      { labels: 'tag' },
+    );
     const out = rows(outputs.out as Table);
     expect(out.slice(0, 20).map((r) => r.sentiment_label)).toEqual(known.slice(0, 20));
     expect(out[20].sentiment_label).toBe('positive');
@@ -164,6 +208,8 @@ describe('text.sentiment (labels mode)', () => {
     const { outputs } = await runNode(node, { in: tableOf({ text: stringVector(texts), y: stringVector(ones) }) }, { labels: 'y' });
     expect(rows(outputs.out as Table)[20].sentiment_label).toBe('positive');
     const odd = [...pos.map(() => 'cat'), ...neg.map(() => 'dog'), null];
-    await expect(runNode(node, { in: tableOf({ text: stringVector(texts), y: stringVector(odd) }) }, { labels: 'y' })).rejects.toThrow(/not sentiments: cat, dog/);
+    await expect(runNode(node, { in: tableOf({ text: stringVector(texts), y: stringVector(odd) }) }, { labels: 'y' })).rejects.toThrow(
+      /not sentiments: cat, dog/,
+    );
   });
 });

@@ -17,7 +17,9 @@ describe('view.personas', () => {
     const p = await runNode(profile, { in: table }, {});
     const { outputs } = await runNode(node, { in: p.outputs.out as Table }, {});
     expect(outputs.chart).toEqual(p.outputs.personas);
-    const cards = (outputs.chart as unknown as { cards: { name: { en: string; vi: string }; sentence: { en: string }; traits: { feature: string }[] }[] }).cards;
+    const cards = (
+      outputs.chart as unknown as { cards: { name: { en: string; vi: string }; sentence: { en: string }; traits: { feature: string }[] }[] }
+    ).cards;
     expect(cards.length).toBe(3);
     expect(cards[2].name.en).toMatch(/lapsed/i);
     expect(cards[2].traits[0].feature).toBe('days_since_last');

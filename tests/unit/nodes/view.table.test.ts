@@ -20,7 +20,10 @@ describe('view.table', () => {
     const asc = (await runNode(node, { in: input }, { sort: 'score' })).outputs.out as Table;
     expect(rows(asc).map((r) => r.name)).toEqual(['Cúc', 'Bình', null, 'An']);
     const desc = (await runNode(node, { in: input }, { sort: 'score', descending: true, limit: 2 })).outputs.out as Table;
-    expect(rows(desc)).toEqual([{ name: null, score: 3 }, { name: 'Cúc', score: 2 }]);
+    expect(rows(desc)).toEqual([
+      { name: null, score: 3 },
+      { name: 'Cúc', score: 2 },
+    ]);
     expectIpcRoundTrip(desc);
   });
 

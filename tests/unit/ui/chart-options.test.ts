@@ -1,6 +1,6 @@
 /** ECharts options of the basic charts: sentiment colours, day names, and nothing placed on the axes' labels. */
 import { describe, expect, it } from 'vitest';
-import type { BarChart, HeatmapChart, SilhouetteChart } from '../../../src/core/chart';
+import type { BarChart, HeatmapChart, SilhouetteChart } from '../../../src/core/contract/chart';
 import { SENTIMENT_COLOR, barOption, dayNames, divergingColor, heatmapOption, tint } from '../../../src/ui/charts/basic';
 import { silhouetteOption } from '../../../src/ui/charts/silhouette';
 
@@ -8,14 +8,40 @@ type AnyOpt = Record<string, any>;
 
 describe('chart options', () => {
   it('colour sentiment red, grey and green in bars, whether labels are categories or series', () => {
-    const byCat: BarChart = { kind: 'chart', chart: 'bar', categories: ['negative', 'neutral', 'positive'], series: [{ name: 'count', values: [3, 5, 9] }] };
+    const byCat: BarChart = {
+      kind: 'chart',
+      chart: 'bar',
+      categories: ['negative', 'neutral', 'positive'],
+      series: [{ name: 'count', values: [3, 5, 9] }],
+    };
     const o = barOption(byCat, 'en') as AnyOpt;
-    expect(o.series[0].data.map((d: AnyOpt) => d.itemStyle.color)).toEqual([SENTIMENT_COLOR.negative, SENTIMENT_COLOR.neutral, SENTIMENT_COLOR.positive]);
-    const bySeries: BarChart = { kind: 'chart', chart: 'bar', categories: ['fb', 'web'], series: [{ name: 'positive', values: [1, 2] }, { name: 'negative', values: [2, 1] }] };
+    expect(o.series[0].data.map((d: AnyOpt) => d.itemStyle.color)).toEqual([
+      SENTIMENT_COLOR.negative,
+      SENTIMENT_COLOR.neutral,
+      SENTIMENT_COLOR.positive,
+    ]);
+    const bySeries: BarChart = {
+      kind: 'chart',
+      chart: 'bar',
+      categories: ['fb', 'web'],
+      series: [
+        { name: 'positive', values: [1, 2] },
+        { name: 'negative', values: [2, 1] },
+      ],
+    };
     const s = barOption(bySeries, 'en') as AnyOpt;
     expect(s.series.map((x: AnyOpt) => x.itemStyle.color)).toEqual([SENTIMENT_COLOR.positive, SENTIMENT_COLOR.negative]);
     expect(s.legend.bottom).toBe(0); // under the plot, not on an axis title
-    const mean = barOption({ kind: 'chart', chart: 'bar', categories: ['fb', 'web'], series: [{ name: 'mean', values: [-0.4, 0.3] }], yLabel: 'mean sentiment_score' }, 'en') as AnyOpt;
+    const mean = barOption(
+      {
+        kind: 'chart',
+        chart: 'bar',
+        categories: ['fb', 'web'],
+        series: [{ name: 'mean', values: [-0.4, 0.3] }],
+        yLabel: 'mean sentiment_score',
+      },
+      'en',
+    ) as AnyOpt;
     expect(mean.series[0].data.map((d: AnyOpt) => d.itemStyle.color)).toEqual([divergingColor(-0.4), divergingColor(0.3)]);
     expect(divergingColor(-1)).toBe('rgb(220,38,38)');
     expect(divergingColor(1)).toBe('rgb(22,163,74)');
@@ -25,7 +51,17 @@ describe('chart options', () => {
   });
 
   it('colour a stage × sentiment heatmap by each column’s own hue, darker for larger shares', () => {
-    const spec: HeatmapChart = { kind: 'chart', chart: 'heatmap', rows: ['purchase', 'churn'], cols: ['negative', 'neutral', 'positive'], values: [[0.1, 0.3, 0.6], [0.7, 0.2, 0.1]], format: 'percent' };
+    const spec: HeatmapChart = {
+      kind: 'chart',
+      chart: 'heatmap',
+      rows: ['purchase', 'churn'],
+      cols: ['negative', 'neutral', 'positive'],
+      values: [
+        [0.1, 0.3, 0.6],
+        [0.7, 0.2, 0.1],
+      ],
+      format: 'percent',
+    };
     const o = heatmapOption(spec, 'en') as AnyOpt;
     expect(o.visualMap).toBeUndefined();
     const cell = (r: number, c: number) => o.series[0].data.find((d: AnyOpt) => d.value[0] === c && d.value[1] === r).itemStyle.color;
@@ -46,14 +82,32 @@ describe('chart options', () => {
     expect(dayNames('created_at_weekday', ['1', '7'], 'vi')).toEqual(['T2', 'CN']);
     expect(dayNames('hour', ['1', '2'], 'en')).toEqual(['1', '2']);
     expect(dayNames('weekday', ['0', '8'], 'en')).toEqual(['0', '8']);
-    const o = barOption({ kind: 'chart', chart: 'bar', categories: ['1', '2'], series: [{ name: 'n', values: [1, 2] }], xLabel: 'time_weekday', yLabel: 'count' }, 'en') as AnyOpt;
+    const o = barOption(
+      {
+        kind: 'chart',
+        chart: 'bar',
+        categories: ['1', '2'],
+        series: [{ name: 'n', values: [1, 2] }],
+        xLabel: 'time_weekday',
+        yLabel: 'count',
+      },
+      'en',
+    ) as AnyOpt;
     expect(o.xAxis.data).toEqual(['Mon', 'Tue']);
     expect(o.xAxis.nameLocation).toBe('middle');
     expect(o.yAxis.nameLocation).toBe('middle');
   });
 
   it('keep the silhouette legend and mean label off the axis title and ticks', () => {
-    const spec: SilhouetteChart = { kind: 'chart', chart: 'silhouette', segments: [{ segment: '0', values: [0.5, 0.2], mean: 0.35 }, { segment: '1', values: [0.1], mean: 0.1 }], mean: 0.27 };
+    const spec: SilhouetteChart = {
+      kind: 'chart',
+      chart: 'silhouette',
+      segments: [
+        { segment: '0', values: [0.5, 0.2], mean: 0.35 },
+        { segment: '1', values: [0.1], mean: 0.1 },
+      ],
+      mean: 0.27,
+    };
     const o = silhouetteOption(spec, 'en') as AnyOpt;
     expect(o.legend.bottom).toBe(0);
     expect(o.grid.bottom).toBeGreaterThanOrEqual(60);

@@ -13,7 +13,10 @@ describe('applyEvent', () => {
     const running = applyEvent(undefined, { type: 'start', node: 'a' });
     const next = applyEvent(running, { type: 'cancelled', node: 'a', code: 'cancelled', started: true, message: text('Stopped.') });
     expect(next).toMatchObject({ state: 'cancelled', code: 'cancelled', error: undefined, fraction: undefined });
-    const waiting = applyEvent({ state: 'queued' }, { type: 'cancelled', node: 'b', code: 'cancelled', started: false, message: text('Not run.') });
+    const waiting = applyEvent(
+      { state: 'queued' },
+      { type: 'cancelled', node: 'b', code: 'cancelled', started: false, message: text('Not run.') },
+    );
     expect(waiting.state).toBe('cancelled');
   });
 
@@ -33,13 +36,28 @@ describe('applyEvent', () => {
 });
 
 describe('run slice', () => {
-  afterEach(() => { vi.restoreAllMocks(); });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
-  const store = () => createStore<RunSlice & { toWorkflow: () => unknown; edges: unknown[] }>()((set, get, api) => ({
-    ...createRunSlice(set as never, get as never, api as never),
-    edges: [],
-    toWorkflow: () => ({ schema: 'audience-flow/workflow@2', name: 'w', notes: [], nodes: [{ id: 'a', type: 't', params: {}, position: [0, 0] }, { id: 'b', type: 't', params: {}, position: [0, 0] }], edges: [] }),
-  } as unknown as AppState));
+  const store = () =>
+    createStore<RunSlice & { toWorkflow: () => unknown; edges: unknown[] }>()(
+      (set, get, api) =>
+        ({
+          ...createRunSlice(set as never, get as never, api as never),
+          edges: [],
+          toWorkflow: () => ({
+            schema: 'audience-flow/workflow@2',
+            name: 'w',
+            notes: [],
+            nodes: [
+              { id: 'a', type: 't', params: {}, position: [0, 0] },
+              { id: 'b', type: 't', params: {}, position: [0, 0] },
+            ],
+            edges: [],
+          }),
+        }) as unknown as AppState,
+    );
 
   it('reads the engine events of a cancelled run by code', async () => {
     vi.spyOn(engineClient, 'run').mockImplementation(async (_w, onEvent) => {
@@ -49,10 +67,15 @@ describe('run slice', () => {
         { type: 'cancelled', node: 'b', code: 'cancelled', started: false, message: text('Not run: the run was cancelled.') },
       ];
       events.forEach(onEvent);
-      return { ok: false, cancelled: true, issues: [], nodes: [
-        { id: 'a', type: 't', status: 'cancelled', ms: 0, rows: null, cached: false, code: 'cancelled' },
-        { id: 'b', type: 't', status: 'cancelled', ms: 0, rows: null, cached: false, code: 'cancelled' },
-      ] };
+      return {
+        ok: false,
+        cancelled: true,
+        issues: [],
+        nodes: [
+          { id: 'a', type: 't', status: 'cancelled', ms: 0, rows: null, cached: false, code: 'cancelled' },
+          { id: 'b', type: 't', status: 'cancelled', ms: 0, rows: null, cached: false, code: 'cancelled' },
+        ],
+      };
     });
     const s = store();
     await s.getState().run();
@@ -67,7 +90,9 @@ describe('run slice', () => {
     });
     const s = store();
     await s.getState().run();
-    expect(s.getState().issues).toEqual([{ code: 'crashed', message: { en: 'The run stopped: worker terminated', vi: 'Lần chạy bị dừng: worker terminated' } }]);
+    expect(s.getState().issues).toEqual([
+      { code: 'crashed', message: { en: 'The run stopped: worker terminated', vi: 'Lần chạy bị dừng: worker terminated' } },
+    ]);
     expect(s.getState().status.a).toMatchObject({ state: 'cancelled', code: 'crashed' });
     expect(s.getState().running).toBe(false);
   });

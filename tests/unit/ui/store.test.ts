@@ -13,7 +13,7 @@ Object.assign(globalThis, {
 
 const { useStore } = await import('../../../src/ui/store');
 const { engineClient } = await import('../../../src/ui/worker-client');
-const { emptyWorkflow } = await import('../../../src/core/workflow');
+const { emptyWorkflow } = await import('../../../src/core/flow/workflow');
 
 const s = () => useStore.getState();
 
@@ -31,7 +31,11 @@ describe('graph slice', () => {
     const c = s().addNode('cluster.kmeans', { x: 400, y: 0 });
     expect([a, b, c]).toEqual(['sample', 'kmeans', 'kmeans2']);
     expect(s().selected).toBe('kmeans2');
-    expect(s().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['kmeans2']);
+    expect(
+      s()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['kmeans2']);
     expect(s().revision).toBe(r0 + 3);
     expect(s().addNode('no.such.type', { x: 0, y: 0 })).toBe('');
     expect(s().nodes).toHaveLength(3);
@@ -85,7 +89,15 @@ describe('run slice', () => {
     expect(s().status[a]).toMatchObject({ state: 'running', fraction: 0 });
     s().handleEvent({ type: 'progress', node: a, fraction: 0.5, message: 'half' });
     expect(s().status[a]).toMatchObject({ state: 'running', fraction: 0.5, message: 'half' });
-    s().handleEvent({ type: 'done', node: a, ms: 12, rows: 100, cached: false, outputs: { out: { kind: 'table', rows: 100, columns: [] } }, warnings: [] });
+    s().handleEvent({
+      type: 'done',
+      node: a,
+      ms: 12,
+      rows: 100,
+      cached: false,
+      outputs: { out: { kind: 'table', rows: 100, columns: [] } },
+      warnings: [],
+    });
     expect(s().status[a]).toMatchObject({ state: 'done', rows: 100, ms: 12, cached: false });
     s().handleEvent({ type: 'error', node: b, code: 'bad-input', message: { en: 'Broken.', vi: 'Hỏng.' } });
     expect(s().status[b]).toMatchObject({ state: 'error', error: { en: 'Broken.', vi: 'Hỏng.' } });
@@ -155,7 +167,11 @@ describe('edit slice', () => {
     const pasted = s().paste(clip!);
     expect(pasted).toEqual({ ok: true, count: 2 });
     expect(s().nodes.map((n) => n.id)).toEqual(['sample', 'select', 'sample2', 'select2']);
-    expect(s().edges.map((e) => `${e.source}→${e.target}`).sort()).toEqual(['sample2→select2', 'sample→select']);
+    expect(
+      s()
+        .edges.map((e) => `${e.source}→${e.target}`)
+        .sort(),
+    ).toEqual(['sample2→select2', 'sample→select']);
     const bad = s().paste('{ not json');
     expect(bad.ok).toBe(false);
   });
@@ -165,7 +181,11 @@ describe('edit slice', () => {
     expect(s().nodes.find((n) => n.id === note)?.type).toBe('note');
     const k = s().addNode('cluster.kmeans', { x: 0, y: 0 });
     s().renameNode(k, 'Main segments');
-    expect(s().toWorkflow().nodes.find((n) => n.id === k)?.label).toBe('Main segments');
+    expect(
+      s()
+        .toWorkflow()
+        .nodes.find((n) => n.id === k)?.label,
+    ).toBe('Main segments');
   });
 });
 

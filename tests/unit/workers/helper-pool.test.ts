@@ -8,7 +8,7 @@ import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HelperLostError } from '../../../src/core/helpers';
+import { HelperLostError } from '../../../src/core/contract/helpers';
 import { HelperPool, type Thread } from '../../../workers/helper-pool';
 import { nodeHelpers } from '../../../workers/node-helpers';
 
@@ -20,22 +20,34 @@ function fakeThread(api: Record<string, unknown>) {
   let terminated = false;
   const thread: Thread = {
     endpoint: nodeEndpoint(port1),
-    terminate: () => { terminated = true; port1.close(); port2.close(); },
-    onLost: (listener) => { lost = listener; },
+    terminate: () => {
+      terminated = true;
+      port1.close();
+      port2.close();
+    },
+    onLost: (listener) => {
+      lost = listener;
+    },
   };
   return { thread, kill: () => lost?.(), terminated: () => terminated };
 }
 
 const echoApi = (log: string[]) => ({
   ping: () => 'pong',
-  call: (kernel: string, payload: unknown) => { log.push(kernel); return { kernel, payload }; },
+  call: (kernel: string, payload: unknown) => {
+    log.push(kernel);
+    return { kernel, payload };
+  },
 });
 
 describe('HelperPool', () => {
   it('starts helpers on first use, up to what is asked, and keeps them for the next task', async () => {
     const log: string[] = [];
     let spawned = 0;
-    const pool = new HelperPool(3, () => { spawned++; return fakeThread(echoApi(log)).thread; });
+    const pool = new HelperPool(3, () => {
+      spawned++;
+      return fakeThread(echoApi(log)).thread;
+    });
     expect(pool.size).toBe(3);
     expect(pool.running).toBe(0);
     const lease = await pool.acquire(2);
@@ -52,14 +64,20 @@ describe('HelperPool', () => {
   });
 
   it('a helper that cannot be started leaves the work to the calling thread (size 0, no ports)', async () => {
-    const pool = new HelperPool(2, () => { throw new Error('no workers here'); });
+    const pool = new HelperPool(2, () => {
+      throw new Error('no workers here');
+    });
     const lease = await pool.acquire(2);
     expect(lease.ports).toEqual([]);
     expect(pool.size).toBe(0);
   });
 
   it('a helper that fails its first call is given up', async () => {
-    const fake = fakeThread({ ping: () => { throw new Error('broken'); } });
+    const fake = fakeThread({
+      ping: () => {
+        throw new Error('broken');
+      },
+    });
     const pool = new HelperPool(1, () => fake.thread);
     const lease = await pool.acquire(1);
     expect(lease.ports).toEqual([]);

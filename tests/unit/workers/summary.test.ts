@@ -1,22 +1,30 @@
 /** The data panel's column summaries: text counted on its bytes gives the counts of plain strings. */
 import { makeVector, Table, tableFromArrays, vectorFromArray, Utf8 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../src/core/random';
+import { createRandom } from '../../../src/core/contract/random';
 import { summarize, summarizeColumn } from '../../../workers/summary';
 
 /** The reference: every value as a string, counted in a Map, most frequent first (ties: first seen). */
 function reference(values: (string | null)[]) {
   const counts = new Map<string, number>();
   let missing = 0;
-  for (const v of values) { if (v === null) missing++; else counts.set(v, (counts.get(v) ?? 0) + 1); }
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([value, count]) => ({ value, count }));
+  for (const v of values) {
+    if (v === null) missing++;
+    else counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([value, count]) => ({ value, count }));
   return { missing, distinct: counts.size, top };
 }
 
 describe('column summaries', () => {
   const rnd = createRandom(11);
   const words = ['a', 'b', 'cà phê', 'phở', '', 'long value '.repeat(3), 'x', 'y', 'ẩm thực', 'z'];
-  const values = Array.from({ length: 5000 }, () => (rnd() < 0.1 ? null : words[Math.floor(rnd() * rnd() * words.length)] + (rnd() < 0.2 ? String(Math.floor(rnd() * 300)) : '')));
+  const values = Array.from({ length: 5000 }, () =>
+    rnd() < 0.1 ? null : words[Math.floor(rnd() * rnd() * words.length)] + (rnd() < 0.2 ? String(Math.floor(rnd() * 300)) : ''),
+  );
 
   it('counts text values, missing ones and the most frequent as plain strings do (one chunk, several, sliced)', () => {
     const whole = new Table({ t: vectorFromArray(values, new Utf8()) });
@@ -50,6 +58,14 @@ describe('column summaries', () => {
     const all = summarize(t);
     expect(all.map((c) => c.name)).toEqual(['n', 's']);
     expect(all[0]).toMatchObject({ kind: 'number', missing: 1, min: -1, max: 4, mean: 2 });
-    expect(all[1]).toMatchObject({ kind: 'string', missing: 0, distinct: 2, top: [{ value: 'p', count: 3 }, { value: 'q', count: 1 }] });
+    expect(all[1]).toMatchObject({
+      kind: 'string',
+      missing: 0,
+      distinct: 2,
+      top: [
+        { value: 'p', count: 3 },
+        { value: 'q', count: 1 },
+      ],
+    });
   });
 });

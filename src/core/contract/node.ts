@@ -1,0 +1,132 @@
+import type { Table } from 'apache-arrow';
+import type { z } from 'zod';
+import type { ChartSpec } from './chart';
+import type { Helpers } from './helpers';
+import type { Text } from './i18n';
+
+/** What travels along an edge. Tables are Arrow tables; models and charts are plain JSON. */
+export type PortKind = 'table' | 'model' | 'chart';
+
+export type Category = 'ingest' | 'clean' | 'feature' | 'cluster' | 'text' | 'journey' | 'view' | 'export';
+export const CATEGORIES: Category[] = ['ingest', 'clean', 'feature', 'cluster', 'text', 'journey', 'view', 'export'];
+
+/** A named input or output of a node type. `N` and `K` keep the name and kind for typed `run`s. */
+export interface PortSpec<N extends string = string, K extends PortKind = PortKind> {
+  name: N;
+  kind: K;
+  title: Text;
+  /** An optional input may stay unconnected. Outputs ignore it. */
+  optional?: boolean;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * A trained model on a `model` port: versioned JSON (weights, vocabulary, thresholds…), never
+ * code, so it can be saved, shared and loaded back safely. `format` names the model family
+ * (e.g. `classifier.nb`); `version` is that format's version, bumped when its fields change.
+ */
+export interface Model {
+  kind: 'model';
+  format: string;
+  version: number;
+  [key: string]: Json | undefined;
+}
+
+/** A chart value (see chart.ts): JSON with `kind: 'chart'`. */
+export type Chart = ChartSpec;
+
+/** A chart or model value: plain JSON with a `kind`. */
+export type JsonValue = Chart | Model;
+/** What travels along an edge. */
+export type PortValue = Table | Chart | Model;
+
+/** The value type of a port kind. */
+export interface PortValues {
+  table: Table;
+  chart: Chart;
+  model: Model;
+}
+
+/** The inputs a `run` receives for declared input ports (an unconnected input is undefined). */
+export type InputsOf<I extends readonly PortSpec[]> = { [N in I[number]['name']]?: PortValues[Extract<I[number], { name: N }>['kind']] };
+/** The outputs a `run` returns for declared output ports: one value per port, of its kind. */
+export type OutputsOf<O extends readonly PortSpec[]> = { [N in O[number]['name']]: PortValues[Extract<O[number], { name: N }>['kind']] };
+
+/** What a node's `run` may use besides its inputs and params. */
+export interface RunContext {
+  /** Reports progress (0–1) with an optional message; rejects with CancelledError once cancelled. Await it in loops. */
+  progress(fraction: number, message?: string): Promise<void>;
+  /** Aborted when the user cancels the run. */
+  signal: AbortSignal;
+  /** Seeded uniform random numbers in [0, 1); the seed comes from the node's `seed` param (or its id). */
+  random(): number;
+  /** Reads a user file named by a param (in the browser: a dropped file kept in IndexedDB). */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Adds a note shown on the node, for something the analyst should know that is not an error. */
+  warn(message: string | Text): void;
+  /** Helper threads for work split by rows, when the host has them (same results without). */
+  helpers?: Helpers;
+}
+
+/**
+ * The declaration of one node type: metadata, ports, params and a pure `run`. The port lists type
+ * `run`: an input declared as a table arrives as a `Table`, a chart output must be a `Chart`.
+ */
+export interface NodeDef<
+  S extends z.ZodObject = z.ZodObject,
+  I extends readonly PortSpec[] = readonly PortSpec[],
+  O extends readonly PortSpec[] = readonly PortSpec[],
+> {
+  /** Stable id, e.g. `cluster.kmeans`. */
+  type: string;
+  /** Bump when the outputs for the same inputs and params change; invalidates caches. */
+  version: number;
+  category: Category;
+  title: Text;
+  description: Text;
+  inputs: I;
+  outputs: O;
+  /** Params with defaults and `.meta()` that drive the inspector form. */
+  params: S;
+  /** Files the node reads for given params; their size and date join the cache key. */
+  files?(params: z.output<S>): string[];
+  /** Splits its work over `ctx.helpers`: the engine starts them when a run includes this node. */
+  usesHelpers?: boolean;
+  /** Computes the outputs. Never mutates its inputs. */
+  run(inputs: InputsOf<NoInfer<I>>, params: z.output<S>, ctx: RunContext): Promise<OutputsOf<NoInfer<O>>>;
+}
+
+/**
+ * Declares a node type. An identity function that keeps the params and port types for `run`;
+ * its result is also a plain `NodeDef`, so registries and tests take it without a cast.
+ */
+export function defineNode<S extends z.ZodObject, const I extends readonly PortSpec[], const O extends readonly PortSpec[]>(
+  def: NodeDef<S, I, O>,
+): NodeDef<S, I, O> {
+  return def;
+}
+
+/** The metadata a param may carry in `.meta()`; read by the inspector and the CLI. */
+export interface ParamMeta {
+  label?: Text;
+  help?: Text;
+  /** `column`/`columns`: pick from the table on input `port` (default `in`), optionally only of one type. */
+  widget?: 'column' | 'columns' | 'text' | 'textarea' | 'file' | 'keyvalue' | 'slider' | 'conditions' | 'lexicon';
+  columnType?: 'number' | 'string' | 'any';
+  port?: string;
+  /** Labels for enum values, per language. */
+  options?: Record<string, Text>;
+  [key: string]: unknown;
+}
+
+declare module 'zod/v4/core' {
+  interface GlobalMeta {
+    label?: Text;
+    help?: Text;
+    widget?: ParamMeta['widget'];
+    columnType?: ParamMeta['columnType'];
+    port?: string;
+    options?: Record<string, Text>;
+  }
+}
