@@ -18,7 +18,7 @@ import {
 } from '../src/core/ml/segments';
 import { sampleRows } from '../src/core/ml/silhouette';
 import { requireTable, withColumns } from '../src/core/table/table';
-import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
+import { groupColumnsParam, seedParam, segmentOutputs, tableIn } from './kit';
 
 const TOP = 60;
 /** The largest "Most rows clustered exactly" (the maximum of that setting). */
@@ -80,22 +80,9 @@ export default defineNode({
     vi: 'Xây cây phân khúc bằng cách liên tục gộp hai nhóm gần nhau nhất (phân cụm phân cấp), rồi cắt cây thành số phân khúc đã chọn hoặc tại một độ cao. Thêm cột "segment" (0 = lớn nhất), bảng các phân khúc và biểu đồ cây (dendrogram) của các lần gộp cuối. Chính xác đến "Số dòng tối đa"; vượt quá thì phân cụm một mẫu ngẫu nhiên và gán các dòng còn lại vào phân khúc gần nhất.',
   },
   inputs: [tableIn()],
-  outputs: [
-    tableOut({ en: 'Table with segment', vi: 'Bảng kèm phân khúc' }),
-    tableOut({ en: 'Segments', vi: 'Các phân khúc' }, 'segments'),
-    chartOut({ en: 'Dendrogram', vi: 'Biểu đồ cây' }, 'dendrogram'),
-  ],
+  outputs: segmentOutputs({ en: 'Dendrogram', vi: 'Biểu đồ cây' }, 'dendrogram'),
   params: z.object({
-    columns: columnsParam(
-      'number',
-      { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
-      {
-        help: {
-          en: 'Numeric columns that describe each row. Empty uses every numeric column.',
-          vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.',
-        },
-      },
-    ),
+    columns: groupColumnsParam(),
     linkage: z
       .enum(LINKAGES)
       .default('ward')

@@ -17,7 +17,7 @@ import {
 } from '../src/core/ml/segments';
 import { meanSilhouette } from '../src/core/ml/silhouette';
 import { requireTable, withColumns } from '../src/core/table/table';
-import { chartOut, columnsParam, seedParam, tableIn, tableOut } from './kit';
+import { groupColumnsParam, seedParam, segmentOutputs, tableIn } from './kit';
 
 type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
 
@@ -79,22 +79,9 @@ export default defineNode({
     vi: 'Chia các dòng thành các phân khúc gồm các dòng có giá trị giống nhau ở các cột số (k-means). Chọn số phân khúc, hoặc "tự động" để thử mọi số từ nhỏ nhất đến lớn nhất và giữ số cho các phân khúc tách biệt rõ nhất (silhouette). Thêm cột "segment" (0 = phân khúc lớn nhất), cho một bảng các phân khúc (số dòng, tỷ lệ và trung bình của từng cột) và biểu đồ điểm số theo số phân khúc. Nên chuẩn hoá các cột trước nếu chúng có đơn vị rất khác nhau.',
   },
   inputs: [tableIn()],
-  outputs: [
-    tableOut({ en: 'Table with segment', vi: 'Bảng kèm phân khúc' }),
-    tableOut({ en: 'Segments', vi: 'Các phân khúc' }, 'segments'),
-    chartOut({ en: 'Scores per number of segments', vi: 'Điểm theo số phân khúc' }, 'scores'),
-  ],
+  outputs: segmentOutputs({ en: 'Scores per number of segments', vi: 'Điểm theo số phân khúc' }, 'scores'),
   params: z.object({
-    columns: columnsParam(
-      'number',
-      { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
-      {
-        help: {
-          en: 'Numeric columns that describe each row. Empty uses every numeric column.',
-          vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số.',
-        },
-      },
-    ),
+    columns: groupColumnsParam(),
     k: z
       .union([z.number().int().min(2).max(50), z.literal('auto')])
       .default(4)

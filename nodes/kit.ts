@@ -113,3 +113,29 @@ export function languageParam<F extends 'auto' | 'any'>(first: F, firstLabel: Te
       options: { [first]: firstLabel, ...LANGUAGE_OPTIONS } as Record<F | 'en' | 'vi', Text>,
     });
 }
+
+/**
+ * The outputs of a clustering node: the rows with their `segment`, the table of segments, and
+ * the node's own chart (k-means scores, a dendrogram…).
+ */
+export function segmentOutputs<N extends string>(chart: Text, name: N) {
+  return [
+    tableOut({ en: 'Table with segment', vi: 'Bảng kèm phân khúc' }),
+    tableOut({ en: 'Segments', vi: 'Các phân khúc' }, 'segments'),
+    chartOut(chart, name),
+  ] as const;
+}
+
+/** The numeric columns a clustering node groups rows by; empty = the shared numeric default. */
+export function groupColumnsParam() {
+  return columnsParam(
+    'number',
+    { en: 'Columns to group by', vi: 'Các cột dùng để phân nhóm' },
+    {
+      help: {
+        en: 'Numeric columns that describe each row. Empty uses every numeric column except id-like and constant ones (the node says which it left out).',
+        vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số trừ các cột giống mã định danh và cột không đổi (nút sẽ nói cột nào bị bỏ ra).',
+      },
+    },
+  );
+}

@@ -62,7 +62,7 @@ const STRINGS = {
     en: 'The computation engine stopped responding and was restarted. Your flow is safe.',
     vi: 'Bộ máy tính toán không phản hồi và đã được khởi động lại. Luồng của bạn vẫn an toàn.',
   },
-  // Template gallery, fill-in inputs, trainer mode and presentation (issue 5).
+  // Template gallery, fill-in inputs, trainer mode and presentation.
   galleryTitle: { en: 'Start from a template', vi: 'Bắt đầu từ một mẫu' },
   galleryIntro: {
     en: 'Each template runs on the built-in sample audience. Open a copy, press Run, then replace the data with your own.',
@@ -107,7 +107,7 @@ const STRINGS = {
   fromCache: { en: 'Shown from the cache: nothing was recomputed.', vi: 'Lấy từ bộ nhớ đệm: không tính lại gì.' },
   stepFailed: { en: 'This step did not produce a table.', vi: 'Bước này không tạo ra bảng.' },
   flowName: { en: 'Flow name', vi: 'Tên luồng' },
-  // Editing, sharing and safety (issue 5)
+  // Editing, sharing and safety
   undo: { en: 'Undo', vi: 'Hoàn tác' },
   redo: { en: 'Redo', vi: 'Làm lại' },
   addNote: { en: 'Add note', vi: 'Thêm ghi chú' },

@@ -60,7 +60,7 @@ export const TemplateInput = z.object({
 });
 
 /**
- * The texts of a flow in another language (templates; additive, issue 5). The file's own texts are
+ * The texts of a flow in another language (templates; an additive field). The file's own texts are
  * English; the editor shows these when its interface is in that language.
  */
 export const FlowTranslation = z.object({

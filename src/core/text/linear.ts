@@ -10,6 +10,7 @@
 import { NodeError } from '../contract/errors';
 import { evaluate, stratifiedFolds, type Evaluation, type LearnResult } from './classifier';
 import { foldVi, normalizeText, tokenizeNormalized } from './tokenize';
+import { FNV, hashString, mix, PRIME, SEED_CHAR, SEED_FOLD, SEED_WORD } from './hashing';
 
 export interface LinearOptions {
   /** log2 of the number of hash buckets (default 21). */
@@ -73,24 +74,6 @@ export interface LinearModel {
 }
 
 // ---------- features ----------
-
-const FNV = 0x811c9dc5,
-  PRIME = 0x01000193;
-const SEED_WORD = 0x1b873593,
-  SEED_FOLD = 0x5bd1e995,
-  SEED_CHAR = 0x27d4eb2d;
-
-function hashString(s: string, seed: number): number {
-  let h = (FNV ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
-  return h >>> 0;
-}
-
-function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ (b >>> 15), 0x85ebca6b) ^ b;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 const SPACE = /\s+/u;
 
