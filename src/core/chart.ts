@@ -3,6 +3,7 @@
  * the raw rows), rendered by the page (src/ui/charts). Each chart type has its own shape.
  */
 import type { FunnelChart, JourneyMapChart, SankeyChart } from './journey/charts';
+import type { NetworkChart } from './network/chart';
 import type { Text } from './text';
 
 export interface ChartBase {
@@ -63,7 +64,7 @@ export interface LineChart extends ChartBase {
 }
 
 export type ChartSpec = BarChart | HistogramChart | ScatterChart | HeatmapChart | LineChart | DendrogramChart | PersonasChart | SilhouetteChart
-  | SankeyChart | FunnelChart | JourneyMapChart | (ChartBase & Record<string, unknown>);
+  | SankeyChart | FunnelChart | JourneyMapChart | NetworkChart | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
 export interface DendrogramChart extends ChartBase {
