@@ -13,13 +13,13 @@ const SCORE_LABEL = {
   betweenness: { en: 'Bridging groups (betweenness)', vi: 'Nối các nhóm (độ trung gian)' },
 } as const;
 
-/** The first column of `table` whose name contains one of `words`, of the given kind (or any). */
+/**
+ * The column of `table` whose name contains one of `words` (of the given kind, or any): a mean
+ * first (mean_sentiment_score rather than sum_sentiment_score), then the first match.
+ */
 function findColumn(table: Table, words: string[], kind?: 'number'): string {
-  for (const f of table.schema.fields) {
-    const name = f.name.toLowerCase();
-    if (words.some((w) => name.includes(w)) && (!kind || kindOf(f.type) === kind)) return f.name;
-  }
-  return '';
+  const fits = table.schema.fields.filter((f) => words.some((w) => f.name.toLowerCase().includes(w)) && (!kind || kindOf(f.type) === kind));
+  return (fits.find((f) => /mean|avg|average/i.test(f.name)) ?? fits[0])?.name ?? '';
 }
 
 /** The most influential people of an interaction network, with a role and a sentence each. */
@@ -52,7 +52,7 @@ export default defineNode({
     }),
     sentiment: columnParam('number', { en: 'Mean sentiment column', vi: 'Cột cảm xúc trung bình' }, {
       port: 'people',
-      help: { en: 'From −1 (negative) to 1 (positive). Empty: the first number column whose name has "sentiment".', vi: 'Từ −1 (tiêu cực) đến 1 (tích cực). Để trống: cột số đầu tiên có chữ "sentiment" trong tên.' },
+      help: { en: 'From −1 (negative) to 1 (positive). Empty: a number column whose name has "sentiment" (a mean first, e.g. mean_sentiment_score).', vi: 'Từ −1 (tiêu cực) đến 1 (tích cực). Để trống: một cột số có chữ "sentiment" trong tên (ưu tiên cột trung bình, vd. mean_sentiment_score).' },
     }),
     stage: columnParam('any', { en: 'Journey stage column', vi: 'Cột giai đoạn hành trình' }, {
       port: 'people',
@@ -125,7 +125,7 @@ export default defineNode({
     const reachTop = quantile(prSorted, 0.9);
     const medianScore = quantile(scoreSorted, 0.5);
     const betweenSorted = between ? sorted(between) : undefined;
-    const betweenTop = betweenSorted ? quantile(betweenSorted, 0.9) : Infinity;
+    const betweenTop = betweenSorted ? quantile(betweenSorted, 0.95) : Infinity;
     const role: string[] = [], roleVi: string[] = [], sentence: string[] = [], sentenceVi: string[] = [];
     kept.forEach((v, j) => {
       const facts = {

@@ -25,7 +25,7 @@ export interface InfluencerFacts {
   median: number;
   /** PageRank in the top decile of the network. */
   highReach: boolean;
-  /** Betweenness in the top decile (and above 0). */
+  /** Betweenness in the top 5 % (and above 0). */
   connector: boolean;
   sentiment: number | null;
   stage: string | null;
@@ -47,9 +47,9 @@ const ordinal = (k: number) => {
   return `${k}${s}`;
 };
 
-/** Numbers as people read them: small scores with 3 significant digits, counts whole; "−" for minus. */
+/** Numbers as people read them: small scores with 2 significant digits, counts whole; "−" for minus. */
 function num(x: number, lang: 'en' | 'vi'): string {
-  const digits = Math.abs(x) >= 100 || Number.isInteger(x) ? 0 : Math.abs(x) >= 1 ? 1 : Math.max(2, Math.min(6, 2 - Math.floor(Math.log10(Math.abs(x) || 1))));
+  const digits = Math.abs(x) >= 100 || Number.isInteger(x) ? 0 : Math.abs(x) >= 1 ? 1 : Math.max(2, Math.min(6, 1 - Math.floor(Math.log10(Math.abs(x) || 1))));
   const s = x.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return s.replace('-', '−');
 }
@@ -66,13 +66,15 @@ export function describeInfluencer(f: InfluencerFacts): Text {
   const times = f.median > 0 ? f.value / f.median : NaN;
   const mult = (lang: 'en' | 'vi') => (Number.isFinite(times)
     ? (lang === 'en' ? `, ${num(Math.round(times * 10) / 10 >= 10 ? Math.round(times) : Math.round(times * 10) / 10, 'en')}× the median` : `, gấp ${num(Math.round(times * 10) / 10 >= 10 ? Math.round(times) : Math.round(times * 10) / 10, 'vi')} lần trung vị`)
-    : '');
+    : f.median === 0 ? (lang === 'en' ? ', while most people have 0' : ', trong khi đa số là 0') : '');
   const en = [`Ranks ${ordinal(f.rank)} by ${w.en} (${w.name.en}${num(f.value, 'en')}${mult('en')})`];
   const vi = [`Xếp thứ ${f.rank} về ${w.vi} (${w.name.vi}${num(f.value, 'vi')}${mult('vi')})`];
   if (f.sentiment !== null) {
     const s = f.sentiment;
-    if (s < NEGATIVE) { en.push(`mostly negative (${num(s, 'en')})`); vi.push(`phần lớn tiêu cực (${num(s, 'vi')})`); }
-    else if (s > -NEGATIVE) { en.push(`mostly positive (${num(s, 'en')})`); vi.push(`phần lớn tích cực (${num(s, 'vi')})`); }
+    if (s < -ADVOCATE) { en.push(`mostly negative (${num(s, 'en')})`); vi.push(`phần lớn tiêu cực (${num(s, 'vi')})`); }
+    else if (s < NEGATIVE) { en.push(`leaning negative (${num(s, 'en')})`); vi.push(`hơi tiêu cực (${num(s, 'vi')})`); }
+    else if (s > ADVOCATE) { en.push(`mostly positive (${num(s, 'en')})`); vi.push(`phần lớn tích cực (${num(s, 'vi')})`); }
+    else if (s > -NEGATIVE) { en.push(`leaning positive (${num(s, 'en')})`); vi.push(`hơi tích cực (${num(s, 'vi')})`); }
     else { en.push(`neutral on average (${num(s, 'en')})`); vi.push(`trung tính (${num(s, 'vi')})`); }
   }
   if (f.stage && f.stage !== 'none') { en.push(`journey stage: ${f.stage}`); vi.push(`giai đoạn hành trình: ${f.stage}`); }
