@@ -201,7 +201,14 @@ export default defineNode({
       const a = slot[list.source[e]], b = slot[list.target[e]];
       if (a >= 0 && b >= 0) { drawnEdges.push([a, b, list.weight[e]]); sub.addDirectedEdge(list.ids[list.source[e]], list.ids[list.target[e]], { weight: list.weight[e] }); }
     }
-    const positions = forceAtlas2(sub, { iterations: LAYOUT_ITERATIONS, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: drawn.length > 500 } });
+    // In rounds of 10 iterations (positions kept on the nodes), so a cancel is heard between them.
+    const settings = { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: drawn.length > 500 };
+    for (let done = 0; done < LAYOUT_ITERATIONS; done += 10) {
+      forceAtlas2.assign(sub, { iterations: 10, getEdgeWeight: 'weight', settings });
+      await ctx.progress(0.7 + 0.2 * (done + 10) / LAYOUT_ITERATIONS, 'Drawing…');
+    }
+    const positions: Record<string, { x: number; y: number }> = {};
+    sub.forEachNode((id, a) => { positions[id] = { x: a.x as number, y: a.y as number }; });
     const maxPr = pr[byRank[0]] || 1;
     const shown = [...new Set(drawn.map((v) => community[v]))].sort((a, b) => a - b);
     const chart: NetworkChart = {
