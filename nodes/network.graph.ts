@@ -104,7 +104,11 @@ export default defineNode({
       }
       sources = toValues(s); targets = toValues(t);
       if (params.weight) weights = toFloat64(requireColumn(table, params.weight, 'number'));
-      if (params.time) times = toValues(column(table, params.time));
+      if (params.time) {
+        const tc = column(table, params.time);
+        // Dates read as ISO text, so the first and last times are readable and sort in time order.
+        times = kindOf(tc.type) === 'date' ? toValues(tc).map((v) => (v === null || v === undefined ? null : new Date(v as number).toISOString())) : toValues(tc);
+      }
     }
     const list = buildEdges(sources, targets, weights, times);
     if (list.skipped) notes.push({ en: `${list.skipped.toLocaleString('en')} rows without a source or a target were skipped.`, vi: `Đã bỏ qua ${list.skipped.toLocaleString('vi')} dòng thiếu nguồn hoặc đích.` });

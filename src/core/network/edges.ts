@@ -38,6 +38,12 @@ const timeOf = (v: unknown): string | null => {
   return s === '' ? null : s;
 };
 
+/** Time order of two time texts: as numbers when both are numbers (9 before 10), else as text (ISO). */
+const earlier = (a: string, b: string) => {
+  const x = Number(a), y = Number(b);
+  return Number.isFinite(x) && Number.isFinite(y) ? x < y : a < b;
+};
+
 /**
  * Builds a weighted edge list. `weights` missing: every row counts 1. A missing or non-numeric
  * weight counts 1; a zero or negative one drops the row (counted in `badWeights`).
@@ -78,8 +84,8 @@ export function buildEdges(sources: readonly unknown[], targets: readonly unknow
       duplicates++;
       w[e] += weight;
       if (times && time !== null) {
-        if (first[e] === null || time < first[e]!) first[e] = time;
-        if (last[e] === null || time > last[e]!) last[e] = time;
+        if (first[e] === null || earlier(time, first[e]!)) first[e] = time;
+        if (last[e] === null || earlier(last[e]!, time)) last[e] = time;
       }
     }
   }
@@ -107,7 +113,15 @@ export function threadEdges(rows: ThreadRows): { sources: (string | null)[]; tar
   const n = rows.user.length;
   const order = Array.from({ length: n }, (_, i) => i);
   const t = rows.time.map(timeOf);
+  // Times as numbers when the column holds numbers or dates (epoch ms, Arrow timestamps), else as
+  // text (ISO text sorts in time order); empty times first, ties in row order.
+  const numeric = rows.time.map((v) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.getTime() : NaN));
+  const byNumber = numeric.some((x) => !Number.isNaN(x));
   order.sort((a, b) => {
+    if (byNumber) {
+      const x = Number.isNaN(numeric[a]) ? -Infinity : numeric[a], y = Number.isNaN(numeric[b]) ? -Infinity : numeric[b];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    }
     const x = t[a] ?? '', y = t[b] ?? '';
     return x < y ? -1 : x > y ? 1 : a - b;
   });

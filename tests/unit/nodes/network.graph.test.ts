@@ -90,6 +90,30 @@ describe('network.graph', () => {
     expect(warnings.join(' ')).toMatch(/2 links from 5 comments and shares/);
   });
 
+  it('orders comment threads by numeric times numerically (9 before 10)', async () => {
+    const table = tableFromArrays({
+      user_id: ['u2', 'u1', 'u3'],
+      post_id: ['p1', 'p1', 'p1'],
+      type: ['comment', 'comment', 'comment'],
+      timestamp: Float64Array.from([10, 9, 100]),
+    });
+    const { outputs } = await runNode(node, { in: table }, { mode: 'interactions' });
+    expect(rowsOf(outputs.edges as Table).map((e) => `${e.source}>${e.target}`)).toEqual(['u2>u1', 'u3>u2']);
+  });
+
+  it('counts empty weights as 1 and drops zero or negative ones, with a note', async () => {
+    const table = tableFromArrays({ s: ['a', 'a', 'b', 'c'], t: ['b', 'c', 'c', 'a'], w: Float64Array.from([2, NaN, -1, 0.5]) });
+    const { outputs, warnings } = await runNode(node, { in: table }, { source: 's', target: 't', weight: 'w' });
+    expect(rowsOf(outputs.edges as Table).map((e) => `${e.source}>${e.target}:${e.weight}`)).toEqual(['a>b:2', 'a>c:1', 'c>a:0.5']);
+    expect(warnings.join(' ')).toMatch(/2 weights were empty or not a number \(counted as 1\) or zero or below \(rows dropped\)/);
+  });
+
+  it('keeps the first and last time of each link (numbers compared as numbers)', async () => {
+    const table = tableFromArrays({ s: ['a', 'a', 'a', 'b'], t: ['b', 'b', 'b', 'a'], at: Float64Array.from([10, 9, 100, 5]) });
+    const { outputs } = await runNode(node, { in: table }, { source: 's', target: 't', time: 'at' });
+    expect(rowsOf(outputs.edges as Table).map((e) => [e.source, e.first_time, e.last_time])).toEqual([['a', '9', '100'], ['b', '5', '5']]);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
