@@ -1,4 +1,5 @@
 /** ECharts options of the interaction network: fixed positions, community colours, what was left out. */
+import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { NetworkChart } from '../../../src/core/network/chart';
 import { RENDERERS } from '../../../src/ui/charts/registry';
@@ -34,5 +35,16 @@ describe('network chart', () => {
     expect(series.categories).toHaveLength(10);
     expect(series.categories[9].name).toBe('Other communities');
     expect(series.data[11].category).toBe(9);
+  });
+
+  it('renders in ECharts (server-side SVG): one symbol per person', () => {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 400 });
+    chart.setOption(networkOption(spec(4), 'en'));
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    expect(svg).toContain('Who interacts with whom');
+    expect(svg).toContain('5 less central people and 7 links not drawn');
+    // Circles are arcs: the 4 people plus the 4 legend icons (one per community).
+    expect((svg.match(/<path d="M[^"]*A/g) ?? []).length).toBe(8);
   });
 });
