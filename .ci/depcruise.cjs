@@ -1,6 +1,6 @@
 /**
  * The layers of Audience Flow, checked by dependency-cruiser in `npm test` (tests/unit/layers).
- * UI → workers → nodes → core; inside src/core: contract ← table ← io/ml/text ← journey; flow and
+ * UI → workers → nodes → core; inside src/core: contract ← table ← io/ml/text/network ← journey; flow and
  * sample sit on contract. Each rule names the arrow it forbids.
  */
 const core = (p) => `^src/core/${p}/`;
@@ -12,7 +12,7 @@ module.exports = {
       from: { path: core('contract') }, to: { path: '^(src|nodes|workers)/', pathNot: core('contract') } },
     { name: 'table-only-contract', severity: 'error', from: { path: core('table') }, to: { path: '^(src|nodes|workers)/', pathNot: [core('table'), core('contract')] } },
     { name: 'flow-only-contract', severity: 'error', from: { path: core('flow') }, to: { path: '^(src|nodes|workers)/', pathNot: [core('flow'), core('contract')] } },
-    { name: 'io-ml-text-only-table-and-contract', severity: 'error', from: { path: '^src/core/(io|ml|text)/' },
+    { name: 'io-ml-text-only-table-and-contract', severity: 'error', from: { path: '^src/core/(io|ml|text|network)/' },
       to: { path: '^(src|nodes|workers)/', pathNot: ['^src/core/$1/', core('table'), core('contract')] } },
     { name: 'journey-only-text-table-contract', severity: 'error', from: { path: core('journey') },
       to: { path: '^(src|nodes|workers)/', pathNot: [core('journey'), core('text'), core('table'), core('contract')] } },

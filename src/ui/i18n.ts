@@ -189,6 +189,7 @@ export const CATEGORY_TITLES: Record<string, Text> = {
   cluster: { en: 'Segments', vi: 'Phân khúc' },
   text: { en: 'Text', vi: 'Văn bản' },
   journey: { en: 'Customer journey', vi: 'Hành trình khách hàng' },
+  network: { en: 'Networks', vi: 'Mạng lưới' },
   view: { en: 'View', vi: 'Xem' },
   export: { en: 'Export', vi: 'Xuất' },
 };

@@ -73,6 +73,7 @@ export type ChartSpec =
   | SankeyChart
   | FunnelChart
   | JourneyMapChart
+  | NetworkChart
   | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
@@ -145,4 +146,17 @@ export interface JourneyMapChart extends ChartBase {
     momentOfTruth: boolean;
   }[];
   none: { volume: number; share: number };
+}
+
+/** The chart value of an interaction graph: positioned people (by PageRank) and their edges. */
+export interface NetworkChart extends ChartBase {
+  chart: 'network';
+  nodes: { id: string; x: number; y: number; size: number; community: number; pagerank: number }[];
+  /** Index pairs into `nodes`, with weights. */
+  edges: [number, number, number][];
+  /** Communities shown, by index: their number in the `nodes` table and their size. */
+  communities: { community: number; size: number }[];
+  /** People and edges not drawn (beyond the cap). */
+  leftOutNodes: number;
+  leftOutEdges: number;
 }

@@ -12,6 +12,7 @@ import { DendrogramView } from './dendrogram';
 import { PersonasView } from './personas';
 import { JourneyMap } from './journey';
 import { funnelOption, sankeyOption } from './journey-charts';
+import { networkOption } from './network';
 import { silhouetteOption } from './silhouette';
 
 export type Renderer =
@@ -30,4 +31,5 @@ export const RENDERERS: Record<string, Renderer> = {
   sankey: { type: 'echarts', option: sankeyOption },
   funnel: { type: 'echarts', option: funnelOption },
   silhouette: { type: 'echarts', option: silhouetteOption },
+  network: { type: 'echarts', option: networkOption },
 };

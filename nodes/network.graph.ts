@@ -1,0 +1,392 @@
+import type { Table } from 'apache-arrow';
+import { z } from 'zod';
+import { betweenness, sampleSources, toCsr } from '../src/core/network/betweenness';
+import type { NetworkChart } from '../src/core/contract/chart';
+import { buildEdges, threadEdges } from '../src/core/network/edges';
+import { NodeError } from '../src/core/contract/errors';
+import { defineNode } from '../src/core/contract/node';
+import { createRandom, seedFrom } from '../src/core/contract/random';
+import {
+  floatVector,
+  int32Vector,
+  kindOf,
+  requireColumn,
+  requireTable,
+  stringVector,
+  tableOf,
+  toFloat64,
+  toValues,
+} from '../src/core/table/table';
+import { chartOut, columnParam, seedParam, tableIn, tableOut } from './kit';
+
+/** Above this many people, betweenness is estimated from a seeded sample of sources. */
+const EXACT_BETWEENNESS = 2000;
+const SAMPLED_SOURCES = 500;
+/** The most people drawn in the chart (the highest PageRank). */
+const DRAWN = 2000;
+const LAYOUT_ITERATIONS = 100;
+
+const column = (table: Table, name: string) => requireColumn(table, name);
+
+/** A directed, weighted interaction graph: who influences whom, and the communities they form. */
+export default defineNode({
+  type: 'network.graph',
+  version: 1,
+  category: 'network',
+  title: { en: 'Interaction network', vi: 'Mạng lưới tương tác' },
+  description: {
+    en: 'Builds the network of who replies to, mentions or shares whom, then measures each person: how many people reach them (in-degree), how central they are (PageRank), how often they sit between groups (betweenness), and which community they belong to. Also draws the network.',
+    vi: 'Dựng mạng lưới ai trả lời, nhắc đến hoặc chia sẻ ai, rồi đo từng người: bao nhiêu người tìm đến họ (bậc vào), họ trung tâm đến đâu (PageRank), họ hay đứng giữa các nhóm đến mức nào (độ trung gian) và họ thuộc cộng đồng nào. Kèm theo hình vẽ mạng lưới.',
+  },
+  inputs: [tableIn({ en: 'Interactions', vi: 'Tương tác' })],
+  outputs: [
+    tableOut({ en: 'People', vi: 'Người' }, 'nodes'),
+    tableOut({ en: 'Links', vi: 'Liên kết' }, 'edges'),
+    tableOut({ en: 'Communities', vi: 'Cộng đồng' }, 'communities'),
+    chartOut({ en: 'Network', vi: 'Mạng lưới' }, 'graph'),
+  ],
+  params: z.object({
+    mode: z
+      .enum(['columns', 'interactions'])
+      .default('columns')
+      .meta({
+        label: { en: 'Links from', vi: 'Lấy liên kết từ' },
+        help: {
+          en: 'Columns: each row is one link from the source person to the target person. Interactions: an export of comments, reactions and shares (user_id, post_id, type, timestamp): on each post, a comment or share links its author to the previous commenter.',
+          vi: 'Các cột: mỗi dòng là một liên kết từ người nguồn đến người đích. Tương tác: dữ liệu bình luận, cảm xúc và chia sẻ (user_id, post_id, type, timestamp): trên mỗi bài đăng, một bình luận hoặc lượt chia sẻ nối người viết với người bình luận ngay trước đó.',
+        },
+        options: {
+          columns: { en: 'Source and target columns', vi: 'Cột nguồn và cột đích' },
+          interactions: { en: 'Interactions (comment threads)', vi: 'Tương tác (chuỗi bình luận)' },
+        },
+      }),
+    source: columnParam(
+      'any',
+      { en: 'Source (who acts)', vi: 'Nguồn (ai tương tác)' },
+      {
+        help: {
+          en: 'Who replies, mentions or shares. In the interactions mode: the person column (default user_id).',
+          vi: 'Ai trả lời, nhắc đến hoặc chia sẻ. Ở chế độ tương tác: cột người dùng (mặc định user_id).',
+        },
+      },
+    ),
+    target: columnParam(
+      'any',
+      { en: 'Target (who is reached)', vi: 'Đích (ai được tìm đến)' },
+      {
+        help: {
+          en: 'Who is replied to, mentioned or shared. Not used in the interactions mode.',
+          vi: 'Ai được trả lời, nhắc đến hoặc chia sẻ. Không dùng ở chế độ tương tác.',
+        },
+      },
+    ),
+    weight: columnParam(
+      'number',
+      { en: 'Weight (optional)', vi: 'Trọng số (không bắt buộc)' },
+      {
+        help: {
+          en: 'How strong each link is. Empty: every row counts 1. Repeated links add up.',
+          vi: 'Độ mạnh của mỗi liên kết. Để trống: mỗi dòng tính 1. Các liên kết lặp lại được cộng dồn.',
+        },
+      },
+    ),
+    time: columnParam(
+      'any',
+      { en: 'Time (optional)', vi: 'Thời gian (không bắt buộc)' },
+      {
+        help: {
+          en: 'When the interaction happened: the links table gets the first and last time of each link. In the interactions mode: default timestamp.',
+          vi: 'Thời điểm tương tác: bảng liên kết có thêm lần đầu và lần cuối của mỗi liên kết. Ở chế độ tương tác: mặc định timestamp.',
+        },
+      },
+    ),
+    resolution: z
+      .number()
+      .min(0.1)
+      .max(10)
+      .default(1)
+      .meta({
+        label: { en: 'Community size (resolution)', vi: 'Cỡ cộng đồng (độ phân giải)' },
+        help: {
+          en: 'Higher finds more, smaller communities; lower finds fewer, larger ones. 1 is the usual choice.',
+          vi: 'Cao hơn: nhiều cộng đồng nhỏ hơn; thấp hơn: ít cộng đồng lớn hơn. Thường dùng 1.',
+        },
+      }),
+    seed: seedParam({
+      en: 'The same seed gives the same communities and the same drawing.',
+      vi: 'Cùng một hạt giống cho cùng các cộng đồng và cùng hình vẽ.',
+    }),
+  }),
+  async run(inputs, params, ctx) {
+    const table = requireTable(inputs);
+    await ctx.progress(0, 'Reading links…');
+    const notes: { en: string; vi: string }[] = [];
+    let sources: readonly unknown[], targets: readonly unknown[], times: readonly unknown[] | undefined;
+    let weights: Float64Array | undefined;
+    if (params.mode === 'interactions') {
+      const names = new Set(table.schema.fields.map((f) => f.name));
+      const user = params.source || 'user_id',
+        time = params.time || 'timestamp';
+      const needed = [user, 'post_id', 'type', time].filter((c) => !names.has(c));
+      if (needed.length) {
+        throw new NodeError({
+          en: `The interactions mode needs the columns ${needed.map((c) => `"${c}"`).join(', ')} (an export of comments, reactions and shares with user_id, post_id, type and timestamp). Connect such a table, or switch "Links from" to source and target columns.`,
+          vi: `Chế độ tương tác cần các cột ${needed.map((c) => `"${c}"`).join(', ')} (dữ liệu bình luận, cảm xúc và chia sẻ có user_id, post_id, type và timestamp). Hãy nối một bảng như vậy, hoặc đổi "Lấy liên kết từ" sang cột nguồn và cột đích.`,
+        });
+      }
+      const derived = threadEdges({
+        user: toValues(column(table, user)),
+        post: toValues(column(table, 'post_id')),
+        type: toValues(column(table, 'type')),
+        time: toValues(column(table, time)),
+      });
+      sources = derived.sources;
+      targets = derived.targets;
+      times = derived.times;
+      notes.push({
+        en: `Links derived from comment threads: ${derived.sources.length.toLocaleString('en')} links from ${derived.used.toLocaleString('en')} comments and shares (each links its author to the previous commenter on the same post; reactions give no link).`,
+        vi: `Liên kết suy ra từ chuỗi bình luận: ${derived.sources.length.toLocaleString('vi')} liên kết từ ${derived.used.toLocaleString('vi')} bình luận và lượt chia sẻ (mỗi lượt nối người viết với người bình luận ngay trước đó trên cùng bài; cảm xúc không tạo liên kết).`,
+      });
+    } else {
+      if (!params.source || !params.target) {
+        throw new NodeError({
+          en: 'Choose the source column (who replies, mentions or shares) and the target column (who is reached), or switch "Links from" to interactions.',
+          vi: 'Hãy chọn cột nguồn (ai trả lời, nhắc đến hoặc chia sẻ) và cột đích (ai được tìm đến), hoặc đổi "Lấy liên kết từ" sang tương tác.',
+        });
+      }
+      const s = column(table, params.source),
+        t = column(table, params.target);
+      const ks = kindOf(s.type),
+        kt = kindOf(t.type);
+      if (ks !== kt) {
+        notes.push({
+          en: `"${params.source}" holds ${ks === 'number' ? 'numbers' : 'text'} and "${params.target}" ${kt === 'number' ? 'numbers' : 'text'}: all ids were read as text, so 7 and "7" are the same person.`,
+          vi: `"${params.source}" chứa ${ks === 'number' ? 'số' : 'chữ'} còn "${params.target}" chứa ${kt === 'number' ? 'số' : 'chữ'}: mọi mã được đọc như chữ, nên 7 và "7" là cùng một người.`,
+        });
+      }
+      sources = toValues(s);
+      targets = toValues(t);
+      if (params.weight) weights = toFloat64(requireColumn(table, params.weight, 'number'));
+      if (params.time) {
+        const tc = column(table, params.time);
+        // Dates read as ISO text, so the first and last times are readable and sort in time order.
+        times =
+          kindOf(tc.type) === 'date'
+            ? toValues(tc).map((v) => (v === null || v === undefined ? null : new Date(v as number).toISOString()))
+            : toValues(tc);
+      }
+    }
+    const list = buildEdges(sources, targets, weights, times);
+    if (list.skipped)
+      notes.push({
+        en: `${list.skipped.toLocaleString('en')} rows without a source or a target were skipped.`,
+        vi: `Đã bỏ qua ${list.skipped.toLocaleString('vi')} dòng thiếu nguồn hoặc đích.`,
+      });
+    if (list.selfLoops)
+      notes.push({
+        en: `${list.selfLoops.toLocaleString('en')} links from a person to themselves were dropped.`,
+        vi: `Đã bỏ ${list.selfLoops.toLocaleString('vi')} liên kết từ một người đến chính họ.`,
+      });
+    if (list.duplicates)
+      notes.push({
+        en: `${list.duplicates.toLocaleString('en')} repeated links were added into the weight of the first one.`,
+        vi: `${list.duplicates.toLocaleString('vi')} liên kết lặp lại được cộng vào trọng số của liên kết đầu tiên.`,
+      });
+    if (list.badWeights)
+      notes.push({
+        en: `${list.badWeights.toLocaleString('en')} weights were empty or not a number (counted as 1) or zero or below (rows dropped).`,
+        vi: `${list.badWeights.toLocaleString('vi')} trọng số trống hoặc không phải số (tính là 1), hoặc bằng 0 hay âm (bỏ dòng).`,
+      });
+    const n = list.ids.length,
+      m = list.source.length;
+    if (m === 0) {
+      throw new NodeError({
+        en:
+          n === 0
+            ? 'There are no links: every row lacks a source or a target. Check the chosen columns.'
+            : n === 1
+              ? `The table names only one person (${list.ids[0]}), so there is no network. Check that the source and target columns are the right ones.`
+              : 'There are no links between two different people (only links of a person to themselves). Check the chosen columns.',
+        vi:
+          n === 0
+            ? 'Không có liên kết nào: mọi dòng đều thiếu nguồn hoặc đích. Hãy kiểm tra các cột đã chọn.'
+            : n === 1
+              ? `Bảng chỉ có một người (${list.ids[0]}), nên không có mạng lưới. Hãy kiểm tra cột nguồn và cột đích đã đúng chưa.`
+              : 'Không có liên kết giữa hai người khác nhau (chỉ có liên kết của một người với chính họ). Hãy kiểm tra các cột đã chọn.',
+      });
+    }
+    await ctx.progress(0.1, 'Building the graph…');
+
+    const [{ default: Graph }, { default: pagerank }, { default: exactBetweenness }, { default: louvain }, { default: forceAtlas2 }] =
+      await Promise.all([
+        import('graphology'),
+        import('graphology-metrics/centrality/pagerank'),
+        import('graphology-metrics/centrality/betweenness'),
+        import('graphology-communities-louvain'),
+        import('graphology-layout-forceatlas2'),
+      ]);
+    const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+    for (const id of list.ids) graph.addNode(id);
+    for (let e = 0; e < m; e++) graph.addDirectedEdge(list.ids[list.source[e]], list.ids[list.target[e]], { weight: list.weight[e] });
+    const degIn = new Int32Array(n),
+      degOut = new Int32Array(n),
+      wIn = new Float64Array(n);
+    for (let e = 0; e < m; e++) {
+      degOut[list.source[e]]++;
+      degIn[list.target[e]]++;
+      wIn[list.target[e]] += list.weight[e];
+    }
+    await ctx.progress(0.2, 'PageRank…');
+
+    // The networkx definition: weighted, directed, alpha 0.85, dangling mass spread uniformly,
+    // stop when the L1 change is below n · 1e-6 (at most 100 rounds, then more with a note).
+    let ranks: Record<string, number>;
+    try {
+      ranks = pagerank(graph, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 100, tolerance: 1e-6 });
+    } catch {
+      ranks = pagerank(graph, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 1000, tolerance: 1e-6 });
+      notes.push({ en: 'PageRank needed more than 100 rounds to settle.', vi: 'PageRank cần hơn 100 vòng lặp mới ổn định.' });
+    }
+    const pr = Float64Array.from(list.ids, (id) => ranks[id]);
+    await ctx.progress(0.35, 'Betweenness…');
+
+    let between: Float64Array;
+    if (n <= EXACT_BETWEENNESS) {
+      const b = exactBetweenness(graph, { getEdgeWeight: null, normalized: true });
+      between = Float64Array.from(list.ids, (id) => b[id]);
+    } else {
+      const rng = createRandom(seedFrom(params.seed, 'betweenness'));
+      const picked = sampleSources(n, SAMPLED_SOURCES, rng);
+      between = await betweenness(toCsr(n, list.source, list.target), picked, (f) => ctx.progress(0.35 + 0.25 * f, 'Betweenness…'));
+      notes.push({
+        en: `Betweenness is sampled: estimated from ${SAMPLED_SOURCES} of the ${n.toLocaleString('en')} people as starting points (exact up to ${EXACT_BETWEENNESS.toLocaleString('en')} people).`,
+        vi: `Độ trung gian được ước lượng: tính từ ${SAMPLED_SOURCES} trong ${n.toLocaleString('vi')} người làm điểm xuất phát (tính chính xác khi có tối đa ${EXACT_BETWEENNESS.toLocaleString('vi')} người).`,
+      });
+    }
+    await ctx.progress(0.6, 'Communities…');
+
+    const detailed = louvain.detailed(graph, {
+      getEdgeWeight: 'weight',
+      resolution: params.resolution,
+      rng: createRandom(seedFrom(params.seed, 'louvain')),
+    });
+    // Communities renumbered 1, 2, … from the largest (ties: first seen).
+    const raw = Int32Array.from(list.ids, (id) => detailed.communities[id]);
+    const sizeOf = new Map<number, number>();
+    const firstSeen = new Map<number, number>();
+    raw.forEach((c, i) => {
+      sizeOf.set(c, (sizeOf.get(c) ?? 0) + 1);
+      if (!firstSeen.has(c)) firstSeen.set(c, i);
+    });
+    const ordered = [...sizeOf.keys()].sort((a, b) => sizeOf.get(b)! - sizeOf.get(a)! || firstSeen.get(a)! - firstSeen.get(b)!);
+    const renumber = new Map(ordered.map((c, i) => [c, i + 1]));
+    const community = Int32Array.from(raw, (c) => renumber.get(c)!);
+    const k = ordered.length;
+    const size = new Int32Array(k + 1),
+      inside = new Float64Array(k + 1);
+    for (let i = 0; i < n; i++) size[community[i]]++;
+    for (let e = 0; e < m; e++) if (community[list.source[e]] === community[list.target[e]]) inside[community[list.source[e]]]++;
+    notes.push({
+      en: `${k.toLocaleString('en')} communities (modularity ${detailed.modularity.toFixed(3)}; above 0.3 means clear groups).`,
+      vi: `${k.toLocaleString('vi')} cộng đồng (độ mô-đun ${detailed.modularity.toFixed(3)}; trên 0,3 là các nhóm rõ rệt).`,
+    });
+    await ctx.progress(0.7, 'Drawing…');
+
+    // The chart: the most central people, laid out by ForceAtlas2 from seeded positions.
+    const byRank = Array.from({ length: n }, (_, i) => i).sort((a, b) => pr[b] - pr[a] || a - b);
+    const drawn = byRank.slice(0, DRAWN);
+    const slot = new Int32Array(n).fill(-1);
+    drawn.forEach((v, j) => {
+      slot[v] = j;
+    });
+    const sub = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+    const place = createRandom(seedFrom(params.seed, 'layout'));
+    for (const v of drawn) sub.addNode(list.ids[v], { x: place() * 100, y: place() * 100 });
+    const drawnEdges: [number, number, number][] = [];
+    for (let e = 0; e < m; e++) {
+      const a = slot[list.source[e]],
+        b = slot[list.target[e]];
+      if (a >= 0 && b >= 0) {
+        drawnEdges.push([a, b, list.weight[e]]);
+        sub.addDirectedEdge(list.ids[list.source[e]], list.ids[list.target[e]], { weight: list.weight[e] });
+      }
+    }
+    // In rounds of 10 iterations (positions kept on the nodes), so a cancel is heard between them.
+    const settings = { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: drawn.length > 500 };
+    for (let done = 0; done < LAYOUT_ITERATIONS; done += 10) {
+      forceAtlas2.assign(sub, { iterations: 10, getEdgeWeight: 'weight', settings });
+      await ctx.progress(0.7 + (0.2 * (done + 10)) / LAYOUT_ITERATIONS, 'Drawing…');
+    }
+    const positions: Record<string, { x: number; y: number }> = {};
+    sub.forEachNode((id, a) => {
+      positions[id] = { x: a.x as number, y: a.y as number };
+    });
+    const maxPr = pr[byRank[0]] || 1;
+    const shown = [...new Set(drawn.map((v) => community[v]))].sort((a, b) => a - b);
+    const chart: NetworkChart = {
+      kind: 'chart',
+      chart: 'network',
+      title: { en: 'Who interacts with whom', vi: 'Ai tương tác với ai' },
+      nodes: drawn.map((v) => ({
+        id: list.ids[v],
+        x: round(positions[list.ids[v]].x),
+        y: round(positions[list.ids[v]].y),
+        size: round(4 + 26 * Math.sqrt(pr[v] / maxPr)),
+        community: community[v],
+        pagerank: pr[v],
+      })),
+      edges: drawnEdges,
+      communities: shown.map((c) => ({ community: c, size: size[c] })),
+      leftOutNodes: n - drawn.length,
+      leftOutEdges: m - drawnEdges.length,
+    };
+    if (chart.leftOutNodes) {
+      notes.push({
+        en: `The drawing shows the ${drawn.length.toLocaleString('en')} most central people; ${chart.leftOutNodes.toLocaleString('en')} people and ${chart.leftOutEdges.toLocaleString('en')} links are left out of it (they are in the tables).`,
+        vi: `Hình vẽ hiện ${drawn.length.toLocaleString('vi')} người trung tâm nhất; ${chart.leftOutNodes.toLocaleString('vi')} người và ${chart.leftOutEdges.toLocaleString('vi')} liên kết không được vẽ (vẫn có trong các bảng).`,
+      });
+    }
+    await ctx.progress(0.9, 'Tables…');
+
+    const members = new Map<number, number[]>();
+    for (const v of byRank) {
+      const c = community[v];
+      const list5 = members.get(c) ?? [];
+      if (list5.length < 5) {
+        list5.push(v);
+        members.set(c, list5);
+      }
+    }
+    const cs = Array.from({ length: k }, (_, i) => i + 1);
+    const nodes = tableOf({
+      id: stringVector(list.ids),
+      degree_in: int32Vector(degIn),
+      degree_out: int32Vector(degOut),
+      weight_in: floatVector(wIn),
+      pagerank: floatVector(pr),
+      betweenness: floatVector(between),
+      community: int32Vector(community),
+      community_size: int32Vector(Int32Array.from(community, (c) => size[c])),
+    });
+    const edgeColumns: Record<string, ReturnType<typeof stringVector> | ReturnType<typeof floatVector>> = {
+      source: stringVector(Array.from(list.source, (s) => list.ids[s])),
+      target: stringVector(Array.from(list.target, (t) => list.ids[t])),
+      weight: floatVector(list.weight),
+    };
+    if (list.first && list.last) {
+      edgeColumns.first_time = stringVector(list.first);
+      edgeColumns.last_time = stringVector(list.last);
+    }
+    const communities = tableOf({
+      community: int32Vector(Int32Array.from(cs)),
+      size: int32Vector(Int32Array.from(cs, (c) => size[c])),
+      density: floatVector(Float64Array.from(cs, (c) => (size[c] > 1 ? inside[c] / (size[c] * (size[c] - 1)) : 0))),
+      top_members: stringVector(cs.map((c) => (members.get(c) ?? []).map((v) => list.ids[v]).join(', '))),
+    });
+    for (const note of notes) ctx.warn(note);
+    await ctx.progress(1, 'Done');
+    return { nodes, edges: tableOf(edgeColumns), communities, graph: chart };
+  },
+});
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
