@@ -31,6 +31,8 @@ import viewPersonas from './view.personas';
 import journeyStage from './journey.stage';
 import journeyMap from './journey.map';
 import journeyPaths from './journey.paths';
+import modelTrain from './model.train';
+import modelPredict from './model.predict';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -57,6 +59,8 @@ export const NODE_TYPES: NodeDef[] = [
   journeyStage,
   journeyMap,
   journeyPaths,
+  modelTrain,
+  modelPredict,
   viewTable,
   viewChart,
   viewPersonas,

@@ -138,6 +138,7 @@ export const CATEGORY_TITLES: Record<string, Text> = {
   cluster: { en: 'Segments', vi: 'Phân khúc' },
   text: { en: 'Text', vi: 'Văn bản' },
   journey: { en: 'Customer journey', vi: 'Hành trình khách hàng' },
+  model: { en: 'Predict', vi: 'Dự đoán' },
   view: { en: 'View', vi: 'Xem' },
   export: { en: 'Export', vi: 'Xuất' },
 };
