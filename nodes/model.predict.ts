@@ -2,8 +2,9 @@ import { makeVector } from 'apache-arrow';
 import { z } from 'zod';
 import { dataFromValues } from '../src/core/arrow-build';
 import { NodeError } from '../src/core/errors';
-import { requireLogisticModel } from '../src/core/ml/model/format';
+import { requireModel } from '../src/core/ml/model/format';
 import { predictLogistic } from '../src/core/ml/model/logistic';
+import { predictTrees } from '../src/core/ml/model/trees';
 import { defineNode } from '../src/core/node';
 import { columnNames, floatVector, requireColumn, requireTable, toFloat64, withColumns } from '../src/core/table';
 import { modelIn, tableIn, tableOut } from './kit';
@@ -27,7 +28,7 @@ export default defineNode({
     }),
   }),
   async run(inputs, params, ctx) {
-    const model = requireLogisticModel(inputs.model);
+    const model = requireModel(inputs.model);
     const table = requireTable(inputs);
     const have = new Set(columnNames(table));
     const absent = model.features.filter((f) => !have.has(f));
@@ -39,24 +40,28 @@ export default defineNode({
       });
     }
     const n = table.numRows, d = model.features.length;
-    const z = new Float64Array(n * d);
+    const x = new Float64Array(n * d);
     let missing = 0;
     model.features.forEach((f, j) => {
       const col = toFloat64(requireColumn(table, f, 'number'));
-      const mean = model.means[j], scale = model.scales[j];
-      for (let i = 0; i < n; i++) {
-        const v = col[i];
-        if (v === v) z[i * d + j] = (v - mean) / scale; else missing++;
-      }
+      for (let i = 0; i < n; i++) { const v = col[i]; x[i * d + j] = v; if (v !== v) missing++; }
     });
-    if (missing) {
-      ctx.warn({
-        en: `${missing.toLocaleString('en-US')} values are missing in the model's columns; each counts as the training average.`,
-        vi: `Có ${missing.toLocaleString('vi-VN')} giá trị bị thiếu ở các cột của mô hình; mỗi giá trị thiếu được tính bằng trung bình lúc huấn luyện.`,
-      });
-    }
     await ctx.progress(0.5, `${n.toLocaleString('en-US')} rows read`);
-    const score = predictLogistic(z, n, d, model.coef, model.intercept);
+    let score: Float64Array;
+    if (model.format === 'audience-flow/logistic') {
+      // Standardise with the training means and scales; a missing value is the mean (0).
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < d; j++) { const v = x[i * d + j]; x[i * d + j] = v === v ? (v - model.means[j]) / model.scales[j] : 0; }
+      }
+      score = predictLogistic(x, n, d, model.coef, model.intercept);
+    } else {
+      score = predictTrees({ baseline: model.baseline, trees: model.trees }, x, d, new Int32Array(n).map((_, i) => i));
+    }
+    if (missing) {
+      ctx.warn(model.format === 'audience-flow/logistic'
+        ? { en: `${missing.toLocaleString('en-US')} values are missing in the model's columns; each counts as the training average.`, vi: `Có ${missing.toLocaleString('vi-VN')} giá trị bị thiếu ở các cột của mô hình; mỗi giá trị thiếu được tính bằng trung bình lúc huấn luyện.` }
+        : { en: `${missing.toLocaleString('en-US')} values are missing in the model's columns; the trees treat each as smaller than every value.`, vi: `Có ${missing.toLocaleString('vi-VN')} giá trị bị thiếu ở các cột của mô hình; các cây coi mỗi giá trị thiếu là nhỏ hơn mọi giá trị.` });
+    }
     let cut = model.threshold;
     if (params.topPercent > 0 && n) {
       const sorted = Float64Array.from(score).sort();

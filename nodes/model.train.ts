@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { LineChart } from '../src/core/chart';
 import { defaultNumericColumns, leftOutNote } from '../src/core/columns';
 import { NodeError } from '../src/core/errors';
-import { LOGISTIC_FORMAT, LOGISTIC_VERSION, type LogisticModel } from '../src/core/ml/model/format';
+import { LOGISTIC_FORMAT, LOGISTIC_VERSION, type PredictionModel, TREES_FORMAT, TREES_VERSION } from '../src/core/ml/model/format';
 import { gains, meanStd } from '../src/core/ml/model/metrics';
 import { readTarget } from '../src/core/ml/model/target';
-import { METRICS, trainLogistic } from '../src/core/ml/model/train';
+import { METRICS, trainModel } from '../src/core/ml/model/train';
 import { defineNode } from '../src/core/node';
 import { floatVector, requireColumn, requireTable, stringVector, tableOf, toFloat64, withColumns } from '../src/core/table';
 import type { Text } from '../src/core/text';
@@ -33,6 +33,17 @@ function liftChart(target: string, positive: string, model: number[], top10: num
   };
 }
 
+/** Pearson correlation of column j of x (n × d) with s, over the rows where both are known. */
+function correlation(x: Float64Array, d: number, j: number, s: Float64Array): number {
+  let n = 0, mx = 0, ms = 0;
+  for (let i = 0; i < s.length; i++) { const v = x[i * d + j]; if (v === v && s[i] === s[i]) { n++; mx += v; ms += s[i]; } }
+  if (!n) return 0;
+  mx /= n; ms /= n;
+  let sxy = 0;
+  for (let i = 0; i < s.length; i++) { const v = x[i * d + j]; if (v === v && s[i] === s[i]) sxy += (v - mx) * (s[i] - ms); }
+  return sxy;
+}
+
 /** Learns, from rows whose outcome is known, a score (0–1) of how likely each row is to be "yes". */
 export default defineNode({
   type: 'model.train',
@@ -58,10 +69,10 @@ export default defineNode({
     features: columnsParam('number', { en: 'Columns to learn from', vi: 'Các cột dùng để học' }, {
       help: { en: 'Numeric columns that describe each row. Empty uses every numeric column except the one to predict and id-like columns (the note says which). Turn text categories into numbers first with "Encode categories".', vi: 'Các cột số mô tả mỗi dòng. Để trống để dùng mọi cột số, trừ cột cần dự đoán và các cột mã định danh (ghi chú cho biết cột nào). Hãy đổi các cột phân loại dạng chữ thành số trước bằng "Mã hoá danh mục".' },
     }),
-    method: z.enum(['logistic']).default('logistic').meta({
+    method: z.enum(['logistic', 'trees']).default('logistic').meta({
       label: { en: 'Method', vi: 'Phương pháp' },
-      help: { en: 'Logistic regression: each column pushes the chance up or down by a fixed amount per step of its values (columns are standardised first, with a mild penalty on large weights, C = 1). Fast and easy to read.', vi: 'Hồi quy logistic: mỗi cột làm khả năng tăng hoặc giảm một lượng cố định theo giá trị của nó (các cột được chuẩn hoá trước, có phạt nhẹ trọng số lớn, C = 1). Nhanh và dễ hiểu.' },
-      options: { logistic: { en: 'Logistic regression', vi: 'Hồi quy logistic' } },
+      help: { en: 'Logistic regression: each column pushes the chance up or down by a fixed amount per step of its values (columns are standardised first, with a mild penalty on large weights, C = 1). Fast and easy to read. Boosted trees: 100 small decision trees that each correct the previous ones; they find thresholds and combinations (for example "many visits but no basket") that a straight line misses, and take several times longer.', vi: 'Hồi quy logistic: mỗi cột làm khả năng tăng hoặc giảm một lượng cố định theo giá trị của nó (các cột được chuẩn hoá trước, có phạt nhẹ trọng số lớn, C = 1). Nhanh và dễ hiểu. Cây tăng cường: 100 cây quyết định nhỏ, cây sau sửa lỗi của các cây trước; chúng tìm được các ngưỡng và tổ hợp (ví dụ "ghé nhiều nhưng không bỏ giỏ") mà một đường thẳng bỏ sót, và chạy lâu hơn vài lần.' },
+      options: { logistic: { en: 'Logistic regression', vi: 'Hồi quy logistic' }, trees: { en: 'Boosted trees', vi: 'Cây tăng cường' } },
     }),
     folds: z.number().int().min(2).max(20).default(5).meta({
       label: { en: 'Cross-validation folds', vi: 'Số phần kiểm định chéo' },
@@ -128,20 +139,25 @@ export default defineNode({
       });
     }
     await ctx.progress(0, `${n.toLocaleString('en-US')} rows × ${d} columns read`);
-    const fit = await trainLogistic(x, n, d, target.y, {
-      folds: params.folds, balanced: params.balanced, seed: params.seed,
+    const fit = await trainModel(x, n, d, target.y, {
+      method: params.method, folds: params.folds, balanced: params.balanced, seed: params.seed,
       progress: (f, message) => ctx.progress(f, message),
     });
     if (!fit.converged) {
       ctx.warn({ en: 'The fit did not fully settle; the figures may be slightly off. Columns that copy each other can cause this: leave one of them out.', vi: 'Mô hình chưa hội tụ hẳn; các chỉ số có thể lệch nhẹ. Nguyên nhân có thể là các cột gần như trùng nhau: hãy bỏ bớt một cột.' });
     }
 
-    const model: LogisticModel = {
-      kind: 'model', format: LOGISTIC_FORMAT, version: LOGISTIC_VERSION,
-      features, means: Array.from(fit.standardiser.means), scales: Array.from(fit.standardiser.scales),
-      coef: Array.from(fit.coef), intercept: fit.intercept,
-      target: params.target, positive: target.positive, negative: target.negative, threshold: fit.threshold,
-    };
+    const about = { target: params.target, positive: target.positive, negative: target.negative, threshold: fit.threshold };
+    const final = fit.final;
+    const model: PredictionModel = final.method === 'logistic'
+      ? {
+        kind: 'model', format: LOGISTIC_FORMAT, version: LOGISTIC_VERSION,
+        features, means: Array.from(final.standardiser.means), scales: Array.from(final.standardiser.scales),
+        coef: Array.from(final.coef), intercept: final.intercept, ...about,
+      }
+      : { kind: 'model', format: TREES_FORMAT, version: TREES_VERSION, features, baseline: final.trees.baseline, trees: final.trees.trees, ...about };
+    // The direction of each column: the coefficient's sign, or (trees) the sign of its correlation with the score.
+    const direction = final.method === 'logistic' ? Array.from(final.coef) : features.map((_, j) => correlation(x, d, j, fit.score));
 
     const stats = METRICS.map((m) => meanStd(fit.perFold[m]));
     const metrics = tableOf({
@@ -154,7 +170,7 @@ export default defineNode({
     const importance = tableOf({
       feature: stringVector(order.map((j) => features[j])),
       importance: floatVector(Float64Array.from(order, (j) => fit.importance[j])),
-      sign: stringVector(order.map((j) => (fit.coef[j] > 0 ? '+' : fit.coef[j] < 0 ? '−' : '0'))),
+      sign: stringVector(order.map((j) => (direction[j] > 0 ? '+' : direction[j] < 0 ? '−' : '0'))),
     });
 
     const known = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => target.y[i] !== 255));
@@ -162,7 +178,7 @@ export default defineNode({
     const top10 = curve[PERCENTS.indexOf(10)];
     const aucValue = stats[0].mean, base = pos / (pos + neg);
     const strong = order.filter((j) => fit.importance[j] > 0.001).slice(0, 3);
-    const signals = () => strong.map((j) => `${features[j]} (${fit.coef[j] > 0 ? '+' : '−'})`).join(', ');
+    const signals = () => strong.map((j) => `${features[j]} (${direction[j] > 0 ? '+' : '−'})`).join(', ');
     const summary: Text = {
       en: `Predicts ${yes} with AUC ${fmt(aucValue, 'en')} on rows it did not learn from (random = 0.5, perfect = 1)`
         + (strong.length ? `; the strongest signals are ${signals()} (+ raises the chance, − lowers it)` : '; no column clearly helps')

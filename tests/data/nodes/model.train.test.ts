@@ -74,7 +74,7 @@ async function compare(file: string, target: string) {
   for (let i = 0; i < table.numRows; i++) lines.push([...cols.map((c) => c[i].toPrecision(17)), y[i], fold[i]].join(','));
   const csv = path.join(dir, `${target}.csv`);
   writeFileSync(csv, lines.join('\n'));
-  const r = spawnSync(PYTHON, ['-c', REFERENCE, csv], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 110_000 });
+  const r = spawnSync(PYTHON, ['-c', REFERENCE, csv], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 280_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
   if (r.status !== 0) throw new Error(r.stderr);
   const ref = JSON.parse(r.stdout) as { coef: number[]; intercept: number; lbfgs_coef: number[]; aucs: number[]; auc: number; oof: number[] };
   const metrics = outputs.metrics as Table;
@@ -87,7 +87,7 @@ async function compare(file: string, target: string) {
   return { model, ref, coefDiff, auc, oofDiff };
 }
 
-describe.skipIf(!data.available || !sklearn)('model.train against scikit-learn', () => {
+describe.skipIf(!data.available || !sklearn)('model.train against scikit-learn', { timeout: 300_000 }, () => {
   it('online shoppers (Revenue, numeric columns): same coefficients, out-of-fold scores and AUC', async () => {
     const { model, ref, coefDiff, auc, oofDiff } = await compare(SHOPPERS, 'Revenue');
     expect(model.positive).toBe(true);
