@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
+import featureEncode from '../../../nodes/feature.encode';
 import ingestFile from '../../../nodes/ingest.file';
 import node from '../../../nodes/model.train';
 import { stratifiedFolds } from '../../../src/core/ml/model/folds';
@@ -62,8 +63,8 @@ async function load(file: string): Promise<Table> {
   return (await runNode(ingestFile, {}, { path: file }, { files: { [file]: readFileSync(data.path(file)) } })).outputs.out as Table;
 }
 
-async function compare(file: string, target: string) {
-  const table = await load(file);
+async function compare(file: string | Table, target: string) {
+  const table = typeof file === 'string' ? await load(file) : file;
   const { outputs } = await runNode(node, { in: table }, { target });
   const model = outputs.model as Model;
   const features = model.features as string[];
@@ -97,6 +98,18 @@ describe.skipIf(!data.available || !sklearn)('model.train against scikit-learn',
     expect(oofDiff).toBeLessThan(1e-4);
     expect(Math.abs(auc - ref.auc)).toBeLessThan(0.005);
     expect(auc).toBeGreaterThan(0.85);
+  });
+
+  it('online shoppers with Month, VisitorType and Weekend one-hot encoded first: same coefficients and AUC', async () => {
+    const raw = await load(SHOPPERS);
+    const encoded = (await runNode(featureEncode, { in: raw }, { columns: ['Month', 'VisitorType', 'Weekend'], dropOriginal: true })).outputs.out as Table;
+    const { model, ref, coefDiff, auc, oofDiff } = await compare(encoded, 'Revenue');
+    expect((model.features as string[]).filter((f) => f.startsWith('Month=')).length).toBe(10);
+    expect(model.features).toContain('VisitorType=New_Visitor');
+    expect(coefDiff).toBeLessThan(1e-4);
+    expect(Math.abs((model.intercept as number) - ref.intercept)).toBeLessThan(1e-4);
+    expect(oofDiff).toBeLessThan(1e-4);
+    expect(Math.abs(auc - ref.auc)).toBeLessThan(0.005);
   });
 
   it('Iranian churn (Churn): same coefficients, out-of-fold scores and AUC', async () => {
