@@ -86,6 +86,24 @@ describe('model.train', () => {
     expect(mean(balanced)).toBeGreaterThan(mean(plain) + 0.05);
   });
 
+  it('rows without an outcome are left out of learning and scored by the final model; missing features count as the mean', async () => {
+    const base = shoppers(400, 6);
+    const bought = toValues(base.getChild('bought')!);
+    const y = Float64Array.from(bought, (v, i) => (i % 10 === 0 ? NaN : v ? 1 : 0));
+    const signal = toFloat64(base.getChild('signal')!).map((v, i) => (i % 13 === 1 ? NaN : v));
+    const table = tableOf({ signal: floatVector(signal), noise: base.getChild('noise')!, y: floatVector(y) });
+    const { outputs, warnings } = await runNode(node, { in: table }, { target: 'y' });
+    expect((outputs.model as Model).positive).toBe(1);
+    expect(warnings.some((w) => /^40 rows have no value in "y"/.test(w))).toBe(true);
+    expect(warnings.some((w) => /^31 values are missing/.test(w))).toBe(true);
+    const score = toFloat64((outputs.out as Table).getChild('score')!);
+    expect(score.every((s) => s > 0 && s < 1)).toBe(true);
+    // The unlabelled rows still get a useful score: buyers among them score higher.
+    const unl = Array.from({ length: 40 }, (_, t) => t * 10);
+    const yUnl = Uint8Array.from(unl, (i) => (bought[i] ? 1 : 0));
+    expect(auc(Float64Array.from(unl, (i) => score[i]), yUnl)).toBeGreaterThan(0.8);
+  });
+
   it('cancels between folds', async () => {
     const controller = new AbortController();
     controller.abort();
