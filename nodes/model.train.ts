@@ -25,7 +25,7 @@ function liftChart(target: string, positive: string, model: number[], top10: num
       en: `Share of the rows where ${target} = ${positive} found in the top x% by score (the top 10% hold ${Math.round(top10 * 100)}%)`,
       vi: `Tỷ lệ các dòng có ${target} = ${positive} nằm trong x% dòng có điểm cao nhất (10% đầu chứa ${Math.round(top10 * 100)}%)`,
     },
-    x: PERCENTS, xLabel: '% of rows, highest score first / % số dòng, điểm cao trước', yLabel: `% of ${target} = ${positive}`, mark: 10,
+    x: PERCENTS, xLabel: '% of rows, highest score first / % số dòng, điểm cao trước', yLabel: `% of ${target} = ${positive} found / % ${target} = ${positive} tìm được`, mark: 10,
     series: [
       { name: 'model', values: model.map((v) => Math.round(v * 1000) / 10) },
       { name: 'random', values: [...PERCENTS] },
