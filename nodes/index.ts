@@ -33,6 +33,8 @@ import journeyMap from './journey.map';
 import journeyPaths from './journey.paths';
 import networkGraph from './network.graph';
 import networkInfluencers from './network.influencers';
+import modelTrain from './model.train';
+import modelPredict from './model.predict';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -61,6 +63,8 @@ export const NODE_TYPES: NodeDef[] = [
   journeyPaths,
   networkGraph,
   networkInfluencers,
+  modelTrain,
+  modelPredict,
   viewTable,
   viewChart,
   viewPersonas,

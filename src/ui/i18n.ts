@@ -190,6 +190,7 @@ export const CATEGORY_TITLES: Record<string, Text> = {
   text: { en: 'Text', vi: 'Văn bản' },
   journey: { en: 'Customer journey', vi: 'Hành trình khách hàng' },
   network: { en: 'Networks', vi: 'Mạng lưới' },
+  model: { en: 'Predict', vi: 'Dự đoán' },
   view: { en: 'View', vi: 'Xem' },
   export: { en: 'Export', vi: 'Xuất' },
 };

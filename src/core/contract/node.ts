@@ -7,8 +7,8 @@ import type { Text } from './i18n';
 /** What travels along an edge. Tables are Arrow tables; models and charts are plain JSON. */
 export type PortKind = 'table' | 'model' | 'chart';
 
-export type Category = 'ingest' | 'clean' | 'feature' | 'cluster' | 'text' | 'journey' | 'network' | 'view' | 'export';
-export const CATEGORIES: Category[] = ['ingest', 'clean', 'feature', 'cluster', 'text', 'journey', 'network', 'view', 'export'];
+export type Category = 'ingest' | 'clean' | 'feature' | 'cluster' | 'text' | 'journey' | 'network' | 'model' | 'view' | 'export';
+export const CATEGORIES: Category[] = ['ingest', 'clean', 'feature', 'cluster', 'text', 'journey', 'network', 'model', 'view', 'export'];
 
 /** A named input or output of a node type. `N` and `K` keep the name and kind for typed `run`s. */
 export interface PortSpec<N extends string = string, K extends PortKind = PortKind> {

@@ -1,0 +1,182 @@
+/**
+ * Cross-validated training of a yes/no model: stratified folds, one fit per fold scored on the
+ * rows it did not see (out-of-fold), per-fold metrics, permutation importance on the out-of-fold
+ * scores, and the final fit on every row. The learner (logistic regression or boosted trees) is
+ * a parameter; both see raw values and do their own standardising or binning per fit.
+ */
+import { createRandom, seedFrom } from '../../contract/random';
+import { stratifiedFolds } from './folds';
+import { fitLogistic, fitStandardiser, predictLogistic, standardise, type Standardiser } from './logistic';
+import { auc, bestF1Threshold, confusion, logLoss } from './metrics';
+import { fitTrees, predictTrees, type TreesFit } from './trees';
+
+export const METRICS = ['auc', 'accuracy', 'f1', 'precision', 'recall', 'log_loss', 'base_rate'] as const;
+export type MetricName = (typeof METRICS)[number];
+
+/** A fitted model of either family, able to score rows of a raw matrix. */
+export type Fitted =
+  | { method: 'logistic'; standardiser: Standardiser; coef: Float64Array; intercept: number; converged: boolean }
+  | { method: 'trees'; trees: TreesFit; converged: boolean };
+
+export interface TrainOptions {
+  method?: 'logistic' | 'trees';
+  folds: number;
+  balanced: boolean;
+  seed: number;
+  /** Inverse strength of the L2 penalty of the logistic regression (scikit-learn's C). */
+  C?: number;
+  /** Awaited after each fit (fraction done, what was done); rejects to cancel. */
+  progress?: (fraction: number, message: string) => Promise<void>;
+}
+
+export interface TrainResult {
+  final: Fitted;
+  /** Best-F1 cut on the out-of-fold scores. */
+  threshold: number;
+  /** Out-of-fold probability of each row (rows with an unknown target: the final model's). */
+  score: Float64Array;
+  fold: Int32Array;
+  /** The value of each metric in each fold. */
+  perFold: Record<MetricName, number[]>;
+  /** AUC of all out-of-fold scores pooled. */
+  pooledAuc: number;
+  /** Mean drop of the pooled out-of-fold AUC when a feature's values are shuffled. */
+  importance: Float64Array;
+  converged: boolean;
+}
+
+/** Weights 1, or n / (2 · n_class) per row ("balanced", like scikit-learn) over the rows `rows`. */
+function classWeights(y: Uint8Array, rows: Int32Array, balanced: boolean): Float64Array {
+  const w = new Float64Array(rows.length).fill(1);
+  if (!balanced) return w;
+  let pos = 0;
+  for (const i of rows) if (y[i]) pos++;
+  const wp = rows.length / (2 * pos),
+    wn = rows.length / (2 * (rows.length - pos));
+  rows.forEach((i, r) => {
+    w[r] = y[i] ? wp : wn;
+  });
+  return w;
+}
+
+function fitRows(x: Float64Array, d: number, y: Uint8Array, rows: Int32Array, options: TrainOptions): Fitted {
+  const w = classWeights(y, rows, options.balanced);
+  if (options.method === 'trees') return { method: 'trees', trees: fitTrees(x, d, y, rows, w), converged: true };
+  const s = fitStandardiser(x, rows.length, d, rows);
+  const z = standardise(x, d, s, rows);
+  const fit = fitLogistic(
+    z,
+    rows.length,
+    d,
+    Uint8Array.from(rows, (i) => y[i]),
+    w,
+    options.C ?? 1,
+  );
+  return { method: 'logistic', standardiser: s, coef: fit.coef, intercept: fit.intercept, converged: fit.converged };
+}
+
+/** Probabilities for the rows `rows` of `x` (n × d, raw values). */
+export function predictRows(fit: Fitted, x: Float64Array, d: number, rows: Int32Array): Float64Array {
+  if (fit.method === 'trees') return predictTrees(fit.trees, x, d, rows);
+  return predictLogistic(standardise(x, d, fit.standardiser, rows), rows.length, d, fit.coef, fit.intercept);
+}
+
+const range = (m: number) => new Int32Array(m).map((_, i) => i);
+
+/** Trains on `x` (n × d, row-major, NaN = missing) and `y` (1/0, 255 = unknown). Needs both classes in every fold. */
+export async function trainModel(x: Float64Array, n: number, d: number, y: Uint8Array, options: TrainOptions): Promise<TrainResult> {
+  const k = options.folds;
+  const progress = options.progress ?? (async () => {});
+  const fold = stratifiedFolds(y, k, options.seed);
+  const score = new Float64Array(n).fill(NaN);
+  const perFold = Object.fromEntries(METRICS.map((m) => [m, [] as number[]])) as Record<MetricName, number[]>;
+  const held: { rows: Int32Array; fit: Fitted }[] = [];
+  let converged = true;
+  for (let f = 0; f < k; f++) {
+    const train: number[] = [],
+      test: number[] = [];
+    for (let i = 0; i < n; i++)
+      if (fold[i] === f) test.push(i);
+      else if (fold[i] >= 0) train.push(i);
+    const trainRows = Int32Array.from(train),
+      testRows = Int32Array.from(test);
+    const fit = fitRows(x, d, y, trainRows, options);
+    converged &&= fit.converged;
+    // The fold's cut: best F1 on its own training rows.
+    const inSample = predictRows(fit, x, d, trainRows);
+    const cut = bestF1Threshold(
+      inSample,
+      Uint8Array.from(trainRows, (i) => y[i]),
+      range(trainRows.length),
+    );
+    const p = predictRows(fit, x, d, testRows);
+    testRows.forEach((i, r) => {
+      score[i] = p[r];
+    });
+    const c = confusion(score, y, testRows, cut);
+    let pos = 0;
+    for (const i of testRows) if (y[i]) pos++;
+    perFold.auc.push(auc(score, y, testRows));
+    perFold.accuracy.push(c.accuracy);
+    perFold.f1.push(c.f1);
+    perFold.precision.push(c.precision);
+    perFold.recall.push(c.recall);
+    perFold.log_loss.push(logLoss(score, y, testRows));
+    perFold.base_rate.push(pos / testRows.length);
+    held.push({ rows: testRows, fit });
+    await progress((f + 1) / (k + 2), `fold ${f + 1} of ${k}: AUC ${perFold.auc[f].toFixed(3)}`);
+  }
+
+  const known = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => fold[i] >= 0));
+  const pooledAuc = auc(score, y, known);
+  const threshold = bestF1Threshold(score, y, known);
+
+  // Permutation importance: shuffle one feature within each fold's held-out rows, rescore, measure the AUC drop.
+  const importance = new Float64Array(d);
+  const repeats = options.method === 'trees' ? 1 : 3;
+  const random = createRandom(seedFrom(options.seed, 'importance'));
+  const permuted = Float64Array.from(score);
+  const copies = held.map((h) => {
+    const m = h.rows.length,
+      xs = new Float64Array(m * d);
+    for (let r = 0; r < m; r++) xs.set(x.subarray(h.rows[r] * d, h.rows[r] * d + d), r * d);
+    return xs;
+  });
+  for (let j = 0; j < d; j++) {
+    let drop = 0;
+    for (let rep = 0; rep < repeats; rep++) {
+      held.forEach((h, t) => {
+        const m = h.rows.length,
+          xs = copies[t],
+          original = new Float64Array(m);
+        for (let r = 0; r < m; r++) original[r] = xs[r * d + j];
+        const order = range(m);
+        for (let i = m - 1; i > 0; i--) {
+          const s = Math.floor(random() * (i + 1));
+          [order[i], order[s]] = [order[s], order[i]];
+        }
+        for (let r = 0; r < m; r++) xs[r * d + j] = original[order[r]];
+        const p = predictRows(h.fit, xs, d, range(m));
+        for (let r = 0; r < m; r++) {
+          permuted[h.rows[r]] = p[r];
+          xs[r * d + j] = original[r];
+        }
+      });
+      drop += pooledAuc - auc(permuted, y, known);
+    }
+    importance[j] = drop / repeats;
+    await progress((k + (j + 1) / d) / (k + 2), `importance of column ${j + 1} of ${d}`);
+  }
+
+  const final = fitRows(x, d, y, known, options);
+  converged &&= final.converged;
+  const unknown = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => fold[i] < 0));
+  if (unknown.length) {
+    const p = predictRows(final, x, d, unknown);
+    unknown.forEach((i, r) => {
+      score[i] = p[r];
+    });
+  }
+  await progress(1, 'final model fitted on every row');
+  return { final, threshold, score, fold, perFold, pooledAuc, importance, converged };
+}

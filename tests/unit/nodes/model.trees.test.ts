@@ -1,0 +1,89 @@
+import type { Table } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import predict from '../../../nodes/model.predict';
+import train from '../../../nodes/model.train';
+import { auc } from '../../../src/core/ml/model/metrics';
+import { binEdges, fitTrees, predictTrees } from '../../../src/core/ml/model/trees';
+import type { Model } from '../../../src/core/contract/node';
+import { createRandom } from '../../../src/core/contract/random';
+import { boolVector, floatVector, tableOf, toFloat64, toValues } from '../../../src/core/table/table';
+import { runNode } from '../../helpers/run-node';
+
+/** Buyers are the rows far from the middle on `signal`: a relation no straight line can draw. */
+function twoSided(n: number): Table {
+  const r = createRandom(4);
+  const signal = Float64Array.from({ length: n }, () => r() * 100),
+    noise = Float64Array.from({ length: n }, () => r());
+  return tableOf({
+    signal: floatVector(signal),
+    noise: floatVector(noise),
+    bought: boolVector(Array.from(signal, (s) => Math.abs(s - 50) > 30)),
+  });
+}
+const aucOf = (t: Table) => {
+  const names = toValues(t.getChild('metric')!);
+  return toFloat64(t.getChild('value')!)[names.indexOf('auc')];
+};
+
+describe('model.train with boosted trees', () => {
+  it('finds a two-sided relation that logistic regression misses', async () => {
+    const table = twoSided(800);
+    const trees = await runNode(train, { in: table }, { target: 'bought', method: 'trees' });
+    const logistic = await runNode(train, { in: table }, { target: 'bought' });
+    expect(aucOf(trees.outputs.metrics as Table)).toBeGreaterThan(0.97);
+    expect(aucOf(logistic.outputs.metrics as Table)).toBeLessThan(0.7);
+    expect(toValues((trees.outputs.importance as Table).getChild('feature')!)[0]).toBe('signal');
+    const model = trees.outputs.model as Model;
+    expect(model).toMatchObject({ format: 'audience-flow/trees', version: 1, features: ['signal', 'noise'] });
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+
+  it('train → predict: the JSON model scores new rows; far-out rows high, middle rows low', async () => {
+    const { outputs } = await runNode(train, { in: twoSided(800) }, { target: 'bought', method: 'trees' });
+    const model = JSON.parse(JSON.stringify(outputs.model)) as Model;
+    const rows = tableOf({ signal: floatVector(Float64Array.of(2, 50, 98, 45)), noise: floatVector(Float64Array.of(0.5, 0.5, 0.5, 0.5)) });
+    const out = (await runNode(predict, { model, in: rows })).outputs.out as Table;
+    const score = toFloat64(out.getChild('score')!);
+    expect(score[0]).toBeGreaterThan(0.9);
+    expect(score[2]).toBeGreaterThan(0.9);
+    expect(score[1]).toBeLessThan(0.1);
+    expect(score[3]).toBeLessThan(0.1);
+    expect(toValues(out.getChild('prediction')!)).toEqual([true, false, true, false]);
+  });
+
+  it('refuses a damaged tree model', async () => {
+    const { outputs } = await runNode(train, { in: twoSided(300) }, { target: 'bought', method: 'trees' });
+    const model = outputs.model as Model & { trees: { left: number[] }[] };
+    const broken = { ...model, trees: [{ ...model.trees[0], left: model.trees[0].left.map(() => 99_999) }] };
+    const rows = tableOf({ signal: floatVector(Float64Array.of(1)), noise: floatVector(Float64Array.of(1)) });
+    await expect(runNode(predict, { model: broken, in: rows })).rejects.toThrow(/damaged/);
+  });
+});
+
+describe('trees core', () => {
+  it('bin edges: midpoints of few distinct values; at most 254 percentile midpoints of many', () => {
+    expect(Array.from(binEdges(Float64Array.of(3, 1, 2, 2, NaN)))).toEqual([1.5, 2.5]);
+    const many = binEdges(Float64Array.from({ length: 1000 }, (_, i) => i));
+    expect(many.length).toBe(254);
+    // numpy.percentile(range(1000), 100/255, method='midpoint') = (3 + 4) / 2
+    expect(many[0]).toBe(3.5);
+    for (let i = 1; i < many.length; i++) expect(many[i]).toBeGreaterThan(many[i - 1]);
+  });
+
+  it('a step is learned exactly: the first split is at the step, scores rise across it', () => {
+    const n = 200,
+      x = Float64Array.from({ length: n }, (_, i) => i),
+      y = Uint8Array.from(x, (v) => (v >= 120 ? 1 : 0));
+    const rows = new Int32Array(n).map((_, i) => i);
+    const fit = fitTrees(x, 1, y, rows, new Float64Array(n).fill(1));
+    expect(fit.trees.length).toBe(100);
+    expect(fit.trees[0].feature[0]).toBe(0);
+    expect(fit.trees[0].threshold[0]).toBe(119.5);
+    const p = predictTrees(fit, x, 1, rows);
+    expect(auc(p, y)).toBe(1);
+    expect(p[0]).toBeLessThan(0.05);
+    expect(p[n - 1]).toBeGreaterThan(0.95);
+    // A missing value goes left: it scores like the smallest values.
+    expect(predictTrees(fit, Float64Array.of(NaN), 1, Int32Array.of(0))[0]).toBeCloseTo(p[0], 12);
+  });
+});
