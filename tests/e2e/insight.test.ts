@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type App, ROOT, hasChromium, openPage, shot, startApp, waitState as waitStateIn } from './browser';
+import { type App, fitCanvas, hasChromium, openPage, ROOT, shot, startApp, waitState as waitStateIn } from './browser';
 import { sharedData } from '../helpers/shared-data';
 
 const waitState = (page: Page, id: string, state: string) => waitStateIn(page, id, state, 120_000);
@@ -17,6 +17,7 @@ const live = sharedData('fb_live_sellers_thailand/Live.csv');
 const LIVE = live.path('fb_live_sellers_thailand/Live.csv');
 
 async function showPort(page: Page, node: string, port: string) {
+  await fitCanvas(page); // a flow opens at a readable zoom: bring every node into view first
   await page.click(`[data-testid="node-${node}"] .af-node-head`);
   const tab = page.locator(`[data-testid="port-tab-${port}"]`);
   if (await tab.count()) await tab.click();

@@ -4,7 +4,7 @@
  * empty boxes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, hasChromium, openPage, shot, startApp, waitState } from './browser';
+import { type App, fitCanvas, hasChromium, openPage, shot, startApp, waitState } from './browser';
 
 let app: App;
 
@@ -117,6 +117,7 @@ describe.skipIf(!hasChromium)('toolbar glyphs in Chromium', () => {
     await page.click('[data-testid="run"]');
     await waitState(page, 'topicmood', 'done');
     await waitState(page, 'moodbar', 'done');
+    await fitCanvas(page); // the charts are at the right end of the flow
     for (const id of ['topicmood', 'moodbar']) {
       await page.click(`[data-testid="node-${id}"] .af-node-head`);
       await page.waitForSelector('[data-testid="chart"][data-ready="yes"]');

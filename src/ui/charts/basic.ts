@@ -130,37 +130,45 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
           : v.toFixed(2);
   const lo = Number.isFinite(min) ? min : 0,
     hi = Number.isFinite(max) && max > lo ? max : lo + 1;
-  // Sentiment columns (or rows) take their own hue, darker for larger values; others one blue scale.
-  const hue = isSentiment(spec.cols)
-    ? (_r: number, c: number) => SENTIMENT_COLOR[spec.cols[c]]
-    : isSentiment(spec.rows)
-      ? (r: number) => SENTIMENT_COLOR[spec.rows[r]]
-      : null;
-  const data = cells.map(([c, r, v]) =>
-    hue ? { value: [c, r, v], itemStyle: { color: tint(hue(r, c), (v - lo) / (hi - lo)) } } : [c, r, v],
-  );
+  // Sentiment columns (or rows) take their own hue, darker for larger values; others one blue
+  // scale. ECharts colours a heatmap only through a visual map, so each sentiment gets its own
+  // series and its own (hidden) visual map.
+  const byCol = isSentiment(spec.cols),
+    byRow = !byCol && isSentiment(spec.rows);
+  const groups = byCol ? spec.cols : byRow ? spec.rows : null;
+  const label = { show: true, formatter: (p: { value?: unknown }) => show((p.value as number[])[2]) };
+  const series = groups
+    ? groups.map((g, gi) => ({ type: 'heatmap' as const, name: g, data: cells.filter(([c, r]) => (byCol ? c : r) === gi), label }))
+    : [{ type: 'heatmap' as const, data: cells, label }];
+  const visualMap = groups
+    ? groups.map((g, gi) => ({
+        show: false,
+        seriesIndex: gi,
+        min: lo,
+        max: hi,
+        inRange: { color: [tint(SENTIMENT_COLOR[g], 0), tint(SENTIMENT_COLOR[g], 1)] },
+      }))
+    : {
+        min: lo,
+        max: hi,
+        calculable: true,
+        orient: 'vertical' as const,
+        right: 8,
+        top: 'middle',
+        itemHeight: 120,
+        inRange: { color: ['#eff6ff', '#2563eb'] },
+        formatter: (v: unknown) => show(Number(v)),
+      };
   return {
     ...base(spec, lang),
     tooltip: { position: 'top' },
-    grid: { left: 56, right: hue ? 24 : 96, top: 40, bottom: 44, containLabel: true },
+    // The colour scale, when shown, stands at the right, clear of the column labels.
+    grid: { left: 56, right: groups ? 24 : 96, top: 40, bottom: 44, containLabel: true },
     xAxis: { type: 'category', data: spec.cols, splitArea: { show: true }, axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'category', data: spec.rows, splitArea: { show: true } },
-    // The colour scale stands at the right, clear of the column labels.
-    visualMap: hue
-      ? undefined
-      : {
-          min: lo,
-          max: hi,
-          calculable: true,
-          orient: 'vertical',
-          right: 8,
-          top: 'middle',
-          itemHeight: 120,
-          inRange: { color: ['#eff6ff', '#2563eb'] },
-          formatter: (v) => show(Number(v)),
-        },
-    series: [{ type: 'heatmap', data, label: { show: true, formatter: (p) => show((p.value as number[])[2]) } }],
-  };
+    visualMap,
+    series,
+  } as EChartsOption;
 }
 
 export function lineOption(s: ChartSpec, lang: Lang): EChartsOption {

@@ -63,11 +63,20 @@ describe('chart options', () => {
       format: 'percent',
     };
     const o = heatmapOption(spec, 'en') as AnyOpt;
-    expect(o.visualMap).toBeUndefined();
-    const cell = (r: number, c: number) => o.series[0].data.find((d: AnyOpt) => d.value[0] === c && d.value[1] === r).itemStyle.color;
-    expect(cell(1, 0)).toBe(tint(SENTIMENT_COLOR.negative, (0.7 - 0.1) / 0.6));
-    expect(cell(0, 2)).toBe(tint(SENTIMENT_COLOR.positive, (0.6 - 0.1) / 0.6));
-    expect(cell(1, 0)).not.toBe(cell(0, 0)); // more negative comments, a stronger red
+    // ECharts colours heatmaps only through visual maps: one series and one hidden map per sentiment.
+    expect(o.series.map((x: AnyOpt) => x.name)).toEqual(['negative', 'neutral', 'positive']);
+    expect(o.series[0].data).toEqual([
+      [0, 0, 0.1],
+      [0, 1, 0.7],
+    ]);
+    expect(o.visualMap.map((v: AnyOpt) => [v.seriesIndex, v.show])).toEqual([
+      [0, false],
+      [1, false],
+      [2, false],
+    ]);
+    expect(o.visualMap[0].inRange.color).toEqual([tint(SENTIMENT_COLOR.negative, 0), tint(SENTIMENT_COLOR.negative, 1)]);
+    expect(o.visualMap[2].inRange.color[1]).toBe(tint(SENTIMENT_COLOR.positive, 1));
+    expect([o.visualMap[0].min, o.visualMap[0].max]).toEqual([0.1, 0.7]);
   });
 
   it('put a heatmap’s colour scale at the right, away from the column labels', () => {
