@@ -14,7 +14,7 @@ import {
   toFloat64,
   withColumns,
 } from '../src/core/table/table';
-import { columnsParam, tableIn, tableOut } from './kit';
+import { columnsParam, inform, tableIn, tableOut } from './kit';
 
 /**
  * A number as people type it. With both "," and ".", the last one is the decimal mark
@@ -217,7 +217,7 @@ export default defineNode({
         });
       }
       if (r.dayFirst)
-        ctx.warn({ en: `"${name}": dates were read as day/month/year.`, vi: `"${name}": ngày được đọc theo ngày/tháng/năm.` });
+        inform(ctx, { en: `"${name}": dates were read as day/month/year.`, vi: `"${name}": ngày được đọc theo ngày/tháng/năm.` });
       await ctx.progress((c + 1) / params.columns.length, `converted ${name}`);
     }
     return { out: withColumns(table, added) };

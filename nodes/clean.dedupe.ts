@@ -3,7 +3,7 @@ import { encodeKeys } from '../src/core/table/encode-keys';
 import { defineNode } from '../src/core/contract/node';
 import { combineCodes } from '../src/core/table/row-keys';
 import { columnNames, requireColumn, requireTable, takeRows } from '../src/core/table/table';
-import { columnsParam, tableIn, tableOut } from './kit';
+import { columnsParam, inform, tableIn, tableOut } from './kit';
 
 /** Removes repeated rows: rows with the same values in the key columns (or in every column). */
 export default defineNode({
@@ -49,7 +49,8 @@ export default defineNode({
     const { ids, count } = await combineCodes(codes, true, (done) => ctx.progress(0.8 + (0.15 * done) / Math.max(1, n), 'comparing rows'));
     const removed = n - count;
     const what = params.columns.length ? keys.map((k) => `"${k}"`).join(', ') : '';
-    ctx.warn(
+    inform(
+      ctx,
       removed
         ? {
             en: `Removed ${removed} duplicate row${removed > 1 ? 's' : ''} (same ${what || 'values in every column'}); ${count} of ${n} rows remain.`,

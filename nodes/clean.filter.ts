@@ -7,7 +7,7 @@ import { missingMask } from '../src/core/table/missing';
 import { parseTime, parseTimes } from '../src/core/table/parse-time';
 import { filterRows, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
 import type { Text } from '../src/core/contract/i18n';
-import { tableIn, tableOut } from './kit';
+import { inform, tableIn, tableOut } from './kit';
 
 const OPS = ['=', '!=', '>', '>=', '<', '<=', 'contains', 'not contains', 'starts with', 'is missing', 'is not missing', 'in'] as const;
 type Op = (typeof OPS)[number];
@@ -217,7 +217,7 @@ export default defineNode({
     let kept = 0;
     for (let i = 0; i < n; i++) kept += keep[i];
     const how = list.map(describe).join(params.match === 'all' ? ' AND ' : ' OR ');
-    ctx.warn({
+    inform(ctx, {
       en: `Kept ${kept} of ${n} rows (${how}).`,
       vi: `Giữ ${kept} trên ${n} dòng (${how.replace(/ AND /g, ' VÀ ').replace(/ OR /g, ' HOẶC ')}).`,
     });

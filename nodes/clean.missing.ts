@@ -13,7 +13,7 @@ import {
   type ColumnKind,
 } from '../src/core/table/table';
 import { missingMask } from '../src/core/table/missing';
-import { columnsParam, tableIn, tableOut } from './kit';
+import { columnsParam, inform, tableIn, tableOut } from './kit';
 
 const count = (mask: Uint8Array) => {
   let c = 0;
@@ -131,7 +131,7 @@ export default defineNode({
     const removed = params.dropEmptyColumns && n > 0 ? chosen.filter((c) => missingCount.get(c) === n) : [];
     const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
     if (removed.length)
-      ctx.warn({
+      inform(ctx, {
         en: `Removed ${removed.length} completely empty column${removed.length > 1 ? 's' : ''}: ${list(removed)}.`,
         vi: `Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.`,
       });
@@ -150,7 +150,7 @@ export default defineNode({
       const keep = new Int32Array(n - dropped);
       for (let i = 0, j = 0; i < n; i++) if (!any[i]) keep[j++] = i;
       const detail = targets.map((c) => `"${c}" (${missingCount.get(c)})`).join(', ');
-      ctx.warn({
+      inform(ctx, {
         en: `Removed ${dropped} of ${n} rows that had a missing value in: ${detail}.`,
         vi: `Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.`,
       });
@@ -248,7 +248,7 @@ export default defineNode({
         vi: `${list(unfillable)} không có giá trị nào để tính giá trị điền nên vẫn để trống.`,
       });
     if (cells)
-      ctx.warn({
+      inform(ctx, {
         en: `Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}.`,
         vi: `Đã điền ${cells} ô trống: ${filled.join(', ')}.`,
       });

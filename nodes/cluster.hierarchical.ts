@@ -18,7 +18,7 @@ import {
 } from '../src/core/ml/segments';
 import { sampleRows } from '../src/core/ml/silhouette';
 import { requireTable, withColumns } from '../src/core/table/table';
-import { groupColumnsParam, seedParam, segmentOutputs, tableIn } from './kit';
+import { groupColumnsParam, inform, seedParam, segmentOutputs, tableIn } from './kit';
 
 const TOP = 60;
 /** The largest "Most rows clustered exactly" (the maximum of that setting). */
@@ -141,7 +141,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
+    const columns = chooseColumns(table, params.columns, (note) => inform(ctx, note));
     const n = table.numRows,
       d = columns.length;
     if (n < 2) {
@@ -167,7 +167,7 @@ export default defineNode({
     if (rows) {
       x = new Float64Array(m * d);
       for (let r = 0; r < m; r++) x.set(data.subarray(rows[r] * d, rows[r] * d + d), r * d);
-      ctx.warn(sampleNote(n, params.maxRows, m));
+      inform(ctx, sampleNote(n, params.maxRows, m));
     }
     if (params.height === 0) {
       // Identical rows always merge first (at distance 0): with fewer different rows than segments,
@@ -184,7 +184,7 @@ export default defineNode({
     const Z = await hclust(x, m, d, params.linkage, (f, msg) => ctx.progress(0.95 * f, msg));
     const k = params.height > 0 ? clustersAtHeight(Z, m, params.height) : params.k;
     if (params.height > 0 && (k < 2 || k > 50)) {
-      ctx.warn({
+      inform(ctx, {
         en: `Cutting at height ${params.height} gives ${k} segment(s).`,
         vi: `Cắt ở độ cao ${params.height} cho ${k} phân khúc.`,
       });

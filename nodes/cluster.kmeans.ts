@@ -17,7 +17,7 @@ import {
 } from '../src/core/ml/segments';
 import { meanSilhouette } from '../src/core/ml/silhouette';
 import { requireTable, withColumns } from '../src/core/table/table';
-import { groupColumnsParam, seedParam, segmentOutputs, tableIn } from './kit';
+import { groupColumnsParam, inform, seedParam, segmentOutputs, tableIn } from './kit';
 
 type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
 
@@ -155,7 +155,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));
+    const columns = chooseColumns(table, params.columns, (note) => inform(ctx, note));
     const n = table.numRows,
       d = columns.length;
     if (n === 0) {
@@ -263,7 +263,7 @@ export default defineNode({
     const { fit, sampled } = fits[best];
     const k = fit.k;
     if (auto) {
-      ctx.warn({
+      inform(ctx, {
         en: `Chose ${k} segments: their silhouette (${fits[best].silhouette.toFixed(3)}) is the highest between ${ks[0]} and ${ks[ks.length - 1]}${sampled ? ` (measured on a sample of ${sampled} rows)` : ''}.`,
         vi: `Đã chọn ${k} phân khúc: silhouette (${fits[best].silhouette.toFixed(3)}) cao nhất trong khoảng ${ks[0]}–${ks[ks.length - 1]}${sampled ? ` (đo trên mẫu ${sampled} dòng)` : ''}.`,
       });

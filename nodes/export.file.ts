@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../src/core/contract/node';
 import { requireTable } from '../src/core/table/table';
 import { EXPORT_FORMATS, exportName } from '../src/core/io/write';
-import { tableIn, tableOut } from './kit';
+import { inform, tableIn, tableOut } from './kit';
 
 export { exportBytes, exportName } from '../src/core/io/write';
 
@@ -42,7 +42,7 @@ export default defineNode({
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const file = exportName(params.name, params.format);
-    ctx.warn({
+    inform(ctx, {
       en: `${table.numRows} rows ready to save as "${file}": press Download in the data panel.`,
       vi: `${table.numRows} dòng sẵn sàng lưu thành "${file}": bấm Tải xuống ở khung dữ liệu.`,
     });

@@ -6,7 +6,7 @@ import { defineNode, type RunContext } from '../src/core/contract/node';
 import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/table/parse-time';
 import { utf8FromStrings } from '../src/core/sample/utf8';
 import { floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
-import { columnParam, columnsParam, tableIn, tableOut } from './kit';
+import { columnParam, columnsParam, inform, tableIn, tableOut } from './kit';
 
 const int32 = (values: Int32Array): Vector =>
   makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
@@ -165,7 +165,7 @@ export default defineNode({
         });
       }
       if (parsed.dayFirst)
-        ctx.warn({
+        inform(ctx, {
           en: `Dates in "${params.time}" were read as day/month/year.`,
           vi: `Ngày trong "${params.time}" được đọc theo ngày/tháng/năm.`,
         });

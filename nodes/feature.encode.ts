@@ -4,7 +4,7 @@ import { encodeKeys } from '../src/core/table/encode-keys';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { floatVector, requireColumn, requireTable } from '../src/core/table/table';
-import { columnsParam, tableIn, tableOut } from './kit';
+import { columnsParam, inform, tableIn, tableOut } from './kit';
 
 /** One-hot encoding: one 0/1 column per frequent category, the rest in `<col>=other`. */
 export default defineNode({
@@ -81,7 +81,7 @@ export default defineNode({
       await ctx.progress((c + 1) / params.columns.length, `encoded ${name}`);
     }
     if (notes.length)
-      ctx.warn({
+      inform(ctx, {
         en: `Rare categories were grouped into "=other": ${notes.join(', ')}.`,
         vi: `Các loại hiếm được gộp vào "=other": ${notes.join(', ')}.`,
       });

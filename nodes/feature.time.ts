@@ -4,7 +4,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { DAY_MS, hourOf, parseTimes } from '../src/core/table/parse-time';
 import { floatVector, requireColumn, requireTable, withColumns } from '../src/core/table/table';
-import { columnParam, tableIn, tableOut } from './kit';
+import { columnParam, inform, tableIn, tableOut } from './kit';
 
 const PARTS = ['hour', 'weekday', 'month', 'year', 'recency_days'] as const;
 type Part = (typeof PARTS)[number];
@@ -64,7 +64,7 @@ export default defineNode({
         vi: `${parsed.bad} giá trị trong "${name}" không đọc được thành ngày (ví dụ "${parsed.example}"); các đặc trưng của chúng để trống.`,
       });
     if (parsed.dayFirst)
-      ctx.warn({ en: `Dates in "${name}" were read as day/month/year.`, vi: `Ngày trong "${name}" được đọc theo ngày/tháng/năm.` });
+      inform(ctx, { en: `Dates in "${name}" were read as day/month/year.`, vi: `Ngày trong "${name}" được đọc theo ngày/tháng/năm.` });
     const parts = PARTS.filter((p) => params.parts.includes(p));
     const out: Record<Part, Float64Array> = Object.fromEntries(parts.map((p) => [p, new Float64Array(n)])) as Record<Part, Float64Array>;
     const d = new Date(0);

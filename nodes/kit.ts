@@ -4,7 +4,7 @@
  * `defineNode` types `run`: `inputs.in` is a `Table`, a chart output must be a `Chart`.
  */
 import { z } from 'zod';
-import type { ParamMeta, PortSpec } from '../src/core/contract/node';
+import type { ParamMeta, PortSpec, RunContext } from '../src/core/contract/node';
 import type { Text } from '../src/core/contract/i18n';
 
 const TABLE: Text = { en: 'Table', vi: 'Bảng' };
@@ -138,4 +138,10 @@ export function groupColumnsParam() {
       },
     },
   );
+}
+
+/** Says something plainly informative on the node ("Kept 7,004 of 20,000 rows"): an info where the host has it, else a note. */
+export function inform(ctx: RunContext, message: Text): void {
+  if (ctx.info) ctx.info(message);
+  else ctx.warn(message);
 }

@@ -5,7 +5,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { sampleRows, silhouetteSamples } from '../src/core/ml/silhouette';
 import { kindOf, numericColumns, requireColumn, requireTable, toFloat64, toValues } from '../src/core/table/table';
-import { chartOut, columnParam, columnsParam, tableIn } from './kit';
+import { chartOut, columnParam, columnsParam, inform, tableIn } from './kit';
 
 const MAX_POINTS = 5000,
   MAX_CATEGORIES = 30,
@@ -178,7 +178,7 @@ export default defineNode({
         groups: cats ? cats.names : [],
       };
       if (n > MAX_POINTS)
-        ctx.warn({
+        inform(ctx, {
           en: `Showing a random sample of ${MAX_POINTS} of ${n} points.`,
           vi: `Hiển thị mẫu ngẫu nhiên ${MAX_POINTS} trên ${n} điểm.`,
         });
@@ -288,7 +288,7 @@ export default defineNode({
       }
       const sampled = valid.length > MAX_SILHOUETTE;
       if (sampled)
-        ctx.warn({
+        inform(ctx, {
           en: `Silhouette of a random sample of ${m} of ${valid.length} rows.`,
           vi: `Silhouette của mẫu ngẫu nhiên ${m} trên ${valid.length} dòng.`,
         });

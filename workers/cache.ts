@@ -13,6 +13,8 @@ export interface CacheEntry {
   outputs: Record<string, PortValue>;
   ms: number;
   warnings: Text[];
+  /** Plain information the node gave (shown more calmly than warnings). */
+  infos?: Text[];
 }
 
 const GiB = 1024 ** 3;

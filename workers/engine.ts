@@ -28,7 +28,16 @@ export interface OutputInfo {
 export type EngineEvent =
   | { type: 'start'; node: string }
   | { type: 'progress'; node: string; fraction: number; message?: string }
-  | { type: 'done'; node: string; ms: number; rows: number | null; cached: boolean; outputs: Record<string, OutputInfo>; warnings: Text[] }
+  | {
+      type: 'done';
+      node: string;
+      ms: number;
+      rows: number | null;
+      cached: boolean;
+      outputs: Record<string, OutputInfo>;
+      warnings: Text[];
+      infos?: Text[];
+    }
   | { type: 'error'; node: string; code: ErrorCode; message: Text }
   | { type: 'skipped'; node: string; code: 'upstream-failed'; message: Text }
   /** The node was running when the run was cancelled, or had not started yet. */
@@ -247,13 +256,15 @@ export class Engine {
           cached: true,
           outputs: mapValues(hit.outputs, infoOf),
           warnings: hit.warnings,
+          ...(hit.infos?.length ? { infos: hit.infos } : {}),
         });
         continue;
       }
 
       emit({ type: 'start', node: id });
       const warnings: Text[] = [];
-      const ctx = this.context(id, params, signal, options.progressInterval ?? 100, emit, warnings);
+      const infos: Text[] = [];
+      const ctx = this.context(id, params, signal, options.progressInterval ?? 100, emit, warnings, infos);
       const started = performance.now();
       try {
         await yieldNow();
@@ -263,10 +274,19 @@ export class Engine {
           if (!(port.name in outputs)) throw new Error(`the node did not produce its output "${port.name}"`);
         }
         const ms = Math.round((performance.now() - started) * 10) / 10;
-        keep(id, hash, { outputs, ms, warnings });
+        keep(id, hash, { outputs, ms, warnings, infos });
         report.ms = ms;
         report.rows = rowsOf(outputs);
-        emit({ type: 'done', node: id, ms, rows: report.rows, cached: false, outputs: mapValues(outputs, infoOf), warnings });
+        emit({
+          type: 'done',
+          node: id,
+          ms,
+          rows: report.rows,
+          cached: false,
+          outputs: mapValues(outputs, infoOf),
+          warnings,
+          ...(infos.length ? { infos } : {}),
+        });
       } catch (error) {
         failed.add(id);
         if (error instanceof CancelledError || signal.aborted) {
@@ -331,6 +351,7 @@ export class Engine {
     interval: number,
     emit: (e: EngineEvent) => void,
     warnings: Text[],
+    infos: Text[],
   ): RunContext {
     let lastEvent = 0,
       lastYield = performance.now();
@@ -341,6 +362,9 @@ export class Engine {
       random,
       warn: (message) => {
         warnings.push(typeof message === 'string' ? { en: message, vi: message } : message);
+      },
+      info: (message) => {
+        infos.push(typeof message === 'string' ? { en: message, vi: message } : message);
       },
       readFile: (path) => this.files.read(path),
       helpers: this.options.helpers,

@@ -265,7 +265,7 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
     }
     if (e.type === 'done')
       out.stderr(
-        `✓ ${label} ${e.rows === null ? '' : `${e.rows.toLocaleString('en-US')} rows `}${e.cached ? '(cached)' : `in ${e.ms} ms`}\n${e.warnings.map((w) => `    note: ${pick(w, args.lang)}\n`).join('')}`,
+        `✓ ${label} ${e.rows === null ? '' : `${e.rows.toLocaleString('en-US')} rows `}${e.cached ? '(cached)' : `in ${e.ms} ms`}\n${(e.infos ?? []).map((w) => `    info: ${pick(w, args.lang)}\n`).join('')}${e.warnings.map((w) => `    note: ${pick(w, args.lang)}\n`).join('')}`,
       );
     else if (e.type === 'error') out.stderr(`✗ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'skipped') out.stderr(`- ${label} ${pick(e.message, args.lang)}\n`);

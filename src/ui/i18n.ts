@@ -19,6 +19,7 @@ const STRINGS = {
     vi: 'Kéo một nút vào khung vẽ, hoặc thả tệp CSV/JSON/Arrow vào đó.',
   },
   inspector: { en: 'Settings', vi: 'Cài đặt' },
+  messages: { en: 'Messages from the last run', vi: 'Thông báo của lần chạy gần nhất' },
   resizePanel: {
     en: 'Drag to resize the data panel (or use the arrow keys)',
     vi: 'Kéo để đổi chiều cao bảng dữ liệu (hoặc dùng phím mũi tên)',

@@ -137,4 +137,41 @@ describe.skipIf(!hasChromium)('toolbar glyphs in Chromium', () => {
     await shot(page, 'ux-chart-journey-heatmap');
     expect(errors).toEqual([]);
   });
+
+  it('shows info, warning and error messages in three colours with icons, under the ports, two lines at most', async () => {
+    const { page, errors } = await openPage(app, '?fresh&template=customer-journey');
+    await page.click('[data-testid="run"]');
+    await waitState(page, 'map', 'done');
+    await fitCanvas(page);
+    // "Kept N of M rows" is information; its node shows it in blue with the info icon.
+    const info = page.locator('[data-testid="node-comments"] [data-level="info"]');
+    await expect.poll(() => info.count()).toBeGreaterThan(0);
+    expect(await info.first().textContent()).toMatch(/Kept [\d,]+ of [\d,]+ rows/);
+    expect(await info.first().locator('svg[data-icon="info"]').count()).toBe(1);
+    expect(await info.first().evaluate((el) => getComputedStyle(el).color)).toBe('rgb(29, 78, 216)'); // blue, not the warnings' amber
+    // Every message of every node starts below that node's last port label and takes two lines at most.
+    const layout = await page.evaluate(() =>
+      [...document.querySelectorAll('.af-node')].map((node) => {
+        const ports = [...node.querySelectorAll('.af-port')].map((p) => p.getBoundingClientRect().bottom);
+        const notes = [...node.querySelectorAll('.af-node-note-text')].map((n) => {
+          const r = n.getBoundingClientRect();
+          const line = parseFloat(getComputedStyle(n).lineHeight) * (r.height / (n as HTMLElement).offsetHeight || 1);
+          return { top: r.top, lines: Math.round(r.height / line) };
+        });
+        return { lastPort: Math.max(0, ...ports), notes };
+      }),
+    );
+    for (const n of layout)
+      for (const note of n.notes) {
+        expect(note.top).toBeGreaterThanOrEqual(n.lastPort - 1);
+        expect(note.lines).toBeLessThanOrEqual(2);
+      }
+    // The full text is in the inspector, with the same level.
+    await page.click('[data-testid="node-comments"] .af-node-head');
+    expect(await page.locator('[data-testid="inspector-messages"] [data-level="info"]').textContent()).toMatch(
+      /Kept [\d,]+ of [\d,]+ rows/,
+    );
+    await shot(page, 'ux-message-levels');
+    expect(errors).toEqual([]);
+  });
 });

@@ -7,8 +7,10 @@ import { memoryFiles, type FileSource } from '../../workers/files';
 
 export interface NodeRunResult {
   outputs: Record<string, PortValue>;
-  /** Notes the node added with ctx.warn, in English (all languages in `notes`). */
+  /** Everything the node said with ctx.warn or ctx.info, in English (all languages in `notes`). */
   warnings: string[];
+  /** What it said with ctx.info only (plain information), in English. */
+  infos: string[];
   notes: Text[];
   progress: { fraction: number; message?: string }[];
 }
@@ -26,6 +28,7 @@ export async function runNode(
       ? (options.files as FileSource)
       : memoryFiles((options.files ?? {}) as Record<string, Uint8Array | string>);
   const warnings: string[] = [];
+  const infos: string[] = [];
   const notes: Text[] = [];
   const progress: { fraction: number; message?: string }[] = [];
   const signal = options.signal ?? new AbortController().signal;
@@ -38,6 +41,12 @@ export async function runNode(
       notes.push(text);
       warnings.push(text.en);
     },
+    info: (m) => {
+      const text = typeof m === 'string' ? { en: m, vi: m } : m;
+      notes.push(text);
+      warnings.push(text.en);
+      infos.push(text.en);
+    },
     readFile: (p) => files.read(p),
     progress: async (fraction, message) => {
       progress.push({ fraction, message });
@@ -48,5 +57,5 @@ export async function runNode(
     },
   };
   const outputs = await def.run(inputs, params as never, ctx);
-  return { outputs, warnings, notes, progress };
+  return { outputs, warnings, infos, notes, progress };
 }

@@ -63,8 +63,13 @@ export interface RunContext {
   random(): number;
   /** Reads a user file named by a param (in the browser: a dropped file kept in IndexedDB). */
   readFile(path: string): Promise<Uint8Array>;
-  /** Adds a note shown on the node, for something the analyst should know that is not an error. */
+  /** Adds a warning shown on the node: something the analyst should check, that is not an error. */
   warn(message: string | Text): void;
+  /**
+   * Adds a plain piece of information shown on the node ("Kept 7,004 of 20,000 rows"), drawn more
+   * calmly than a warning. Optional for hosts: without it, infos are shown as warnings.
+   */
+  info?(message: string | Text): void;
   /** Helper threads for work split by rows, when the host has them (same results without). */
   helpers?: Helpers;
 }

@@ -3,11 +3,22 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { getNode } from '../../../nodes/index';
 import { useT, type StringKey } from '../i18n';
+import { Icon } from '../icons';
 import { useStore } from '../store';
 import type { FlowNode as FlowNodeType } from '../store/graph';
 import { useTrainer } from '../trainer/state';
 
 const PORT_GAP = 24;
+
+/** One message on a node: info (blue), warning (amber) or error (red), each with its own icon. */
+function Message({ level, text }: { level: 'info' | 'warning' | 'error'; text: string }) {
+  return (
+    <div className={`af-node-note af-note-${level}`} data-level={level} title={text} role={level === 'error' ? 'alert' : undefined}>
+      <Icon name={level} />
+      <span className="af-node-note-text">{text}</span>
+    </div>
+  );
+}
 
 function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   const { t, p } = useT();
@@ -109,18 +120,13 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
           </div>
         )}
       </div>
-      {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
-      {(state === 'error' || state === 'skipped') && status?.error && (
-        <div className="af-node-error" role="alert">
-          {p(status.error)}
-        </div>
-      )}
-      {state === 'done' &&
-        status?.warnings?.map((w, i) => (
-          <div key={i} className="af-node-warn">
-            {p(w)}
-          </div>
-        ))}
+      {/* Messages sit under the ports, two lines at most each; the full text is on hover and in the inspector. */}
+      <div className="af-node-msgs" style={{ marginTop: ports * PORT_GAP + 4 }}>
+        {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
+        {(state === 'error' || state === 'skipped') && status?.error && <Message level="error" text={p(status.error)} />}
+        {state === 'done' && status?.infos?.map((w, i) => <Message key={`i${i}`} level="info" text={p(w)} />)}
+        {state === 'done' && status?.warnings?.map((w, i) => <Message key={`w${i}`} level="warning" text={p(w)} />)}
+      </div>
     </div>
   );
 }

@@ -6,7 +6,30 @@ import { parseParams } from '../../core/contract/params';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
+import { Icon } from '../icons';
 import { Field } from './fields';
+
+/** The selected node's messages from its last run, in full (the node itself shows two lines of each). */
+function NodeMessages({ id }: { id: string }) {
+  const { t, p } = useT();
+  const s = useStore((st) => st.status[id]);
+  const items: { level: 'info' | 'warning' | 'error'; text: string }[] = [
+    ...(s?.error && (s.state === 'error' || s.state === 'skipped') ? [{ level: 'error' as const, text: p(s.error) }] : []),
+    ...(s?.state === 'done' ? (s.warnings ?? []).map((w) => ({ level: 'warning' as const, text: p(w) })) : []),
+    ...(s?.state === 'done' ? (s.infos ?? []).map((w) => ({ level: 'info' as const, text: p(w) })) : []),
+  ];
+  if (!items.length) return null;
+  return (
+    <section className="af-messages" data-testid="inspector-messages" aria-label={t('messages')}>
+      {items.map((m, i) => (
+        <p key={i} className={`af-node-note af-note-${m.level}`} data-level={m.level}>
+          <Icon name={m.level} />
+          <span>{m.text}</span>
+        </p>
+      ))}
+    </section>
+  );
+}
 
 export function Inspector() {
   const { t, p } = useT();
@@ -38,6 +61,7 @@ export function Inspector() {
         {p(def.title)} <small className="af-node-id">{node.id}</small>
       </h2>
       <p className="af-desc">{p(def.description)}</p>
+      <NodeMessages id={node.id} />
       {fields.length === 0 && <p className="af-hint">{t('noParams')}</p>}
       <form onSubmit={(e) => e.preventDefault()}>
         {fields.map((f) => (

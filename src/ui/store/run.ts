@@ -20,6 +20,7 @@ export interface NodeStatus {
   /** Why the node has no outputs (error, skipped, cancelled): what the interface decides on. */
   code?: ErrorCode;
   warnings?: Text[];
+  infos?: Text[];
   /** What each output port held after the last successful run (kept when stale, for column pickers). */
   outputs?: Record<string, OutputInfo>;
 }
@@ -114,11 +115,11 @@ export function applyEvent(prev: NodeStatus | undefined, e: EngineEvent): NodeSt
   const was = prev ?? { state: 'idle' as const };
   switch (e.type) {
     case 'start':
-      return { ...was, state: 'running', fraction: 0, message: undefined, error: undefined, code: undefined, warnings: [] };
+      return { ...was, state: 'running', fraction: 0, message: undefined, error: undefined, code: undefined, warnings: [], infos: [] };
     case 'progress':
       return { ...was, state: 'running', fraction: e.fraction, message: e.message };
     case 'done':
-      return { state: 'done', rows: e.rows, ms: e.ms, cached: e.cached, outputs: e.outputs, warnings: e.warnings };
+      return { state: 'done', rows: e.rows, ms: e.ms, cached: e.cached, outputs: e.outputs, warnings: e.warnings, infos: e.infos ?? [] };
     case 'error':
       return { ...was, state: e.code === 'cancelled' ? 'cancelled' : 'error', error: e.message, code: e.code, fraction: undefined };
     case 'skipped':
