@@ -121,7 +121,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
         )}
       </div>
       {/* Messages sit under the ports, two lines at most each; the full text is on hover and in the inspector. */}
-      <div className="af-node-msgs" style={{ marginTop: ports * PORT_GAP + 4 }}>
+      <div className="af-node-msgs" style={{ marginTop: ports * PORT_GAP + 16 }}>
         {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
         {(state === 'error' || state === 'skipped') && status?.error && <Message level="error" text={p(status.error)} />}
         {state === 'done' && status?.infos?.map((w, i) => <Message key={`i${i}`} level="info" text={p(w)} />)}
