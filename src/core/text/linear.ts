@@ -260,6 +260,28 @@ function vocabulary(raw: RawRows, rows: ArrayLike<number>, bits: number, maxFeat
 // ---------- training ----------
 
 /** Loss (class-weighted cross-entropy summed over rows + ½‖W‖²/C) and its gradient. Biases are not penalised. */
+/**
+ * The class scores of row i, exponentiated after subtracting their maximum (so nothing overflows),
+ * into z; returns their sum: z[c] / sum is the probability of class c. Shared by the full-batch
+ * loss (L-BFGS) and the stochastic passes (Adagrad), so both see the same numbers.
+ */
+function softmaxRow(X: Csr, theta: Float64Array, K: number, biasAt: number, i: number, z: Float64Array): number {
+  for (let c = 0; c < K; c++) z[c] = theta[biasAt + c];
+  for (let k = X.rowPtr[i], b = X.rowPtr[i + 1]; k < b; k++) {
+    const base = X.indices[k] * K,
+      v = X.values[k];
+    for (let c = 0; c < K; c++) z[c] += v * theta[base + c];
+  }
+  let max = -Infinity;
+  for (let c = 0; c < K; c++) if (z[c] > max) max = z[c];
+  let sum = 0;
+  for (let c = 0; c < K; c++) {
+    z[c] = Math.exp(z[c] - max);
+    sum += z[c];
+  }
+  return sum;
+}
+
 function lossAndGradient(
   X: Csr,
   y: Int32Array,
@@ -276,21 +298,9 @@ function lossAndGradient(
   let loss = 0;
   const n = y.length;
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < K; c++) z[c] = theta[biasAt + c];
+    const sum = softmaxRow(X, theta, K, biasAt, i, z);
     const a = X.rowPtr[i],
       b = X.rowPtr[i + 1];
-    for (let k = a; k < b; k++) {
-      const base = X.indices[k] * K,
-        v = X.values[k];
-      for (let c = 0; c < K; c++) z[c] += v * theta[base + c];
-    }
-    let max = -Infinity;
-    for (let c = 0; c < K; c++) if (z[c] > max) max = z[c];
-    let sum = 0;
-    for (let c = 0; c < K; c++) {
-      z[c] = Math.exp(z[c] - max);
-      sum += z[c];
-    }
     const w = sw[i],
       yi = y[i];
     loss += w * (Math.log(sum) - Math.log(z[yi]));
@@ -447,21 +457,9 @@ async function adagrad(
     }
     for (let r = 0; r < n; r++) {
       const i = order[r];
-      for (let c = 0; c < K; c++) z[c] = theta[biasAt + c];
+      const sum = softmaxRow(X, theta, K, biasAt, i, z);
       const a = X.rowPtr[i],
         b = X.rowPtr[i + 1];
-      for (let k = a; k < b; k++) {
-        const base = X.indices[k] * K,
-          v = X.values[k];
-        for (let c = 0; c < K; c++) z[c] += v * theta[base + c];
-      }
-      let max = -Infinity;
-      for (let c = 0; c < K; c++) if (z[c] > max) max = z[c];
-      let sum = 0;
-      for (let c = 0; c < K; c++) {
-        z[c] = Math.exp(z[c] - max);
-        sum += z[c];
-      }
       const w = sw[i],
         yi = y[i];
       for (let c = 0; c < K; c++) z[c] = w * (z[c] / sum - (c === yi ? 1 : 0));
