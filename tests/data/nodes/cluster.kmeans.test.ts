@@ -1,49 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { tableFromArrays, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { kmeans as mlKmeans } from 'ml-kmeans';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/cluster.kmeans';
 import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
+import { mallCustomers as mall, sse } from '../../helpers/mall';
 
 const data = sharedData('mall_customers/Mall_Customers.csv');
-
-function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  });
-  const num = (key: string) => Float64Array.from(parsed.data, (r) => Number(r[key]));
-  return tableFromArrays({
-    CustomerID: Int32Array.from(parsed.data, (r) => Number(r.CustomerID)),
-    Gender: parsed.data.map((r) => r.Gender),
-    Age: num('Age'),
-    'Annual Income (k$)': num('Annual Income (k$)'),
-    'Spending Score (1-100)': num('Spending Score (1-100)'),
-  });
-}
-
-function sse(points: number[][], labels: number[], k: number): number {
-  const d = points[0].length;
-  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-  const counts = new Array<number>(k).fill(0);
-  points.forEach((p, i) => {
-    counts[labels[i]]++;
-    p.forEach((v, c) => {
-      sums[labels[i]][c] += v;
-    });
-  });
-  let s = 0;
-  points.forEach((p, i) =>
-    p.forEach((v, c) => {
-      s += (v - sums[labels[i]][c] / counts[labels[i]]) ** 2;
-    }),
-  );
-  return s;
-}
 
 describe.skipIf(!data.available)('cluster.kmeans', () => {
   it('finds the textbook 5 segments of Mall Customers (income × spending) at least as well as ml-kmeans', async () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { tableFromArrays, type Table } from 'apache-arrow';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import kmeansNode from '../../../nodes/cluster.kmeans';
 import node from '../../../nodes/cluster.profile';
@@ -10,25 +8,11 @@ import { toFloat64 } from '../../../src/core/table/table';
 import { expectIpcRoundTrip, rows } from '../../helpers/tables';
 import { runNode } from '../../helpers/run-node';
 import { sharedData } from '../../helpers/shared-data';
+import { mallCustomers as mall } from '../../helpers/mall';
 
 const data = sharedData('mall_customers/Mall_Customers.csv');
 const INCOME = 'Annual Income (k$)',
   SPEND = 'Spending Score (1-100)';
-
-function mall(): Table {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(data.path('mall_customers/Mall_Customers.csv'), 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  });
-  const num = (key: string) => Float64Array.from(parsed.data, (r) => Number(r[key]));
-  return tableFromArrays({
-    CustomerID: Int32Array.from(parsed.data, (r) => Number(r.CustomerID)),
-    Gender: parsed.data.map((r) => r.Gender),
-    Age: num('Age'),
-    [INCOME]: num(INCOME),
-    [SPEND]: num(SPEND),
-  });
-}
 
 type Personas = { chart: string; cards: PersonaCard[] };
 

@@ -4,25 +4,7 @@ import { describe, expect, it } from 'vitest';
 import node from '../../../nodes/cluster.kmeans';
 import { createRandom } from '../../../src/core/contract/random';
 import { runNode } from '../../helpers/run-node';
-
-function sse(points: number[][], labels: number[], k: number): number {
-  const d = points[0].length;
-  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-  const counts = new Array<number>(k).fill(0);
-  points.forEach((p, i) => {
-    counts[labels[i]]++;
-    p.forEach((v, c) => {
-      sums[labels[i]][c] += v;
-    });
-  });
-  let s = 0;
-  points.forEach((p, i) =>
-    p.forEach((v, c) => {
-      s += (v - sums[labels[i]][c] / counts[labels[i]]) ** 2;
-    }),
-  );
-  return s;
-}
+import { sse } from '../../helpers/mall';
 
 /** Well-separated Gaussian blobs with known membership. */
 function blobs(perBlob: number[], d: number, seed: number): { table: Table; truth: Int32Array } {
