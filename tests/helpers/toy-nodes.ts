@@ -13,7 +13,7 @@ const count = (id: string) => {
   runs[id] = (runs[id] ?? 0) + 1;
 };
 
-const port = <N extends string>(name: N) => ({ name, kind: 'table' as const, title: { en: name, vi: name } });
+export const port = <N extends string>(name: N) => ({ name, kind: 'table' as const, title: { en: name, vi: name } });
 
 export const source = defineNode({
   type: 'test.source',

@@ -11,11 +11,10 @@ import { Engine, type EngineEvent } from '../../../workers/engine';
 import { memoryFiles } from '../../../workers/files';
 import { ERROR_CODES, NodeError } from '../../../src/core/contract/errors';
 import { hashValue, sha256Hex, stableStringify } from '../../../src/core/flow/hash';
-import { defineNode, type NodeDef } from '../../../src/core/contract/node';
+import { defineNode } from '../../../src/core/contract/node';
 import type { Workflow } from '../../../src/core/flow/workflow';
-import { runs, TOY_NODES } from '../../helpers/toy-nodes';
+import { port, runs, TOY_NODES } from '../../helpers/toy-nodes';
 
-const port = (name: string) => ({ name, kind: 'table' as const, title: { en: name, vi: name } });
 /** A node that throws what its `throw` param names. */
 const thrower = defineNode({
   type: 'test.throw',
@@ -39,7 +38,7 @@ const thrower = defineNode({
     throw new NodeError({ en: 'Choose a column.', vi: 'Hãy chọn một cột.' });
   },
 });
-const registry = (type: string) => [...TOY_NODES, thrower as unknown as NodeDef].find((d) => d.type === type);
+const registry = (type: string) => [...TOY_NODES, thrower].find((d) => d.type === type);
 
 const n = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: [0, 0] as [number, number] });
 const flow = (nodes: ReturnType<typeof n>[], edges: [string, string][]): Workflow => ({
