@@ -9,6 +9,7 @@ import { NodeError } from '../contract/errors';
 import { createRandom, seedFrom } from '../contract/random';
 import { foldVi, normalizeText, tokenizeNormalized } from './tokenize';
 import { FNV, hashString, mix, PRIME, SEED_CHAR, SEED_FOLD, SEED_WORD } from './hashing';
+import { dealFolds } from '../table/folds';
 
 export interface ClassifierOptions {
   /** log2 of the number of hashed feature buckets (default 18). */
@@ -212,28 +213,14 @@ export function evaluate(truth: string[], predicted: string[]): Evaluation {
 
 /** Stratified fold number of every row: each class is shuffled (seeded) and dealt round-robin. */
 export function stratifiedFolds(labels: string[], folds: number, seed: number): Int32Array {
-  const random = createRandom(seedFrom('folds', seed));
-  const fold = new Int32Array(labels.length);
   const byClass = new Map<string, number[]>();
   labels.forEach((l, i) => {
     const list = byClass.get(l);
     if (list) list.push(i);
     else byClass.set(l, [i]);
   });
-  let offset = 0;
-  for (const key of [...byClass.keys()].sort()) {
-    const rows = byClass.get(key)!;
-    for (let i = rows.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [rows[i], rows[j]] = [rows[j], rows[i]];
-    }
-    // Continue the deal where the previous class stopped, so small classes do not all land in fold 0.
-    rows.forEach((r, k) => {
-      fold[r] = (offset + k) % folds;
-    });
-    offset = (offset + rows.length) % folds;
-  }
-  return fold;
+  const classes = [...byClass.keys()].sort().map((key) => byClass.get(key)!);
+  return dealFolds(classes, labels.length, folds, createRandom(seedFrom('folds', seed)));
 }
 
 /** Stratified k-fold cross-validation (seeded): out-of-fold accuracy, macro-F1 and per-class metrics. */
