@@ -9,8 +9,7 @@
  */
 import { NodeError } from '../contract/errors';
 import { evaluate, stratifiedFolds, type Evaluation, type LearnResult } from './classifier';
-import { foldVi, normalizeText, tokenizeNormalized } from './tokenize';
-import { FNV, hashString, mix, PRIME, SEED_CHAR, SEED_FOLD, SEED_WORD } from './hashing';
+import { type Csr, hashRows, type RawRows, toFeatures, vocabulary } from './linear-features';
 
 export interface LinearOptions {
   /** log2 of the number of hash buckets (default 21). */
@@ -46,13 +45,6 @@ export interface LinearOptions {
   onProgress?: (fraction: number) => Promise<void> | void;
 }
 
-/** Sparse rows in CSR form over hash buckets (before the vocabulary is fixed) or feature indices. */
-export interface Csr {
-  rowPtr: Int32Array;
-  indices: Int32Array;
-  values: Float32Array;
-}
-
 export interface LinearModel {
   kind: 'linear-text';
   bits: number;
@@ -71,190 +63,6 @@ export interface LinearModel {
   extra?: (text: string) => number[];
   /** L-BFGS iterations used. */
   iterations: number;
-}
-
-// ---------- features ----------
-
-const SPACE = /\s+/u;
-
-/**
- * Hashed buckets of one text, word block and char block apart (with repeats: counts matter).
- * Word block: unigrams, accent-folded unigrams where they differ, bigrams. Char block: 2–5-grams
- * of every whitespace-separated word padded with a space on each side (scikit-learn's char_wb).
- */
-function buckets(text: string, mask: number, words: number[], chars: number[]): void {
-  words.length = 0;
-  chars.length = 0;
-  const norm = normalizeText(text);
-  const tokens = tokenizeNormalized(norm);
-  let prev = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t];
-    const h = hashString(token, SEED_WORD);
-    words.push(h & mask);
-    const folded = foldVi(token);
-    if (folded !== token) words.push(hashString(folded, SEED_FOLD) & mask);
-    if (t > 0) words.push(mix(prev, h) & mask);
-    prev = h;
-  }
-  for (const w of norm.split(SPACE)) {
-    if (!w) continue;
-    const padded = ` ${w} `;
-    const n = padded.length;
-    for (let i = 0; i + 2 <= n; i++) {
-      let h = (FNV ^ SEED_CHAR) >>> 0;
-      for (let k = 0; k < 5 && i + k < n; k++) {
-        h = Math.imul(h ^ padded.charCodeAt(i + k), PRIME);
-        if (k >= 1) chars.push((h >>> 0) & mask);
-      }
-    }
-  }
-}
-
-/** (bucket, 1 + log count) pairs of a list of buckets, sorted by bucket. */
-function sublinear(list: number[], outIdx: number[], outVal: number[]): void {
-  const arr = Int32Array.from(list).sort();
-  for (let r = 0; r < arr.length; ) {
-    let e = r + 1;
-    while (e < arr.length && arr[e] === arr[r]) e++;
-    outIdx.push(arr[r]);
-    outVal.push(1 + Math.log(e - r));
-    r = e;
-  }
-}
-
-interface RawRows {
-  rowPtr: Int32Array;
-  indices: Int32Array;
-  values: Float32Array /** where the char block starts in every row */;
-  split: Int32Array;
-}
-
-function hashRows(texts: (string | null)[], bits: number): RawRows {
-  const mask = (1 << bits) - 1;
-  const words: number[] = [],
-    chars: number[] = [];
-  const idx: number[] = [],
-    val: number[] = [];
-  const rowPtr = new Int32Array(texts.length + 1),
-    split = new Int32Array(texts.length);
-  // Grow typed buffers by doubling: 100k texts × a few hundred features do not fit a plain array well.
-  let indices = new Int32Array(1 << 16),
-    values = new Float32Array(1 << 16),
-    nnz = 0;
-  for (let i = 0; i < texts.length; i++) {
-    buckets(texts[i] ?? '', mask, words, chars);
-    idx.length = 0;
-    val.length = 0;
-    sublinear(words, idx, val);
-    const wordCount = idx.length;
-    sublinear(chars, idx, val);
-    if (nnz + idx.length > indices.length) {
-      let size = indices.length * 2;
-      while (size < nnz + idx.length) size *= 2;
-      const ni = new Int32Array(size);
-      ni.set(indices.subarray(0, nnz));
-      indices = ni;
-      const nv = new Float32Array(size);
-      nv.set(values.subarray(0, nnz));
-      values = nv;
-    }
-    for (let k = 0; k < idx.length; k++) {
-      indices[nnz + k] = idx[k];
-      values[nnz + k] = val[k];
-    }
-    split[i] = nnz + wordCount;
-    nnz += idx.length;
-    rowPtr[i + 1] = nnz;
-  }
-  return { rowPtr, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz), split };
-}
-
-/** Maps hashed rows to feature indices with idf weights, each block L2-normalised, extras appended. */
-function toFeatures(
-  raw: RawRows,
-  rows: ArrayLike<number>,
-  model: Pick<LinearModel, 'index' | 'idf' | 'dim' | 'extraCount' | 'charWeight'>,
-  extras: Float64Array | null,
-): Csr {
-  const n = rows.length;
-  let total = 0;
-  for (let r = 0; r < n; r++) total += raw.rowPtr[rows[r] + 1] - raw.rowPtr[rows[r]] + model.extraCount;
-  const rowPtr = new Int32Array(n + 1),
-    indices = new Int32Array(total),
-    values = new Float32Array(total);
-  const first = model.dim - model.extraCount;
-  let nnz = 0;
-  for (let r = 0; r < n; r++) {
-    const i = rows[r];
-    for (const [from, to, weight] of [
-      [raw.rowPtr[i], raw.split[i], 1],
-      [raw.split[i], raw.rowPtr[i + 1], model.charWeight],
-    ] as const) {
-      const start = nnz;
-      let sq = 0;
-      for (let k = from; k < to; k++) {
-        const f = model.index[raw.indices[k]];
-        if (f < 0) continue;
-        const v = raw.values[k] * model.idf[f];
-        indices[nnz] = f;
-        values[nnz] = v;
-        sq += v * v;
-        nnz++;
-      }
-      if (sq > 0) {
-        const s = weight / Math.sqrt(sq);
-        for (let k = start; k < nnz; k++) values[k] *= s;
-      }
-    }
-    for (let e = 0; e < model.extraCount; e++) {
-      const v = extras ? extras[i * model.extraCount + e] : 0;
-      if (v !== 0) {
-        indices[nnz] = first + e;
-        values[nnz] = v;
-        nnz++;
-      }
-    }
-    rowPtr[r + 1] = nnz;
-  }
-  return { rowPtr, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz) };
-}
-
-/** The vocabulary of training rows: buckets by document frequency (top `maxFeatures`), smooth idf. */
-function vocabulary(raw: RawRows, rows: ArrayLike<number>, bits: number, maxFeatures: number): { index: Int32Array; idf: Float32Array } {
-  const B = 1 << bits;
-  const df = new Int32Array(B);
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r];
-    // A bucket may occur in both blocks of a row (hash collision); count the row once per block, as it is rare.
-    for (let k = raw.rowPtr[i]; k < raw.rowPtr[i + 1]; k++) df[raw.indices[k]]++;
-  }
-  let used = 0;
-  for (let b = 0; b < B; b++) if (df[b] > 0) used++;
-  let minDf = 1;
-  if (used > maxFeatures) {
-    // Smallest df threshold that keeps at most maxFeatures buckets (ties dropped together: deterministic).
-    const hist = new Int32Array(rows.length + 2);
-    for (let b = 0; b < B; b++) if (df[b] > 0) hist[Math.min(df[b], rows.length + 1)]++;
-    let kept = used;
-    while (minDf <= rows.length && kept > maxFeatures) {
-      kept -= hist[minDf];
-      minDf++;
-    }
-  }
-  const kept: number[] = [];
-  for (let b = 0; b < B; b++) if (df[b] >= minDf) kept.push(b);
-  // Frequent features first: their weights then sit together in memory, which the training loop
-  // touches most (several times faster on large vocabularies than hash order).
-  kept.sort((a, b) => df[b] - df[a] || a - b);
-  const index = new Int32Array(B).fill(-1);
-  const idf = new Float32Array(kept.length);
-  const n = rows.length;
-  kept.forEach((b, f) => {
-    index[b] = f;
-    idf[f] = Math.log((1 + n) / (1 + df[b])) + 1;
-  });
-  return { index, idf };
 }
 
 // ---------- training ----------
