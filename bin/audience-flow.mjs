@@ -5,4 +5,10 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// The first Ctrl+C cancels the run (finished results are still written); a second one quits at once.
+const stop = new AbortController();
+process.once('SIGINT', () => {
+  stop.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+process.exitCode = await main(process.argv.slice(2), undefined, { signal: stop.signal });

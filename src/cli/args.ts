@@ -34,7 +34,8 @@ Options:
                         also AUDIENCE_FLOW_MAX_FILE_SIZE)
   --allow-any-path      let the workflow read files outside its own folder and the current folder
 Exit codes: 0 success; 1 a node failed, or the workflow is invalid or cannot be read, or the results
-cannot be written (the files that were computed are still written); 2 usage error (wrong options).`;
+cannot be written (the files that were computed are still written); 2 usage error (wrong options);
+130 the run was cancelled with Ctrl+C (finished results are still written; a second Ctrl+C quits at once).`;
 
 /** VALUE of --set: JSON when it parses, otherwise the plain string. */
 export function parseValue(raw: string): unknown {

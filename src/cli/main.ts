@@ -4,7 +4,7 @@
  * invalid or cannot be read, or a result cannot be written; 2 usage error (wrong options).
  */
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import { getNode, NODE_TYPES } from '../../nodes/index';
 import { NodeError } from '../core/contract/errors';
@@ -244,7 +244,13 @@ async function validateCommand(args: CliArgs, out: Out): Promise<number> {
   return 1;
 }
 
-async function runCommand(args: CliArgs, out: Out): Promise<number> {
+/** What `main` may be given besides the arguments (tests pass a signal; the command passes Ctrl+C's). */
+export interface MainOptions {
+  /** Aborting it cancels a running flow: nodes stop, what finished is written, the exit code is 130. */
+  signal?: AbortSignal;
+}
+
+async function runCommand(args: CliArgs, out: Out, options: MainOptions): Promise<number> {
   const { flow, userPaths, inputFolders } = await loadFlow(args);
   const maxBytes = maxFileSize(args);
   await prepareOut(args.out);
@@ -252,7 +258,8 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const helpers = args.threads === undefined ? nodeHelpers() : nodeHelpers(Math.min(args.threads, availableParallelism()) - 1);
   const baseDir = path.dirname(path.resolve(args.flow!));
   const files = diskFiles({ baseDir, roots: [process.cwd(), ...inputFolders], userPaths, allowAnyPath: args.allowAnyPath, maxBytes });
-  const engine = new Engine(getNode, files, { helpers });
+  // Outputs stay cached for the run's later nodes within a quarter of this machine's memory.
+  const engine = new Engine(getNode, files, { helpers, cacheBytes: Math.floor(totalmem() / 4) });
   const types = new Map(flow.nodes.map((n) => [n.id, n.type]));
   const width = Math.max(...flow.nodes.map((n) => n.id.length), 4);
   /** Node id → the messages already printed for it, so that no sentence is printed twice. */
@@ -269,9 +276,10 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
       );
     else if (e.type === 'error') out.stderr(`✗ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'skipped') out.stderr(`- ${label} ${pick(e.message, args.lang)}\n`);
+    else if (e.type === 'cancelled') out.stderr(`■ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${e.message}\n`);
   };
-  const result = await engine.run(flow, { onEvent, progressInterval: 1000 }).finally(() => helpers.terminate());
+  const result = await engine.run(flow, { onEvent, progressInterval: 1000, signal: options.signal }).finally(() => helpers.terminate());
   const issues = uniqueIssues(result.issues);
   for (const issue of issues) {
     if (issue.node && shown.get(issue.node)?.has(issue.message.en)) continue;
@@ -313,6 +321,12 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
       }
     }
   }
+  if (result.cancelled)
+    out.stderr(
+      args.lang === 'vi'
+        ? 'Đã huỷ lần chạy theo yêu cầu. Các kết quả đã tính xong vẫn được ghi.\n'
+        : 'The run was cancelled as asked. Results that were already computed are written.\n',
+    );
   if (!result.ok && outputs.length) {
     out.stderr(
       args.lang === 'vi'
@@ -323,6 +337,7 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const ok = result.ok && !writeError;
   const summary = {
     ok,
+    ...(result.cancelled ? { cancelled: true } : {}),
     nodes: result.nodes.map((r) => ({
       id: r.id,
       type: r.type,
@@ -337,13 +352,15 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
     ...(writeError ? { error: pick(writeError, args.lang) } : {}),
   };
   out.stdout(`${JSON.stringify(summary)}\n`);
-  return ok ? 0 : 1;
+  // 130 is what shells report for a command stopped by Ctrl+C.
+  return result.cancelled ? 130 : ok ? 0 : 1;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(
   argv: string[],
   out: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+  options: MainOptions = {},
 ): Promise<number> {
   let args: CliArgs | undefined;
   try {
@@ -354,7 +371,7 @@ export async function main(
     }
     if (args.command === 'nodes') return nodesCommand(args, out);
     if (args.command === 'validate') return await validateCommand(args, out);
-    return await runCommand(args, out);
+    return await runCommand(args, out, options);
   } catch (e) {
     if (e instanceof UsageError) {
       out.stderr(`audience-flow: ${e.message}\n\n${USAGE}\n`);
