@@ -8,8 +8,10 @@ import {
   kindOf,
   requireColumn,
   requireTable,
+  tableOfNamed,
   takeRows,
   toFloat64,
+  withColumns,
   type ColumnKind,
 } from '../src/core/table/table';
 import { missingMask } from '../src/core/table/missing';
@@ -136,7 +138,12 @@ export default defineNode({
         vi: `Đã bỏ ${removed.length} cột hoàn toàn trống: ${list(removed)}.`,
       });
     const kept = new Set(columnNames(table).filter((c) => !removed.includes(c)));
-    const base: Table = removed.length ? new Table(Object.fromEntries([...kept].map((c) => [c, table.getChild(c)!]))) : table;
+    const base: Table = removed.length
+      ? tableOfNamed(
+          [...kept],
+          [...kept].map((c) => table.getChild(c)!),
+        )
+      : table;
     const targets = chosen.filter((c) => kept.has(c) && (missingCount.get(c) ?? 0) > 0);
 
     if (params.strategy === 'drop') {
@@ -158,7 +165,8 @@ export default defineNode({
       return { out: takeRows(base, keep) };
     }
 
-    const added: Record<string, Vector> = {};
+    // Keyed by the data's column names: no prototype, so "__proto__" is a column like any other.
+    const added = Object.create(null) as Record<string, Vector>;
     const usedMode: string[] = [],
       unfillable: string[] = [];
     const filled: string[] = [];
@@ -253,8 +261,6 @@ export default defineNode({
         vi: `Đã điền ${cells} ô trống: ${filled.join(', ')}.`,
       });
     if (!Object.keys(added).length) return { out: base };
-    const columns: Record<string, Vector> = {};
-    for (const f of base.schema.fields) columns[f.name] = added[f.name] ?? base.getChild(f.name)!;
-    return { out: new Table(columns) };
+    return { out: withColumns(base, added) };
   },
 });

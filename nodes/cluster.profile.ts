@@ -1,11 +1,11 @@
-import { makeVector, Table, type Vector } from 'apache-arrow';
+import { makeVector } from 'apache-arrow';
 import { z } from 'zod';
 import type { HeatmapChart } from '../src/core/contract/chart';
 import { defaultNumericColumns, leftOutNote } from '../src/core/table/columns';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { persona, personaCards, type Trait } from '../src/core/ml/persona';
-import { floatVector, isTable, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table/table';
+import { ColumnList, floatVector, isTable, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table/table';
 import { chartOut, columnParam, columnsParam, tableIn, tableOut } from './kit';
 import { isCountName, parseLabels, readableLabel } from '../src/core/ml/labels';
 
@@ -165,11 +165,10 @@ export default defineNode({
       if (note) ctx.warn(note);
     }
     const labels = parseLabels(params.labels);
-    const cols: Record<string, Vector> = {
-      segment: makeVector(Int32Array.from(ids)),
-      size: makeVector(sizes),
-      share: floatVector(Float64Array.from(sizes, (s) => s / total)),
-    };
+    const cols = new ColumnList()
+      .set('segment', makeVector(Int32Array.from(ids)))
+      .set('size', makeVector(sizes))
+      .set('share', floatVector(Float64Array.from(sizes, (s) => s / total)));
     const traits: Trait[][] = Array.from({ length: k }, () => []);
     const liftRows: number[][] = Array.from({ length: k }, () => []);
     for (let f = 0; f < features.length; f++) {
@@ -209,9 +208,9 @@ export default defineNode({
       const lift = Float64Array.from(mean, (v) => (overall > 1e-6 * sd ? v / overall : NaN));
       const zs = Float64Array.from(mean, (v) => (sd > 0 ? (v - overall) / sd : 0));
       const name = features[f];
-      cols[`mean_${name}`] = floatVector(mean);
-      cols[`lift_${name}`] = floatVector(lift);
-      cols[`z_${name}`] = floatVector(zs);
+      cols.set(`mean_${name}`, floatVector(mean));
+      cols.set(`lift_${name}`, floatVector(lift));
+      cols.set(`z_${name}`, floatVector(zs));
       for (let j = 0; j < k; j++) {
         traits[j].push({
           feature: name,
@@ -229,7 +228,7 @@ export default defineNode({
     }
     for (const c of params.categories) {
       const values = toValues(column(c)).map((v) => (v === null || v === undefined ? null : String(v)));
-      cols[`top_${c}`] = stringVector(overRepresented(values, seg, k, sizes, 0.05, 3));
+      cols.set(`top_${c}`, stringVector(overRepresented(values, seg, k, sizes, 0.05, 3)));
     }
     if (params.text) {
       // Loaded in the worker only (keeps the page bundle light).
@@ -246,12 +245,12 @@ export default defineNode({
           segFlat.push(seg[i]);
         }
       });
-      cols.top_terms = stringVector(overRepresented(flat, Int32Array.from(segFlat), k, sizes, 0.02, 5));
+      cols.set('top_terms', stringVector(overRepresented(flat, Int32Array.from(segFlat), k, sizes, 0.02, 5)));
     }
     const personas = traits.map((t) => persona(t));
-    cols.persona = stringVector(personas.map((p) => `${p.name.en}: ${p.sentence.en}`));
-    cols.persona_vi = stringVector(personas.map((p) => `${p.name.vi}: ${p.sentence.vi}`));
-    const out = new Table(cols);
+    cols.set('persona', stringVector(personas.map((p) => `${p.name.en}: ${p.sentence.en}`)));
+    cols.set('persona_vi', stringVector(personas.map((p) => `${p.name.vi}: ${p.sentence.vi}`)));
+    const out = cols.toTable();
     const lift: HeatmapChart = {
       kind: 'chart',
       chart: 'heatmap',

@@ -1,11 +1,11 @@
-import { Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Int32, makeData, makeVector, type Vector } from 'apache-arrow';
 import { z } from 'zod';
 import { encodeKeys, type EncodedKeys } from '../src/core/table/encode-keys';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode, type RunContext } from '../src/core/contract/node';
 import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/table/parse-time';
 import { utf8FromStrings } from '../src/core/sample/utf8';
-import { floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
+import { ColumnList, floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
 import { columnParam, columnsParam, inform, tableIn, tableOut } from './kit';
 
 const int32 = (values: Int32Array): Vector =>
@@ -213,36 +213,38 @@ export default defineNode({
     });
 
     // Output columns.
-    const columns: Record<string, Vector> = {};
-    columns[params.by] =
+    const columns = new ColumnList();
+    columns.set(
+      params.by,
       keys.kind === 'number'
         ? floatVector(Float64Array.from(keys.values as number[]))
-        : makeVector(utf8FromStrings(keys.values as string[]));
-    columns.interactions = int32(count);
-    for (const t of typeOrder) columns[`n_${label(types!.values[t])}`] = int32(out.typeCounts[t]);
+        : makeVector(utf8FromStrings(keys.values as string[])),
+    );
+    columns.set('interactions', int32(count));
+    for (const t of typeOrder) columns.set(`n_${label(types!.values[t])}`, int32(out.typeCounts[t]));
     for (const t of typeOrder)
-      columns[`share_${label(types!.values[t])}`] = floatVector(Float64Array.from(out.typeCounts[t], (c, u) => c / count[u]));
+      columns.set(`share_${label(types!.values[t])}`, floatVector(Float64Array.from(out.typeCounts[t], (c, u) => c / count[u])));
     params.values.forEach((c, k) => {
-      columns[`sum_${c}`] = floatVector(out.sums[k]);
-      columns[`mean_${c}`] = floatVector(out.sums[k].map((s, u) => (out.counts[k][u] ? s / out.counts[k][u] : NaN)));
+      columns.set(`sum_${c}`, floatVector(out.sums[k]));
+      columns.set(`mean_${c}`, floatVector(out.sums[k].map((s, u) => (out.counts[k][u] ? s / out.counts[k][u] : NaN))));
     });
     params.distinct.forEach((c, d) => {
-      columns[`distinct_${c}`] = int32(out.distinct[d]);
+      columns.set(`distinct_${c}`, int32(out.distinct[d]));
     });
     if (times) {
-      columns.days_since_last = floatVector(out.last.map((t) => (t === -Infinity ? NaN : (globalMax - t) / DAY_MS)));
-      columns.days_active = int32(out.days);
-      columns.first_seen = makeVector(utf8FromStrings(Array.from(out.first, (t) => (t === Infinity ? null : isoString(t)))));
-      columns.last_seen = makeVector(utf8FromStrings(Array.from(out.last, (t) => (t === -Infinity ? null : isoString(t)))));
+      columns.set('days_since_last', floatVector(out.last.map((t) => (t === -Infinity ? NaN : (globalMax - t) / DAY_MS))));
+      columns.set('days_active', int32(out.days));
+      columns.set('first_seen', makeVector(utf8FromStrings(Array.from(out.first, (t) => (t === Infinity ? null : isoString(t))))));
+      columns.set('last_seen', makeVector(utf8FromStrings(Array.from(out.last, (t) => (t === -Infinity ? null : isoString(t))))));
       if (params.hours) {
         PART_NAMES.forEach((name, p) => {
-          columns[name] = floatVector(out.parts[p]);
+          columns.set(name, floatVector(out.parts[p]));
         });
-        columns.peak_hour = floatVector(out.peak);
+        columns.set('peak_hour', floatVector(out.peak));
       }
     }
     await ctx.progress(1, 'Done');
-    return { out: new Table(columns) };
+    return { out: columns.toTable() };
   },
 });
 

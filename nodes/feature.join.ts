@@ -1,10 +1,10 @@
-import { Table, Type, Utf8, type Vector, makeData, makeVector, vectorFromArray } from 'apache-arrow';
+import { Type, Utf8, type Vector, makeData, makeVector, vectorFromArray } from 'apache-arrow';
 import { z } from 'zod';
 import { encodeKeys } from '../src/core/table/encode-keys';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { combineCodes } from '../src/core/table/row-keys';
-import { columnNames, requireTable, takeRows, takeVector } from '../src/core/table/table';
+import { ColumnList, columnNames, requireTable, takeRows, takeVector } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Codes of one key column on both sides, in one shared numbering (numbers and text compared as text when the sides differ). */
@@ -158,18 +158,18 @@ export default defineNode({
       }
     }
     const unmatched = nl - matched;
-    const columns: Record<string, Vector> = {};
+    const columns = new ColumnList();
     const base = takeRows(left, li);
-    for (const f of base.schema.fields) columns[f.name] = base.getChild(f.name)!;
+    for (const f of base.schema.fields) columns.set(f.name, base.getChild(f.name)!);
     const keys = new Set(params.on);
     for (const f of right.schema.fields) {
       if (keys.has(f.name)) continue;
       let name = f.name;
-      if (name in columns) {
+      if (columns.has(name)) {
         name = `${f.name}_right`;
-        for (let s = 2; name in columns; s++) name = `${f.name}_right${s}`;
+        for (let s = 2; columns.has(name); s++) name = `${f.name}_right${s}`;
       }
-      columns[name] = takeOrNull(right.getChild(f.name)!, ri, params.how === 'left' ? unmatched : 0);
+      columns.set(name, takeOrNull(right.getChild(f.name)!, ri, params.how === 'left' ? unmatched : 0));
     }
     const extra = total - matched - (params.how === 'left' ? unmatched : 0);
     ctx.warn({
@@ -177,6 +177,6 @@ export default defineNode({
       vi: `${matched} trên ${nl} dòng của bảng trái tìm được dòng khớp${unmatched ? `; ${unmatched} dòng ${params.how === 'left' ? 'được giữ với các cột bảng phải để trống' : 'bị bỏ'}` : ''}.${extra > 0 ? ` Một số khoá xuất hiện nhiều lần trong bảng phải nên có thêm ${extra} dòng.` : ''}`,
     });
     await ctx.progress(1, 'done');
-    return { out: new Table(columns) };
+    return { out: columns.toTable() };
   },
 });

@@ -183,6 +183,32 @@ export function tableOfNamed(names: readonly string[], vectors: readonly Vector[
   return new Table(columns);
 }
 
+/**
+ * Named columns gathered in order for a new table. Use it where column names come from the data:
+ * a plain object would move a column named "2019" to the front and mishandle "__proto__".
+ * Setting a name again replaces that column in its place.
+ */
+export class ColumnList {
+  private readonly columns = new Map<string, Vector>();
+
+  set(name: string, vector: Vector): this {
+    this.columns.set(name, vector);
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.columns.has(name);
+  }
+
+  get size(): number {
+    return this.columns.size;
+  }
+
+  toTable(): Table {
+    return tableOfNamed([...this.columns.keys()], [...this.columns.values()]);
+  }
+}
+
 /** A new table of the given columns, in order. */
 export function tableOf(columns: Record<string, Vector>): Table {
   const names = Object.keys(columns);
