@@ -6,7 +6,7 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { defaultNumericColumns, leftOutNote } from '../table/columns';
 import { NodeError } from '../contract/errors';
-import { emptyColumnError, floatVector, isEmptyColumn, kindOf, requireColumn, toFloat64 } from '../table/table';
+import { emptyColumnError, floatVector, isEmptyColumn, kindOf, readFloat64, requireColumn } from '../table/table';
 import type { Text } from '../contract/i18n';
 
 export const SEGMENT = 'segment';
@@ -49,14 +49,6 @@ export function chooseColumns(table: Table, chosen: string[], warn?: (note: Text
   const note = leftOutNote(leftOut);
   if (note && warn) warn(note);
   return used;
-}
-
-/** The column as Float64Array: the Arrow buffer itself when it is one Float64 chunk without missing values (read only), else a copy. */
-export function readFloat64(vector: Vector): Float64Array {
-  const chunks = vector.data;
-  if (chunks.length === 1 && chunks[0].nullCount === 0 && chunks[0].values instanceof Float64Array)
-    return chunks[0].values.subarray(0, vector.length);
-  return toFloat64(vector);
 }
 
 /**

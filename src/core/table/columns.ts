@@ -4,7 +4,7 @@
  * customer) and constant columns (no information) are left out, and the node says which and why.
  */
 import type { Table } from 'apache-arrow';
-import { numericColumns, toFloat64 } from './table';
+import { numericColumns, readFloat64 } from './table';
 import type { Text } from '../contract/i18n';
 
 export interface LeftOut {
@@ -42,7 +42,7 @@ function stats(x: Float64Array): Stats {
     count++;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
+    if (integers && v !== Math.trunc(v)) integers = false;
     if (prev === prev) {
       if (v > prev) up++;
       else if (v < prev) down++;
@@ -67,9 +67,9 @@ const digits = (v: number) => String(Math.abs(Math.trunc(v))).length;
  * distinct whole numbers that run as a sequence (dense range like 1…n, or rising/falling row
  * after row) or look like codes (same number of digits, 6 or more).
  */
-export function idReason(name: string, x: Float64Array): Text | null {
+export function idReason(name: string, x: Float64Array, known?: Stats): Text | null {
   if (idLikeName(name)) return { en: 'its name says it is an identifier', vi: 'tên cột cho thấy đây là mã định danh' };
-  const s = stats(x);
+  const s = known ?? stats(x);
   if (!s.integers || s.count < 20 || s.distinct < 0.95 * s.count) return null;
   const dense = s.max - s.min + 1 <= 1.1 * s.count;
   const sequence = dense || s.monotone >= 0.95;
@@ -96,13 +96,14 @@ export function defaultNumericColumns(table: Table, exclude: string[] = []): { u
       used.push(name);
       continue;
     } // nothing to judge an empty table by
-    const x = toFloat64(table.getChild(name)!);
-    const id = idReason(name, x);
+    // Read in place when the column is one chunk of doubles (no copy), and looked at in one pass.
+    const x = readFloat64(table.getChild(name)!);
+    const s = stats(x);
+    const id = idReason(name, x, s);
     if (id) {
       leftOut.push({ name, reason: id });
       continue;
     }
-    const s = stats(x);
     if (!s.count) leftOut.push({ name, reason: { en: 'it has no values', vi: 'cột không có giá trị nào' } });
     else if (s.min === s.max)
       leftOut.push({ name, reason: { en: `it is ${s.min} in every row`, vi: `cột có giá trị ${s.min} ở mọi dòng` } });

@@ -133,6 +133,14 @@ export function toFloat64(vector: Vector): Float64Array {
   return out;
 }
 
+/** The column as Float64Array: the Arrow buffer itself when it is one Float64 chunk without missing values (read only), else a copy. */
+export function readFloat64(vector: Vector): Float64Array {
+  const chunks = vector.data;
+  if (chunks.length === 1 && chunks[0].nullCount === 0 && chunks[0].values instanceof Float64Array)
+    return chunks[0].values.subarray(0, vector.length);
+  return toFloat64(vector);
+}
+
 /** A column of any type as JS values (strings, numbers, booleans, null), for text and categorical work. */
 export function toValues(vector: Vector): unknown[] {
   const values = vector.toArray() as unknown;
