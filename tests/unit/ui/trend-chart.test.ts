@@ -23,7 +23,9 @@ describe('trend chart', () => {
     expect(RENDERERS.trend.type).toBe('echarts');
     const o = trendOption(spec, 'en') as AnyOpt;
     expect(o.series[0].data).toEqual([10, 11, 40, 35, 9]);
-    expect(o.series[1].lineStyle.type).toBe('dashed');
+    expect(o.series[1].type).toBe('bar');
+    expect(o.series[1].data).toEqual([null, null, 40, 35, null]);
+    expect(o.series[2].lineStyle.type).toBe('dashed');
     expect(o.series[0].markArea.data).toEqual([
       [expect.objectContaining({ name: 'recall, battery', xAxis: '2025-03-03' }), { xAxis: '2025-03-04' }],
     ]);
@@ -31,7 +33,7 @@ describe('trend chart', () => {
     expect(o.title.subtext).toBe('1 spike (shaded), labelled with their rising words');
     const vi = trendOption(spec, 'vi') as AnyOpt;
     expect(vi.title.text).toBe('Số dòng theo ngày, đánh dấu đột biến');
-    expect(vi.legend.data).toEqual(['Số dòng', 'Mức bình thường']);
+    expect(vi.legend.data).toEqual(['Số dòng', 'Mức bình thường', 'Đột biến']);
   });
 
   it('renders in ECharts (server-side SVG) with the spike label', () => {
@@ -42,5 +44,24 @@ describe('trend chart', () => {
     expect(svg).toContain('recall, battery');
     expect(svg).toContain('Usual level');
     expect(trendOption({ ...spec, spikes: [] }, 'en')).toMatchObject({ title: { subtext: 'No spike found' } });
+  });
+});
+
+describe('trend chart labels', () => {
+  it('labels the strongest spikes and leaves out labels that would overlap', () => {
+    const x = Array.from({ length: 90 }, (_, i) => `d${i}`);
+    const s: TrendChart = {
+      ...spec,
+      x,
+      volume: x.map(() => 10),
+      expected: x.map(() => 10),
+      spikes: [
+        { from: 10, to: 10, volume: 50, z: 5, terms: ['weak'] },
+        { from: 12, to: 12, volume: 90, z: 9, terms: ['strong'] },
+        { from: 60, to: 60, volume: 40, z: 4, terms: ['far'] },
+      ],
+    };
+    const names = ((trendOption(s, 'en') as AnyOpt).series[0].markArea.data as AnyOpt[][]).map((d) => d[0].name);
+    expect(names).toEqual(['', 'strong', 'far']);
   });
 });
