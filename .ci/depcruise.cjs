@@ -1,6 +1,6 @@
 /**
  * The layers of Audience Flow, checked by dependency-cruiser in `npm test` (tests/unit/layers).
- * UI → workers → nodes → core; inside src/core: contract ← table ← io/ml/text/network ← journey; flow and
+ * UI → workers → nodes → core; inside src/core: contract ← table ← io/ml/text/network ← journey, trend; flow and
  * sample sit on contract. Each rule names the arrow it forbids.
  */
 const core = (p) => `^src/core/${p}/`;
@@ -16,6 +16,8 @@ module.exports = {
       to: { path: '^(src|nodes|workers)/', pathNot: ['^src/core/$1/', core('table'), core('contract')] } },
     { name: 'journey-only-text-table-contract', severity: 'error', from: { path: core('journey') },
       to: { path: '^(src|nodes|workers)/', pathNot: [core('journey'), core('text'), core('table'), core('contract')] } },
+    { name: 'trend-only-text-table-contract', severity: 'error', from: { path: core('trend') },
+      to: { path: '^(src|nodes|workers)/', pathNot: [core('trend'), core('text'), core('table'), core('contract')] } },
     { name: 'sample-only-table-contract', severity: 'error', from: { path: core('sample') },
       to: { path: '^(src|nodes|workers)/', pathNot: [core('sample'), core('table'), core('contract')] } },
     { name: 'core-never-imports-ui-workers-nodes', severity: 'error', from: { path: '^src/core/' }, to: { path: '^(src/ui|src/cli|workers|nodes)/' } },

@@ -33,6 +33,7 @@ import journeyMap from './journey.map';
 import journeyPaths from './journey.paths';
 import networkGraph from './network.graph';
 import networkInfluencers from './network.influencers';
+import trendDetect from './trend.detect';
 import modelTrain from './model.train';
 import modelPredict from './model.predict';
 
@@ -63,6 +64,7 @@ export const NODE_TYPES: NodeDef[] = [
   journeyPaths,
   networkGraph,
   networkInfluencers,
+  trendDetect,
   modelTrain,
   modelPredict,
   viewTable,

@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import { z } from 'zod';
 import { betweenness, sampleSources, toCsr } from '../src/core/network/betweenness';
 import type { NetworkChart } from '../src/core/contract/chart';
-import { buildEdges, threadEdges } from '../src/core/network/edges';
+import { buildEdges, mentionEdges, replyEdges, threadEdges } from '../src/core/network/edges';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { createRandom, seedFrom } from '../src/core/contract/random';
@@ -47,17 +47,19 @@ export default defineNode({
   ],
   params: z.object({
     mode: z
-      .enum(['columns', 'interactions'])
+      .enum(['columns', 'interactions', 'replies', 'mentions'])
       .default('columns')
       .meta({
         label: { en: 'Links from', vi: 'Lấy liên kết từ' },
         help: {
-          en: 'Columns: each row is one link from the source person to the target person. Interactions: an export of comments, reactions and shares (user_id, post_id, type, timestamp): on each post, a comment or share links its author to the previous commenter.',
-          vi: 'Các cột: mỗi dòng là một liên kết từ người nguồn đến người đích. Tương tác: dữ liệu bình luận, cảm xúc và chia sẻ (user_id, post_id, type, timestamp): trên mỗi bài đăng, một bình luận hoặc lượt chia sẻ nối người viết với người bình luận ngay trước đó.',
+          en: 'Columns: each row is one link from the source person to the target person. Interactions: an export of comments, reactions and shares (user_id, post_id, type, timestamp): on each post, a comment or share links its author to the previous commenter. Replies: each reply links its author to the author of the comment it answers (reply_to_user, or reply_to with interaction_id). Mentions: each @name in a text links its author to the person named.',
+          vi: 'Các cột: mỗi dòng là một liên kết từ người nguồn đến người đích. Tương tác: dữ liệu bình luận, cảm xúc và chia sẻ (user_id, post_id, type, timestamp): trên mỗi bài đăng, một bình luận hoặc lượt chia sẻ nối người viết với người bình luận ngay trước đó. Trả lời: mỗi câu trả lời nối người viết với tác giả của bình luận được trả lời (reply_to_user, hoặc reply_to cùng interaction_id). Nhắc tên: mỗi @tên trong văn bản nối người viết với người được nhắc.',
         },
         options: {
           columns: { en: 'Source and target columns', vi: 'Cột nguồn và cột đích' },
           interactions: { en: 'Interactions (comment threads)', vi: 'Tương tác (chuỗi bình luận)' },
+          replies: { en: 'Replies (who answers whom)', vi: 'Trả lời (ai trả lời ai)' },
+          mentions: { en: 'Mentions (@names in texts)', vi: 'Nhắc tên (@tên trong văn bản)' },
         },
       }),
     source: columnParam(
@@ -100,6 +102,16 @@ export default defineNode({
         },
       },
     ),
+    text: columnParam(
+      'string',
+      { en: 'Text (optional)', vi: 'Văn bản (không bắt buộc)' },
+      {
+        help: {
+          en: "What each row says (its author is the source): the communities table gets each community's top words. In the mentions mode: where the @names are read (default text).",
+          vi: 'Nội dung của mỗi dòng (tác giả là người nguồn): bảng cộng đồng có thêm các từ nổi bật của mỗi cộng đồng. Ở chế độ nhắc tên: nơi đọc các @tên (mặc định text).',
+        },
+      },
+    ),
     resolution: z
       .number()
       .min(0.1)
@@ -123,6 +135,8 @@ export default defineNode({
     const notes: { en: string; vi: string }[] = [];
     let sources: readonly unknown[], targets: readonly unknown[], times: readonly unknown[] | undefined;
     let weights: Float64Array | undefined;
+    // Whose words a row's text is (for the communities' top words).
+    const authorColumn = params.mode === 'columns' ? params.source : params.source || 'user_id';
     if (params.mode === 'interactions') {
       const names = new Set(table.schema.fields.map((f) => f.name));
       const user = params.source || 'user_id',
@@ -147,6 +161,65 @@ export default defineNode({
         en: `Links derived from comment threads: ${derived.sources.length.toLocaleString('en')} links from ${derived.used.toLocaleString('en')} comments and shares (each links its author to the previous commenter on the same post; reactions give no link).`,
         vi: `Liên kết suy ra từ chuỗi bình luận: ${derived.sources.length.toLocaleString('vi')} liên kết từ ${derived.used.toLocaleString('vi')} bình luận và lượt chia sẻ (mỗi lượt nối người viết với người bình luận ngay trước đó trên cùng bài; cảm xúc không tạo liên kết).`,
       });
+    } else if (params.mode === 'replies' || params.mode === 'mentions') {
+      const names = new Set(table.schema.fields.map((f) => f.name));
+      const user = params.source || 'user_id';
+      const textColumn = params.text || 'text';
+      const replyUser = params.target || 'reply_to_user';
+      const needed =
+        params.mode === 'mentions'
+          ? [user, textColumn].filter((c) => !names.has(c))
+          : [user, ...(names.has(replyUser) ? [] : names.has('reply_to') && names.has('interaction_id') ? [] : [replyUser])].filter(
+              (c) => !names.has(c),
+            );
+      if (needed.length) {
+        throw new NodeError(
+          params.mode === 'mentions'
+            ? {
+                en: `The mentions mode needs the columns ${needed.map((c) => `"${c}"`).join(', ')}: who wrote each text, and the text with its @names. Choose them as Source and Text, or switch "Links from".`,
+                vi: `Chế độ nhắc tên cần các cột ${needed.map((c) => `"${c}"`).join(', ')}: ai viết mỗi văn bản, và văn bản có các @tên. Hãy chọn chúng ở Nguồn và Văn bản, hoặc đổi "Lấy liên kết từ".`,
+              }
+            : {
+                en: `The replies mode needs the columns ${needed.map((c) => `"${c}"`).join(', ')}: who wrote each reply and whom it answers (reply_to_user, or reply_to with interaction_id). Choose them as Source and Target, or switch "Links from".`,
+                vi: `Chế độ trả lời cần các cột ${needed.map((c) => `"${c}"`).join(', ')}: ai viết mỗi câu trả lời và trả lời ai (reply_to_user, hoặc reply_to cùng interaction_id). Hãy chọn chúng ở Nguồn và Đích, hoặc đổi "Lấy liên kết từ".`,
+              },
+        );
+      }
+      const authors = toValues(column(table, user));
+      let derived: { sources: readonly unknown[]; targets: readonly unknown[]; rows: readonly number[]; used: number };
+      if (params.mode === 'mentions') {
+        const { extractTags } = await import('../src/core/text/keywords');
+        const texts = toValues(column(table, textColumn));
+        derived = mentionEdges(
+          authors,
+          texts.map((t) => (typeof t === 'string' && t.includes('@') ? extractTags(t).mentions.map((m) => m.slice(1)) : null)),
+        );
+      } else if (names.has(replyUser)) {
+        const answered = toValues(column(table, replyUser));
+        derived = { sources: authors, targets: answered, rows: authors.map((_, i) => i), used: 0 };
+      } else {
+        derived = replyEdges(authors, toValues(column(table, 'interaction_id')), toValues(column(table, 'reply_to')));
+      }
+      const kept = derived.rows
+        .map((_, i) => i)
+        .filter((i) => derived.targets[i] !== null && derived.targets[i] !== undefined && derived.targets[i] !== '');
+      sources = kept.map((i) => derived.sources[i]);
+      targets = kept.map((i) => derived.targets[i]);
+      if (params.time) {
+        const all = toValues(column(table, params.time));
+        times = kept.map((i) => all[derived.rows[i]]);
+      }
+      notes.push(
+        params.mode === 'mentions'
+          ? {
+              en: `Links from @mentions: ${sources.length.toLocaleString('en')} mentions of another person in ${derived.used.toLocaleString('en')} texts.`,
+              vi: `Liên kết từ nhắc tên: ${sources.length.toLocaleString('vi')} lượt nhắc đến người khác trong ${derived.used.toLocaleString('vi')} văn bản.`,
+            }
+          : {
+              en: `Links from replies: ${sources.length.toLocaleString('en')} replies, each from its author to the author of the comment it answers.`,
+              vi: `Liên kết từ câu trả lời: ${sources.length.toLocaleString('vi')} câu trả lời, mỗi câu nối người viết với tác giả của bình luận được trả lời.`,
+            },
+      );
     } else {
       if (!params.source || !params.target) {
         throw new NodeError({
@@ -377,11 +450,26 @@ export default defineNode({
       edgeColumns.first_time = stringVector(list.first);
       edgeColumns.last_time = stringVector(list.last);
     }
+    let topTerms: string[] | undefined;
+    if (params.text) {
+      await ctx.progress(0.95, 'Top words…');
+      const [{ encodeKeys }, kw] = await Promise.all([import('../src/core/table/encode-keys'), import('../src/core/text/keywords')]);
+      const index = new Map(list.ids.map((id, i) => [id, i]));
+      const keys = await encodeKeys(requireColumn(table, params.text, 'string'));
+      const groups = Int32Array.from(toValues(column(table, authorColumn)), (a) => {
+        const v = a === null || a === undefined ? undefined : index.get(String(a).trim());
+        return v === undefined ? -1 : community[v] - 1;
+      });
+      const corpus = await kw.buildCorpus(keys.codes, keys.values.map(String), 1, async () => {});
+      const per = await kw.groupKeywords(corpus, groups, k, 2, 5, async () => {});
+      topTerms = per.map((terms) => terms.map((t) => t.term).join(', '));
+    }
     const communities = tableOf({
       community: int32Vector(Int32Array.from(cs)),
       size: int32Vector(Int32Array.from(cs, (c) => size[c])),
       density: floatVector(Float64Array.from(cs, (c) => (size[c] > 1 ? inside[c] / (size[c] * (size[c] - 1)) : 0))),
       top_members: stringVector(cs.map((c) => (members.get(c) ?? []).map((v) => list.ids[v]).join(', '))),
+      ...(topTerms ? { top_terms: stringVector(topTerms) } : {}),
     });
     for (const note of notes) ctx.warn(note);
     await ctx.progress(1, 'Done');

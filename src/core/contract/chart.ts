@@ -74,6 +74,7 @@ export type ChartSpec =
   | FunnelChart
   | JourneyMapChart
   | NetworkChart
+  | TrendChart
   | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
@@ -159,4 +160,17 @@ export interface NetworkChart extends ChartBase {
   /** People and edges not drawn (beyond the cap). */
   leftOutNodes: number;
   leftOutEdges: number;
+}
+
+/** Rows per time bin with the moving baseline, and the spikes found in it. */
+export interface TrendChart extends ChartBase {
+  chart: 'trend';
+  /** Each bin's start, as text ('2021-03-01', or '2021-03-01 14:00' for hours). */
+  x: string[];
+  volume: number[];
+  /** The baseline (moving median) per bin; null where the baseline is too short. */
+  expected: (number | null)[];
+  /** Spikes by bin index (inclusive), with their strongest z-score and emerging terms. */
+  spikes: { from: number; to: number; volume: number; z: number; terms: string[] }[];
+  unit: 'hour' | 'day' | 'week';
 }

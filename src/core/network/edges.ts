@@ -194,3 +194,62 @@ export function threadEdges(rows: ThreadRows): {
   }
   return { sources, targets, times, used };
 }
+
+/**
+ * Reply edges from an export whose rows name the comment they answer (`reply_to` = an
+ * `interaction_id`) but not its author: each reply links its author to the answered comment's.
+ */
+export function replyEdges(
+  authors: readonly unknown[],
+  ids: readonly unknown[],
+  replyTo: readonly unknown[],
+): { sources: unknown[]; targets: (unknown | null)[]; rows: number[]; used: number } {
+  const authorOf = new Map<string, unknown>();
+  ids.forEach((id, i) => {
+    const k = idOf(id);
+    if (k !== null) authorOf.set(k, authors[i]);
+  });
+  const sources: unknown[] = [],
+    targets: (unknown | null)[] = [],
+    rows: number[] = [];
+  let used = 0;
+  replyTo.forEach((parent, i) => {
+    const k = idOf(parent);
+    if (k === null) return;
+    used++;
+    sources.push(authors[i]);
+    targets.push(authorOf.get(k) ?? null);
+    rows.push(i);
+  });
+  return { sources, targets, rows, used };
+}
+
+/**
+ * Mention edges: each @name of a row's text links the row's author to that person. Names are
+ * matched to the authors' ids without regard to case ("@Linh_Tran" is the author "linh_tran");
+ * a name no author has stays as written. A text naming the same person twice gives one link.
+ */
+export function mentionEdges(
+  authors: readonly unknown[],
+  mentions: readonly (readonly string[] | null)[],
+): { sources: unknown[]; targets: string[]; rows: number[]; used: number } {
+  const known = new Map<string, string>();
+  for (const a of authors) {
+    const k = idOf(a);
+    if (k !== null && !known.has(k.toLowerCase())) known.set(k.toLowerCase(), k);
+  }
+  const sources: unknown[] = [],
+    targets: string[] = [],
+    rows: number[] = [];
+  let used = 0;
+  mentions.forEach((list, i) => {
+    if (!list || !list.length) return;
+    used++;
+    for (const m of new Set(list.map((x) => x.toLowerCase()))) {
+      sources.push(authors[i]);
+      targets.push(known.get(m) ?? m);
+      rows.push(i);
+    }
+  });
+  return { sources, targets, rows, used };
+}

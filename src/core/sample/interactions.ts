@@ -5,6 +5,7 @@
 import { Int32, Table, makeData, makeVector } from 'apache-arrow';
 import { createRandom, seedFrom } from '../contract/random';
 import { compileBank, composeText, type CompiledBank } from './compose';
+import { replyStructure } from './replies';
 import {
   BANKS,
   BANK_SENTIMENT,
@@ -204,17 +205,33 @@ export async function generateInteractions(
     writeDigits(ids, i * (idW + 1) + 1, i + 1, idW);
   }
 
+  // Replies and tags come last, from their own random stream: the columns above do not move.
+  const userSorted = permute(userCode),
+    typeSorted = permute(type);
+  const userIds = idStrings('u', users.n, users.width);
+  const replies = replyStructure(
+    seed,
+    userSorted,
+    permute(postCode),
+    (i) => typeSorted[i] === 0,
+    (i) => `i${String(i + 1).padStart(idW, '0')}`,
+    userIds,
+    textSorted,
+  );
+
   const table = new Table({
     interaction_id: makeVector(utf8Fixed(ids, idW + 1, n)),
-    user_id: makeVector(utf8FromCodes(permute(userCode), idStrings('u', users.n, users.width))),
+    user_id: makeVector(utf8FromCodes(userSorted, userIds)),
     post_id: makeVector(utf8FromCodes(permute(postCode), idStrings('p', posts.n, posts.width))),
-    type: makeVector(utf8FromCodes(permute(type), TYPES)),
+    type: makeVector(utf8FromCodes(typeSorted, TYPES)),
     reaction: makeVector(utf8FromCodes(permute(reaction), REACTIONS)),
     timestamp: makeVector(utf8Fixed(ts, 19, n)),
     hour: makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: hour })),
     text: makeVector(utf8FromStrings(textSorted)),
     language: makeVector(utf8FromCodes(permute(lang), ['vi', 'en'])),
     channel: makeVector(utf8FromCodes(permute(channel), CHANNELS)),
+    reply_to: makeVector(utf8FromStrings(replies.replyTo)),
+    reply_to_user: makeVector(utf8FromStrings(replies.replyToUser)),
   });
   if (options.progress) await options.progress(1);
   return table;

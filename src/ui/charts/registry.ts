@@ -14,6 +14,7 @@ import { JourneyMap } from './journey';
 import { funnelOption, sankeyOption } from './journey-charts';
 import { networkOption } from './network';
 import { silhouetteOption } from './silhouette';
+import { trendOption } from './trend';
 
 export type Renderer =
   | { type: 'echarts'; option: (spec: ChartSpec, lang: Lang) => EChartsOption }
@@ -32,4 +33,5 @@ export const RENDERERS: Record<string, Renderer> = {
   funnel: { type: 'echarts', option: funnelOption },
   silhouette: { type: 'echarts', option: silhouetteOption },
   network: { type: 'echarts', option: networkOption },
+  trend: { type: 'echarts', option: trendOption },
 };

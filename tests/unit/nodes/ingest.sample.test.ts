@@ -31,6 +31,8 @@ describe('ingest.sample', () => {
       'text:Utf8',
       'language:Utf8',
       'channel:Utf8',
+      'reply_to:Utf8',
+      'reply_to_user:Utf8',
     ]);
     expect(users.schema.fields.map((f) => f.name)).toEqual([
       'user_id',

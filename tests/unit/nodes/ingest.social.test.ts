@@ -149,6 +149,8 @@ describe('ingest.social: Facebook Graph API export', () => {
         text: null,
         language: null,
         channel: 'facebook',
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: 'i000002',
@@ -161,6 +163,8 @@ describe('ingest.social: Facebook Graph API export', () => {
         text: null,
         language: null,
         channel: 'facebook',
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: 'i000003',
@@ -173,6 +177,8 @@ describe('ingest.social: Facebook Graph API export', () => {
         text: null,
         language: null,
         channel: 'facebook',
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: '2001_501',
@@ -185,9 +191,18 @@ describe('ingest.social: Facebook Graph API export', () => {
         text: 'Giá bao nhiêu vậy shop? Màu đỏ còn không ạ',
         language: 'vi',
         channel: 'facebook',
+        reply_to: null,
+        reply_to_user: null,
       },
     ]);
-    expect(got[4]).toMatchObject({ interaction_id: '2001_502', user_id: '104857', type: 'comment', text: 'Dạ 199k ạ, còn màu đỏ nha chị' });
+    expect(got[4]).toMatchObject({
+      interaction_id: '2001_502',
+      user_id: '104857',
+      type: 'comment',
+      text: 'Dạ 199k ạ, còn màu đỏ nha chị',
+      reply_to: '2001_501',
+      reply_to_user: '7001',
+    });
     expect(got[5]).toMatchObject({ user_id: '7002', timestamp: '2024-03-05T20:05:00', hour: 20, language: 'en' });
     expect(got[6]).toMatchObject({ user_id: null, text: 'Giao hàng chậm quá &amp; hộp bị móp', hour: 8 });
     expect(got[7]).toMatchObject({ user_id: '7004', post_id: '104857_2002', type: 'reaction', reaction: 'angry', hour: 12 });
@@ -261,6 +276,8 @@ describe('ingest.social: X (Twitter) archive tweets.js', () => {
         text: 'Bộ sưu tập thu đông đã lên kệ! Ghé cửa hàng nhé',
         language: 'vi',
         channel: 'x',
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: '1050118621198921729',
@@ -273,6 +290,8 @@ describe('ingest.social: X (Twitter) archive tweets.js', () => {
         text: '@linh_tran Thanks Linh, your order ships today & arrives Friday',
         language: 'en',
         channel: 'x',
+        reply_to: '1050000000000000001',
+        reply_to_user: '998877',
       },
       {
         interaction_id: '1050118621198921730',
@@ -285,6 +304,8 @@ describe('ingest.social: X (Twitter) archive tweets.js', () => {
         text: 'RT @vogue_vn: Xu hướng son 2018 là gì?',
         language: 'vi',
         channel: 'x',
+        reply_to: null,
+        reply_to_user: null,
       },
     ]);
     expectIpcRoundTrip(table);
@@ -333,6 +354,8 @@ describe('ingest.social: CSV with a column mapping', () => {
         text: 'Sản phẩm tốt, giao nhanh',
         language: 'vi',
         channel: null,
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: 'i000002',
@@ -345,6 +368,8 @@ describe('ingest.social: CSV with a column mapping', () => {
         text: null,
         language: null,
         channel: null,
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: 'i000003',
@@ -357,6 +382,8 @@ describe('ingest.social: CSV with a column mapping', () => {
         text: 'Check this out',
         language: 'en',
         channel: null,
+        reply_to: null,
+        reply_to_user: null,
       },
       {
         interaction_id: 'i000004',
@@ -369,6 +396,8 @@ describe('ingest.social: CSV with a column mapping', () => {
         text: null,
         language: null,
         channel: null,
+        reply_to: null,
+        reply_to_user: null,
       },
     ]);
     expect(warnings).toEqual(['1 timestamp(s) could not be read as dates; their timestamp and hour are empty.']);

@@ -52,7 +52,7 @@ export function facebookRows(root: unknown): FacebookResult {
     untimedReactions = 0,
     sharesCounted = 0,
     anonymous = 0;
-  const comment = (c: unknown, postId: string, where: Text) => {
+  const comment = (c: unknown, postId: string, where: Text, parent?: { id: string; user: string | null }) => {
     if (!isObject(c)) return;
     const id = str(c.id);
     const created = c.created_time;
@@ -81,8 +81,9 @@ export function facebookRows(root: unknown): FacebookResult {
       text,
       language: detectLanguage(text),
       channel: 'facebook',
+      ...(parent ? { reply_to: parent.id, reply_to_user: parent.user } : {}),
     });
-    for (const reply of listOf(c.comments) ?? []) comment(reply, postId, where);
+    for (const reply of listOf(c.comments) ?? []) comment(reply, postId, where, { id, user });
   };
   posts.forEach((post, p) => {
     const where: Text = { en: `on post ${p + 1}`, vi: `ở bài đăng thứ ${p + 1}` };

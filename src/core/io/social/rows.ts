@@ -2,7 +2,7 @@
  * Platform exports mapped onto the interactions schema of the sample audience (same column names
  * and types, so every template that runs on `ingest.sample` runs on them): interaction_id,
  * user_id, post_id, type, reaction, timestamp ('YYYY-MM-DDTHH:MM:SS', local time), hour (Int32),
- * text, language ('vi' | 'en'), channel.
+ * text, language ('vi' | 'en'), channel, reply_to and reply_to_user (the answered comment and its author).
  */
 import { Int32, type Table, vectorFromArray } from 'apache-arrow';
 import { NodeError } from '../../contract/errors';
@@ -23,6 +23,9 @@ export interface SocialRow {
   text: string | null;
   language: string | null;
   channel: string | null;
+  /** The comment this one answers, and its author (a reply on Facebook, an X reply). */
+  reply_to?: string | null;
+  reply_to_user?: string | null;
 }
 
 const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/;
@@ -80,6 +83,8 @@ export function interactionsTable(rows: SocialRow[], utcOffset: number): Table {
     text: col('text'),
     language: col('language'),
     channel: col('channel'),
+    reply_to: stringVector(rows.map((r) => r.reply_to ?? null)),
+    reply_to_user: stringVector(rows.map((r) => r.reply_to_user ?? null)),
   });
 }
 

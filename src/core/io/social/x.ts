@@ -87,6 +87,7 @@ export function xRows(root: unknown): SocialRow[] {
       text,
       language: lang,
       channel: 'x',
+      ...(replyTo ? { reply_to: replyTo, reply_to_user: str(tweet.in_reply_to_user_id_str) ?? str(tweet.in_reply_to_user_id) } : {}),
     };
   });
 }
