@@ -74,6 +74,8 @@ export type ChartSpec =
   | FunnelChart
   | JourneyMapChart
   | NetworkChart
+  | RocChart
+  | CalibrationChart
   | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
@@ -159,4 +161,27 @@ export interface NetworkChart extends ChartBase {
   /** People and edges not drawn (beyond the cap). */
   leftOutNodes: number;
   leftOutEdges: number;
+}
+
+// The prediction models' charts.
+
+/**
+ * ROC curve of out-of-fold scores: the share of yes rows found (true-positive rate) against the
+ * share of no rows wrongly flagged (false-positive rate), as the cut is lowered; the renderer adds
+ * the random diagonal.
+ */
+export interface RocChart extends ChartBase {
+  chart: 'roc';
+  /** [false-positive rate, true-positive rate] from (0, 0) to (1, 1). */
+  points: [number, number][];
+  auc: number;
+  /** What "yes" is, e.g. "Revenue = true". */
+  positive: string;
+}
+
+/** Reliability diagram: per score bin, the mean score against the observed share of yes, and the rows in it. */
+export interface CalibrationChart extends ChartBase {
+  chart: 'calibration';
+  bins: { from: number; to: number; predicted: number; observed: number; count: number }[];
+  positive: string;
 }

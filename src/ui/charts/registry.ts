@@ -12,6 +12,7 @@ import { DendrogramView } from './dendrogram';
 import { PersonasView } from './personas';
 import { JourneyMap } from './journey';
 import { funnelOption, sankeyOption } from './journey-charts';
+import { calibrationOption, rocOption } from './model';
 import { networkOption } from './network';
 import { silhouetteOption } from './silhouette';
 
@@ -32,4 +33,6 @@ export const RENDERERS: Record<string, Renderer> = {
   funnel: { type: 'echarts', option: funnelOption },
   silhouette: { type: 'echarts', option: silhouetteOption },
   network: { type: 'echarts', option: networkOption },
+  roc: { type: 'echarts', option: rocOption },
+  calibration: { type: 'echarts', option: calibrationOption },
 };
