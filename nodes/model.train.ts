@@ -3,6 +3,7 @@ import type { LineChart } from '../src/core/contract/chart';
 import { defaultNumericColumns, leftOutNote } from '../src/core/table/columns';
 import { NodeError } from '../src/core/contract/errors';
 import { LOGISTIC_FORMAT, LOGISTIC_VERSION, type PredictionModel, TREES_FORMAT, TREES_VERSION } from '../src/core/ml/model/format';
+import { calibrationBins, calibrationChart, importanceChart, rocChart, rocPoints } from '../src/core/ml/model/charts';
 import { gains, meanStd } from '../src/core/ml/model/metrics';
 import { readTarget } from '../src/core/ml/model/target';
 import { METRICS, trainModel } from '../src/core/ml/model/train';
@@ -65,12 +66,12 @@ function correlation(x: Float64Array, d: number, j: number, s: Float64Array): nu
 /** Learns, from rows whose outcome is known, a score (0–1) of how likely each row is to be "yes". */
 export default defineNode({
   type: 'model.train',
-  version: 1,
+  version: 2,
   category: 'model',
   title: { en: 'Train a prediction model', vi: 'Huấn luyện mô hình dự đoán' },
   description: {
-    en: 'Learns to predict a yes/no column (for example "bought" or "left") from the numeric columns, and says how well it does on rows it did not learn from (cross-validation). Gives the model (connect it to "Apply a prediction model" to score new rows), a table of quality figures (AUC: 0.5 is guessing, 1 is perfect), which columns matter most and in which direction, the table with a "score" column (chance of yes, 0–1) and a chart of how many of the yes rows the highest scores find.',
-    vi: 'Học cách dự đoán một cột có/không (ví dụ "đã mua" hay "đã rời đi") từ các cột số, và cho biết mô hình dự đoán tốt đến đâu trên các dòng nó chưa học (kiểm định chéo). Cho ra mô hình (nối vào "Áp dụng mô hình dự đoán" để chấm điểm dòng mới), bảng các chỉ số chất lượng (AUC: 0,5 là đoán mò, 1 là hoàn hảo), các cột quan trọng nhất và chiều ảnh hưởng, bảng kèm cột "score" (khả năng là "có", từ 0 đến 1) và biểu đồ cho thấy các điểm cao nhất tìm được bao nhiêu dòng "có".',
+    en: 'Learns to predict a yes/no column (for example "bought" or "left") from the numeric columns, and says how well it does on rows it did not learn from (cross-validation). Gives the model (connect it to "Apply a prediction model" to score new rows), a table of quality figures (AUC: 0.5 is guessing, 1 is perfect), which columns matter most and in which direction, the table with a "score" column (chance of yes, 0–1) and charts: how many of the yes rows the highest scores find (gains), the ROC curve against guessing, whether the scores are true chances (calibration) and the columns that matter most.',
+    vi: 'Học cách dự đoán một cột có/không (ví dụ "đã mua" hay "đã rời đi") từ các cột số, và cho biết mô hình dự đoán tốt đến đâu trên các dòng nó chưa học (kiểm định chéo). Cho ra mô hình (nối vào "Áp dụng mô hình dự đoán" để chấm điểm dòng mới), bảng các chỉ số chất lượng (AUC: 0,5 là đoán mò, 1 là hoàn hảo), các cột quan trọng nhất và chiều ảnh hưởng, bảng kèm cột "score" (khả năng là "có", từ 0 đến 1) và các biểu đồ: các điểm cao nhất tìm được bao nhiêu dòng "có" (mức thu được), đường cong ROC so với đoán mò, điểm có đúng là xác suất không (độ tin cậy) và các cột quan trọng nhất.',
   },
   inputs: [tableIn({ en: 'Rows with a known outcome', vi: 'Các dòng đã biết kết quả' })],
   outputs: [
@@ -79,6 +80,9 @@ export default defineNode({
     tableOut({ en: 'What matters most', vi: 'Yếu tố quan trọng nhất' }, 'importance'),
     tableOut({ en: 'Table with score', vi: 'Bảng kèm điểm' }),
     chartOut({ en: 'Gains chart', vi: 'Biểu đồ mức thu được' }, 'lift'),
+    chartOut({ en: 'ROC curve', vi: 'Đường cong ROC' }, 'roc'),
+    chartOut({ en: 'Calibration', vi: 'Độ tin cậy của điểm' }, 'calibration'),
+    chartOut({ en: 'Importance bars', vi: 'Biểu đồ mức quan trọng' }, 'bars'),
   ],
   params: z.object({
     target: columnParam(
@@ -291,6 +295,13 @@ export default defineNode({
       importance,
       out: withColumns(table, { score: floatVector(fit.score) }),
       lift: liftChart(params.target, String(target.positive), curve, top10),
+      roc: rocChart(rocPoints(fit.score, target.y, known), fit.pooledAuc, yes),
+      calibration: calibrationChart(calibrationBins(fit.score, target.y, known), yes),
+      bars: importanceChart(
+        features,
+        fit.importance,
+        features.map((_, j) => (direction[j] > 0 ? '+' : direction[j] < 0 ? '−' : '0')),
+      ),
     };
   },
 });

@@ -75,6 +75,8 @@ export type ChartSpec =
   | JourneyMapChart
   | NetworkChart
   | TrendChart
+  | RocChart
+  | CalibrationChart
   | (ChartBase & Record<string, unknown>);
 
 /** The top merges of a hierarchical clustering: leaves 0..L-1 (`labels`), merge j makes node L + j. */
@@ -173,4 +175,27 @@ export interface TrendChart extends ChartBase {
   /** Spikes by bin index (inclusive), with their strongest z-score and emerging terms. */
   spikes: { from: number; to: number; volume: number; z: number; terms: string[] }[];
   unit: 'hour' | 'day' | 'week';
+}
+
+// The prediction models' charts.
+
+/**
+ * ROC curve of out-of-fold scores: the share of yes rows found (true-positive rate) against the
+ * share of no rows wrongly flagged (false-positive rate), as the cut is lowered; the renderer adds
+ * the random diagonal.
+ */
+export interface RocChart extends ChartBase {
+  chart: 'roc';
+  /** [false-positive rate, true-positive rate] from (0, 0) to (1, 1). */
+  points: [number, number][];
+  auc: number;
+  /** What "yes" is, e.g. "Revenue = true". */
+  positive: string;
+}
+
+/** Reliability diagram: per score bin, the mean score against the observed share of yes, and the rows in it. */
+export interface CalibrationChart extends ChartBase {
+  chart: 'calibration';
+  bins: { from: number; to: number; predicted: number; observed: number; count: number }[];
+  positive: string;
 }

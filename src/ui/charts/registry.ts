@@ -12,6 +12,7 @@ import { DendrogramView } from './dendrogram';
 import { PersonasView } from './personas';
 import { JourneyMap } from './journey';
 import { funnelOption, sankeyOption } from './journey-charts';
+import { calibrationOption, rocOption } from './model';
 import { networkOption } from './network';
 import { silhouetteOption } from './silhouette';
 import { trendOption } from './trend';
@@ -34,4 +35,6 @@ export const RENDERERS: Record<string, Renderer> = {
   silhouette: { type: 'echarts', option: silhouetteOption },
   network: { type: 'echarts', option: networkOption },
   trend: { type: 'echarts', option: trendOption },
+  roc: { type: 'echarts', option: rocOption },
+  calibration: { type: 'echarts', option: calibrationOption },
 };
