@@ -35,7 +35,16 @@ const SOURCES: Record<string, { column: string; encoding: BufferEncoding }> = {
   uit_visfd: { column: 'comment', encoding: 'utf8' },
   uit_vihsd: { column: 'free_text', encoding: 'utf8' },
   uit_victsd: { column: 'Comment', encoding: 'utf8' },
+  // `sentence<TAB>0|1` lines without a header: read as rows of { text, label } (see readRows).
+  uci_sentiment_labelled_sentences: { column: 'text', encoding: 'utf8' },
 };
+
+/** The text column of a file's source folder. */
+export function sourceColumn(file: string): string {
+  const source = SOURCES[file.split('/')[0]!];
+  if (!source) throw new Error(`journey-real: unknown source folder in "${file}" (known: ${Object.keys(SOURCES).join(', ')})`);
+  return source.column;
+}
 
 /** First 8 hex characters of the sha1 of a text (as the fixtures store it). */
 export const textHash = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8);
@@ -54,6 +63,15 @@ export function readRows(file: string): Record<string, string>[] {
       `journey-real: cannot read ${full} (${(e as Error).message}); the shared data sets must sit in ../shared/data next to the worktree`,
     );
   }
+  if (folder === 'uci_sentiment_labelled_sentences')
+    // One sentence a line, its 0/1 label after the last TAB; row = index among the non-empty lines.
+    return raw
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const tab = line.lastIndexOf('\t');
+        return { text: line.slice(0, tab), label: line.slice(tab + 1).trim() };
+      });
   return Papa.parse<Record<string, string>>(raw, { header: true, skipEmptyLines: true }).data;
 }
 

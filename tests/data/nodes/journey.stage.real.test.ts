@@ -15,13 +15,15 @@ import type { NodeDef } from '../../../src/core/contract/node';
 import { STAGES } from '../../../src/core/journey/stages';
 import { type Evaluation, evaluate } from '../../../src/core/text/classifier';
 import { JOURNEY_REAL_EN } from '../../fixtures/journey-real-en';
+import { JOURNEY_REAL_EN2 } from '../../fixtures/journey-real-en2';
 import { JOURNEY_REAL_VI } from '../../fixtures/journey-real-vi';
 import { loadReal, type RealLabel } from '../../helpers/journey-real';
 import { sharedData } from '../../helpers/shared-data';
 import { runNode } from '../../helpers/run-node';
 
 const def = node as unknown as NodeDef;
-const SETS: Record<'en' | 'vi', RealLabel[]> = { en: JOURNEY_REAL_EN, vi: JOURNEY_REAL_VI };
+/** en = the first English set, en2 = the second one (drawn after the first was used up by tuning). */
+const SETS: Record<'en' | 'en2' | 'vi', RealLabel[]> = { en: JOURNEY_REAL_EN, en2: JOURNEY_REAL_EN2, vi: JOURNEY_REAL_VI };
 
 /** The data files the labels point at. */
 const FILES = [
@@ -38,7 +40,14 @@ const data = sharedData(...FILES);
  * classifier was frozen: EN 61.0% (macro-F1 0.411), VI 84.7% (0.605); before the rework EN 32.7%
  * (0.282), VI 40.8% (0.324). Always "experience" gets EN 31.7%, VI 57.7%.
  */
-const FLOORS = { en: { accuracy: 0.57, macroF1: 0.37 }, vi: { accuracy: 0.8, macroF1: 0.55 } };
+/**
+ * The second English set, before any change made with it: dev+heldout 60.8% (macro-F1 0.456).
+ */
+const FLOORS = {
+  en: { accuracy: 0.57, macroF1: 0.37 },
+  en2: { accuracy: 0.57, macroF1: 0.37 },
+  vi: { accuracy: 0.8, macroF1: 0.55 },
+};
 
 async function predict(texts: string[], params: Record<string, unknown>): Promise<string[]> {
   const { outputs } = await runNode(def, { in: tableFromArrays({ text: texts }) }, params);
@@ -60,7 +69,7 @@ function confusion(truth: string[], predicted: string[]): string {
 }
 
 describe.skipIf(!data.available)('journey.stage on real labelled comments', () => {
-  for (const lang of ['en', 'vi'] as const) {
+  for (const lang of ['en', 'en2', 'vi'] as const) {
     it(`${lang}: default settings beat always "experience" and stay above the heldout floors`, async () => {
       const rows = loadReal(SETS[lang]);
       const results: Record<string, { def: Evaluation; lex: Evaluation; always: Evaluation }> = {};
