@@ -138,6 +138,12 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onDelete={({ nodes: gone, edges: cut }) =>
+          useStore.getState().removeElements(
+            gone.map((n) => n.id),
+            cut.map((e) => e.id),
+          )
+        }
         onConnect={onConnect}
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}

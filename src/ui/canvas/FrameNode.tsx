@@ -41,7 +41,7 @@ export function FrameNodeView({ id, data, selected }: NodeProps<FrameNode>) {
           className="af-item-delete nodrag"
           title={t('deleteItem')}
           aria-label={t('deleteItem')}
-          onClick={() => useStore.getState().onNodesChange([{ type: 'remove', id }])}
+          onClick={() => useStore.getState().removeElements([id], [])}
         >
           ×
         </button>

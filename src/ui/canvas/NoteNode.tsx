@@ -45,7 +45,7 @@ export function NoteNodeView({ id, data, selected, width }: NodeProps<NoteNode>)
           className="af-item-delete nodrag"
           title={t('deleteItem')}
           aria-label={t('deleteItem')}
-          onClick={() => useStore.getState().onNodesChange([{ type: 'remove', id }])}
+          onClick={() => useStore.getState().removeElements([id], [])}
         >
           ×
         </button>

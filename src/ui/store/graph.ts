@@ -22,6 +22,12 @@ export interface GraphSlice extends GraphState {
   addNode: (type: string, position: { x: number; y: number }, params?: Record<string, unknown>) => string;
   updateParams: (id: string, params: Record<string, unknown>) => void;
   removeNode: (id: string) => void;
+  /**
+   * Deletes nodes (with every connection they have) and connections, as one undo step. React Flow
+   * reports a deletion as two batches (the connections, then the nodes); it comes here whole
+   * through the canvas' `onDelete`, so undo brings back a node together with its connections.
+   */
+  removeElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   connect: (c: Connection) => Text | null;
@@ -70,33 +76,41 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     get().markStale(id);
   },
 
-  removeNode: (id) => {
+  removeNode: (id) => get().removeElements([id], []),
+
+  removeElements: (nodeIds, edgeIds) => {
+    const gone = new Set(nodeIds);
+    const cut = new Set(edgeIds);
+    const { nodes, edges, selected } = get();
+    const dropped = edges.filter((e) => cut.has(e.id) || gone.has(e.source) || gone.has(e.target));
+    if (!dropped.length && !nodes.some((n) => gone.has(n.id))) return;
     set({
-      nodes: get().nodes.filter((n) => n.id !== id),
-      edges: get().edges.filter((e) => e.source !== id && e.target !== id),
-      selected: get().selected === id ? null : get().selected,
+      nodes: nodes.filter((n) => !gone.has(n.id)),
+      edges: edges.filter((e) => !dropped.includes(e)),
+      ...(selected && gone.has(selected) ? { selected: null } : {}),
       revision: get().revision + 1,
     });
+    for (const e of dropped) if (!gone.has(e.target)) get().markStale(e.target);
   },
 
-  onNodesChange: (changes) => {
-    const structural = changes.some((c) => c.type === 'remove' || c.type === 'add' || (c.type === 'position' && !c.dragging));
-    const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+  // Deletions are left out here: React Flow reports them again, all together, through `onDelete`
+  // (see removeElements), and applying them in two batches would make two undo steps.
+  onNodesChange: (all) => {
+    const changes = all.filter((c) => c.type !== 'remove');
+    if (!changes.length) return;
+    const structural = changes.some((c) => c.type === 'add' || (c.type === 'position' && !c.dragging));
     withGesture(api, get, changes, () =>
       set({
         nodes: applyNodeChanges(changes, get().nodes),
-        edges: removed.length ? get().edges.filter((e) => !removed.includes(e.source) && !removed.includes(e.target)) : get().edges,
-        ...(removed.includes(get().selected ?? '') ? { selected: null } : {}),
         ...(structural ? { revision: get().revision + 1 } : {}),
       }),
     );
     for (const c of changes) if (c.type === 'select' && c.selected) set({ selected: c.id });
   },
 
-  onEdgesChange: (changes) => {
-    const removed = changes.filter((c) => c.type === 'remove').map((c) => get().edges.find((e) => e.id === c.id)?.target);
-    set({ edges: applyEdgeChanges(changes, get().edges), ...(removed.length ? { revision: get().revision + 1 } : {}) });
-    for (const target of removed) if (target) get().markStale(target);
+  onEdgesChange: (all) => {
+    const changes = all.filter((c) => c.type !== 'remove');
+    if (changes.length) set({ edges: applyEdgeChanges(changes, get().edges) });
   },
 
   connect: (c) => {
