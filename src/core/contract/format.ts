@@ -64,7 +64,9 @@ function make(lang: Lang): NumberFormats {
       ),
     fixed,
     pct: (share, digits = 0) =>
-      finite(share, (v) => nf(lang, `p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)),
+      finite(share, (v) =>
+        nf(lang, `p${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
+      ),
     ratio: (times) => {
       const s = finite(times, (v) => fixed(v, Math.abs(v) >= 10 ? 0 : 1));
       return lang === 'vi' ? `${s} lần` : `${s}×`;
