@@ -133,16 +133,18 @@ export default defineNode({
     const added: Record<string, Vector> = {};
     let step = 0;
     for (const name of params.maskText) {
-      added[name] = await mapDistinct(table.getChild(name)!, maskPii, (f) => ctx.progress((step + f) / steps, `masking ${name}`));
-      await ctx.progress(++step / steps, `masked ${name}`);
+      added[name] = await mapDistinct(table.getChild(name)!, maskPii, (f) =>
+        ctx.progress((step + f) / steps, { en: `masking ${name}`, vi: `đang che ${name}` }),
+      );
+      await ctx.progress(++step / steps, { en: `masked ${name}`, vi: `đã che ${name}` });
     }
     for (const name of params.columns) {
       added[name] = await mapDistinct(
         table.getChild(name)!,
         (v) => hashId(v, salt),
-        (f) => ctx.progress((step + f) / steps, `hashing ${name}`),
+        (f) => ctx.progress((step + f) / steps, { en: `hashing ${name}`, vi: `đang băm ${name}` }),
       );
-      await ctx.progress(++step / steps, `hashed ${name}`);
+      await ctx.progress(++step / steps, { en: `hashed ${name}`, vi: `đã băm ${name}` });
     }
     const changed = withColumns(table, added);
     if (!params.drop.length) return { out: changed };

@@ -205,7 +205,8 @@ export default defineNode({
     const to = params.to as Target;
     for (let c = 0; c < params.columns.length; c++) {
       const name = params.columns[c];
-      const onRows = (done: number) => ctx.progress((c + done / Math.max(1, n)) / params.columns.length, `converting ${name}`);
+      const onRows = (done: number) =>
+        ctx.progress((c + done / Math.max(1, n)) / params.columns.length, { en: `converting ${name}`, vi: `đang chuyển kiểu ${name}` });
       const r = await convert(name, requireColumn(table, name), to, params.dateFormat, onRows);
       added[name] = r.vector;
       if (r.failed) {
@@ -218,7 +219,7 @@ export default defineNode({
       }
       if (r.dayFirst)
         inform(ctx, { en: `"${name}": dates were read as day/month/year.`, vi: `"${name}": ngày được đọc theo ngày/tháng/năm.` });
-      await ctx.progress((c + 1) / params.columns.length, `converted ${name}`);
+      await ctx.progress((c + 1) / params.columns.length, { en: `converted ${name}`, vi: `đã chuyển kiểu ${name}` });
     }
     return { out: withColumns(table, added) };
   },

@@ -4,6 +4,7 @@ import { defineNode } from '../src/core/contract/node';
 import { combineCodes } from '../src/core/table/row-keys';
 import { columnNames, requireColumn, requireTable, takeRows } from '../src/core/table/table';
 import { columnsParam, inform, tableIn, tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 /** Removes repeated rows: rows with the same values in the key columns (or in every column). */
 export default defineNode({
@@ -43,10 +44,13 @@ export default defineNode({
     const vectors = keys.map((name) => requireColumn(table, name));
     const codes: Int32Array[] = [];
     for (let c = 0; c < vectors.length; c++) {
-      const phase = (done: number) => ctx.progress((0.8 * (c + done / Math.max(1, n))) / vectors.length, `reading ${keys[c]}`);
+      const phase = (done: number) =>
+        ctx.progress((0.8 * (c + done / Math.max(1, n))) / vectors.length, { en: `reading ${keys[c]}`, vi: `đang đọc ${keys[c]}` });
       codes.push((await encodeKeys(vectors[c], phase)).codes);
     }
-    const { ids, count } = await combineCodes(codes, true, (done) => ctx.progress(0.8 + (0.15 * done) / Math.max(1, n), 'comparing rows'));
+    const { ids, count } = await combineCodes(codes, true, (done) =>
+      ctx.progress(0.8 + (0.15 * done) / Math.max(1, n), { en: 'comparing rows', vi: 'đang so sánh các dòng' }),
+    );
     const removed = n - count;
     const what = params.columns.length ? keys.map((k) => `"${k}"`).join(', ') : '';
     inform(
@@ -69,7 +73,13 @@ export default defineNode({
     for (let k = 0; k < count; k++) keepMask[chosen[k]] = 1;
     const rowsKept = new Int32Array(count);
     for (let i = 0, j = 0; i < n; i++) if (keepMask[i]) rowsKept[j++] = i;
-    await ctx.progress(1, `${removed} duplicates removed`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(removed, 'duplicate', 'duplicates')} removed`,
+        (f) => `Đã bỏ ${f.int(removed)} dòng trùng`,
+      ),
+    );
     return { out: takeRows(table, rowsKept) };
   },
 });

@@ -208,11 +208,12 @@ export default defineNode({
     }
     const keep = new Uint8Array(n).fill(params.match === 'all' ? 1 : 0);
     for (let k = 0; k < list.length; k++) {
-      const step = (done: number) => ctx.progress((k + done / Math.max(1, n)) / list.length, `condition ${k + 1}`);
+      const step = (done: number) =>
+        ctx.progress((k + done / Math.max(1, n)) / list.length, { en: `condition ${k + 1}`, vi: `điều kiện ${k + 1}` });
       const hit = await evaluate(table, list[k], step);
       if (params.match === 'all') for (let i = 0; i < n; i++) keep[i] &= hit[i];
       else for (let i = 0; i < n; i++) keep[i] |= hit[i];
-      await ctx.progress((k + 1) / list.length, `condition ${k + 1}`);
+      await ctx.progress((k + 1) / list.length, { en: `condition ${k + 1}`, vi: `điều kiện ${k + 1}` });
     }
     let kept = 0;
     for (let i = 0; i < n; i++) kept += keep[i];

@@ -16,6 +16,7 @@ import {
 } from '../src/core/table/table';
 import { missingMask } from '../src/core/table/missing';
 import { columnsParam, inform, tableIn, tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 const count = (mask: Uint8Array) => {
   let c = 0;
@@ -161,7 +162,13 @@ export default defineNode({
         en: `Removed ${dropped} of ${n} rows that had a missing value in: ${detail}.`,
         vi: `Đã bỏ ${dropped} trên ${n} dòng có giá trị thiếu ở: ${detail}.`,
       });
-      await ctx.progress(1, `${dropped} rows removed`);
+      await ctx.progress(
+        1,
+        say(
+          (f) => `${f.count(dropped, 'row', 'rows')} removed`,
+          (f) => `Đã bỏ ${f.int(dropped)} dòng`,
+        ),
+      );
       return { out: takeRows(base, keep) };
     }
 
@@ -243,7 +250,7 @@ export default defineNode({
       }
       cells += n - present;
       filled.push(`"${name}" (${n - present} with ${show(fill)})`);
-      await ctx.progress((ci + 1) / targets.length, `filled ${name}`);
+      await ctx.progress((ci + 1) / targets.length, { en: `filled ${name}`, vi: `đã điền ${name}` });
     }
     if (usedMode.length)
       ctx.warn({

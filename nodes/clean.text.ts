@@ -4,7 +4,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { emptyColumnError, isEmptyColumn, kindOf, requireColumn, requireTable, stringVector, withColumns } from '../src/core/table/table';
 import { foldDiacritics } from '../src/core/contract/i18n';
-import { columnParam, tableIn, tableOut } from './kit';
+import { columnParam, tableIn, tableOut, DONE } from './kit';
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 const MENTION_RE = /(^|[^\p{L}\p{N}_@.])@[\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
@@ -99,10 +99,13 @@ export default defineNode({
       });
     }
     const n = table.numRows;
-    const keys = await encodeKeys(vector, (done) => ctx.progress((0.3 * done) / Math.max(1, n), 'reading text'));
+    const keys = await encodeKeys(vector, (done) =>
+      ctx.progress((0.3 * done) / Math.max(1, n), { en: 'reading text', vi: 'đang đọc văn bản' }),
+    );
     const cleaned: string[] = new Array(keys.values.length);
     for (let k = 0; k < cleaned.length; k++) {
-      if ((k & 65535) === 0 && k) await ctx.progress(0.3 + (0.6 * k) / cleaned.length, 'cleaning text');
+      if ((k & 65535) === 0 && k)
+        await ctx.progress(0.3 + (0.6 * k) / cleaned.length, { en: 'cleaning text', vi: 'đang làm sạch văn bản' });
       cleaned[k] = cleanText(String(keys.values[k]), params);
     }
     const out: (string | null)[] = new Array(n);
@@ -117,7 +120,7 @@ export default defineNode({
         en: `${emptied} text${emptied > 1 ? 's were' : ' was'} only links, mentions or emoji and ${emptied > 1 ? 'are' : 'is'} now empty.`,
         vi: `${emptied} văn bản chỉ có link, nhắc tên hoặc biểu tượng cảm xúc và giờ để trống.`,
       });
-    await ctx.progress(1, 'done');
+    await ctx.progress(1, DONE);
     return { out: withColumns(table, { [params.output.trim() || params.column]: stringVector(out) }) };
   },
 });

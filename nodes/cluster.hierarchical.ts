@@ -19,6 +19,7 @@ import {
 import { sampleRows } from '../src/core/ml/silhouette';
 import { requireTable, withColumns } from '../src/core/table/table';
 import { groupColumnsParam, inform, seedParam, segmentOutputs, tableIn } from './kit';
+import { say } from '../src/core/contract/format';
 
 const TOP = 60;
 /** The largest "Most rows clustered exactly" (the maximum of that setting). */
@@ -218,7 +219,13 @@ export default defineNode({
     const cut = k > 1 && k < m ? (Z[(m - k - 1) * 4 + 2] + Z[(m - k) * 4 + 2]) / 2 : params.height;
     const small = smallSegmentsNote(stable.sizes, n);
     if (small) ctx.warn(small);
-    await ctx.progress(1, `${k} segments`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(k, 'segment', 'segments')}`,
+        (f) => `${f.int(k)} phân khúc`,
+      ),
+    );
     return {
       out: withColumns(table, { [SEGMENT]: makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: stable.labels })) }),
       segments: segmentsTable(columns, stable.sizes, means),

@@ -18,6 +18,7 @@ import {
 import { meanSilhouette } from '../src/core/ml/silhouette';
 import { requireTable, withColumns } from '../src/core/table/table';
 import { groupColumnsParam, inform, seedParam, segmentOutputs, tableIn } from './kit';
+import { say } from '../src/core/contract/format';
 
 type Fitted = { fit: KMeansFit; silhouette: number; sampled: number };
 
@@ -181,7 +182,13 @@ export default defineNode({
     const { data, stds, scaled } = readMatrix(table, columns);
     const spread = spreadWarning(columns, stds, scaled);
     if (spread) ctx.warn(spread);
-    await ctx.progress(0, `${n.toLocaleString('en-US')} rows × ${d} columns read`);
+    await ctx.progress(
+      0,
+      say(
+        (f) => `${f.count(n, 'row', 'rows')} × ${f.count(d, 'column', 'columns')} read`,
+        (f) => `Đã đọc ${f.int(n)} dòng × ${f.int(d)} cột`,
+      ),
+    );
 
     // Counting stops once more different rows are found than segments are asked for.
     const wanted = auto ? params.kMax : (params.k as number);
@@ -247,13 +254,14 @@ export default defineNode({
         maxIterations: params.maxIterations,
         tolerance: params.tolerance,
         helpers: ctx.helpers,
-        progress: (f, message) => ctx.progress(from + share * span * f, ks.length > 1 ? `k = ${k}: ${message}` : message),
+        progress: (f, message) =>
+          ctx.progress(from + share * span * f, ks.length > 1 ? { en: `k = ${k}: ${message.en}`, vi: `k = ${k}: ${message.vi}` } : message),
       });
       const sil =
         measure && k < n
           ? await meanSilhouette(data, n, d, fit.labels, k, {
               random: createRandom(seedFrom(params.seed, 'silhouette')),
-              progress: (f) => ctx.progress(from + span * (0.8 + 0.2 * f), `k = ${k}: silhouette`),
+              progress: (f) => ctx.progress(from + span * (0.8 + 0.2 * f), { en: `k = ${k}: silhouette`, vi: `k = ${k}: silhouette` }),
             })
           : { score: NaN, sampled: 0 };
       fits.push({ fit, silhouette: sil.score, sampled: sil.sampled });
@@ -292,7 +300,13 @@ export default defineNode({
     }
     const small = smallSegmentsNote(size, n);
     if (small) ctx.warn(small);
-    await ctx.progress(1, `${k} segments, total within-segment sum of squares ${fit.inertia.toPrecision(6)}`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(k, 'segment', 'segments')}, total within-segment sum of squares ${f.num(fit.inertia)}`,
+        (f) => `${f.int(k)} phân khúc, tổng bình phương khoảng cách trong phân khúc ${f.num(fit.inertia)}`,
+      ),
+    );
     const segmentVector = makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: segment }));
     return {
       out: withColumns(table, { [SEGMENT]: segmentVector }),

@@ -8,6 +8,7 @@ import { persona, personaCards, type Trait } from '../src/core/ml/persona';
 import { ColumnList, floatVector, isTable, requireColumn, requireTable, stringVector, toFloat64, toValues } from '../src/core/table/table';
 import { chartOut, columnParam, columnsParam, tableIn, tableOut } from './kit';
 import { isCountName, parseLabels, readableLabel } from '../src/core/ml/labels';
+import { say } from '../src/core/contract/format';
 
 const STOP = new Set(
   (
@@ -224,7 +225,7 @@ export default defineNode({
         });
         liftRows[j].push(Number.isFinite(lift[j]) ? Math.round(lift[j] * 100) / 100 : 1);
       }
-      await ctx.progress((0.6 * (f + 1)) / features.length, name);
+      await ctx.progress((0.6 * (f + 1)) / features.length, { en: name, vi: name });
     }
     for (const c of params.categories) {
       const values = toValues(column(c)).map((v) => (v === null || v === undefined ? null : String(v)));
@@ -234,7 +235,7 @@ export default defineNode({
       // Loaded in the worker only (keeps the page bundle light).
       const { tokenize } = await import('../src/core/text/tokenize');
       const texts = toValues(column(params.text, 'string'));
-      await ctx.progress(0.7, 'terms');
+      await ctx.progress(0.7, { en: 'terms', vi: 'từ ngữ' });
       // Every text's distinct terms, so a term counts once per text.
       const bags = texts.map((t) => terms(t, tokenize));
       const flat: (string | null)[] = [],
@@ -274,7 +275,13 @@ export default defineNode({
         vi: 'Một số đặc trưng có trung bình bằng 0, như sau khi chuẩn hoá: lift trên giá trị đã chuẩn hoá ít ý nghĩa. Hãy nối bảng chưa chuẩn hoá vào "original" để so sánh trung bình thật.',
       });
     }
-    await ctx.progress(1, `${k} segments profiled`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(k, 'segment', 'segments')} profiled`,
+        (f) => `Đã mô tả ${f.int(k)} phân khúc`,
+      ),
+    );
     return { out, personas: personaCards(out), lift };
   },
 });

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { encodeKeys, type EncodedKeys } from '../src/core/table/encode-keys';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode, type RunContext } from '../src/core/contract/node';
+import type { Text } from '../src/core/contract/i18n';
 import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/table/parse-time';
 import { utf8FromStrings } from '../src/core/sample/utf8';
 import { ColumnList, floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
-import { columnParam, columnsParam, inform, tableIn, tableOut } from './kit';
+import { columnParam, columnsParam, inform, tableIn, tableOut, DONE } from './kit';
 
 const int32 = (values: Int32Array): Vector =>
   makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
@@ -104,11 +105,11 @@ export default defineNode({
         vi: `Cột "${params.time}" chứa giá trị có/không, không phải ngày giờ. Hãy chọn cột ngày giờ, hoặc để trống "Cột thời gian".`,
       });
     }
-    const phase = (from: number, to: number, message: string) => (done: number) =>
+    const phase = (from: number, to: number, message: Text) => (done: number) =>
       ctx.progress(from + ((to - from) * done) / Math.max(1, n), message);
 
-    await ctx.progress(0, 'Grouping rows…');
-    const keys = await encodeKeys(byVector, phase(0, 0.25, 'Grouping rows…'));
+    await ctx.progress(0, { en: 'Grouping rows…', vi: 'Đang nhóm các dòng…' });
+    const keys = await encodeKeys(byVector, phase(0, 0.25, { en: 'Grouping rows…', vi: 'Đang nhóm các dòng…' }));
     if (keys.missing) {
       ctx.warn({
         en: `${keys.missing} row(s) have no value in "${params.by}" and were left out.`,
@@ -121,7 +122,7 @@ export default defineNode({
     let types: EncodedKeys | null = null;
     let typeOrder: number[] = [];
     if (typeVector) {
-      types = await encodeKeys(typeVector, phase(0.25, 0.35, 'Reading interaction types…'));
+      types = await encodeKeys(typeVector, phase(0.25, 0.35, { en: 'Reading interaction types…', vi: 'Đang đọc các loại tương tác…' }));
       typeOrder = types.values.map((_, i) => i).filter((i) => label(types!.values[i]) !== '');
       if (typeOrder.length > 50) {
         throw new NodeError({
@@ -136,7 +137,7 @@ export default defineNode({
     let times: Float64Array | null = null;
     let globalMax = -Infinity;
     if (timeVector) {
-      await ctx.progress(0.35, 'Reading times…');
+      await ctx.progress(0.35, { en: 'Reading times…', vi: 'Đang đọc thời gian…' });
       const parsed = parseTimes(timeVector);
       const readable = n - parsed.missing - parsed.bad;
       if (readable === 0) {
@@ -179,7 +180,10 @@ export default defineNode({
       const from = 0.45 + (0.2 * d) / distinctVectors.length;
       const enc = await encodeKeys(
         distinctVectors[d],
-        phase(from, from + 0.2 / distinctVectors.length, `Counting distinct ${params.distinct[d]}…`),
+        phase(from, from + 0.2 / distinctVectors.length, {
+          en: `Counting distinct ${params.distinct[d]}…`,
+          vi: `Đang đếm giá trị khác nhau của ${params.distinct[d]}…`,
+        }),
       );
       distinctCodes.push(enc.codes);
       distinctSizes.push(enc.values.length);
@@ -243,7 +247,7 @@ export default defineNode({
         columns.set('peak_hour', floatVector(out.peak));
       }
     }
-    await ctx.progress(1, 'Done');
+    await ctx.progress(1, DONE);
     return { out: columns.toTable() };
   },
 });
@@ -284,7 +288,7 @@ async function accumulate(ctx: RunContext, a: AccumulateInput) {
     const s = start[u],
       e = start[u + 1];
     if (s >= nextTick) {
-      await ctx.progress(0.65 + (0.35 * s) / Math.max(1, order.length), 'Computing features…');
+      await ctx.progress(0.65 + (0.35 * s) / Math.max(1, order.length), { en: 'Computing features…', vi: 'Đang tính các đặc trưng…' });
       nextTick = s + STEP;
     }
     if (types)

@@ -48,7 +48,7 @@ export default defineNode({
     for (let c = 0; c < params.columns.length; c++) {
       const name = params.columns[c];
       const keys = await encodeKeys(requireColumn(table, name), (done) =>
-        ctx.progress((c + done / Math.max(1, n)) / params.columns.length, `encoding ${name}`),
+        ctx.progress((c + done / Math.max(1, n)) / params.columns.length, { en: `encoding ${name}`, vi: `đang mã hoá ${name}` }),
       );
       const counts = new Int32Array(keys.values.length);
       for (let i = 0; i < n; i++) if (keys.codes[i] >= 0) counts[keys.codes[i]]++;
@@ -78,7 +78,7 @@ export default defineNode({
         name,
         names.map((col, j) => [col, floatVector(columns[j])]),
       );
-      await ctx.progress((c + 1) / params.columns.length, `encoded ${name}`);
+      await ctx.progress((c + 1) / params.columns.length, { en: `encoded ${name}`, vi: `đã mã hoá ${name}` });
     }
     if (notes.length)
       inform(ctx, {

@@ -5,7 +5,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { combineCodes } from '../src/core/table/row-keys';
 import { ColumnList, columnNames, requireTable, takeRows, takeVector } from '../src/core/table/table';
-import { columnsParam, tableIn, tableOut } from './kit';
+import { columnsParam, tableIn, tableOut, DONE } from './kit';
 
 /** Codes of one key column on both sides, in one shared numbering (numbers and text compared as text when the sides differ). */
 async function sharedCodes(left: Vector, right: Vector): Promise<Int32Array> {
@@ -117,8 +117,10 @@ export default defineNode({
       nr = right.numRows;
     const codes: Int32Array[] = [];
     for (const k of params.on) codes.push(await sharedCodes(left.getChild(k)!, right.getChild(k)!));
-    await ctx.progress(0.3, 'keys read');
-    const { ids, count } = await combineCodes(codes, false, (done) => ctx.progress(0.3 + (0.2 * done) / (nl + nr), 'matching keys'));
+    await ctx.progress(0.3, { en: 'keys read', vi: 'đã đọc các khoá' });
+    const { ids, count } = await combineCodes(codes, false, (done) =>
+      ctx.progress(0.3 + (0.2 * done) / (nl + nr), { en: 'matching keys', vi: 'đang khớp các khoá' }),
+    );
     // Right rows grouped by key (counting sort), then each left row probes its group.
     const start = new Int32Array(count + 1);
     for (let i = 0; i < nr; i++) {
@@ -144,7 +146,7 @@ export default defineNode({
       ri = new Int32Array(total);
     let p = 0;
     for (let i = 0; i < nl; i++) {
-      if ((i & 65535) === 0 && i) await ctx.progress(0.5 + (0.3 * i) / nl, 'joining rows');
+      if ((i & 65535) === 0 && i) await ctx.progress(0.5 + (0.3 * i) / nl, { en: 'joining rows', vi: 'đang ghép các dòng' });
       const id = ids[i],
         from = id >= 0 ? start[id] : 0,
         to = id >= 0 ? start[id + 1] : 0;
@@ -176,7 +178,7 @@ export default defineNode({
       en: `${matched} of ${nl} left rows found a match${unmatched ? `; ${unmatched} ${params.how === 'left' ? 'kept with empty right columns' : unmatched > 1 ? 'were left out' : 'was left out'}` : ''}.${extra > 0 ? ` Some keys appear several times in the right table, so ${extra} extra row${extra > 1 ? 's were' : ' was'} added.` : ''}`,
       vi: `${matched} trên ${nl} dòng của bảng trái tìm được dòng khớp${unmatched ? `; ${unmatched} dòng ${params.how === 'left' ? 'được giữ với các cột bảng phải để trống' : 'bị bỏ'}` : ''}.${extra > 0 ? ` Một số khoá xuất hiện nhiều lần trong bảng phải nên có thêm ${extra} dòng.` : ''}`,
     });
-    await ctx.progress(1, 'done');
+    await ctx.progress(1, DONE);
     return { out: columns.toTable() };
   },
 });

@@ -14,7 +14,8 @@ import {
   stringVector,
   withColumns,
 } from '../src/core/table/table';
-import { columnParam, tableIn, tableOut } from './kit';
+import { columnParam, tableIn, tableOut, DONE } from './kit';
+import type { Text } from '../src/core/contract/i18n';
 
 /** Most terms listed in the corpus `terms` table (row mode). */
 const CORPUS_TERMS = 200;
@@ -104,9 +105,9 @@ export default defineNode({
     const { encodeKeys } = await import('../src/core/table/encode-keys');
     const kw = await import('../src/core/text/keywords');
     const n = table.numRows;
-    const at = (from: number, span: number, msg: string) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
+    const at = (from: number, span: number, msg: Text) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
 
-    const keys = await encodeKeys(vector, at(0, 0.1, 'reading text'));
+    const keys = await encodeKeys(vector, at(0, 0.1, { en: 'reading text', vi: 'đang đọc văn bản' }));
     // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
     let long = 0;
     const texts = keys.values.map((v) => {
@@ -130,8 +131,8 @@ export default defineNode({
       mentions[r] = tg ? tg.mentions.join(' ') : '';
       nHashtags[r] = tg ? tg.hashtags.length : 0;
     }
-    await ctx.progress(0.2, 'finding hashtags');
-    const corpus = await kw.buildCorpus(keys.codes, texts, params.ngrams, at(0.2, 0.5, 'counting words'));
+    await ctx.progress(0.2, { en: 'finding hashtags', vi: 'đang tìm hashtag' });
+    const corpus = await kw.buildCorpus(keys.codes, texts, params.ngrams, at(0.2, 0.5, { en: 'counting words', vi: 'đang đếm từ' }));
     const added: Record<string, Vector> = {
       hashtags: stringVector(hashtags),
       mentions: stringVector(mentions),
@@ -144,7 +145,7 @@ export default defineNode({
         params.minCount,
         params.top,
         Math.max(params.top, CORPUS_TERMS),
-        at(0.7, 0.25, 'scoring keywords'),
+        at(0.7, 0.25, { en: 'scoring keywords', vi: 'đang chấm điểm từ khoá' }),
       );
       added.keywords = stringVector(res.keywords);
       terms = new Table({
@@ -162,7 +163,14 @@ export default defineNode({
             y = g.values[b];
           return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
         });
-      const per = await kw.groupKeywords(corpus, g.codes, g.values.length, params.minCount, params.top, at(0.7, 0.25, 'scoring groups'));
+      const per = await kw.groupKeywords(
+        corpus,
+        g.codes,
+        g.values.length,
+        params.minCount,
+        params.top,
+        at(0.7, 0.25, { en: 'scoring groups', vi: 'đang chấm điểm theo nhóm' }),
+      );
       const col = { group: [] as string[], term: [] as string[], score: [] as number[], documents: [] as number[] };
       for (const gi of order) {
         for (const t of per[gi]) {
@@ -190,7 +198,7 @@ export default defineNode({
         vi: `Không có từ nào xuất hiện trong từ ${params.minCount} văn bản trở lên; hãy giảm "Số văn bản tối thiểu mỗi từ".`,
       });
     }
-    await ctx.progress(1, 'done');
+    await ctx.progress(1, DONE);
     return { out: withColumns(table, added), terms };
   },
 });

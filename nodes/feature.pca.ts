@@ -6,6 +6,7 @@ import { pca, project } from '../src/core/ml/pca';
 import { chooseColumns, readMatrix } from '../src/core/ml/segments';
 import { floatVector, requireTable, stringVector, withColumns } from '../src/core/table/table';
 import { columnsParam, tableIn, tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 /** Principal components: a few new columns that keep most of the spread of many numeric ones. */
 export default defineNode({
@@ -58,9 +59,9 @@ export default defineNode({
     }
     if (n < 2) throw new NodeError({ en: 'The table needs at least 2 rows.', vi: 'Bảng cần ít nhất 2 dòng.' });
     const { data } = readMatrix(table, columns);
-    await ctx.progress(0.3, 'covariance');
+    await ctx.progress(0.3, { en: 'covariance', vi: 'hiệp phương sai' });
     const fit = pca(data, n, d);
-    await ctx.progress(0.7, 'projecting');
+    await ctx.progress(0.7, { en: 'projecting', vi: 'đang chiếu' });
     const scores = project(fit, data, n, d, m);
     const added: Record<string, Vector> = {};
     scores.forEach((col, r) => {
@@ -86,7 +87,13 @@ export default defineNode({
       main_columns: stringVector(top),
       kept: makeVector(Int32Array.from({ length: d }, (_, r) => (r < m ? 1 : 0))),
     });
-    await ctx.progress(1, `pc1–pc${m}: ${(cumulative[m - 1] * 100).toFixed(0)}% of the spread`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `pc1–pc${m}: ${f.pct(cumulative[m - 1])} of the spread`,
+        (f) => `pc1–pc${m}: ${f.pct(cumulative[m - 1])} độ phân tán`,
+      ),
+    );
     return { out: withColumns(table, added), explained };
   },
 });

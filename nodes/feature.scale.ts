@@ -129,7 +129,7 @@ export default defineNode({
         for (let i = 0; i < n; i++) out[i] = (x[i] - center) * inv; // NaN stays NaN
       }
       added[name] = floatVector(out);
-      await ctx.progress((ci + 1) / columns.length, `scaled ${name}`);
+      await ctx.progress((ci + 1) / columns.length, { en: `scaled ${name}`, vi: `đã chuẩn hoá ${name}` });
     }
     const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
     if (constant.length) {

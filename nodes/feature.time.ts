@@ -4,7 +4,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { DAY_MS, hourOf, parseTimes } from '../src/core/table/parse-time';
 import { floatVector, requireColumn, requireTable, withColumns } from '../src/core/table/table';
-import { columnParam, inform, tableIn, tableOut } from './kit';
+import { columnParam, inform, tableIn, tableOut, DONE } from './kit';
 
 const PARTS = ['hour', 'weekday', 'month', 'year', 'recency_days'] as const;
 type Part = (typeof PARTS)[number];
@@ -69,7 +69,7 @@ export default defineNode({
     const out: Record<Part, Float64Array> = Object.fromEntries(parts.map((p) => [p, new Float64Array(n)])) as Record<Part, Float64Array>;
     const d = new Date(0);
     for (let i = 0; i < n; i++) {
-      if ((i & 65535) === 0 && i) await ctx.progress(i / n, 'computing time features');
+      if ((i & 65535) === 0 && i) await ctx.progress(i / n, { en: 'computing time features', vi: 'đang tính đặc trưng thời gian' });
       const t = ms[i];
       if (t !== t) {
         for (const p of parts) out[p][i] = NaN;
@@ -84,7 +84,7 @@ export default defineNode({
     }
     const added: Record<string, Vector> = {};
     for (const p of parts) added[`${name}_${p}`] = floatVector(out[p]);
-    await ctx.progress(1, 'done');
+    await ctx.progress(1, DONE);
     return { out: withColumns(table, added) };
   },
 });

@@ -12,6 +12,7 @@ import { readParquet } from '../src/core/io/parquet';
 import type { Text } from '../src/core/contract/i18n';
 import { looksLikeXlsx, readXlsx } from '../src/core/io/xlsx';
 import { tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'arrow' | 'parquet' | 'xlsx';
 
@@ -166,7 +167,7 @@ export default defineNode({
       throw new NodeError({ en: `The file "${params.path}" is empty.`, vi: `Tệp "${params.path}" trống, không có dữ liệu.` });
     }
     const format: Format = params.format === 'auto' ? detectFormat(params.path, bytes) : params.format;
-    await ctx.progress(0, `Reading ${format.toUpperCase()}`);
+    await ctx.progress(0, { en: `Reading ${format.toUpperCase()}`, vi: `Đang đọc ${format.toUpperCase()}` });
     let table: Table;
     const decoded = () => {
       const result = decodeText(bytes, params.encoding);
@@ -176,7 +177,14 @@ export default defineNode({
     const header = params.header === 'auto' ? 'auto' : params.header === 'yes';
     if (format === 'parquet') {
       table = await readParquet(bytes, {
-        progress: (f) => ctx.progress(f * 0.95, `Read ${Math.round(f * 100)}%`),
+        progress: (f) =>
+          ctx.progress(
+            f * 0.95,
+            say(
+              (g) => `Read ${g.pct(f)}`,
+              (g) => `Đã đọc ${g.pct(f)}`,
+            ),
+          ),
         warn: (m) => ctx.warn(m),
       });
     } else if (format === 'xlsx') {
@@ -208,16 +216,34 @@ export default defineNode({
       const result = await parseCsv(body, {
         delimiter,
         header,
-        progress: (fraction) => ctx.progress(fraction * 0.95, `Read ${Math.round(fraction * 100)}%`),
+        progress: (fraction) =>
+          ctx.progress(
+            fraction * 0.95,
+            say(
+              (f) => `Read ${f.pct(fraction)}`,
+              (f) => `Đã đọc ${f.pct(fraction)}`,
+            ),
+          ),
       });
       table = result.table;
       if (result.shortRows > 0) {
         ctx.warn(
-          `${result.shortRows.toLocaleString('en-US')} row(s) had fewer values than the ${table.numCols} columns (the first on line ${result.firstShortLine}); the missing values were left empty.`,
+          say(
+            (f) =>
+              `${f.count(result.shortRows, 'row', 'rows')} had fewer values than the ${f.int(table.numCols)} columns (the first on line ${f.int(result.firstShortLine)}); the missing values were left empty.`,
+            (f) =>
+              `${f.int(result.shortRows)} dòng có ít giá trị hơn ${f.int(table.numCols)} cột (dòng đầu tiên như vậy ở dòng ${f.int(result.firstShortLine)} của tệp); các giá trị thiếu được để trống.`,
+          ),
         );
       }
     }
-    await ctx.progress(1, `${table.numRows.toLocaleString('en-US')} rows × ${table.numCols} columns`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(table.numRows, 'row', 'rows')} × ${f.count(table.numCols, 'column', 'columns')}`,
+        (f) => `${f.int(table.numRows)} dòng × ${f.int(table.numCols)} cột`,
+      ),
+    );
     return { out: table };
   },
 });

@@ -54,13 +54,18 @@ export default defineNode({
   }),
   async run(_inputs, params, ctx) {
     const { dataset, size, seed } = params;
-    await ctx.progress(0, dataset === 'interactions' ? 'Generating users and posts…' : `Generating ${dataset}…`);
+    await ctx.progress(
+      0,
+      dataset === 'interactions'
+        ? { en: 'Generating users and posts…', vi: 'Đang tạo người dùng và bài đăng…' }
+        : { en: `Generating ${dataset}…`, vi: `Đang tạo ${dataset}…` },
+    );
     if (dataset === 'posts') return { out: postsTable(generatePosts(size, seed)) };
     const users = generateUsers(size, seed);
     if (dataset === 'users') return { out: usersTable(users) };
     const posts = generatePosts(size, seed);
     const out = await generateInteractions(size, seed, users, posts, {
-      progress: (f) => ctx.progress(0.05 + 0.95 * f, 'Generating interactions…'),
+      progress: (f) => ctx.progress(0.05 + 0.95 * f, { en: 'Generating interactions…', vi: 'Đang tạo các lượt tương tác…' }),
     });
     return { out };
   },

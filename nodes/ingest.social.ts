@@ -9,6 +9,7 @@ import { type SocialRow, interactionsTable, parseJson } from '../src/core/io/soc
 import { parseTweetsJs, xRows } from '../src/core/io/social/x';
 import { looksLikeXlsx, readXlsx } from '../src/core/io/xlsx';
 import { tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 /** Stable order by time (unknown times last), as the sample audience and platform exports are. */
 function byTime(rows: SocialRow[], utcOffset: number): SocialRow[] {
@@ -86,7 +87,8 @@ export default defineNode({
       en: 'No file is chosen yet. Drop the export on this node or choose it.',
       vi: 'Chưa chọn tệp nào. Hãy thả tệp đã xuất vào nút này hoặc chọn tệp.',
     });
-    await ctx.progress(0, `Reading the ${params.platform === 'x' ? 'X' : params.platform === 'csv' ? 'CSV' : 'Facebook'} export`);
+    const source = params.platform === 'x' ? 'X' : params.platform === 'csv' ? 'CSV' : 'Facebook';
+    await ctx.progress(0, { en: `Reading the ${source} export`, vi: `Đang đọc tệp xuất ${source}` });
     let rows: SocialRow[];
     if (params.platform === 'csv') {
       let table;
@@ -101,7 +103,7 @@ export default defineNode({
       if (result.badTimes) {
         ctx.warn({
           en: `${result.badTimes.toLocaleString('en-US')} timestamp(s) could not be read as dates; their timestamp and hour are empty.`,
-          vi: `${result.badTimes.toLocaleString('en-US')} giá trị thời gian không đọc được thành ngày giờ; timestamp và hour của chúng để trống.`,
+          vi: `${result.badTimes.toLocaleString('vi-VN')} giá trị thời gian không đọc được thành ngày giờ; timestamp và hour của chúng để trống.`,
         });
       }
     } else {
@@ -115,9 +117,21 @@ export default defineNode({
         for (const note of result.notes) ctx.warn(note);
       }
     }
-    await ctx.progress(0.9, `${rows.length.toLocaleString('en-US')} interactions`);
+    await ctx.progress(
+      0.9,
+      say(
+        (f) => `${f.count(rows.length, 'interaction', 'interactions')}`,
+        (f) => `${f.int(rows.length)} lượt tương tác`,
+      ),
+    );
     const out = interactionsTable(byTime(rows, params.utcOffset), params.utcOffset);
-    await ctx.progress(1, `${out.numRows.toLocaleString('en-US')} interactions`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(out.numRows, 'interaction', 'interactions')}`,
+        (f) => `${f.int(out.numRows)} lượt tương tác`,
+      ),
+    );
     return { out };
   },
 });

@@ -98,7 +98,7 @@ export default defineNode({
     const stageKeys = await encodeKeys(requireColumn(table, params.stage));
     const n = table.numRows;
     const names = columnNames(table);
-    await ctx.progress(0.05, 'Reading columns…');
+    await ctx.progress(0.05, { en: 'Reading columns…', vi: 'Đang đọc các cột…' });
     const stageOf = stageKeys.values.map((v) => {
       const i = STAGES.indexOf(String(v).trim().toLowerCase() as never);
       return i < 0 ? NONE : i;
@@ -149,10 +149,10 @@ export default defineNode({
       if (long) ctx.warn(clippedNote(long));
       const texts = Array.from(textKeys.codes, (c) => (c < 0 ? null : distinct[c]));
       const { indexTerms, painPoints } = await import('../src/core/journey/pains'); // the tokenizer stays out of the page bundle
-      const index = await indexTerms(texts, (f) => ctx.progress(0.2 + 0.6 * f, 'Finding pain points…'));
+      const index = await indexTerms(texts, (f) => ctx.progress(0.2 + 0.6 * f, { en: 'Finding pain points…', vi: 'Đang tìm điểm đau…' }));
       const group = new Uint8Array(n);
       for (let s = 0; s < S; s++) {
-        await ctx.progress(0.8 + 0.02 * s, 'Finding pain points…');
+        await ctx.progress(0.8 + 0.02 * s, { en: 'Finding pain points…', vi: 'Đang tìm điểm đau…' });
         if (s === NONE || !cells[s * 3 + 2]) continue;
         for (let i = 0; i < n; i++) group[i] = stage[i] === s && negative[i] ? 1 : 0;
         pains[s] = painPoints(index, group);

@@ -84,7 +84,7 @@ export default defineNode({
     const timeVec = requireColumn(table, params.time);
     const stageVec = requireColumn(table, params.stage);
     const n = table.numRows;
-    await ctx.progress(0, 'Reading columns…');
+    await ctx.progress(0, { en: 'Reading columns…', vi: 'Đang đọc các cột…' });
     const users = await encodeKeys(userVec, (d) => ctx.progress((0.2 * d) / n));
     const times = parseTimes(timeVec);
     const sk = await encodeKeys(stageVec);
@@ -135,7 +135,7 @@ export default defineNode({
 
     const st = await computePaths(
       { user: users.codes, users: users.values.length, time: times.ms, stage, collapse: params.collapse },
-      (f) => ctx.progress(0.3 + 0.6 * f, 'Following paths…'),
+      (f) => ctx.progress(0.3 + 0.6 * f, { en: 'Following paths…', vi: 'Đang lần theo các hành trình…' }),
     );
 
     // Transitions, by funnel order of `from`, then most users.

@@ -116,8 +116,8 @@ export default defineNode({
     const textVec = requireColumn(table, params.column, 'string');
     const labelVec = params.labels ? requireColumn(table, params.labels) : null;
     const n = table.numRows;
-    await ctx.progress(0, 'Reading texts…');
-    const keys = await encodeKeys(textVec, (done) => ctx.progress((0.1 * done) / n, 'Reading texts…'));
+    await ctx.progress(0, { en: 'Reading texts…', vi: 'Đang đọc văn bản…' });
+    const keys = await encodeKeys(textVec, (done) => ctx.progress((0.1 * done) / n, { en: 'Reading texts…', vi: 'Đang đọc văn bản…' }));
     // Each text is read up to TEXT_LIMIT characters (time stays proportional to the data).
     let long = 0;
     const distinct = (keys.values as string[]).map((t) => {
@@ -145,7 +145,8 @@ export default defineNode({
     const scores = new Float64Array(STAGES.length);
     const seen = { negated: false };
     for (let d = 0; d < distinct.length; d++) {
-      if ((d & 2047) === 0) await ctx.progress(0.1 + (0.6 * d) / Math.max(1, distinct.length), 'Matching phrases…');
+      if ((d & 2047) === 0)
+        await ctx.progress(0.1 + (0.6 * d) / Math.max(1, distinct.length), { en: 'Matching phrases…', vi: 'Đang khớp cụm từ…' });
       // A text without a single word, number or emoji (empty, spaces, zero-width characters, "#",
       // "????") says nothing about the journey.
       if (!hasToken(distinct[d])) {
@@ -211,7 +212,7 @@ async function learn(
       vi: `Đã bỏ qua các nhãn không phải giai đoạn hành trình: ${list}. Hãy dùng: ${STAGES.join(', ')}.`,
     });
   }
-  await ctx.progress(0.75, 'Learning from labelled rows…');
+  await ctx.progress(0.75, { en: 'Learning from labelled rows…', vi: 'Đang học từ các dòng có nhãn…' });
   const texts = Array.from(codes, (c) => (c < 0 ? null : distinct[c]));
   const lexiconStage = stage.slice();
   const result = learnFromLabels(texts, labels, seed);

@@ -145,3 +145,6 @@ export function inform(ctx: RunContext, message: Text): void {
   if (ctx.info) ctx.info(message);
   else ctx.warn(message);
 }
+
+/** The last progress message of a node that has nothing more particular to say. */
+export const DONE: Text = { en: 'Done', vi: 'Xong' };

@@ -8,6 +8,7 @@ import { predictTrees } from '../src/core/ml/model/trees';
 import { defineNode } from '../src/core/contract/node';
 import { columnNames, floatVector, requireColumn, requireTable, toFloat64, withColumns } from '../src/core/table/table';
 import { modelIn, tableIn, tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 /** Scores new rows with a model from "Train a prediction model": a chance of yes and a predicted label. */
 export default defineNode({
@@ -63,7 +64,13 @@ export default defineNode({
         if (v !== v) missing++;
       }
     });
-    await ctx.progress(0.5, `${n.toLocaleString('en-US')} rows read`);
+    await ctx.progress(
+      0.5,
+      say(
+        (f) => `${f.count(n, 'row', 'rows')} read`,
+        (f) => `Đã đọc ${f.int(n)} dòng`,
+      ),
+    );
     let score: Float64Array;
     if (model.format === 'audience-flow/logistic') {
       // Standardise with the training means and scales; a missing value is the mean (0).
@@ -102,7 +109,13 @@ export default defineNode({
       cut = sorted[n - Math.min(k, n)];
     }
     const labels = Array.from(score, (s) => (s >= cut ? model.positive : model.negative));
-    await ctx.progress(1, `${n.toLocaleString('en-US')} rows scored`);
+    await ctx.progress(
+      1,
+      say(
+        (f) => `${f.count(n, 'row', 'rows')} scored`,
+        (f) => `Đã chấm điểm ${f.int(n)} dòng`,
+      ),
+    );
     return { out: withColumns(table, { score: floatVector(score), prediction: makeVector(dataFromValues(labels)) }) };
   },
 });

@@ -11,6 +11,7 @@ import { defineNode } from '../src/core/contract/node';
 import { floatVector, requireColumn, requireTable, stringVector, tableOf, toFloat64, withColumns } from '../src/core/table/table';
 import type { Text } from '../src/core/contract/i18n';
 import { chartOut, columnParam, columnsParam, modelOut, seedParam, tableIn, tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 /** Fewest rows of each class: below it the cross-validated figures mean little. */
 const MIN_PER_CLASS = 20;
@@ -208,7 +209,13 @@ export default defineNode({
         vi: `Có ${missing.toLocaleString('vi-VN')} giá trị bị thiếu ở các cột dùng để học; mỗi giá trị thiếu được tính bằng trung bình của cột.`,
       });
     }
-    await ctx.progress(0, `${n.toLocaleString('en-US')} rows × ${d} columns read`);
+    await ctx.progress(
+      0,
+      say(
+        (f) => `${f.count(n, 'row', 'rows')} × ${f.count(d, 'column', 'columns')} read`,
+        (f) => `Đã đọc ${f.int(n)} dòng × ${f.int(d)} cột`,
+      ),
+    );
     const fit = await trainModel(x, n, d, target.y, {
       method: params.method,
       folds: params.folds,

@@ -17,7 +17,7 @@ import {
   toFloat64,
   toValues,
 } from '../src/core/table/table';
-import { chartOut, columnParam, seedParam, tableIn, tableOut } from './kit';
+import { chartOut, columnParam, seedParam, tableIn, tableOut, DONE } from './kit';
 
 /** Above this many people, betweenness is estimated from a seeded sample of sources. */
 const EXACT_BETWEENNESS = 2000;
@@ -131,7 +131,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    await ctx.progress(0, 'Reading links…');
+    await ctx.progress(0, { en: 'Reading links…', vi: 'Đang đọc các liên kết…' });
     const notes: { en: string; vi: string }[] = [];
     let sources: readonly unknown[], targets: readonly unknown[], times: readonly unknown[] | undefined;
     let weights: Float64Array | undefined;
@@ -288,7 +288,7 @@ export default defineNode({
               : 'Không có liên kết giữa hai người khác nhau (chỉ có liên kết của một người với chính họ). Hãy kiểm tra các cột đã chọn.',
       });
     }
-    await ctx.progress(0.1, 'Building the graph…');
+    await ctx.progress(0.1, { en: 'Building the graph…', vi: 'Đang dựng mạng lưới…' });
 
     const [{ default: Graph }, { default: pagerank }, { default: exactBetweenness }, { default: louvain }, { default: forceAtlas2 }] =
       await Promise.all([
@@ -309,7 +309,7 @@ export default defineNode({
       degIn[list.target[e]]++;
       wIn[list.target[e]] += list.weight[e];
     }
-    await ctx.progress(0.2, 'PageRank…');
+    await ctx.progress(0.2, { en: 'PageRank…', vi: 'PageRank…' });
 
     // The networkx definition: weighted, directed, alpha 0.85, dangling mass spread uniformly,
     // stop when the L1 change is below n · 1e-6 (at most 100 rounds, then more with a note).
@@ -321,7 +321,7 @@ export default defineNode({
       notes.push({ en: 'PageRank needed more than 100 rounds to settle.', vi: 'PageRank cần hơn 100 vòng lặp mới ổn định.' });
     }
     const pr = Float64Array.from(list.ids, (id) => ranks[id]);
-    await ctx.progress(0.35, 'Betweenness…');
+    await ctx.progress(0.35, { en: 'Betweenness…', vi: 'Độ trung gian…' });
 
     let between: Float64Array;
     if (n <= EXACT_BETWEENNESS) {
@@ -330,13 +330,15 @@ export default defineNode({
     } else {
       const rng = createRandom(seedFrom(params.seed, 'betweenness'));
       const picked = sampleSources(n, SAMPLED_SOURCES, rng);
-      between = await betweenness(toCsr(n, list.source, list.target), picked, (f) => ctx.progress(0.35 + 0.25 * f, 'Betweenness…'));
+      between = await betweenness(toCsr(n, list.source, list.target), picked, (f) =>
+        ctx.progress(0.35 + 0.25 * f, { en: 'Betweenness…', vi: 'Độ trung gian…' }),
+      );
       notes.push({
         en: `Betweenness is sampled: estimated from ${SAMPLED_SOURCES} of the ${n.toLocaleString('en')} people as starting points (exact up to ${EXACT_BETWEENNESS.toLocaleString('en')} people).`,
         vi: `Độ trung gian được ước lượng: tính từ ${SAMPLED_SOURCES} trong ${n.toLocaleString('vi')} người làm điểm xuất phát (tính chính xác khi có tối đa ${EXACT_BETWEENNESS.toLocaleString('vi')} người).`,
       });
     }
-    await ctx.progress(0.6, 'Communities…');
+    await ctx.progress(0.6, { en: 'Communities…', vi: 'Các cộng đồng…' });
 
     const detailed = louvain.detailed(graph, {
       getEdgeWeight: 'weight',
@@ -363,7 +365,7 @@ export default defineNode({
       en: `${k.toLocaleString('en')} communities (modularity ${detailed.modularity.toFixed(3)}; above 0.3 means clear groups).`,
       vi: `${k.toLocaleString('vi')} cộng đồng (độ mô-đun ${detailed.modularity.toFixed(3)}; trên 0,3 là các nhóm rõ rệt).`,
     });
-    await ctx.progress(0.7, 'Drawing…');
+    await ctx.progress(0.7, { en: 'Drawing…', vi: 'Đang vẽ…' });
 
     // The chart: the most central people, laid out by ForceAtlas2 from seeded positions.
     const byRank = Array.from({ length: n }, (_, i) => i).sort((a, b) => pr[b] - pr[a] || a - b);
@@ -388,7 +390,7 @@ export default defineNode({
     const settings = { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: drawn.length > 500 };
     for (let done = 0; done < LAYOUT_ITERATIONS; done += 10) {
       forceAtlas2.assign(sub, { iterations: 10, getEdgeWeight: 'weight', settings });
-      await ctx.progress(0.7 + (0.2 * (done + 10)) / LAYOUT_ITERATIONS, 'Drawing…');
+      await ctx.progress(0.7 + (0.2 * (done + 10)) / LAYOUT_ITERATIONS, { en: 'Drawing…', vi: 'Đang vẽ…' });
     }
     const positions: Record<string, { x: number; y: number }> = {};
     sub.forEachNode((id, a) => {
@@ -419,7 +421,7 @@ export default defineNode({
         vi: `Hình vẽ hiện ${drawn.length.toLocaleString('vi')} người trung tâm nhất; ${chart.leftOutNodes.toLocaleString('vi')} người và ${chart.leftOutEdges.toLocaleString('vi')} liên kết không được vẽ (vẫn có trong các bảng).`,
       });
     }
-    await ctx.progress(0.9, 'Tables…');
+    await ctx.progress(0.9, { en: 'Tables…', vi: 'Các bảng…' });
 
     const members = new Map<number, number[]>();
     for (const v of byRank) {
@@ -452,7 +454,7 @@ export default defineNode({
     }
     let topTerms: string[] | undefined;
     if (params.text) {
-      await ctx.progress(0.95, 'Top words…');
+      await ctx.progress(0.95, { en: 'Top words…', vi: 'Đang tìm từ tiêu biểu…' });
       const [{ encodeKeys }, kw] = await Promise.all([import('../src/core/table/encode-keys'), import('../src/core/text/keywords')]);
       const index = new Map(list.ids.map((id, i) => [id, i]));
       const keys = await encodeKeys(requireColumn(table, params.text, 'string'));
@@ -472,7 +474,7 @@ export default defineNode({
       ...(topTerms ? { top_terms: stringVector(topTerms) } : {}),
     });
     for (const note of notes) ctx.warn(note);
-    await ctx.progress(1, 'Done');
+    await ctx.progress(1, DONE);
     return { nodes, edges: tableOf(edgeColumns), communities, graph: chart };
   },
 });

@@ -15,7 +15,7 @@ import {
   toValues,
   withColumns,
 } from '../src/core/table/table';
-import { columnParam, tableIn, tableOut } from './kit';
+import { columnParam, tableIn, tableOut, DONE } from './kit';
 
 const SCORE_LABEL = {
   pagerank: { en: 'Reach (PageRank)', vi: 'Tầm ảnh hưởng (PageRank)' },
@@ -117,7 +117,7 @@ export default defineNode({
     }
     const n = table.numRows;
     if (n === 0) throw new NodeError({ en: 'The network has no people.', vi: 'Mạng lưới không có người nào.' });
-    await ctx.progress(0, 'Ranking…');
+    await ctx.progress(0, { en: 'Ranking…', vi: 'Đang xếp hạng…' });
     const ids = toValues(table.getChild('id')!).map((v) => (v === null || v === undefined ? '' : String(v)));
     const score = toFloat64(requireColumn(table, params.score, 'number'));
     const pagerank = toFloat64(requireColumn(table, 'pagerank', 'number'));
@@ -219,7 +219,7 @@ export default defineNode({
       sentence: stringVector(sentence),
       sentence_vi: stringVector(sentenceVi),
     });
-    await ctx.progress(1, 'Done');
+    await ctx.progress(1, DONE);
     return { out };
   },
 });

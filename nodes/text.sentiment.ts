@@ -4,6 +4,7 @@ import { defineNode } from '../src/core/contract/node';
 import { breakLongRuns, clip, clippedNote, TEXT_LIMIT, WINK_LIMIT } from '../src/core/text/limit';
 import { floatVector, requireColumn, requireTable, stringVector, toValues, withColumns } from '../src/core/table/table';
 import { columnParam, languageParam, seedParam, tableIn, tableOut } from './kit';
+import { say } from '../src/core/contract/format';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
 
@@ -134,7 +135,7 @@ export default defineNode({
       if (long) ctx.warn(clippedNote(long));
       const result = await learnFromLabelsLinear(read, known, params.seed, {
         extra: lexicon,
-        onProgress: (f) => ctx.progress(0.02 + 0.96 * f, 'Learning from labelled rows…'),
+        onProgress: (f) => ctx.progress(0.02 + 0.96 * f, { en: 'Learning from labelled rows…', vi: 'Đang học từ các dòng có nhãn…' }),
       });
       const minusOne = result.classes.some((c) => c.trim() === '-1');
       const polarity = result.classes.map((c) => polarityOf(c, minusOne));
@@ -193,7 +194,13 @@ export default defineNode({
       clippedWink = 0;
     for (let i = 0; i < n; i++) {
       if (i % PROGRESS_EVERY === 0 && i > 0)
-        await ctx.progress(i / n, `Scored ${i.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} texts`);
+        await ctx.progress(
+          i / n,
+          say(
+            (f) => `Scored ${f.int(i)} of ${f.count(n, 'text', 'texts')}`,
+            (f) => `Đã chấm ${f.int(i)} trên ${f.int(n)} văn bản`,
+          ),
+        );
       const full = texts[i];
       if (!full || !full.trim()) {
         labels[i] = 'neutral';

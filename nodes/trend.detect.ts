@@ -30,7 +30,7 @@ import {
   type Spike,
   UNIT_MS,
 } from '../src/core/trend/series';
-import { inform, chartOut, columnParam, tableIn, tableOut } from './kit';
+import { DONE, inform, chartOut, columnParam, tableIn, tableOut } from './kit';
 
 /** The most bins a series may have (a finer unit over a longer span is refused). */
 const MAX_BINS = 20_000;
@@ -190,7 +190,7 @@ export default defineNode({
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const n = table.numRows;
-    await ctx.progress(0, 'Reading times…');
+    await ctx.progress(0, { en: 'Reading times…', vi: 'Đang đọc thời gian…' });
     const timeVector = requireColumn(table, params.time);
     if (isEmptyColumn(timeVector)) {
       throw new NodeError({
@@ -279,7 +279,7 @@ export default defineNode({
       });
     }
     let spikes = findSpikes(series, params.threshold, params.minVolume);
-    await ctx.progress(0.15, 'Spikes…');
+    await ctx.progress(0.15, { en: 'Spikes…', vi: 'Đang tìm đợt tăng vọt…' });
     if (spikes.length > MAX_SPIKES) {
       const kept = new Set([...spikes].sort((a, b) => b.z - a.z).slice(0, MAX_SPIKES));
       ctx.warn({
@@ -315,7 +315,7 @@ export default defineNode({
         import('../src/core/text/keywords'),
         import('../src/core/trend/terms'),
       ]);
-      const keys = await encodeKeys(vector, (done) => ctx.progress(0.15 + (0.1 * done) / Math.max(1, n), 'Reading texts…'));
+      const keys = await encodeKeys(vector, (done) => ctx.progress(0.15 + (0.1 * done) / Math.max(1, n), { en: 'Reading texts…', vi: 'Đang đọc văn bản…' }));
       // Only the texts of rows with a time are tokenised; each distinct text once.
       const needed = new Uint8Array(keys.values.length);
       for (let i = 0; i < n; i++) if (bins[i] >= 0 && keys.codes[i] >= 0) needed[keys.codes[i]] = 1;
@@ -325,7 +325,7 @@ export default defineNode({
       const empty = new Int32Array(0);
       let long = 0;
       for (let k = 0; k < keys.values.length; k++) {
-        if (k % 5000 === 0) await ctx.progress(0.25 + (0.45 * k) / keys.values.length, 'Counting words…');
+        if (k % 5000 === 0) await ctx.progress(0.25 + (0.45 * k) / keys.values.length, { en: 'Counting words…', vi: 'Đang đếm từ…' });
         if (!needed[k]) {
           termsOfText[k] = empty;
           continue;
@@ -351,7 +351,7 @@ export default defineNode({
       const docs = { vocabulary, bins, codes: keys.codes, termsOfText, binCount };
       const windows = [...spikes.map((s) => ({ from: s.from, to: s.to })), recent];
       const options = { minCount: params.minCount, minGrowth: 2, top: params.top };
-      const found = await trend.emergingTerms(docs, windows, options, (f) => ctx.progress(0.7 + 0.2 * f, 'Emerging words…'));
+      const found = await trend.emergingTerms(docs, windows, options, (f) => ctx.progress(0.7 + 0.2 * f, { en: 'Emerging words…', vi: 'Đang tìm từ nổi lên…' }));
       spikeTerms = spikes.map((_, i) => found[i].terms.slice(0, SPIKE_TERMS).map((t) => t.term));
       const latest = found[spikes.length];
       const first = trend.firstSeen(docs);
@@ -391,7 +391,7 @@ export default defineNode({
           }.`,
         });
     }
-    await ctx.progress(0.9, 'Tables…');
+    await ctx.progress(0.9, { en: 'Tables…', vi: 'Đang lập bảng…' });
 
     const spikeOf = new Int32Array(binCount);
     spikes.forEach((s, i) => {
@@ -432,7 +432,7 @@ export default defineNode({
       spikes: spikes.map((s, i) => ({ from: s.from, to: s.to, volume: s.volume, z: round(s.z), terms: spikeTerms[i] })),
       unit,
     };
-    await ctx.progress(1, 'Done');
+    await ctx.progress(1, DONE);
     return { series: seriesTable, spikes: spikesTable, terms, rows, chart };
   },
 });

@@ -279,7 +279,9 @@ export default defineNode({
         lab[r] = index.get(seg[i]!)!;
         for (let c = 0; c < d; c++) data[r * d + c] = cols[c][i];
       }
-      const s = await silhouetteSamples(data, m, d, lab, distinct.length, (f) => ctx.progress(f * 0.99, 'silhouette'));
+      const s = await silhouetteSamples(data, m, d, lab, distinct.length, (f) =>
+        ctx.progress(f * 0.99, { en: 'silhouette', vi: 'silhouette' }),
+      );
       const per: number[][] = distinct.map(() => []);
       let total = 0;
       for (let r = 0; r < m; r++) {

@@ -72,7 +72,7 @@ export default defineNode({
         return va < vb ? -sign : va > vb ? sign : a - b;
       });
     }
-    await ctx.progress(0.8, 'sorted');
+    await ctx.progress(0.8, { en: 'sorted', vi: 'đã sắp xếp' });
     return { out: takeRows(table, Int32Array.from(order.slice(0, limit))) };
   },
 });

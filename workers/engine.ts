@@ -27,7 +27,7 @@ export interface OutputInfo {
 
 export type EngineEvent =
   | { type: 'start'; node: string }
-  | { type: 'progress'; node: string; fraction: number; message?: string }
+  | { type: 'progress'; node: string; fraction: number; message?: Text }
   | {
       type: 'done';
       node: string;
@@ -361,10 +361,10 @@ export class Engine {
       signal,
       random,
       warn: (message) => {
-        warnings.push(typeof message === 'string' ? { en: message, vi: message } : message);
+        warnings.push(message);
       },
       info: (message) => {
-        infos.push(typeof message === 'string' ? { en: message, vi: message } : message);
+        infos.push(message);
       },
       readFile: (path) => this.files.read(path),
       helpers: this.options.helpers,

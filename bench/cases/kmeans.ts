@@ -14,6 +14,7 @@ import { createRandom, seedFrom } from '../../src/core/contract/random';
 import node from '../../nodes/cluster.kmeans';
 import { D, K, N, loadData } from './kmeans-data';
 import type { RunContext } from '../../src/core/contract/node';
+import type { Text } from '../../src/core/contract/i18n';
 import { nodeHelpers } from '../../workers/node-helpers';
 
 const which = process.argv[2] ?? 'ours';
@@ -71,9 +72,9 @@ if (which === 'ours') {
   let start = 0,
     last = 0,
     phase = 'columns → matrix';
-  const progress = async (_f: number, message?: string) => {
+  const progress = async (_f: number, message?: Text) => {
     const now = performance.now();
-    const m = message ?? '';
+    const m = message?.en ?? '';
     const next = /columns read/.test(m)
       ? 'seeding'
       : /silhouette/.test(m)

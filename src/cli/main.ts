@@ -277,7 +277,7 @@ async function runCommand(args: CliArgs, out: Out, options: MainOptions): Promis
     else if (e.type === 'error') out.stderr(`✗ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'skipped') out.stderr(`- ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'cancelled') out.stderr(`■ ${label} ${pick(e.message, args.lang)}\n`);
-    else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${e.message}\n`);
+    else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${pick(e.message, args.lang)}\n`);
   };
   const result = await engine.run(flow, { onEvent, progressInterval: 1000, signal: options.signal }).finally(() => helpers.terminate());
   const issues = uniqueIssues(result.issues);

@@ -30,26 +30,25 @@ export async function runNode(
   const warnings: string[] = [];
   const infos: string[] = [];
   const notes: Text[] = [];
-  const progress: { fraction: number; message?: string }[] = [];
+  /** Each progress report: its English message (what most tests match) and the text in both languages. */
+  const progress: { fraction: number; message?: string; text?: Text }[] = [];
   const signal = options.signal ?? new AbortController().signal;
   const params = parsed.params;
   const ctx: RunContext = {
     signal,
     random: createRandom(typeof params.seed === 'number' ? seedFrom(params.seed) : seedFrom('test')),
-    warn: (m) => {
-      const text = typeof m === 'string' ? { en: m, vi: m } : m;
+    warn: (text) => {
       notes.push(text);
       warnings.push(text.en);
     },
-    info: (m) => {
-      const text = typeof m === 'string' ? { en: m, vi: m } : m;
+    info: (text) => {
       notes.push(text);
       warnings.push(text.en);
       infos.push(text.en);
     },
     readFile: (p) => files.read(p),
     progress: async (fraction, message) => {
-      progress.push({ fraction, message });
+      progress.push({ fraction, message: message?.en, text: message });
       if (signal.aborted) {
         const { CancelledError } = await import('../../src/core/contract/errors');
         throw new CancelledError();

@@ -93,7 +93,7 @@ export const slow = defineNode({
       while (performance.now() < until) {
         /* work */
       }
-      await ctx.progress(Math.min(0.99, i / 1000), `step ${i}`);
+      await ctx.progress(Math.min(0.99, i / 1000), { en: `step ${i}`, vi: `bước ${i}` });
       if (i > 100000) return { out: t };
     }
   },

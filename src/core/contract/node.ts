@@ -55,8 +55,11 @@ export type OutputsOf<O extends readonly PortSpec[]> = { [N in O[number]['name']
 
 /** What a node's `run` may use besides its inputs and params. */
 export interface RunContext {
-  /** Reports progress (0–1) with an optional message; rejects with CancelledError once cancelled. Await it in loops. */
-  progress(fraction: number, message?: string): Promise<void>;
+  /**
+   * Reports progress (0–1) with an optional message in both languages (the page shows it in its
+   * own); rejects with CancelledError once cancelled. Await it in loops.
+   */
+  progress(fraction: number, message?: Text): Promise<void>;
   /** Aborted when the user cancels the run. */
   signal: AbortSignal;
   /** Seeded uniform random numbers in [0, 1); the seed comes from the node's `seed` param (or its id). */
@@ -64,12 +67,12 @@ export interface RunContext {
   /** Reads a user file named by a param (in the browser: a dropped file kept in IndexedDB). */
   readFile(path: string): Promise<Uint8Array>;
   /** Adds a warning shown on the node: something the analyst should check, that is not an error. */
-  warn(message: string | Text): void;
+  warn(message: Text): void;
   /**
    * Adds a plain piece of information shown on the node ("Kept 7,004 of 20,000 rows"), drawn more
    * calmly than a warning. Optional for hosts: without it, infos are shown as warnings.
    */
-  info?(message: string | Text): void;
+  info?(message: Text): void;
   /** Helper threads for work split by rows, when the host has them (same results without). */
   helpers?: Helpers;
 }

@@ -8,11 +8,12 @@
  */
 
 import { compileLoop } from './codegen';
+import type { Text } from '../contract/i18n';
 
 export type Linkage = 'ward' | 'complete' | 'average' | 'single';
 export const LINKAGES: Linkage[] = ['ward', 'complete', 'average', 'single'];
 
-type Progress = (fraction: number, message: string) => Promise<void> | void;
+type Progress = (fraction: number, message: Text) => Promise<void> | void;
 
 /**
  * Condensed pairwise distances of the rows of `data` (n × d); squared when `squared`. For up to 64
@@ -33,7 +34,7 @@ export async function condensedDistances(
     const i1 = Math.min(n, i0 + step);
     if (fast) fast(data, n, i0, i1, out);
     else distanceRows(data, n, d, squared, i0, i1, out);
-    if (progress) await progress(1 - ((n - i1) * (n - i1)) / (n * n), 'distances');
+    if (progress) await progress(1 - ((n - i1) * (n - i1)) / (n * n), { en: 'distances', vi: 'khoảng cách' });
   }
   return out;
 }
@@ -220,7 +221,7 @@ export async function nnChain(D: Float64Array, n: number, linkage: Linkage, prog
         D[iy] = linkage === 'complete' ? (dx > dy ? dx : dy) : linkage === 'single' ? (dx < dy ? dx : dy) : (nx * dx + ny * dy) / nxy;
       }
     }
-    if (progress && m % step === 0) await progress(m / (n - 1), 'merging');
+    if (progress && m % step === 0) await progress(m / (n - 1), { en: 'merging', vi: 'đang gộp' });
   }
   return out;
 }

@@ -115,14 +115,14 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
           </span>
         )}
         {state === 'running' && (
-          <div className="af-progress" title={status?.message}>
+          <div className="af-progress" title={status?.message ? p(status.message) : undefined}>
             <div className="af-progress-bar" style={{ width: `${Math.round((status?.fraction ?? 0) * 100)}%` }} />
           </div>
         )}
       </div>
       {/* Messages sit under the ports, two lines at most each; the full text is on hover and in the inspector. */}
       <div className="af-node-msgs" style={{ marginTop: ports * PORT_GAP + 16 }}>
-        {state === 'running' && status?.message && <div className="af-node-msg">{status.message}</div>}
+        {state === 'running' && status?.message && <div className="af-node-msg">{p(status.message)}</div>}
         {(state === 'error' || state === 'skipped') && status?.error && <Message level="error" text={p(status.error)} />}
         {state === 'done' && status?.infos?.map((w, i) => <Message key={`i${i}`} level="info" text={p(w)} />)}
         {state === 'done' && status?.warnings?.map((w, i) => <Message key={`w${i}`} level="warning" text={p(w)} />)}

@@ -12,7 +12,7 @@ export type NodeState = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'skip
 export interface NodeStatus {
   state: NodeState;
   fraction?: number;
-  message?: string;
+  message?: Text;
   rows?: number | null;
   ms?: number;
   cached?: boolean;

@@ -113,9 +113,14 @@ describe('ingest.file: bad input, in plain words', () => {
   });
 
   it('rows with fewer values are padded and reported once', async () => {
-    const { table, warnings } = await ingest({ 'a.csv': 'a,b,c\n1,2,3\n4\n5,6\n7,8,9\n' }, { path: 'a.csv' });
-    expect(rows(table)[1]).toEqual({ a: 4, b: null, c: null });
-    expect(warnings).toEqual(['2 row(s) had fewer values than the 3 columns (the first on line 3); the missing values were left empty.']);
+    const r = await runNode(def, {}, { path: 'a.csv' }, { files: { 'a.csv': 'a,b,c\n1,2,3\n4\n5,6\n7,8,9\n' } });
+    expect(rows(r.outputs.out as Table)[1]).toEqual({ a: 4, b: null, c: null });
+    expect(r.notes).toEqual([
+      {
+        en: '2 rows had fewer values than the 3 columns (the first on line 3); the missing values were left empty.',
+        vi: '2 dòng có ít giá trị hơn 3 cột (dòng đầu tiên như vậy ở dòng 3 của tệp); các giá trị thiếu được để trống.',
+      },
+    ]);
   });
 
   it('an unterminated quote, naming the line where it opened', async () => {

@@ -64,8 +64,8 @@ describe('network.graph on 2,500 people', () => {
       progressInterval: 0,
       onEvent: (e) => {
         if (e.type === 'progress' && e.node === 'net') {
-          messages.push(e.message ?? '');
-          if (e.message === 'Drawing…') controller.abort();
+          messages.push(e.message?.en ?? '');
+          if (e.message?.en === 'Drawing…') controller.abort();
         }
       },
     });

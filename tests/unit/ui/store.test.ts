@@ -87,8 +87,8 @@ describe('run slice', () => {
     const [a, b] = chain();
     s().handleEvent({ type: 'start', node: a });
     expect(s().status[a]).toMatchObject({ state: 'running', fraction: 0 });
-    s().handleEvent({ type: 'progress', node: a, fraction: 0.5, message: 'half' });
-    expect(s().status[a]).toMatchObject({ state: 'running', fraction: 0.5, message: 'half' });
+    s().handleEvent({ type: 'progress', node: a, fraction: 0.5, message: { en: 'half', vi: 'một nửa' } });
+    expect(s().status[a]).toMatchObject({ state: 'running', fraction: 0.5, message: { en: 'half', vi: 'một nửa' } });
     s().handleEvent({
       type: 'done',
       node: a,

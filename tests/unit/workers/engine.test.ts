@@ -115,7 +115,7 @@ describe('Engine', () => {
     expect(result.ok).toBe(false);
     const byId = Object.fromEntries(result.nodes.map((r) => [r.id, r.status]));
     expect(byId).toMatchObject({ spin: 'cancelled', tail: 'cancelled', scale: 'done' });
-    expect(c.events.some((e) => e.type === 'progress' && e.node === 'spin' && e.message?.startsWith('step'))).toBe(true);
+    expect(c.events.some((e) => e.type === 'progress' && e.node === 'spin' && e.message?.en.startsWith('step'))).toBe(true);
     const again = await engine.run(chain());
     expect(again.ok).toBe(true);
   });

@@ -14,6 +14,8 @@ import { HelperLostError, type HelperPort, type Helpers } from '../../contract/h
 import { BLOCK_ROWS, KMeansShard, type ShardCall, type ShardMethod, type ShardOpen } from './shard';
 import { sqDist, sqDistTo } from '../distance';
 import type { Random } from '../../contract/random';
+import type { Text } from '../../contract/i18n';
+import { say } from '../../contract/format';
 
 export interface KMeansOptions {
   k: number;
@@ -24,7 +26,7 @@ export interface KMeansOptions {
   /** Relative tolerance on the squared centre shift, as scikit-learn's `tol` (default 1e-4). */
   tolerance?: number;
   /** Called between steps with the fraction done; await-ed, so it may throw to cancel. */
-  progress?: (fraction: number, message: string) => Promise<void> | void;
+  progress?: (fraction: number, message: Text) => Promise<void> | void;
   /** Starting centres (k × d) instead of k-means++ (as scikit-learn's `init=array`). */
   init?: Float64Array;
   /** Use the plain loops instead of the generated, unrolled ones (same result; for tests). */
@@ -267,7 +269,7 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
       for (let t = 1; t < trials; t++) if (totals[t] < totals[best]) best = t;
       pots = concat(await shards.each('seedCommit', [best, c, trials]));
       centers.set(candidateRows.subarray(best * d, best * d + d), c * d);
-      if (report) await report((0.3 * c) / k, 'choosing starting centres');
+      if (report) await report((0.3 * c) / k, { en: 'choosing starting centres', vi: 'đang chọn các tâm ban đầu' });
     }
     return centers;
   }
@@ -363,7 +365,10 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
       if (report)
         await report(
           0.3 + 0.65 * Math.min(1, iterations / Math.min(maxIterations, 50)),
-          `iteration ${iterations}: ${changed} rows changed segment`,
+          say(
+            (f) => `iteration ${iterations}: ${f.count(changed, 'row', 'rows')} changed segment`,
+            (f) => `vòng ${iterations}: ${f.int(changed)} dòng đổi phân khúc`,
+          ),
         );
       if (changed === 0) {
         converged = true;

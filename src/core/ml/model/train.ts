@@ -9,6 +9,8 @@ import { stratifiedFolds } from './folds';
 import { fitLogistic, fitStandardiser, predictLogistic, standardise, type Standardiser } from './logistic';
 import { auc, bestF1Threshold, confusion, logLoss } from './metrics';
 import { fitTrees, predictTrees, type TreesFit } from './trees';
+import type { Text } from '../../contract/i18n';
+import { say } from '../../contract/format';
 
 export const METRICS = ['auc', 'accuracy', 'f1', 'precision', 'recall', 'log_loss', 'base_rate'] as const;
 export type MetricName = (typeof METRICS)[number];
@@ -26,7 +28,7 @@ export interface TrainOptions {
   /** Inverse strength of the L2 penalty of the logistic regression (scikit-learn's C). */
   C?: number;
   /** Awaited after each fit (fraction done, what was done); rejects to cancel. */
-  progress?: (fraction: number, message: string) => Promise<void>;
+  progress?: (fraction: number, message: Text) => Promise<void>;
 }
 
 export interface TrainResult {
@@ -124,7 +126,13 @@ export async function trainModel(x: Float64Array, n: number, d: number, y: Uint8
     perFold.log_loss.push(logLoss(score, y, testRows));
     perFold.base_rate.push(pos / testRows.length);
     held.push({ rows: testRows, fit });
-    await progress((f + 1) / (k + 2), `fold ${f + 1} of ${k}: AUC ${perFold.auc[f].toFixed(3)}`);
+    await progress(
+      (f + 1) / (k + 2),
+      say(
+        (g) => `fold ${f + 1} of ${k}: AUC ${g.fixed(perFold.auc[f], 3)}`,
+        (g) => `lần chia ${f + 1}/${k}: AUC ${g.fixed(perFold.auc[f], 3)}`,
+      ),
+    );
   }
 
   const known = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => fold[i] >= 0));
@@ -165,7 +173,10 @@ export async function trainModel(x: Float64Array, n: number, d: number, y: Uint8
       drop += pooledAuc - auc(permuted, y, known);
     }
     importance[j] = drop / repeats;
-    await progress((k + (j + 1) / d) / (k + 2), `importance of column ${j + 1} of ${d}`);
+    await progress((k + (j + 1) / d) / (k + 2), {
+      en: `importance of column ${j + 1} of ${d}`,
+      vi: `mức quan trọng của cột ${j + 1}/${d}`,
+    });
   }
 
   const final = fitRows(x, d, y, known, options);
@@ -177,6 +188,6 @@ export async function trainModel(x: Float64Array, n: number, d: number, y: Uint8
       score[i] = p[r];
     });
   }
-  await progress(1, 'final model fitted on every row');
+  await progress(1, { en: 'final model fitted on every row', vi: 'đã khớp mô hình cuối trên mọi dòng' });
   return { final, threshold, score, fold, perFold, pooledAuc, importance, converged };
 }
