@@ -83,6 +83,7 @@ export default defineNode({
       .boolean()
       .default(true)
       .meta({
+        when: { param: 'time', notIn: [''] },
         label: { en: 'Active-hour profile', vi: 'Khung giờ hoạt động' },
         help: {
           en: 'Shares of night (22–05h), morning (06–11h), afternoon (12–17h), evening (18–21h) and the peak hour.',
