@@ -21,7 +21,7 @@ const label = (v: string | number) => String(v).trim().replace(/\s+/g, '_');
 /** Per-user (or per any key) features of an interactions table, one row per key. */
 export default defineNode({
   type: 'feature.aggregate',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Per-user features', vi: 'Đặc trưng theo người dùng' },
   description: {
@@ -42,7 +42,7 @@ export default defineNode({
         columnType: 'any',
       }),
     time: columnParam(
-      'any',
+      'date',
       { en: 'Time column', vi: 'Cột thời gian' },
       {
         help: {

@@ -93,7 +93,7 @@ export default defineNode({
       },
     ),
     time: columnParam(
-      'any',
+      'date',
       { en: 'Time (optional)', vi: 'Thời gian (không bắt buộc)' },
       {
         help: {
