@@ -182,6 +182,7 @@ export default defineNode({
       .enum(['auto', 'MDY', 'DMY', 'YMD'])
       .default('auto')
       .meta({
+        when: { param: 'to', equals: 'date' },
         label: { en: 'Date order', vi: 'Thứ tự ngày' },
         help: {
           en: 'For dates written with slashes. Automatic reads month/day/year unless the column shows day/month/year (a first part above 12).',

@@ -89,6 +89,7 @@ export default defineNode({
       .enum(['mean', 'median', 'zero', 'mode', 'constant'])
       .default('mean')
       .meta({
+        when: { param: 'strategy', equals: 'fill' },
         label: { en: 'Fill with', vi: 'Điền bằng' },
         help: {
           en: 'Used when filling. Text columns use the most frequent value instead of an average.',
@@ -106,6 +107,10 @@ export default defineNode({
       .string()
       .default('')
       .meta({
+        when: [
+          { param: 'strategy', equals: 'fill' },
+          { param: 'fill', equals: 'constant' },
+        ],
         label: { en: 'Value to fill', vi: 'Giá trị để điền' },
         help: { en: 'Used with "A value I type".', vi: 'Dùng với "Giá trị tự nhập".' },
         widget: 'text',

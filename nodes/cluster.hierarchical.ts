@@ -107,6 +107,7 @@ export default defineNode({
       .max(50)
       .default(4)
       .meta({
+        when: { param: 'height', equals: 0 },
         label: { en: 'Number of segments', vi: 'Số phân khúc' },
         help: { en: 'Where to cut the tree, unless a height is given.', vi: 'Cắt cây thành chừng này phân khúc, trừ khi có độ cao.' },
         widget: 'slider',

@@ -101,6 +101,7 @@ export default defineNode({
       .max(50)
       .default(2)
       .meta({
+        when: { param: 'k', equals: 'auto' },
         label: { en: 'Smallest number to try (auto)', vi: 'Số nhỏ nhất để thử (tự động)' },
         help: { en: 'With "auto": the fewest segments to try.', vi: 'Khi "tự động": số phân khúc ít nhất được thử.' },
       }),
@@ -111,6 +112,7 @@ export default defineNode({
       .max(50)
       .default(10)
       .meta({
+        when: { param: 'k', equals: 'auto' },
         label: { en: 'Largest number to try (auto)', vi: 'Số lớn nhất để thử (tự động)' },
         help: { en: 'With "auto": the most segments to try.', vi: 'Khi "tự động": số phân khúc nhiều nhất được thử.' },
       }),
@@ -122,6 +124,7 @@ export default defineNode({
       .boolean()
       .default(false)
       .meta({
+        when: { param: 'k', notIn: ['auto'] },
         label: { en: 'Measure separation (silhouette) for a fixed number', vi: 'Đo độ tách biệt (silhouette) khi số phân khúc cố định' },
         help: {
           en: 'Adds the silhouette (how well the segments are separated, on a sample of up to 5,000 rows) to the scores chart. "auto" always measures it; on a million rows it adds about half a second.',

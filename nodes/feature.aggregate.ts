@@ -22,7 +22,7 @@ const label = (v: string | number) => String(v).trim().replace(/\s+/g, '_');
 /** Per-user (or per any key) features of an interactions table, one row per key. */
 export default defineNode({
   type: 'feature.aggregate',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Per-user features', vi: 'Đặc trưng theo người dùng' },
   description: {
@@ -43,7 +43,7 @@ export default defineNode({
         columnType: 'any',
       }),
     time: columnParam(
-      'any',
+      'date',
       { en: 'Time column', vi: 'Cột thời gian' },
       {
         help: {
@@ -84,6 +84,7 @@ export default defineNode({
       .boolean()
       .default(true)
       .meta({
+        when: { param: 'time', notIn: [''] },
         label: { en: 'Active-hour profile', vi: 'Khung giờ hoạt động' },
         help: {
           en: 'Shares of night (22–05h), morning (06–11h), afternoon (12–17h), evening (18–21h) and the peak hour.',

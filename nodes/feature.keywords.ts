@@ -48,6 +48,7 @@ export default defineNode({
       'any',
       { en: 'Group column', vi: 'Cột nhóm' },
       {
+        when: { param: 'mode', equals: 'group' },
         help: {
           en: 'Used when keywords are per group: e.g. segment or journey_stage.',
           vi: 'Dùng khi tìm từ khoá theo nhóm: ví dụ segment hoặc journey_stage.',

@@ -12,7 +12,7 @@ type Part = (typeof PARTS)[number];
 /** Calendar features of a date/time column: hour, weekday, month, year and days before the latest time. */
 export default defineNode({
   type: 'feature.time',
-  version: 1,
+  version: 2,
   category: 'feature',
   title: { en: 'Time features', vi: 'Đặc trưng thời gian' },
   description: {
@@ -22,7 +22,7 @@ export default defineNode({
   inputs: [tableIn()],
   outputs: [tableOut()],
   params: z.object({
-    column: columnParam('any', { en: 'Date/time column', vi: 'Cột ngày giờ' }),
+    column: columnParam('date', { en: 'Date/time column', vi: 'Cột ngày giờ' }),
     parts: z
       .array(z.enum(PARTS))
       .default(['hour', 'weekday', 'month', 'recency_days'])

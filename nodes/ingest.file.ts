@@ -109,6 +109,7 @@ export default defineNode({
       .enum(['auto', ',', ';', '\t', '|'])
       .default('auto')
       .meta({
+        when: { param: 'format', in: ['auto', 'csv', 'tsv'] },
         label: { en: 'Delimiter', vi: 'Dấu phân cách' },
         help: { en: 'The character between values in CSV/TSV files.', vi: 'Ký tự ngăn cách các giá trị trong tệp CSV/TSV.' },
         options: {
@@ -123,6 +124,7 @@ export default defineNode({
       .enum(['auto', 'yes', 'no'])
       .default('auto')
       .meta({
+        when: { param: 'format', in: ['auto', 'csv', 'tsv', 'xlsx'] },
         label: { en: 'First row is a header', vi: 'Dòng đầu là tiêu đề' },
         help: { en: 'Whether the first row holds the column names.', vi: 'Dòng đầu tiên có chứa tên cột hay không.' },
         options: { auto: { en: 'Detect', vi: 'Tự nhận diện' }, yes: { en: 'Yes', vi: 'Có' }, no: { en: 'No', vi: 'Không' } },
@@ -131,6 +133,7 @@ export default defineNode({
       .enum(ENCODINGS)
       .default('auto')
       .meta({
+        when: { param: 'format', in: ['auto', 'csv', 'tsv', 'json', 'ndjson'] },
         label: { en: 'Text encoding', vi: 'Bảng mã' },
         help: {
           en: 'For CSV, TSV and JSON. Detect reads UTF-8 and UTF-16, and guesses Windows-1258 (Vietnamese) or Windows-1252 for older files.',
@@ -149,6 +152,7 @@ export default defineNode({
       .string()
       .default('')
       .meta({
+        when: { param: 'format', in: ['auto', 'xlsx'] },
         label: { en: 'Sheet', vi: 'Trang tính' },
         help: {
           en: 'For Excel files: the sheet to read. Empty reads the first sheet.',

@@ -61,6 +61,7 @@ export default defineNode({
       .record(z.string(), z.string())
       .default({})
       .meta({
+        when: { param: 'platform', equals: 'csv' },
         label: { en: 'Columns (interactions column → your column)', vi: 'Cột (cột tương tác → cột trong tệp)' },
         help: {
           en: `CSV only. Map ${TARGETS.join(', ')}. user_id and timestamp are required; a column already named like the target is used without mapping.`,

@@ -39,7 +39,7 @@ function meaning(s: number, reach: Float64Array, seen: Float64Array, conversion:
  */
 export default defineNode({
   type: 'journey.paths',
-  version: 2,
+  version: 3,
   category: 'journey',
   title: { en: 'Journey paths', vi: 'Lộ trình hành trình' },
   description: {
@@ -56,7 +56,7 @@ export default defineNode({
   params: z.object({
     user: columnParam('any', { en: 'Person column', vi: 'Cột người dùng' }, { default: 'user_id' }),
     time: columnParam(
-      'any',
+      'date',
       { en: 'Time column', vi: 'Cột thời gian' },
       {
         help: {

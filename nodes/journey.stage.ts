@@ -89,6 +89,7 @@ export default defineNode({
       .array(entry)
       .default(() => DEFAULT_LEXICON.map((e) => ({ ...e })))
       .meta({
+        when: { param: 'labels', equals: '' },
         label: { en: 'Lexicon', vi: 'Bộ từ điển' },
         help: {
           en: 'Phrases per stage with weights; the stage with the highest total wins (ties go to the later stage). "*" is any word, "#" a number, "word*" any word starting with "word", "^"/"$" the start/end of a clause, "?" a question mark, "@*help" a mentioned account whose name ends in "help" ("@ask*": starts with "ask").',
@@ -100,16 +101,20 @@ export default defineNode({
       .boolean()
       .default(true)
       .meta({
+        when: { param: 'labels', equals: '' },
         label: { en: 'Also use the built-in examples', vi: 'Dùng thêm các ví dụ có sẵn' },
         help: {
           en: 'Weighs your phrases together with a model learned from Audience Flow\'s own labelled example comments (English and Vietnamese shop pages, tweets to brands, product reviews, everyday talk), which recognises phrasings no lexicon lists. A phrase of weight 1 multiplies a stage\'s odds by e (about 2.7); a text needs some evidence for a stage before it leaves "none". Turn off to use only the phrases.',
           vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận mẫu đã gán nhãn của Audience Flow (trang bán hàng tiếng Anh và tiếng Việt, tweet gửi thương hiệu, đánh giá sản phẩm, chuyện thường ngày), nhận ra cả những cách nói không có trong từ điển. Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên e (khoảng 2,7); bình luận cần có đủ dấu hiệu của một giai đoạn thì mới thôi là "không xác định". Tắt để chỉ dùng các cụm từ.',
         },
       }),
-    seed: seedParam({
-      en: 'Only used to split labelled rows for the accuracy check.',
-      vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.',
-    }),
+    seed: seedParam(
+      {
+        en: 'Only used to split labelled rows for the accuracy check.',
+        vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.',
+      },
+      { when: { param: 'labels', notIn: [''] } },
+    ),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ParamMeta, PortSpec, RunContext } from '../src/core/contract/node';
 import type { Text } from '../src/core/contract/i18n';
+import type { When } from '../src/core/contract/when';
 
 const TABLE: Text = { en: 'Table', vi: 'Bảng' };
 
@@ -60,6 +61,8 @@ interface ColumnOptions<D> {
   default?: D;
   /** The input whose columns are offered (default `in`). */
   port?: string;
+  /** When the param applies (the form hides it otherwise). */
+  when?: When;
 }
 
 const columnMeta = (widget: 'column' | 'columns', type: ColumnType, label: Text, o: ColumnOptions<unknown>) => ({
@@ -68,6 +71,7 @@ const columnMeta = (widget: 'column' | 'columns', type: ColumnType, label: Text,
   widget,
   columnType: type,
   ...(o.port ? { port: o.port } : {}),
+  ...(o.when ? { when: o.when } : {}),
 });
 
 /** A list of columns of the input, picked in the inspector (only of `type` unless `any`). Empty by default. */
@@ -88,12 +92,12 @@ export function columnParam(type: ColumnType, label: Text, options: ColumnOption
 }
 
 /** The seed of a node's random choices: the same seed always gives the same result. */
-export function seedParam(help: Text) {
+export function seedParam(help: Text, options: { when?: When } = {}) {
   return z
     .number()
     .int()
     .default(42)
-    .meta({ label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' }, help });
+    .meta({ label: { en: 'Random seed', vi: 'Hạt giống ngẫu nhiên' }, help, ...(options.when ? { when: options.when } : {}) });
 }
 
 const LANGUAGE_OPTIONS = {

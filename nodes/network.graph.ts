@@ -76,6 +76,7 @@ export default defineNode({
       'any',
       { en: 'Target (who is reached)', vi: 'Đích (ai được tìm đến)' },
       {
+        when: { param: 'mode', equals: 'columns' },
         help: {
           en: 'Who is replied to, mentioned or shared. Not used in the interactions mode.',
           vi: 'Ai được trả lời, nhắc đến hoặc chia sẻ. Không dùng ở chế độ tương tác.',
@@ -86,6 +87,7 @@ export default defineNode({
       'number',
       { en: 'Weight (optional)', vi: 'Trọng số (không bắt buộc)' },
       {
+        when: { param: 'mode', equals: 'columns' },
         help: {
           en: 'How strong each link is. Empty: every row counts 1. Repeated links add up.',
           vi: 'Độ mạnh của mỗi liên kết. Để trống: mỗi dòng tính 1. Các liên kết lặp lại được cộng dồn.',
@@ -93,7 +95,7 @@ export default defineNode({
       },
     ),
     time: columnParam(
-      'any',
+      'date',
       { en: 'Time (optional)', vi: 'Thời gian (không bắt buộc)' },
       {
         help: {

@@ -87,6 +87,10 @@ export default defineNode({
       .enum(['lexicon', 'wink'])
       .default('lexicon')
       .meta({
+        when: [
+          { param: 'labels', equals: '' },
+          { param: 'language', notIn: ['vi'] },
+        ],
         label: { en: 'English engine', vi: 'Bộ chấm tiếng Anh' },
         help: {
           en: 'Word list: fast (several times wink-nlp) with similar accuracy. wink-nlp: the reference English analyser, slower.',
@@ -94,10 +98,13 @@ export default defineNode({
         },
         options: { lexicon: { en: 'Word list (fast)', vi: 'Bộ từ (nhanh)' }, wink: { en: 'wink-nlp', vi: 'wink-nlp' } },
       }),
-    seed: seedParam({
-      en: 'Only used to split labelled rows for the accuracy check.',
-      vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.',
-    }),
+    seed: seedParam(
+      {
+        en: 'Only used to split labelled rows for the accuracy check.',
+        vi: 'Chỉ dùng để chia các dòng có nhãn khi kiểm tra độ chính xác.',
+      },
+      { when: { param: 'labels', notIn: [''] } },
+    ),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);

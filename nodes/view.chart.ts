@@ -73,6 +73,7 @@ export default defineNode({
       'any',
       { en: 'X (horizontal)', vi: 'X (trục ngang)' },
       {
+        when: { param: 'chart', notIn: ['silhouette'] },
         help: {
           en: 'Bars and heatmap: the categories; histogram and scatter: a number.',
           vi: 'Cột và bản đồ nhiệt: các nhóm; tần suất và phân tán: một cột số.',
@@ -83,6 +84,7 @@ export default defineNode({
       'any',
       { en: 'Y (vertical)', vi: 'Y (trục dọc)' },
       {
+        when: { param: 'chart', in: ['bar', 'scatter', 'heatmap'] },
         help: {
           en: 'Bars: the number to count, average or sum (empty counts rows); scatter: a number; heatmap: the row categories.',
           vi: 'Cột: số cần đếm, lấy trung bình hoặc cộng (để trống để đếm dòng); phân tán: một cột số; bản đồ nhiệt: nhóm theo hàng.',
@@ -93,6 +95,7 @@ export default defineNode({
       'any',
       { en: 'Colour / value', vi: 'Màu / giá trị' },
       {
+        when: { param: 'chart', notIn: ['histogram'] },
         help: {
           en: 'Bars and scatter: one colour per value of this column (e.g. segment); heatmap: the number to average or sum; silhouette: the segment column (empty uses "segment").',
           vi: 'Cột và phân tán: mỗi giá trị của cột này một màu (vd. segment); bản đồ nhiệt: số cần lấy trung bình hoặc cộng; silhouette: cột phân khúc (để trống để dùng "segment").',
@@ -105,11 +108,12 @@ export default defineNode({
       .min(2)
       .max(200)
       .default(20)
-      .meta({ label: { en: 'Histogram bins', vi: 'Số khoảng (tần suất)' } }),
+      .meta({ when: { param: 'chart', equals: 'histogram' }, label: { en: 'Histogram bins', vi: 'Số khoảng (tần suất)' } }),
     columns: columnsParam(
       'number',
       { en: 'Feature columns (silhouette)', vi: 'Các cột đặc trưng (silhouette)' },
       {
+        when: { param: 'chart', equals: 'silhouette' },
         help: {
           en: 'Silhouette: the numeric columns whose distances are measured, as they are (use the columns the segments were made from, scaled the same way). Empty uses every numeric column except the segment column.',
           vi: 'Silhouette: các cột số dùng để đo khoảng cách, giữ nguyên giá trị (dùng các cột đã tạo ra phân khúc, chuẩn hoá như lúc đó). Để trống để dùng mọi cột số trừ cột phân khúc.',
@@ -120,6 +124,7 @@ export default defineNode({
       .enum(['count', 'mean', 'sum'])
       .default('count')
       .meta({
+        when: { param: 'chart', in: ['bar', 'heatmap'] },
         label: { en: 'Combine values by', vi: 'Gộp giá trị bằng' },
         options: { count: { en: 'Count', vi: 'Đếm' }, mean: { en: 'Mean', vi: 'Trung bình' }, sum: { en: 'Sum', vi: 'Tổng' } },
       }),

@@ -30,9 +30,7 @@ export default defineNode({
     descending: z
       .boolean()
       .default(false)
-      .meta({
-        label: { en: 'Largest first', vi: 'Lớn nhất trước' },
-      }),
+      .meta({ when: { param: 'sort', notIn: [''] }, label: { en: 'Largest first', vi: 'Lớn nhất trước' } }),
     limit: z
       .number()
       .int()

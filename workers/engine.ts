@@ -11,7 +11,8 @@ import type { Helpers } from '../src/core/contract/helpers';
 import type { PortValue, RunContext } from '../src/core/contract/node';
 import { parseParams } from '../src/core/contract/params';
 import { createRandom, seedFrom } from '../src/core/contract/random';
-import { columnInfo, isTable, type ColumnInfo } from '../src/core/table/table';
+import { isTable, type ColumnInfo } from '../src/core/table/table';
+import { describeColumns } from '../src/core/table/column-hints';
 import type { Text } from '../src/core/contract/i18n';
 import { topologicalOrder, validateWorkflow, type GraphIssue, type Registry } from '../src/core/flow/validate';
 import { parsePortRef, type Workflow } from '../src/core/flow/workflow';
@@ -96,7 +97,7 @@ const rowsOf = (outputs: Record<string, PortValue>): number | null => {
 
 const infoOf = (value: PortValue): OutputInfo =>
   isTable(value)
-    ? { kind: 'table', rows: value.numRows, columns: columnInfo(value) }
+    ? { kind: 'table', rows: value.numRows, columns: describeColumns(value) }
     : { kind: value.kind === 'model' ? 'model' : 'chart' };
 
 /** Yields to the event loop so that messages (cancel) can arrive. */

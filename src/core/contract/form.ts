@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { NodeDef, ParamMeta } from './node';
 import type { Text } from './i18n';
+import { applies, type When } from './when';
 
 export type FieldWidget =
   | 'number'
@@ -40,6 +41,8 @@ export interface FieldSpec {
   /** Input port whose table feeds a column picker. */
   port: string;
   slider?: boolean;
+  /** When the field applies (from `.meta({ when })`); absent: always. */
+  when?: When;
 }
 
 type JsonSchema = {
@@ -121,7 +124,24 @@ function fieldOf(key: string, s: JsonSchema): FieldSpec {
     columnType: s.columnType,
     port: s.port ?? 'in',
     slider: s.widget === 'slider',
+    ...(s.when ? { when: s.when } : {}),
     ...(widget === 'conditions' ? { operators: operatorsOf(s) } : {}),
     ...(widget === 'lexicon' ? { itemFields: Object.entries(s.items?.properties ?? {}).map(([k, p]) => fieldOf(k, p)) } : {}),
   } satisfies FieldSpec;
+}
+
+/** The params' values as the node will read them: what is set, else each field's default. */
+export function valuesWithDefaults(fields: readonly FieldSpec[], params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f.key] = params[f.key] ?? f.default;
+  return out;
+}
+
+/**
+ * The fields that apply to these param values (`when` holds); the others are hidden by the form,
+ * and their values stay in the params.
+ */
+export function visibleFields(fields: readonly FieldSpec[], params: Readonly<Record<string, unknown>>): FieldSpec[] {
+  const values = valuesWithDefaults(fields, params);
+  return fields.filter((f) => applies(f.when, values));
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ChartSpec } from './chart';
 import type { Helpers } from './helpers';
 import type { Text } from './i18n';
+import type { When } from './when';
 
 /** What travels along an edge. Tables are Arrow tables; models and charts are plain JSON. */
 export type PortKind = 'table' | 'model' | 'chart';
@@ -121,10 +122,13 @@ export interface ParamMeta {
   help?: Text;
   /** `column`/`columns`: pick from the table on input `port` (default `in`), optionally only of one type. */
   widget?: 'column' | 'columns' | 'text' | 'textarea' | 'file' | 'keyvalue' | 'slider' | 'conditions' | 'lexicon';
-  columnType?: 'number' | 'string' | 'any';
+  /** `date`: every column is offered, those holding dates (or written dates) first. */
+  columnType?: 'number' | 'string' | 'date' | 'any';
   port?: string;
   /** Labels for enum values, per language. */
   options?: Record<string, Text>;
+  /** When the param applies (see when.ts); the form hides it otherwise and keeps its value. */
+  when?: When;
   [key: string]: unknown;
 }
 
@@ -136,5 +140,6 @@ declare module 'zod/v4/core' {
     columnType?: ParamMeta['columnType'];
     port?: string;
     options?: Record<string, Text>;
+    when?: When;
   }
 }

@@ -2,7 +2,8 @@
  * Reads a column of dates and times as milliseconds, the way real exports write them: ISO
  * ("2026-06-30", "2026-06-30 14:05", "2026-06-30T14:05:09.123Z", "+07:00" offsets), US style
  * ("6/30/2026 2:05 PM", "6/30/2026 14:05") — or day/month/year when the column shows it (a first
- * part above 12 and never a second one) — epoch numbers, and Arrow Date/Timestamp columns.
+ * part above 12 and never a second one) — epoch numbers (seconds below 1e11, else milliseconds),
+ * and Arrow Date/Timestamp columns.
  * Times without a zone stay wall-clock times: they are stored as if UTC, so their hour is the
  * hour that was written. Strings are parsed from their UTF-8 bytes, without per-row strings.
  */
@@ -196,8 +197,13 @@ export function parseTimes(vector: Vector): ParsedTimes {
   const result: ParsedTimes = { ms, missing: 0, bad: 0, dayFirst: false };
   const kind = kindOf(vector.type);
   if (kind === 'number') {
+    // Epoch numbers, as in text: below 1e11 they are seconds (up to the year 5138), else milliseconds.
     ms.set(toFloat64(vector));
-    for (let i = 0; i < n; i++) if (ms[i] !== ms[i]) result.missing++;
+    for (let i = 0; i < n; i++) {
+      const v = ms[i];
+      if (v !== v) result.missing++;
+      else if (Math.abs(v) < 1e11) ms[i] = v * 1000;
+    }
     return result;
   }
   if (kind === 'date') {

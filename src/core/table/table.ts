@@ -15,6 +15,8 @@ export interface ColumnInfo {
   kind: ColumnKind;
   /** Arrow's own name of the type, e.g. `Float64`. */
   arrow: string;
+  /** The column holds dates: a date type, or text / epoch numbers that read as dates (see column-hints.ts). */
+  dates?: boolean;
 }
 
 export function isTable(value: PortValue | undefined): value is Table {

@@ -1,7 +1,7 @@
 /** The inspector: the selected node's description and a form derived from its params schema. */
 import { useMemo } from 'react';
 import { getNode } from '../../../nodes/index';
-import { paramFields } from '../../core/contract/form';
+import { paramFields, visibleFields } from '../../core/contract/form';
 import { parseParams } from '../../core/contract/params';
 import { useT } from '../i18n';
 import { useStore } from '../store';
@@ -64,7 +64,8 @@ export function Inspector() {
       <NodeMessages id={node.id} />
       {fields.length === 0 && <p className="af-hint">{t('noParams')}</p>}
       <form onSubmit={(e) => e.preventDefault()}>
-        {fields.map((f) => (
+        {/* A setting that does not apply to the chosen mode is hidden; its value stays in the flow. */}
+        {visibleFields(fields, params).map((f) => (
           <div className="af-field" key={f.key} data-testid={`field-${f.key}`}>
             <label htmlFor={`param-${f.key}`}>{p(f.label)}</label>
             <Field field={f} value={params[f.key]} onChange={(v) => set(f.key, v)} columns={columnsOf(f.port)} />

@@ -6,6 +6,20 @@ import { keepFile } from '../keep-file';
 import { useT } from '../i18n';
 import { RowsInput } from './rows-input';
 import { Icon } from '../icons';
+import { columnMatcher, setShown } from './column-filter';
+
+/** Words of the column checkbox list. */
+const COLUMN_TEXTS = {
+  filter: { en: 'Filter, or a pattern like Mnt*', vi: 'Lọc, hoặc mẫu như Mnt*' },
+  all: { en: 'Select all', vi: 'Chọn tất cả' },
+  allShown: { en: 'Select shown', vi: 'Chọn các cột đang hiện' },
+  none: { en: 'None', vi: 'Bỏ chọn' },
+  count: { en: '{n} of {total} chosen', vi: 'Đã chọn {n}/{total}' },
+  noMatch: { en: 'No column matches the filter.', vi: 'Không có cột nào khớp bộ lọc.' },
+};
+
+/** The type shown next to a column: `date` for dates, also those written as text or epoch numbers. */
+const kindLabel = (c: ColumnInfo) => (c.dates ? 'date' : c.kind);
 
 export interface FieldProps {
   field: FieldSpec;
@@ -15,7 +29,10 @@ export interface FieldProps {
   columns: ColumnInfo[] | null;
 }
 
-const fits = (c: ColumnInfo, type: FieldSpec['columnType']) => !type || type === 'any' || c.kind === type;
+const fits = (c: ColumnInfo, type: FieldSpec['columnType']) => !type || type === 'any' || type === 'date' || c.kind === type;
+/** A date picker lists the columns holding dates first. */
+const ordered = (list: ColumnInfo[], type: FieldSpec['columnType']) =>
+  type === 'date' ? [...list.filter((c) => c.dates), ...list.filter((c) => !c.dates)] : list;
 
 export function Field({ field, value, onChange, columns }: FieldProps) {
   const { t, p } = useT();
@@ -49,7 +66,8 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
       );
     }
     case 'column': {
-      const options = columns?.filter((c) => fits(c, field.columnType));
+      const fitting = columns?.filter((c) => fits(c, field.columnType));
+      const options = fitting && ordered(fitting, field.columnType);
       if (!options) return <input id={id} type="text" value={String(v ?? '')} onChange={(e) => onChange(e.target.value)} />;
       return (
         <select id={id} value={String(v ?? '')} onChange={(e) => onChange(e.target.value)}>
@@ -57,7 +75,7 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
           {!options.some((c) => c.name === v) && v ? <option value={String(v)}>{String(v)} (!)</option> : null}
           {options.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({c.kind})
+              {c.name} ({kindLabel(c)})
             </option>
           ))}
         </select>
@@ -131,7 +149,8 @@ function ColumnsInput({
   onChange: (v: unknown) => void;
   columns: ColumnInfo[] | null;
 }) {
-  const { t } = useT();
+  const { t, p } = useT();
+  const [filter, setFilter] = useState('');
   if (!columns) {
     return (
       <>
@@ -154,21 +173,59 @@ function ColumnsInput({
   }
   const options = columns.filter((c) => fits(c, field.columnType));
   const toggle = (name: string, on: boolean) => onChange(on ? [...value, name] : value.filter((x) => x !== name));
+  const match = columnMatcher(filter);
+  const shown = options.filter((c) => match(c.name));
+  const names = options.map((c) => c.name);
+  const pick = (on: boolean) =>
+    onChange(
+      setShown(
+        value,
+        shown.map((c) => c.name),
+        on,
+        names,
+      ),
+    );
+  const picked = value.filter((n) => names.includes(n)).length;
   return (
-    <div className="af-columns" id={id} role="group">
-      {value
-        .filter((name) => !options.some((c) => c.name === name))
-        .map((name) => (
-          <label key={name} className="af-missing-col">
-            <input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} <Icon name="warning" className="af-icon-warn" />
+    <div className="af-columns-box">
+      {options.length > 6 && (
+        <input
+          type="search"
+          className="af-columns-filter"
+          data-testid={`filter-${field.key}`}
+          aria-label={p(COLUMN_TEXTS.filter)}
+          placeholder={p(COLUMN_TEXTS.filter)}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      )}
+      <div className="af-row af-columns-tools">
+        <button type="button" data-testid={`all-${field.key}`} onClick={() => pick(true)} disabled={!shown.length}>
+          {p(filter.trim() ? COLUMN_TEXTS.allShown : COLUMN_TEXTS.all)}
+        </button>
+        <button type="button" data-testid={`none-${field.key}`} onClick={() => pick(false)} disabled={!value.length}>
+          {p(COLUMN_TEXTS.none)}
+        </button>
+        <small data-testid={`count-${field.key}`}>
+          {p(COLUMN_TEXTS.count).replace('{n}', String(picked)).replace('{total}', String(options.length))}
+        </small>
+      </div>
+      <div className="af-columns" id={id} role="group">
+        {value
+          .filter((name) => !options.some((c) => c.name === name))
+          .map((name) => (
+            <label key={name} className="af-missing-col">
+              <input type="checkbox" checked onChange={() => toggle(name, false)} /> {name} <Icon name="warning" className="af-icon-warn" />
+            </label>
+          ))}
+        {shown.map((c) => (
+          <label key={c.name}>
+            <input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name}{' '}
+            <small>{kindLabel(c)}</small>
           </label>
         ))}
-      {options.map((c) => (
-        <label key={c.name}>
-          <input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name}{' '}
-          <small>{c.kind}</small>
-        </label>
-      ))}
+        {!shown.length && <small className="af-help">{p(COLUMN_TEXTS.noMatch)}</small>}
+      </div>
     </div>
   );
 }
