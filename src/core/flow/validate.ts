@@ -2,7 +2,7 @@
  * Graph validation: everything that can be said about a workflow before running it, in plain
  * language that names the node.
  */
-import { kindsMatch } from './connect';
+import { KIND_VI, kindsMatch } from './connect';
 import type { ErrorCode } from '../contract/errors';
 import type { NodeDef } from '../contract/node';
 import { parseParams } from '../contract/params';
@@ -175,7 +175,7 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         node: b.id,
         message: {
           en: `Node ${nodeName(workflow, b.id)} expects a ${inp.kind} on "${inp.name}", but ${nodeName(workflow, a.id)} gives a ${out.kind} on "${out.name}".`,
-          vi: `Nút ${nodeName(workflow, b.id)} cần một ${inp.kind} ở "${inp.name}", nhưng ${nodeName(workflow, a.id)} cho ra một ${out.kind} ở "${out.name}".`,
+          vi: `Nút ${nodeName(workflow, b.id)} cần một ${KIND_VI[inp.kind]} ở "${inp.name}", nhưng ${nodeName(workflow, a.id)} cho ra một ${KIND_VI[out.kind]} ở "${out.name}".`,
         },
       });
     }
