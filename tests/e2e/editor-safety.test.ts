@@ -196,4 +196,40 @@ describe.skipIf(!hasChromium)('editor safety in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('trainer mode docks its panel beside the canvas: the explained node is in view and uncovered, canvas nodes take clicks', async () => {
+    const { page, errors } = await openPage(app, '?fresh', { fitAll: false });
+    await page.waitForSelector('[data-testid="node-sample"]');
+    type Box = { x: number; y: number; width: number; height: number };
+    const box = async (sel: string) => (await page.locator(sel).boundingBox()) as Box;
+    const inside = (a: Box, b: Box) =>
+      a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
+    const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    /** After a step: the node is highlighted, fully inside the canvas, and not under the panel. */
+    const check = async (id: string) => {
+      await expect.poll(() => page.getAttribute(`[data-testid="node-${id}"]`, 'class')).toMatch(/af-step-current/);
+      await page.waitForTimeout(450); // the pan
+      const node = await box(`[data-testid="node-${id}"]`);
+      const canvas = await box('[data-testid="canvas"]');
+      const panel = await box('[data-testid="trainer-panel"]');
+      expect(inside(node, canvas), `${id} in view`).toBe(true);
+      expect(overlaps(node, panel), `${id} under the panel`).toBe(false);
+      expect(overlaps(canvas, panel)).toBe(false);
+    };
+    for (const id of ['sample', 'features', 'missing', 'scale', 'kmeans']) {
+      await page.click('[data-testid="step"]');
+      await waitState(page, id, 'done');
+      await check(id);
+    }
+    await shot(page, 'safety-trainer-docked');
+    // A node right of the explained one takes a real click (the panel blocks nothing on the canvas).
+    await page.click('[data-testid="node-segments"] .af-node-title', { timeout: 5_000 });
+    await expect.poll(() => page.getAttribute('[data-testid="node-segments"]', 'class')).toMatch(/af-selected/);
+    await page.click('[data-testid="lang"]');
+    await page.click('[data-testid="step"]');
+    await check('segments');
+    await shot(page, 'safety-trainer-docked-vi');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
