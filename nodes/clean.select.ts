@@ -31,6 +31,7 @@ export default defineNode({
         widget: 'keyvalue',
       }),
   }),
+  maxRows: (_p, [n]) => n ?? null,
   async run(inputs, params) {
     const table = requireTable(inputs);
     const names = params.columns.length ? params.columns : table.schema.fields.map((f) => f.name);

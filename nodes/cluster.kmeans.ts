@@ -68,6 +68,12 @@ export function distinctRows(data: Float64Array, n: number, d: number, limit: nu
   return found.length;
 }
 
+/** Known before a run: the rows arriving can be at most `n` (e.g. a sample of that size). */
+const tooFewRows = (k: number, n: number) => ({
+  en: `You asked for ${k} segments but the table arriving here has at most ${n} rows. Choose at most ${n} segments.`,
+  vi: `Bạn chọn ${k} phân khúc nhưng bảng đến nút này chỉ có tối đa ${n} dòng. Hãy chọn tối đa ${n} phân khúc.`,
+});
+
 /** Splits rows into k segments of similar rows (k-means, k-means++ start, seeded); k may be chosen by silhouette. */
 export default defineNode({
   type: 'cluster.kmeans',
@@ -157,6 +163,8 @@ export default defineNode({
         },
       }),
   }),
+  maxRows: (_p, [n]) => n ?? null,
+  checkRows: (p, [n]) => (p.k !== 'auto' && n !== null && n !== undefined && p.k > n ? tooFewRows(p.k, n) : null),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const columns = chooseColumns(table, params.columns, (note) => inform(ctx, note));

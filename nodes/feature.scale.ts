@@ -69,6 +69,7 @@ export default defineNode({
         },
       }),
   }),
+  maxRows: (_p, [n]) => n ?? null,
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
     const columns = chooseColumns(table, params.columns, (note) => ctx.warn(note));

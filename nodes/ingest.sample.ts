@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '../src/core/contract/node';
 import { generateInteractions } from '../src/core/sample/interactions';
-import { generatePosts, generateUsers, postsTable, usersTable } from '../src/core/sample/population';
+import { generatePosts, generateUsers, postCount, postsTable, userCount, usersTable } from '../src/core/sample/population';
 import { seedParam, tableOut } from './kit';
 
 /**
@@ -52,6 +52,7 @@ export default defineNode({
       }),
     seed: seedParam({ en: 'Change it to get another audience of the same kind.', vi: 'Đổi số này để có một tập khán giả khác cùng kiểu.' }),
   }),
+  maxRows: ({ dataset, size }) => (dataset === 'users' ? userCount(size) : dataset === 'posts' ? postCount(size) : size),
   async run(_inputs, params, ctx) {
     const { dataset, size, seed } = params;
     await ctx.progress(

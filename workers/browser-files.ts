@@ -2,7 +2,7 @@
  * User files in the browser: a dropped file is kept in IndexedDB (so a reload keeps it) and read by
  * the worker from there. Nothing leaves the machine.
  */
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, get, keys, set } from 'idb-keyval';
 import type { FileSource } from './files';
 
 export interface StoredFile {
@@ -35,3 +35,8 @@ export const browserFiles: FileSource = {
     return file ? `${file.size}:${file.lastModified}` : 'missing';
   },
 };
+
+/** The names of the files kept in this browser. */
+export async function fileNames(): Promise<string[]> {
+  return (await keys(store())).map(String);
+}

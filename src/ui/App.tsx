@@ -15,6 +15,8 @@ import { Gallery } from './gallery/Gallery';
 import { ExplainPanel } from './trainer/ExplainPanel';
 import { PresentNote } from './trainer/PresentNote';
 import { useTrainer } from './trainer/state';
+import { OpenBanner } from './safety/OpenBanner';
+import { ReplaceDialog } from './safety/ReplaceDialog';
 
 function Messages() {
   const { t, p } = useT();
@@ -60,6 +62,7 @@ export function App() {
         <main className="af-main">
           <Canvas />
           <Messages />
+          <OpenBanner />
           <ExplainPanel />
           <PresentNote />
         </main>
@@ -69,6 +72,7 @@ export function App() {
       </div>
       <Gallery />
       <ShortcutsHelp />
+      <ReplaceDialog />
     </ReactFlowProvider>
   );
 }

@@ -6,6 +6,7 @@ import { importFile } from './importer';
 import { useStore } from './store';
 import { TrainerBar } from './trainer/TrainerBar';
 import { Icon } from './icons';
+import { saveFlowFile } from './safety/save';
 
 export function Toolbar() {
   const { t, lang } = useT();
@@ -13,15 +14,7 @@ export function Toolbar() {
   const name = useStore((s) => s.name);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const save = () => {
-    const workflow = useStore.getState().toWorkflow();
-    const blob = new Blob([JSON.stringify(workflow, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${workflow.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').toLowerCase() || 'flow'}.flow.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const save = saveFlowFile;
   const open = (file: File) => importFile(file);
 
   return (

@@ -9,14 +9,20 @@ import { parseWorkflow } from '../core/flow/workflow';
 import { tr } from './i18n';
 import { decodeFlow, sharedPayload } from './share';
 import { useStore } from './store';
+import { saveFlowFile } from './safety/save';
+import { mayReplace } from './safety/state';
 
-/** Loads a parse result into the editor, or explains why it cannot. Returns whether it loaded. */
-export function loadParsed(parsed: ParseResult): boolean {
+/**
+ * Loads a parse result into the editor, or explains why it cannot; over unsaved edits, asks first.
+ * Returns whether it loaded.
+ */
+export async function loadParsed(parsed: ParseResult): Promise<boolean> {
   const s = useStore.getState();
   if (!parsed.ok) {
     s.say({ en: `${tr('cannotOpen', 'en')} ${parsed.message}`, vi: `${tr('cannotOpen', 'vi')} ${parsed.message}` }, 'error');
     return false;
   }
+  if (!(await mayReplace(saveFlowFile))) return false;
   s.loadWorkflow(parsed.workflow);
   const removed = parsed.warnings.filter((w) => w.startsWith('Removed'));
   const notes: { en: string[]; vi: string[] } = { en: [], vi: [] };

@@ -13,6 +13,7 @@ import { engineClient } from './worker-client';
 import { startRetranslate } from './gallery/retranslate';
 import { localizeFlow } from '../core/flow/template';
 import { useTrainer } from './trainer/state';
+import { startSafety } from './safety/state';
 
 async function boot() {
   const params = new URLSearchParams(location.search);
@@ -24,20 +25,24 @@ async function boot() {
   if (saved && hasWork) useStore.getState().loadWorkflow(saved);
   else if (template) useStore.getState().loadWorkflow(structuredClone(localizeFlow(template.workflow, useStore.getState().lang)));
   else useStore.getState().loadWorkflow(emptyWorkflow());
-  // A share link (#flow=…) wins over the autosave; opening the page starts a fresh undo history.
-  const shared = await openSharedLink();
+  // Opening the page starts a fresh undo history.
   useStore.temporal.getState().clear();
   document.documentElement.lang = useStore.getState().lang;
   startAutosave();
   startRetranslate();
-  // First start (nothing saved, no template asked for): offer the template gallery.
-  if (!shared && !hasWork && !params.has('fresh') && !params.has('template')) useTrainer.getState().openGallery(true);
+  startSafety();
   engineClient.onRestart(() => {
     const s = useStore.getState();
     s.say({ en: tr('workerRestarted', 'en'), vi: tr('workerRestarted', 'vi') }, 'error');
     useStore.setState({ status: {} }); // its cached results are gone; the canvas is untouched
   });
   createRoot(document.getElementById('root')!).render(<App />);
+  // A share link (#flow=…) wins over the autosave — after asking, when the autosave has unsaved
+  // edits (the page is drawn first, so the question can be shown).
+  const shared = await openSharedLink();
+  if (shared) useStore.temporal.getState().clear();
+  // First start (nothing saved, no template asked for): offer the template gallery.
+  if (!shared && !hasWork && !params.has('fresh') && !params.has('template')) useTrainer.getState().openGallery(true);
 }
 
 void boot();

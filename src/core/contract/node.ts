@@ -100,6 +100,13 @@ export interface NodeDef<
   params: S;
   /** Files the node reads for given params; their size and date join the cache key. */
   files?(params: z.output<S>): string[];
+  /**
+   * Before a run (validation on open): the most rows its main output can have, given its params and
+   * the most rows of each input (null when unknown). Left out when it cannot be told.
+   */
+  maxRows?(params: z.output<S>, inputRows: (number | null)[]): number | null;
+  /** Before a run: why its settings cannot work with at most `inputRows` rows in, or null. */
+  checkRows?(params: z.output<S>, inputRows: (number | null)[]): Text | null;
   /** Splits its work over `ctx.helpers`: the engine starts them when a run includes this node. */
   usesHelpers?: boolean;
   /** Computes the outputs. Never mutates its inputs. */

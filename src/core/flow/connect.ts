@@ -27,7 +27,8 @@ export interface WireNode {
   data: object;
 }
 
-const KIND_VI: Record<PortKind, string> = { table: 'bảng', chart: 'biểu đồ', model: 'mô hình' };
+/** Port kinds in Vietnamese words. */
+export const KIND_VI: Record<PortKind, string> = { table: 'bảng', chart: 'biểu đồ', model: 'mô hình' };
 
 /** Whether an output of kind `from` may feed an input of kind `to`. */
 export const kindsMatch = (from: PortKind, to: PortKind): boolean => from === to;

@@ -2,7 +2,7 @@
  * Graph validation: everything that can be said about a workflow before running it, in plain
  * language that names the node.
  */
-import { kindsMatch } from './connect';
+import { KIND_VI, kindsMatch } from './connect';
 import type { ErrorCode } from '../contract/errors';
 import type { NodeDef } from '../contract/node';
 import { parseParams } from '../contract/params';
@@ -175,7 +175,7 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         node: b.id,
         message: {
           en: `Node ${nodeName(workflow, b.id)} expects a ${inp.kind} on "${inp.name}", but ${nodeName(workflow, a.id)} gives a ${out.kind} on "${out.name}".`,
-          vi: `Nút ${nodeName(workflow, b.id)} cần một ${inp.kind} ở "${inp.name}", nhưng ${nodeName(workflow, a.id)} cho ra một ${out.kind} ở "${out.name}".`,
+          vi: `Nút ${nodeName(workflow, b.id)} cần một ${KIND_VI[inp.kind]} ở "${inp.name}", nhưng ${nodeName(workflow, a.id)} cho ra một ${KIND_VI[out.kind]} ở "${out.name}".`,
         },
       });
     }
@@ -210,6 +210,7 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
     workflow.nodes.map((n) => n.id),
     graphEdges,
   );
+  if (!cycle) issues.push(...rowIssues(workflow, registry));
   if (cycle) {
     issues.push({
       code: 'cycle',
@@ -219,6 +220,42 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         vi: `Các nút này tạo thành một vòng lặp (cycle): ${cycle.join(' → ')}. Luồng phải đi một chiều; hãy bỏ một trong các kết nối này.`,
       },
     });
+  }
+  return issues;
+}
+
+/**
+ * Settings that cannot work with the rows that will arrive, when their number is known before a run
+ * (a sample's size, passed on by the nodes that declare how many rows they give): k-means asked for
+ * more segments than rows, for example. Nodes with invalid settings are left to that problem.
+ */
+function rowIssues(workflow: Workflow, registry: Registry): GraphIssue[] {
+  const issues: GraphIssue[] = [];
+  const rows = new Map<string, number | null>();
+  const byId = new Map(workflow.nodes.map((n) => [n.id, n]));
+  for (const id of topologicalOrder(workflow)) {
+    const node = byId.get(id)!;
+    const def = registry(node.type);
+    const params = def ? parseParams(def, node.params) : null;
+    if (!def || !params?.ok) {
+      rows.set(id, null);
+      continue;
+    }
+    // Rows of each input: what its source's main output may hold (only the main output `out` is known).
+    const inputRows = def.inputs.map((port) => {
+      const edge = workflow.edges.find((e) => e.to === `${id}.${port.name}`);
+      if (!edge) return null;
+      const from = parsePortRef(edge.from);
+      return from.port === 'out' ? (rows.get(from.node) ?? null) : null;
+    });
+    const problem = def.checkRows?.(params.params as never, inputRows) ?? null;
+    if (problem)
+      issues.push({
+        code: 'invalid-params',
+        node: id,
+        message: { en: `Node ${nodeName(workflow, id)}: ${problem.en}`, vi: `Nút ${nodeName(workflow, id)}: ${problem.vi}` },
+      });
+    rows.set(id, def.maxRows?.(params.params as never, inputRows) ?? null);
   }
   return issues;
 }

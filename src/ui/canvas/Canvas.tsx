@@ -11,6 +11,8 @@ import { getNode } from '../../../nodes/index';
 import { FlowNode } from './FlowNode';
 import { FrameNodeView } from './FrameNode';
 import { NoteNodeView } from './NoteNode';
+import { checkFiles, useSafety } from '../safety/state';
+import { SAFETY } from '../safety/texts';
 
 const nodeTypes = { flow: FlowNode, note: NoteNodeView, frame: FrameNodeView };
 export const NODE_MIME = 'application/x-audience-flow-node';
@@ -118,6 +120,12 @@ export function Canvas() {
           continue;
         }
         if (!(await keepFile(file))) continue;
+        // A file the opened flow reads (named on its node): kept, and that node is fulfilled.
+        if (useSafety.getState().missing.some((m) => m.path === file.name)) {
+          await checkFiles();
+          s.say({ en: SAFETY.fileFulfilled.en.replace('{file}', file.name), vi: SAFETY.fileFulfilled.vi.replace('{file}', file.name) });
+          continue;
+        }
         const at = { x: position.x, y: position.y + i * 140 };
         if (xArchive) s.addNode('ingest.social', at, { platform: 'x', path: file.name });
         else s.addNode('ingest.file', at, { path: file.name });

@@ -7,6 +7,7 @@ import { Icon } from '../icons';
 import { useStore } from '../store';
 import type { FlowNode as FlowNodeType } from '../store/graph';
 import { useTrainer } from '../trainer/state';
+import { NodeNeeds } from '../safety/NodeNeeds';
 
 const PORT_GAP = 24;
 
@@ -126,6 +127,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
         {(state === 'error' || state === 'skipped') && status?.error && <Message level="error" text={p(status.error)} />}
         {state === 'done' && status?.infos?.map((w, i) => <Message key={`i${i}`} level="info" text={p(w)} />)}
         {state === 'done' && status?.warnings?.map((w, i) => <Message key={`w${i}`} level="warning" text={p(w)} />)}
+        <NodeNeeds id={id} />
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { useStore } from '../store';
 import { engineClient } from '../worker-client';
 import './edit.css';
 import { Icon } from '../icons';
+import { markSaved } from '../safety/state';
 
 const DEBUG = typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug');
 
@@ -36,6 +37,7 @@ export function EditBar() {
     try {
       await navigator.clipboard.writeText(url);
       s.say({ en: tr('shareCopied', 'en'), vi: tr('shareCopied', 'vi') });
+      markSaved();
     } catch {
       window.prompt(t('shareShown'), url);
     }

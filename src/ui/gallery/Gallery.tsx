@@ -13,6 +13,8 @@ import { useTrainer } from '../trainer/state';
 import { InputsForm } from './InputsForm';
 import { openTemplate } from './open';
 import { PreviewSvg } from './PreviewSvg';
+import { saveFlowFile } from '../safety/save';
+import { mayReplace, useSafety } from '../safety/state';
 
 function Card({ entry, onUse }: { entry: TemplateEntry; onUse: () => void }) {
   const { t, lang } = useT();
@@ -44,13 +46,15 @@ export function Gallery() {
       return;
     }
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useTrainer.getState().openGallery(false);
+      // Escape over the "Save first / Replace / Cancel" question answers that question only.
+      if (e.key === 'Escape' && !useSafety.getState().asking) useTrainer.getState().openGallery(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
   if (!open) return null;
-  const use = (entry: TemplateEntry) => (templateInputs(entry.workflow).length ? setAsking(entry) : openTemplate(entry.workflow, {}, lang));
+  const use = (entry: TemplateEntry) =>
+    templateInputs(entry.workflow).length ? setAsking(entry) : void openTemplate(entry.workflow, {}, lang);
   const empty: Workflow = {
     schema: WORKFLOW_SCHEMA,
     name: lang === 'vi' ? 'Luồng chưa đặt tên' : 'Untitled flow',
@@ -70,7 +74,7 @@ export function Gallery() {
         {asking ? (
           <InputsForm
             workflow={localizeFlow(asking.workflow, lang)}
-            onOpen={(values) => openTemplate(asking.workflow, values, lang)}
+            onOpen={(values) => void openTemplate(asking.workflow, values, lang)}
             onBack={() => setAsking(null)}
           />
         ) : (
@@ -87,7 +91,8 @@ export function Gallery() {
                   <span />
                   <button
                     type="button"
-                    onClick={() => {
+                    onClick={async () => {
+                      if (!(await mayReplace(saveFlowFile))) return;
                       useStore.getState().loadWorkflow(empty);
                       useTrainer.getState().openGallery(false);
                     }}

@@ -2,9 +2,11 @@
  * Trainer mode's explanation of the current step, in plain language: what the node does, rows in →
  * out, columns added and removed, and the first rows before and after (fetched from the worker).
  */
+import { useReactFlow } from '@xyflow/react';
 import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
 import { getNode } from '../../../nodes/index';
+import { READABLE_ZOOM } from '../canvas/Canvas';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
@@ -29,6 +31,22 @@ export function ExplainPanel() {
   const state = current ? status[current]?.state : undefined;
   const change = current && state === 'done' ? stepChange(current, edges, status) : null;
   const key = change ? `${change.input?.node}.${change.input?.port}|${change.output?.node}.${change.output?.port}|${runCount}` : '';
+
+  // Each step brings its node into view, in the canvas left of the docked panel (the canvas is
+  // resized when the panel appears, so the move waits a frame for the new size).
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (!current) return;
+    const timer = setTimeout(() => {
+      const node = flow.getInternalNode(current);
+      if (!node) return;
+      const w = node.measured.width ?? 200,
+        h = node.measured.height ?? 100;
+      const { x, y } = node.internals.positionAbsolute;
+      void flow.setCenter(x + w / 2, y + h / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 250 });
+    }, 60);
+    return () => clearTimeout(timer);
+  }, [current, flow]);
 
   useEffect(() => {
     let live = true;
