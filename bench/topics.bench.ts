@@ -78,6 +78,8 @@ export async function bench(): Promise<BenchRow[]> {
     refs.push(ref);
     cores.push(runCase('bench/cases/topics.ts', ['core', file, String(K)]));
     nodes.push(runCase('bench/cases/topics.ts', ['node', file, String(K)]));
+    const ms = (o: Outcome) => (o.ok ? `${o.m.ms.toFixed(0)} ms` : o.reason);
+    console.error(`  run ${r + 1}: scikit-learn ${ms(ref)}, core ${ms(cores[r])}, node ${ms(nodes[r])}`);
   }
   const fastest = (xs: Outcome[]) => best(1, () => xs.reduce((a, b) => (!a.ok ? a : !b.ok ? b : b.m.ms < a.m.ms ? b : a)));
   const ref = fastest(refs),
