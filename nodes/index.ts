@@ -23,6 +23,7 @@ import featureJoin from './feature.join';
 import featureKeywords from './feature.keywords';
 import exportFile from './export.file';
 import textSentiment from './text.sentiment';
+import textTopics from './text.topics';
 import clusterHierarchical from './cluster.hierarchical';
 import clusterProfile from './cluster.profile';
 import featurePca from './feature.pca';
@@ -59,6 +60,7 @@ export const NODE_TYPES: NodeDef[] = [
   clusterHierarchical,
   clusterProfile,
   textSentiment,
+  textTopics,
   journeyStage,
   journeyMap,
   journeyPaths,

@@ -1,0 +1,489 @@
+/**
+ * Non-negative matrix factorisation X ≈ W·H of a sparse non-negative matrix (rows = documents,
+ * columns = terms), Frobenius loss, the way scikit-learn's `NMF(solver="cd")` does it:
+ *
+ * - init `nndsvda` (Boutsidis & Gallopoulos 2008): the top-k singular triplets of X, from a seeded
+ *   randomised SVD (Halko et al., as `sklearn.utils.extmath.randomized_svd`: 10 extra columns,
+ *   7 power iterations when k < 0.1·min(n, V), else 4), split into their positive and negative
+ *   parts; zeros filled with the mean of X. `random`: |normal| · sqrt(mean(X) / k), seeded.
+ * - coordinate descent (Hsieh & Dhillon 2011), W then H each round, components in order (no
+ *   shuffle); stop when the projected-gradient violation falls below `tol` times the first round's.
+ *
+ * Everything is typed arrays: W is n × k row-major, H is kept transposed (V × k row-major), so
+ * X·Hᵀ and Xᵀ·W are both one pass over the CSR rows of X (no transpose of X is built).
+ */
+import { createRandom, type Random } from '../contract/random';
+import { compileLoop } from './codegen';
+
+/** Sparse rows (CSR): row r holds `values[rowPtr[r] .. rowPtr[r + 1])` at columns `indices[…]`. */
+export interface SparseRows {
+  rowPtr: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** Number of columns. */
+  cols: number;
+}
+
+export interface NmfOptions {
+  k: number;
+  seed: number;
+  init?: 'nndsvda' | 'random';
+  /** Most rounds of coordinate descent (scikit-learn's default 200). */
+  maxIter?: number;
+  /** Relative violation at which to stop (scikit-learn's default 1e-4). */
+  tol?: number;
+  /** Use the plain loops even where generated ones can run (they give the same numbers; for tests). */
+  plain?: boolean;
+  /** Called after every round with the round number; may throw to cancel. */
+  onRound?: (round: number, maxIter: number) => Promise<void> | void;
+}
+
+export interface NmfResult {
+  /** n × k, row-major: each document's weight on each topic. */
+  W: Float64Array;
+  /** V × k, row-major: each term's weight in each topic (Hᵀ). */
+  Ht: Float64Array;
+  k: number;
+  /** ‖X − WH‖ (Frobenius), as scikit-learn's `reconstruction_err_`. */
+  error: number;
+  rounds: number;
+  converged: boolean;
+}
+
+const rowsOf = (X: SparseRows) => X.rowPtr.length - 1;
+
+/** Y (n × l) = X · M, M being V × l row-major. */
+function timesDense(X: SparseRows, M: Float64Array, l: number, Y: Float64Array): void {
+  const n = rowsOf(X);
+  Y.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * l;
+    for (let p = X.rowPtr[i]; p < X.rowPtr[i + 1]; p++) {
+      const x = X.values[p],
+        c = X.indices[p] * l;
+      for (let j = 0; j < l; j++) Y[o + j] += x * M[c + j];
+    }
+  }
+}
+
+/** Z (V × l) = Xᵀ · Y, Y being n × l row-major. */
+function transposeTimesDense(X: SparseRows, Y: Float64Array, l: number, Z: Float64Array): void {
+  const n = rowsOf(X);
+  Z.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * l;
+    for (let p = X.rowPtr[i]; p < X.rowPtr[i + 1]; p++) {
+      const x = X.values[p],
+        c = X.indices[p] * l;
+      for (let j = 0; j < l; j++) Z[c + j] += x * Y[o + j];
+    }
+  }
+}
+
+/** Orthonormalises the l columns of an m × l row-major matrix in place (modified Gram–Schmidt, twice). */
+function gramSchmidt(A: Float64Array, m: number, l: number): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 0; j < l; j++) {
+      for (let q = 0; q < j; q++) {
+        let dot = 0;
+        for (let r = 0; r < m; r++) dot += A[r * l + j] * A[r * l + q];
+        for (let r = 0; r < m; r++) A[r * l + j] -= dot * A[r * l + q];
+      }
+      let norm = 0;
+      for (let r = 0; r < m; r++) norm += A[r * l + j] * A[r * l + j];
+      norm = Math.sqrt(norm);
+      const s = norm > 1e-300 ? 1 / norm : 0;
+      for (let r = 0; r < m; r++) A[r * l + j] *= s;
+    }
+  }
+}
+
+/**
+ * Orthonormalises the l columns of an m × l row-major matrix in place: Cholesky QR twice (row by
+ * row, so the memory is read in order), or Gram–Schmidt when the columns are (nearly) dependent.
+ */
+function orthonormalize(A: Float64Array, m: number, l: number): void {
+  const G = new Float64Array(l * l),
+    y = new Float64Array(l);
+  for (let pass = 0; pass < 2; pass++) {
+    gram(A, m, l, G);
+    // G = RᵀR, R upper triangular, in place in the upper triangle.
+    let top = 0;
+    for (let j = 0; j < l; j++) top = Math.max(top, G[j * l + j]);
+    for (let j = 0; j < l; j++) {
+      let d = G[j * l + j];
+      for (let i = 0; i < j; i++) d -= G[i * l + j] * G[i * l + j];
+      if (!(d > 1e-10 * top)) {
+        gramSchmidt(A, m, l);
+        return;
+      }
+      const rjj = Math.sqrt(d);
+      G[j * l + j] = rjj;
+      for (let c = j + 1; c < l; c++) {
+        let v = G[j * l + c];
+        for (let i = 0; i < j; i++) v -= G[i * l + j] * G[i * l + c];
+        G[j * l + c] = v / rjj;
+      }
+    }
+    // Each row x becomes x R⁻¹.
+    for (let r = 0; r < m; r++) {
+      const o = r * l;
+      for (let j = 0; j < l; j++) {
+        let v = A[o + j];
+        for (let i = 0; i < j; i++) v -= y[i] * G[i * l + j];
+        y[j] = v / G[j * l + j];
+      }
+      for (let j = 0; j < l; j++) A[o + j] = y[j];
+    }
+  }
+}
+
+/** Eigen-decomposition of a symmetric l × l matrix (cyclic Jacobi): eigenvalues and column eigenvectors. */
+function symmetricEigen(S: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
+  const a = Float64Array.from(S);
+  const v = new Float64Array(l * l);
+  for (let i = 0; i < l; i++) v[i * l + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0,
+      diag = 0;
+    for (let i = 0; i < l; i++) {
+      diag += a[i * l + i] * a[i * l + i];
+      for (let j = i + 1; j < l; j++) off += a[i * l + j] * a[i * l + j];
+    }
+    if (off <= 1e-30 * diag || off === 0) break;
+    for (let p = 0; p < l; p++) {
+      for (let q = p + 1; q < l; q++) {
+        const apq = a[p * l + q];
+        if (apq === 0) continue;
+        const theta = (a[q * l + q] - a[p * l + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
+        for (let r = 0; r < l; r++) {
+          const arp = a[r * l + p],
+            arq = a[r * l + q];
+          a[r * l + p] = c * arp - s * arq;
+          a[r * l + q] = s * arp + c * arq;
+        }
+        for (let r = 0; r < l; r++) {
+          const apr = a[p * l + r],
+            aqr = a[q * l + r];
+          a[p * l + r] = c * apr - s * aqr;
+          a[q * l + r] = s * apr + c * aqr;
+        }
+        for (let r = 0; r < l; r++) {
+          const vrp = v[r * l + p],
+            vrq = v[r * l + q];
+          v[r * l + p] = c * vrp - s * vrq;
+          v[r * l + q] = s * vrp + c * vrq;
+        }
+      }
+    }
+  }
+  const values = new Float64Array(l);
+  for (let i = 0; i < l; i++) values[i] = a[i * l + i];
+  return { values, vectors: v };
+}
+
+/** A standard normal number (Box–Muller). */
+function normal(rng: Random): number {
+  let u = rng();
+  while (u <= 1e-300) u = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/**
+ * The top k singular triplets of X by a seeded randomised SVD: U (n × k), S (k), V (V × k), all
+ * row-major, largest first.
+ */
+export function randomizedSvd(X: SparseRows, k: number, seed: number): { U: Float64Array; S: Float64Array; V: Float64Array } {
+  const n = rowsOf(X),
+    m = X.cols;
+  const l = Math.min(k + 10, n, m);
+  const iterations = k < 0.1 * Math.min(n, m) ? 7 : 4;
+  const rng = createRandom(seed);
+  const omega = new Float64Array(m * l);
+  for (let i = 0; i < omega.length; i++) omega[i] = normal(rng);
+  const Y = new Float64Array(n * l),
+    Z = new Float64Array(m * l);
+  const fast = kernelsFor(l);
+  const times = (M: Float64Array, out: Float64Array) =>
+    fast ? fast.times(X.rowPtr, X.indices, X.values, M, out) : timesDense(X, M, l, out);
+  const transposeTimes = (M: Float64Array, out: Float64Array) =>
+    fast ? fast.transposeTimes(X.rowPtr, X.indices, X.values, M, out) : transposeTimesDense(X, M, l, out);
+  times(omega, Y);
+  orthonormalize(Y, n, l);
+  for (let it = 0; it < iterations; it++) {
+    transposeTimes(Y, Z);
+    orthonormalize(Z, m, l);
+    times(Z, Y);
+    orthonormalize(Y, n, l);
+  }
+  // B = Qᵀ X (l × V) is Zᵀ with Z = Xᵀ Q; B Bᵀ = Zᵀ Z.
+  transposeTimes(Y, Z);
+  const G = new Float64Array(l * l);
+  for (let r = 0; r < m; r++)
+    for (let a = 0; a < l; a++) {
+      const za = Z[r * l + a];
+      if (za === 0) continue;
+      for (let b = a; b < l; b++) G[a * l + b] += za * Z[r * l + b];
+    }
+  for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) G[a * l + b] = G[b * l + a];
+  const { values, vectors } = symmetricEigen(G, l);
+  const order = Array.from({ length: l }, (_, i) => i).sort((a, b) => values[b] - values[a]);
+  const kk = Math.min(k, l);
+  const U = new Float64Array(n * k),
+    S = new Float64Array(k),
+    V = new Float64Array(m * k);
+  for (let j = 0; j < kk; j++) {
+    const e = order[j];
+    const s = Math.sqrt(Math.max(values[e], 0));
+    S[j] = s;
+    // U_j = Q · u_e;  V_j = Z · u_e / s.
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let a = 0; a < l; a++) sum += Y[i * l + a] * vectors[a * l + e];
+      U[i * k + j] = sum;
+    }
+    if (s > 0)
+      for (let r = 0; r < m; r++) {
+        let sum = 0;
+        for (let a = 0; a < l; a++) sum += Z[r * l + a] * vectors[a * l + e];
+        V[r * k + j] = sum / s;
+      }
+  }
+  return { U, S, V };
+}
+
+/** The mean of every entry of X, zeros included. */
+function meanOf(X: SparseRows): number {
+  let sum = 0;
+  for (let p = 0; p < X.values.length; p++) sum += X.values[p];
+  return sum / (rowsOf(X) * X.cols);
+}
+
+/** Starting W (n × k) and Hᵀ (V × k). */
+export function initialize(X: SparseRows, k: number, seed: number, init: 'nndsvda' | 'random'): { W: Float64Array; Ht: Float64Array } {
+  const n = rowsOf(X),
+    m = X.cols;
+  const avg = meanOf(X);
+  const W = new Float64Array(n * k),
+    Ht = new Float64Array(m * k);
+  if (init === 'random') {
+    const rng = createRandom(seed);
+    const scale = Math.sqrt(avg / k);
+    for (let i = 0; i < Ht.length; i++) Ht[i] = scale * Math.abs(normal(rng));
+    for (let i = 0; i < W.length; i++) W[i] = scale * Math.abs(normal(rng));
+    return { W, Ht };
+  }
+  const { U, S, V } = randomizedSvd(X, k, seed);
+  const s0 = Math.sqrt(S[0]);
+  for (let i = 0; i < n; i++) W[i * k] = s0 * Math.abs(U[i * k]);
+  for (let r = 0; r < m; r++) Ht[r * k] = s0 * Math.abs(V[r * k]);
+  for (let j = 1; j < k; j++) {
+    let xp = 0,
+      xn = 0,
+      yp = 0,
+      yn = 0;
+    for (let i = 0; i < n; i++) {
+      const x = U[i * k + j];
+      if (x > 0) xp += x * x;
+      else xn += x * x;
+    }
+    for (let r = 0; r < m; r++) {
+      const y = V[r * k + j];
+      if (y > 0) yp += y * y;
+      else yn += y * y;
+    }
+    xp = Math.sqrt(xp);
+    xn = Math.sqrt(xn);
+    yp = Math.sqrt(yp);
+    yn = Math.sqrt(yn);
+    const mp = xp * yp,
+      mn = xn * yn;
+    const positive = mp > mn;
+    const sigma = positive ? mp : mn;
+    const lbd = Math.sqrt(S[j] * sigma);
+    const ux = positive ? xp : xn,
+      vy = positive ? yp : yn;
+    if (ux > 0)
+      for (let i = 0; i < n; i++) {
+        const x = U[i * k + j];
+        W[i * k + j] = positive ? (x > 0 ? (lbd * x) / ux : 0) : x < 0 ? (-lbd * x) / ux : 0;
+      }
+    if (vy > 0)
+      for (let r = 0; r < m; r++) {
+        const y = V[r * k + j];
+        Ht[r * k + j] = positive ? (y > 0 ? (lbd * y) / vy : 0) : y < 0 ? (-lbd * y) / vy : 0;
+      }
+  }
+  const eps = 1e-6;
+  for (let i = 0; i < W.length; i++) if (W[i] < eps) W[i] = avg;
+  for (let i = 0; i < Ht.length; i++) if (Ht[i] < eps) Ht[i] = avg;
+  return { W, Ht };
+}
+
+/** Gram matrix AᵀA (k × k) of a rows × k row-major matrix. */
+function gram(A: Float64Array, rows: number, k: number, G: Float64Array): void {
+  G.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const o = r * k;
+    for (let a = 0; a < k; a++) {
+      const x = A[o + a];
+      if (x === 0) continue;
+      for (let b = a; b < k; b++) G[a * k + b] += x * A[o + b];
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) G[a * k + b] = G[b * k + a];
+}
+
+/**
+ * One coordinate-descent sweep over the rows × k factor A, given G = BᵀB and P = X·B (or Xᵀ·B):
+ * each entry moves to max(0, a − grad / G[t, t]). Rows are independent (an entry's gradient reads
+ * only its own row), so going row by row gives what scikit-learn's component-by-component order
+ * gives. Returns the projected-gradient violation.
+ */
+function sweep(A: Float64Array, rows: number, k: number, G: Float64Array, P: Float64Array): number {
+  let violation = 0;
+  for (let i = 0; i < rows; i++) {
+    const o = i * k;
+    for (let t = 0; t < k; t++) {
+      const gt = t * k;
+      let grad = -P[o + t];
+      for (let r = 0; r < k; r++) grad += G[gt + r] * A[o + r];
+      const a = A[o + t];
+      violation += a === 0 ? (grad < 0 ? -grad : 0) : grad < 0 ? -grad : grad;
+      const hess = G[gt + t];
+      if (hess !== 0) {
+        const v = a - grad / hess;
+        A[o + t] = v > 0 ? v : 0;
+      }
+    }
+  }
+  return violation;
+}
+
+type SweepFn = typeof sweep;
+type ProductFn = (rowPtr: Int32Array, indices: Int32Array, values: Float64Array, M: Float64Array, Y: Float64Array) => void;
+
+/** The three loops of a round, generated for one k (constant offsets, row values in locals), or null. */
+interface Kernels {
+  sweep: SweepFn;
+  times: ProductFn;
+  transposeTimes: ProductFn;
+}
+
+const kernelCache = new Map<number, Kernels | null>();
+
+/** The generated loops for k (up to 40 columns), computing the same numbers as the plain ones. */
+export function kernelsFor(k: number): Kernels | null {
+  if (k > 40) return null;
+  if (kernelCache.has(k)) return kernelCache.get(k)!;
+  const r = Array.from({ length: k }, (_, j) => j);
+  const sweepBody = `
+    let violation = 0;
+    for (let i = 0; i < rows; i++) {
+      const o = i * ${k};
+      ${r.map((j) => `let a${j} = A[o + ${j}];`).join(' ')}
+      let grad = 0, v = 0, hess = 0;
+      ${r
+        .map(
+          (t) => `
+      grad = -P[o + ${t}]${r.map((j) => ` + G[${t * k + j}] * a${j}`).join('')};
+      violation += a${t} === 0 ? (grad < 0 ? -grad : 0) : grad < 0 ? -grad : grad;
+      hess = G[${t * k + t}];
+      if (hess !== 0) { v = a${t} - grad / hess; a${t} = v > 0 ? v : 0; A[o + ${t}] = a${t}; }`,
+        )
+        .join('')}
+    }
+    return violation;`;
+  const timesBody = `
+    const n = rowPtr.length - 1;
+    for (let i = 0; i < n; i++) {
+      ${r.map((j) => `let y${j} = 0;`).join(' ')}
+      const end = rowPtr[i + 1];
+      for (let p = rowPtr[i]; p < end; p++) {
+        const x = values[p], c = indices[p] * ${k};
+        ${r.map((j) => `y${j} += x * M[c + ${j}];`).join(' ')}
+      }
+      const o = i * ${k};
+      ${r.map((j) => `Y[o + ${j}] = y${j};`).join(' ')}
+    }`;
+  const transposeBody = `
+    const n = rowPtr.length - 1;
+    M.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * ${k};
+      ${r.map((j) => `const y${j} = Y[o + ${j}];`).join(' ')}
+      const end = rowPtr[i + 1];
+      for (let p = rowPtr[i]; p < end; p++) {
+        const x = values[p], c = indices[p] * ${k};
+        ${r.map((j) => `M[c + ${j}] += x * y${j};`).join(' ')}
+      }
+    }`;
+  let kernels: Kernels | null = null;
+  const sw = compileLoop<SweepFn>(['A', 'rows', 'k', 'G', 'P'], sweepBody);
+  const tm = compileLoop<ProductFn>(['rowPtr', 'indices', 'values', 'M', 'Y'], timesBody);
+  const tt = compileLoop<ProductFn>(['rowPtr', 'indices', 'values', 'Y', 'M'], transposeBody);
+  if (sw && tm && tt) kernels = { sweep: sw, times: tm, transposeTimes: tt };
+  kernelCache.set(k, kernels);
+  return kernels;
+}
+
+/** ‖X − W·H‖ from ‖X‖², W, Hᵀ and X·Hᵀ (no dense product is formed). */
+function frobeniusError(X: SparseRows, W: Float64Array, Ht: Float64Array, k: number): number {
+  const n = rowsOf(X);
+  let xx = 0;
+  for (let p = 0; p < X.values.length; p++) xx += X.values[p] * X.values[p];
+  let cross = 0;
+  for (let i = 0; i < n; i++) {
+    for (let p = X.rowPtr[i]; p < X.rowPtr[i + 1]; p++) {
+      const c = X.indices[p] * k;
+      let wh = 0;
+      for (let t = 0; t < k; t++) wh += W[i * k + t] * Ht[c + t];
+      cross += X.values[p] * wh;
+    }
+  }
+  const GW = new Float64Array(k * k),
+    GH = new Float64Array(k * k);
+  gram(W, n, k, GW);
+  gram(Ht, X.cols, k, GH);
+  let quad = 0;
+  for (let a = 0; a < k * k; a++) quad += GW[a] * GH[a];
+  return Math.sqrt(Math.max(xx - 2 * cross + quad, 0));
+}
+
+/** Fits X ≈ W·H from the given start (or a fresh init). */
+export async function nmf(X: SparseRows, options: NmfOptions, start?: { W: Float64Array; Ht: Float64Array }): Promise<NmfResult> {
+  const { k, seed } = options;
+  const maxIter = options.maxIter ?? 200,
+    tol = options.tol ?? 1e-4;
+  const n = rowsOf(X),
+    m = X.cols;
+  const { W, Ht } = start ?? initialize(X, k, seed, options.init ?? 'nndsvda');
+  const G = new Float64Array(k * k);
+  const XH = new Float64Array(n * k),
+    XtW = new Float64Array(m * k);
+  let first = 0,
+    rounds = 0,
+    converged = false;
+  const fast = options.plain ? null : kernelsFor(k);
+  for (let round = 1; round <= maxIter; round++) {
+    rounds = round;
+    gram(Ht, m, k, G);
+    if (fast) fast.times(X.rowPtr, X.indices, X.values, Ht, XH);
+    else timesDense(X, Ht, k, XH);
+    let violation = fast ? fast.sweep(W, n, k, G, XH) : sweep(W, n, k, G, XH);
+    gram(W, n, k, G);
+    if (fast) fast.transposeTimes(X.rowPtr, X.indices, X.values, W, XtW);
+    else transposeTimesDense(X, W, k, XtW);
+    violation += fast ? fast.sweep(Ht, m, k, G, XtW) : sweep(Ht, m, k, G, XtW);
+    if (round === 1) first = violation;
+    if (options.onRound) await options.onRound(round, maxIter);
+    if (first === 0 || violation / first <= tol) {
+      converged = true;
+      break;
+    }
+  }
+  return { W, Ht, k, error: frobeniusError(X, W, Ht, k), rounds, converged };
+}
