@@ -11,12 +11,12 @@ import { seedParam, tableOut } from './kit';
  */
 export default defineNode({
   type: 'ingest.sample',
-  version: 1,
+  version: 2,
   category: 'ingest',
   title: { en: 'Sample audience', vi: 'Dữ liệu mẫu' },
   description: {
-    en: 'A realistic, made-up audience of a cosmetics & fashion shop page: users, posts and their comments, reactions and shares in Vietnamese and English. The same size and seed always give the same data.',
-    vi: 'Một tập khán giả giả lập nhưng sát thực tế của một trang shop mỹ phẩm & thời trang: người dùng, bài đăng và các bình luận, cảm xúc, lượt chia sẻ bằng tiếng Việt và tiếng Anh. Cùng kích thước và hạt giống thì luôn ra cùng dữ liệu.',
+    en: 'A realistic, made-up audience of a cosmetics & fashion shop page: users, posts and their comments (some answering others, with who they answer), reactions and shares in Vietnamese and English. The same size and seed always give the same data.',
+    vi: 'Một tập khán giả giả lập nhưng sát thực tế của một trang shop mỹ phẩm & thời trang: người dùng, bài đăng và các bình luận (có bình luận trả lời người khác, kèm người được trả lời), cảm xúc, lượt chia sẻ bằng tiếng Việt và tiếng Anh. Cùng kích thước và hạt giống thì luôn ra cùng dữ liệu.',
   },
   inputs: [],
   outputs: [tableOut()],

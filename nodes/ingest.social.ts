@@ -27,7 +27,7 @@ function byTime(rows: SocialRow[], utcOffset: number): SocialRow[] {
  */
 export default defineNode({
   type: 'ingest.social',
-  version: 1,
+  version: 2,
   category: 'ingest',
   title: { en: 'Social media export', vi: 'Dữ liệu xuất từ mạng xã hội' },
   description: {

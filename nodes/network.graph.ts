@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { betweenness, sampleSources, toCsr } from '../src/core/network/betweenness';
 import type { NetworkChart } from '../src/core/contract/chart';
 import { buildEdges, mentionEdges, replyEdges, threadEdges } from '../src/core/network/edges';
+import { pageRank } from '../src/core/network/pagerank';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { createRandom, seedFrom } from '../src/core/contract/random';
@@ -31,7 +32,7 @@ const column = (table: Table, name: string) => requireColumn(table, name);
 /** A directed, weighted interaction graph: who influences whom, and the communities they form. */
 export default defineNode({
   type: 'network.graph',
-  version: 1,
+  version: 2,
   category: 'network',
   title: { en: 'Interaction network', vi: 'Mạng lưới tương tác' },
   description: {
@@ -292,14 +293,12 @@ export default defineNode({
     }
     await ctx.progress(0.1, { en: 'Building the graph…', vi: 'Đang dựng mạng lưới…' });
 
-    const [{ default: Graph }, { default: pagerank }, { default: exactBetweenness }, { default: louvain }, { default: forceAtlas2 }] =
-      await Promise.all([
-        import('graphology'),
-        import('graphology-metrics/centrality/pagerank'),
-        import('graphology-metrics/centrality/betweenness'),
-        import('graphology-communities-louvain'),
-        import('graphology-layout-forceatlas2'),
-      ]);
+    const [{ default: Graph }, { default: exactBetweenness }, { default: louvain }, { default: forceAtlas2 }] = await Promise.all([
+      import('graphology'),
+      import('graphology-metrics/centrality/betweenness'),
+      import('graphology-communities-louvain'),
+      import('graphology-layout-forceatlas2'),
+    ]);
     const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
     for (const id of list.ids) graph.addNode(id);
     for (let e = 0; e < m; e++) graph.addDirectedEdge(list.ids[list.source[e]], list.ids[list.target[e]], { weight: list.weight[e] });
@@ -315,14 +314,12 @@ export default defineNode({
 
     // The networkx definition: weighted, directed, alpha 0.85, dangling mass spread uniformly,
     // stop when the L1 change is below n · 1e-6 (at most 100 rounds, then more with a note).
-    let ranks: Record<string, number>;
-    try {
-      ranks = pagerank(graph, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 100, tolerance: 1e-6 });
-    } catch {
-      ranks = pagerank(graph, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 1000, tolerance: 1e-6 });
+    let ranked = pageRank(n, list.source, list.target, list.weight);
+    if (!ranked.converged) {
+      ranked = pageRank(n, list.source, list.target, list.weight, { maxRounds: 1000 });
       notes.push({ en: 'PageRank needed more than 100 rounds to settle.', vi: 'PageRank cần hơn 100 vòng lặp mới ổn định.' });
     }
-    const pr = Float64Array.from(list.ids, (id) => ranks[id]);
+    const pr = ranked.ranks;
     await ctx.progress(0.35, { en: 'Betweenness…', vi: 'Độ trung gian…' });
 
     let between: Float64Array;

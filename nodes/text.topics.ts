@@ -18,7 +18,7 @@ import {
   withColumns,
 } from '../src/core/table/table';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
-import { chartOut, columnParam, inform, seedParam, tableIn, tableOut } from './kit';
+import { chartOut, columnParam, DONE, inform, seedParam, tableIn, tableOut } from './kit';
 
 /** "auto" chooses k on at most this many texts (seeded sample), then fits the chosen k on all. */
 const AUTO_SAMPLE = 20_000;
@@ -181,10 +181,10 @@ export default defineNode({
     const topicsText = await import('../src/core/text/topics');
     const { nmf } = await import('../src/core/ml/nmf');
     const n = table.numRows;
-    const at = (from: number, span: number, msg: string) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
+    const at = (from: number, span: number, msg: Text) => (done: number) => ctx.progress(from + (span * done) / Math.max(1, n), msg);
 
-    await ctx.progress(0, 'Reading text…');
-    const keys = await encodeKeys(vector, at(0, 0.05, 'Reading text…'));
+    await ctx.progress(0, { en: 'Reading text…', vi: 'Đang đọc văn bản…' });
+    const keys = await encodeKeys(vector, at(0, 0.05, { en: 'Reading text…', vi: 'Đang đọc văn bản…' }));
     let long = 0;
     const texts = keys.values.map((v) => {
       const t = String(v);
@@ -195,8 +195,8 @@ export default defineNode({
       return t;
     });
     if (long) ctx.warn(clippedNote(long));
-    const corpus = await topicsText.topicCorpus(keys.codes, texts, params.ngrams, at(0.05, 0.25, 'Counting words…'));
-    await ctx.progress(0.3, 'Weighing words…');
+    const corpus = await topicsText.topicCorpus(keys.codes, texts, params.ngrams, at(0.05, 0.25, { en: 'Counting words…', vi: 'Đang đếm từ…' }));
+    await ctx.progress(0.3, { en: 'Weighing words…', vi: 'Đang tính trọng số từ…' });
     const X = topicsText.tfidfMatrix(corpus, { minDf: params.minCount, maxShare: params.maxShare, maxTerms: params.maxTerms });
     if (X.nonEmpty === 0 || X.cols < 2) {
       throw new NodeError(
@@ -267,7 +267,7 @@ export default defineNode({
           k: kk,
           seed: seedFrom(params.seed, 'topics'),
           maxIter: AUTO_ROUNDS,
-          onRound: (r) => (r % 10 === 0 ? ctx.progress(0.3 + (0.4 * (step + r / AUTO_ROUNDS)) / span, `Trying ${kk} topics…`) : undefined),
+          onRound: (r) => (r % 10 === 0 ? ctx.progress(0.3 + (0.4 * (step + r / AUTO_ROUNDS)) / span, { en: `Trying ${kk} topics…`, vi: `Đang thử ${kk} chủ đề…` }) : undefined),
         });
         const lists = Array.from({ length: kk }, (_, t) => topicsText.topTerms(sample.terms, sample.df, fit.Ht, kk, t, COHERENCE_TERMS));
         const c = topicsText.npmiCoherence(sample, lists);
@@ -288,7 +288,7 @@ export default defineNode({
       k,
       seed: seedFrom(params.seed, 'topics'),
       maxIter: FIT_ROUNDS,
-      onRound: (r, max) => (r % 5 === 0 ? ctx.progress(from + ((to - from) * r) / max, `Fitting ${k} topics…`) : undefined),
+      onRound: (r, max) => (r % 5 === 0 ? ctx.progress(from + ((to - from) * r) / max, { en: `Fitting ${k} topics…`, vi: `Đang tìm ${k} chủ đề…` }) : undefined),
     });
     if (!fit.converged) {
       ctx.warn({
@@ -296,7 +296,7 @@ export default defineNode({
         vi: `Các chủ đề vẫn còn thay đổi nhẹ sau ${FIT_ROUNDS} vòng; vẫn dùng được, nhưng hạt giống khác có thể cho kết quả hơi khác.`,
       });
     }
-    await ctx.progress(0.9, 'Naming topics…');
+    await ctx.progress(0.9, { en: 'Naming topics…', vi: 'Đang đặt tên chủ đề…' });
 
     // Each text's main topic, and how much of its weight that topic holds.
     const raw = new Int32Array(docs.length),
@@ -440,7 +440,7 @@ export default defineNode({
       vi: `${k} chủ đề trên ${count(assigned, 'vi')} văn bản và ${count(X.cols, 'vi')} từ; lớn nhất: ${labels[0]} (${fmt((100 * size[order[0]]) / Math.max(1, assigned), 'vi', 0)}% văn bản).`,
     };
     inform(ctx, summary);
-    await ctx.progress(1, 'Done');
+    await ctx.progress(1, DONE);
     return {
       out: withColumns(table, {
         topic: nullableInt(topicOf, valid),
