@@ -35,6 +35,7 @@ import networkGraph from './network.graph';
 import networkInfluencers from './network.influencers';
 import modelTrain from './model.train';
 import modelPredict from './model.predict';
+import modelLoad from './model.load';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -65,6 +66,7 @@ export const NODE_TYPES: NodeDef[] = [
   networkInfluencers,
   modelTrain,
   modelPredict,
+  modelLoad,
   viewTable,
   viewChart,
   viewPersonas,

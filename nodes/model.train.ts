@@ -282,6 +282,21 @@ export default defineNode({
         `. 10% dòng có điểm cao nhất chứa ${pct(top10, 'vi')} số dòng có ${yes} (${pct(base, 'vi')} tổng số dòng có kết quả này).`,
     };
     ctx.warn(summary);
+    // What the data panel shows of the model, and what a saved model file says about itself.
+    model.about = {
+      method: params.method,
+      rows: pos + neg,
+      folds: params.folds,
+      balanced: params.balanced,
+      seed: params.seed,
+      metrics: Object.fromEntries(METRICS.map((m, i) => [m, { value: stats[i].mean, std: stats[i].std }])),
+      importance: order.slice(0, 10).map((j) => ({
+        feature: features[j],
+        importance: fit.importance[j],
+        sign: direction[j] > 0 ? '+' : direction[j] < 0 ? '−' : '0',
+      })),
+      summary: { en: summary.en, vi: summary.vi },
+    };
     if (aucValue < 0.6) {
       ctx.warn({
         en: 'The columns barely tell the two outcomes apart (AUC below 0.6): treat the scores with care, or add columns that say more about each row.',
