@@ -68,6 +68,7 @@ export default defineNode({
   type: 'model.train',
   version: 2,
   category: 'model',
+  usesHelpers: true,
   title: { en: 'Train a prediction model', vi: 'Huấn luyện mô hình dự đoán' },
   description: {
     en: 'Learns to predict a yes/no column (for example "bought" or "left") from the numeric columns, and says how well it does on rows it did not learn from (cross-validation). Gives the model (connect it to "Apply a prediction model" to score new rows), a table of quality figures (AUC: 0.5 is guessing, 1 is perfect), which columns matter most and in which direction, the table with a "score" column (chance of yes, 0–1) and charts: how many of the yes rows the highest scores find (gains), the ROC curve against guessing, whether the scores are true chances (calibration) and the columns that matter most.',
@@ -214,6 +215,7 @@ export default defineNode({
       folds: params.folds,
       balanced: params.balanced,
       seed: params.seed,
+      helpers: ctx.helpers,
       progress: (f, message) => ctx.progress(f, message),
     });
     if (!fit.converged) {
