@@ -37,6 +37,7 @@ import networkInfluencers from './network.influencers';
 import trendDetect from './trend.detect';
 import modelTrain from './model.train';
 import modelPredict from './model.predict';
+import modelLoad from './model.load';
 
 export const NODE_TYPES: NodeDef[] = [
   ingestFile,
@@ -69,6 +70,7 @@ export const NODE_TYPES: NodeDef[] = [
   trendDetect,
   modelTrain,
   modelPredict,
+  modelLoad,
   viewTable,
   viewChart,
   viewPersonas,

@@ -69,6 +69,7 @@ export default defineNode({
   type: 'model.train',
   version: 2,
   category: 'model',
+  usesHelpers: true,
   title: { en: 'Train a prediction model', vi: 'Huấn luyện mô hình dự đoán' },
   description: {
     en: 'Learns to predict a yes/no column (for example "bought" or "left") from the numeric columns, and says how well it does on rows it did not learn from (cross-validation). Gives the model (connect it to "Apply a prediction model" to score new rows), a table of quality figures (AUC: 0.5 is guessing, 1 is perfect), which columns matter most and in which direction, the table with a "score" column (chance of yes, 0–1) and charts: how many of the yes rows the highest scores find (gains), the ROC curve against guessing, whether the scores are true chances (calibration) and the columns that matter most.',
@@ -221,6 +222,7 @@ export default defineNode({
       folds: params.folds,
       balanced: params.balanced,
       seed: params.seed,
+      helpers: ctx.helpers,
       progress: (f, message) => ctx.progress(f, message),
     });
     if (!fit.converged) {
@@ -289,6 +291,21 @@ export default defineNode({
         `. 10% dòng có điểm cao nhất chứa ${pct(top10, 'vi')} số dòng có ${yes} (${pct(base, 'vi')} tổng số dòng có kết quả này).`,
     };
     ctx.warn(summary);
+    // What the data panel shows of the model, and what a saved model file says about itself.
+    model.about = {
+      method: params.method,
+      rows: pos + neg,
+      folds: params.folds,
+      balanced: params.balanced,
+      seed: params.seed,
+      metrics: Object.fromEntries(METRICS.map((m, i) => [m, { value: stats[i].mean, std: stats[i].std }])),
+      importance: order.slice(0, 10).map((j) => ({
+        feature: features[j],
+        importance: fit.importance[j],
+        sign: direction[j] > 0 ? '+' : direction[j] < 0 ? '−' : '0',
+      })),
+      summary: { en: summary.en, vi: summary.vi },
+    };
     if (aucValue < 0.6) {
       ctx.warn({
         en: 'The columns barely tell the two outcomes apart (AUC below 0.6): treat the scores with care, or add columns that say more about each row.',

@@ -52,6 +52,9 @@ export interface Users {
   follower: Uint8Array;
   /** Day the user started following / engaging with the page, from the window start. */
   joined: Int32Array;
+  /** Outcomes to predict: 1 yes, 0 no, 255 not known (see `drawOutcomes`). */
+  purchased: Uint8Array;
+  churned: Uint8Array;
 }
 
 const GENDERS = ['female', 'male', 'other'];
@@ -79,6 +82,8 @@ export function generateUsers(size: number, seed: number): Users {
     interests: new Array<string>(n),
     follower: new Uint8Array(n),
     joined: new Int32Array(n),
+    purchased: new Uint8Array(n),
+    churned: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     const pi = sampleCum(PERSONA_CUM, rng());
@@ -142,7 +147,46 @@ export function generateUsers(size: number, seed: number): Users {
     const c = rng();
     u.channel[i] = c < (young ? 0.6 : 0.75) ? 0 : c < (young ? 0.8 : 0.92) ? 1 : 2;
   }
+  drawOutcomes(u, seed);
   return u;
+}
+
+/** Log-odds of buying and of leaving per persona (in PERSONAS' order), before activity and following. */
+const BUY_LOGIT = [-0.6, 0.8, -1.9, -1.3, -1.1];
+const LEAVE_LOGIT = [-2.4, -3.2, -1.8, 1.3, -1.2];
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * Whether each user bought (`purchased`) and left the page (`churned`), drawn from their persona,
+ * activity and following with noise, on a random stream of their own: the other columns keep
+ * their values. A fifth of the purchases are not known yet (the users to predict).
+ */
+function drawOutcomes(u: Users, seed: number): void {
+  const rng = createRandom(seedFrom(seed, 'outcomes'));
+  for (let i = 0; i < u.n; i++) {
+    const busy = Math.log(u.activity[i]);
+    const buy = sigmoid(BUY_LOGIT[u.persona[i]] + 0.8 * busy + 0.7 * u.follower[i]);
+    const leave = sigmoid(LEAVE_LOGIT[u.persona[i]] - 0.6 * busy - 0.5 * u.follower[i]);
+    const bought = rng() < buy ? 1 : 0;
+    u.purchased[i] = rng() < 0.2 ? 255 : bought;
+    u.churned[i] = rng() < leave ? 1 : 0;
+  }
+}
+
+/** A yes/no column from 1/0 codes, 255 = missing. */
+function boolColumn(codes: Uint8Array): Data<Bool> {
+  const n = codes.length;
+  const values = new Uint8Array((n + 7) >> 3),
+    valid = new Uint8Array((n + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (codes[i] === 255) nullCount++;
+    else {
+      valid[i >> 3] |= 1 << (i & 7);
+      if (codes[i]) values[i >> 3] |= 1 << (i & 7);
+    }
+  }
+  return makeData({ type: new Bool(), length: n, nullCount, data: values, ...(nullCount ? { nullBitmap: valid } : {}) }) as Data<Bool>;
 }
 
 /** The users table (no latent column). */
@@ -165,6 +209,8 @@ export function usersTable(u: Users): Table {
     interests: makeVector(utf8FromStrings(u.interests)),
     follower: makeVector(makeData({ type: new Bool(), length: u.n, nullCount: 0, data: follower }) as Data<Bool>),
     joined: makeVector(utf8FromStrings(Array.from(u.joined, dayString))),
+    purchased: makeVector(boolColumn(u.purchased)),
+    churned: makeVector(boolColumn(u.churned)),
   });
 }
 

@@ -108,6 +108,11 @@ export function Canvas() {
           await importFile(file);
           continue;
         }
+        if (/\.model\.json$/i.test(file.name)) {
+          // A model saved from the data panel: kept like a data file, read (and checked) by its node.
+          if (await keepFile(file)) s.addNode('model.load', { x: position.x, y: position.y + i * 140 }, { path: file.name });
+          continue;
+        }
         const xArchive = X_ARCHIVE.test(file.name);
         if (!DATA_FILE.test(file.name) && !xArchive) {
           s.say(

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChartSpec } from '../../core/contract/chart';
+import type { Model } from '../../core/contract/node';
 import type { ColumnSummary } from '../../../workers/summary';
 import { ChartView } from '../charts/ChartView';
 import { useT } from '../i18n';
@@ -13,10 +14,15 @@ import { useStore } from '../store';
 import { engineClient } from '../worker-client';
 import { PAGE_ROWS, VirtualTable, type TableSource } from './VirtualTable';
 import { DownloadButton } from './DownloadButton';
+import { ModelSummary } from './ModelSummary';
 import { DATA_TEXTS } from './texts';
 import './data.css';
 
-type Shown = { kind: 'table'; source: TableSource } | { kind: 'chart'; spec: ChartSpec } | { kind: 'evicted' };
+type Shown =
+  | { kind: 'table'; source: TableSource }
+  | { kind: 'chart'; spec: ChartSpec }
+  | { kind: 'model'; model: Model }
+  | { kind: 'evicted' };
 /** Column summaries as they arrive (undefined: not yet), and whether all have arrived. */
 type Summaries = { columns: (ColumnSummary | undefined)[]; done: boolean };
 
@@ -84,6 +90,7 @@ export function DataPanel() {
     } else {
       void engineClient.value(selected, shownPort).then((value) => {
         if (live && value && value.kind === 'chart') setData({ kind: 'chart', spec: value });
+        if (live && value && value.kind === 'model') setData({ kind: 'model', model: value });
       });
     }
     return () => {
@@ -139,6 +146,7 @@ export function DataPanel() {
         <VirtualTable key={`${selected}.${shownPort}.${runCount}`} source={data.source} summary={summaries?.columns ?? null} />
       )}
       {data?.kind === 'chart' && <ChartView spec={data.spec} />}
+      {data?.kind === 'model' && <ModelSummary model={data.model} />}
     </section>
   );
 }

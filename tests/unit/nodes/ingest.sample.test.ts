@@ -44,6 +44,8 @@ describe('ingest.sample', () => {
       'interests',
       'follower',
       'joined',
+      'purchased',
+      'churned',
     ]);
     expect(posts.schema.fields.map((f) => f.name)).toEqual(['post_id', 'published', 'type', 'topic', 'product', 'text']);
     expect(users.getChild('follower')!.type.toString()).toBe('Bool');

@@ -6,19 +6,14 @@
  */
 import { createRandom, seedFrom } from '../../contract/random';
 import { stratifiedFolds } from './folds';
-import { fitLogistic, fitStandardiser, predictLogistic, standardise, type Standardiser } from './logistic';
 import { auc, bestF1Threshold, confusion, logLoss } from './metrics';
-import { fitTrees, predictTrees, type TreesFit } from './trees';
 import type { Text } from '../../contract/i18n';
-import { say } from '../../contract/format';
+import type { Helpers } from '../../contract/helpers';
+import { type Fitted, fitRows, predictRows } from './fit';
+import { fitFolds, PARALLEL_ABOVE } from './parallel';
 
 export const METRICS = ['auc', 'accuracy', 'f1', 'precision', 'recall', 'log_loss', 'base_rate'] as const;
 export type MetricName = (typeof METRICS)[number];
-
-/** A fitted model of either family, able to score rows of a raw matrix. */
-export type Fitted =
-  | { method: 'logistic'; standardiser: Standardiser; coef: Float64Array; intercept: number; converged: boolean }
-  | { method: 'trees'; trees: TreesFit; converged: boolean };
 
 export interface TrainOptions {
   method?: 'logistic' | 'trees';
@@ -27,6 +22,10 @@ export interface TrainOptions {
   seed: number;
   /** Inverse strength of the L2 penalty of the logistic regression (scikit-learn's C). */
   C?: number;
+  /** Helper threads: the folds are fitted on them when the table is big enough (same results). */
+  helpers?: Helpers;
+  /** Rows × columns from which helpers are used (default PARALLEL_ABOVE; 0 in tests). */
+  shareAbove?: number;
   /** Awaited after each fit (fraction done, what was done); rejects to cancel. */
   progress?: (fraction: number, message: Text) => Promise<void>;
 }
@@ -47,42 +46,6 @@ export interface TrainResult {
   converged: boolean;
 }
 
-/** Weights 1, or n / (2 · n_class) per row ("balanced", like scikit-learn) over the rows `rows`. */
-function classWeights(y: Uint8Array, rows: Int32Array, balanced: boolean): Float64Array {
-  const w = new Float64Array(rows.length).fill(1);
-  if (!balanced) return w;
-  let pos = 0;
-  for (const i of rows) if (y[i]) pos++;
-  const wp = rows.length / (2 * pos),
-    wn = rows.length / (2 * (rows.length - pos));
-  rows.forEach((i, r) => {
-    w[r] = y[i] ? wp : wn;
-  });
-  return w;
-}
-
-function fitRows(x: Float64Array, d: number, y: Uint8Array, rows: Int32Array, options: TrainOptions): Fitted {
-  const w = classWeights(y, rows, options.balanced);
-  if (options.method === 'trees') return { method: 'trees', trees: fitTrees(x, d, y, rows, w), converged: true };
-  const s = fitStandardiser(x, rows.length, d, rows);
-  const z = standardise(x, d, s, rows);
-  const fit = fitLogistic(
-    z,
-    rows.length,
-    d,
-    Uint8Array.from(rows, (i) => y[i]),
-    w,
-    options.C ?? 1,
-  );
-  return { method: 'logistic', standardiser: s, coef: fit.coef, intercept: fit.intercept, converged: fit.converged };
-}
-
-/** Probabilities for the rows `rows` of `x` (n × d, raw values). */
-export function predictRows(fit: Fitted, x: Float64Array, d: number, rows: Int32Array): Float64Array {
-  if (fit.method === 'trees') return predictTrees(fit.trees, x, d, rows);
-  return predictLogistic(standardise(x, d, fit.standardiser, rows), rows.length, d, fit.coef, fit.intercept);
-}
-
 const range = (m: number) => new Int32Array(m).map((_, i) => i);
 
 /** Trains on `x` (n × d, row-major, NaN = missing) and `y` (1/0, 255 = unknown). Needs both classes in every fold. */
@@ -94,15 +57,35 @@ export async function trainModel(x: Float64Array, n: number, d: number, y: Uint8
   const perFold = Object.fromEntries(METRICS.map((m) => [m, [] as number[]])) as Record<MetricName, number[]>;
   const held: { rows: Int32Array; fit: Fitted }[] = [];
   let converged = true;
+  const trainSets: Int32Array[] = [],
+    testSets: Int32Array[] = [];
   for (let f = 0; f < k; f++) {
     const train: number[] = [],
       test: number[] = [];
     for (let i = 0; i < n; i++)
       if (fold[i] === f) test.push(i);
       else if (fold[i] >= 0) train.push(i);
-    const trainRows = Int32Array.from(train),
-      testRows = Int32Array.from(test);
-    const fit = fitRows(x, d, y, trainRows, options);
+    trainSets.push(Int32Array.from(train));
+    testSets.push(Int32Array.from(test));
+  }
+  let fitted = 0;
+  const fits = await fitFolds(
+    x,
+    d,
+    y,
+    trainSets,
+    { method: options.method, balanced: options.balanced, C: options.C },
+    options.helpers,
+    options.shareAbove ?? PARALLEL_ABOVE,
+    () => {
+      fitted++;
+      return progress(fitted / (k + 2), { en: `fold ${fitted} of ${k} fitted`, vi: `đã khớp lần chia ${fitted}/${k}` });
+    },
+  );
+  for (let f = 0; f < k; f++) {
+    const trainRows = trainSets[f],
+      testRows = testSets[f];
+    const fit = fits[f];
     converged &&= fit.converged;
     // The fold's cut: best F1 on its own training rows.
     const inSample = predictRows(fit, x, d, trainRows);
@@ -126,13 +109,6 @@ export async function trainModel(x: Float64Array, n: number, d: number, y: Uint8
     perFold.log_loss.push(logLoss(score, y, testRows));
     perFold.base_rate.push(pos / testRows.length);
     held.push({ rows: testRows, fit });
-    await progress(
-      (f + 1) / (k + 2),
-      say(
-        (g) => `fold ${f + 1} of ${k}: AUC ${g.fixed(perFold.auc[f], 3)}`,
-        (g) => `lần chia ${f + 1}/${k}: AUC ${g.fixed(perFold.auc[f], 3)}`,
-      ),
-    );
   }
 
   const known = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => fold[i] >= 0));
