@@ -78,7 +78,13 @@ const GROUPS: [number, string][] = [
     -2,
     `headache, headaches, sux, suxx, meh, smug, smugness, cocky, arrogant, overrated, overheating, overheats, drains, drained, crashing, glitch, glitches, glitchy, laggy, lag`,
   ],
-  [-3, `fascist, evil, epic fail, facepalm, wtf`],
+  [-3, `fascist, evil, epic fail, facepalm, wtf, unbearable`],
+  [
+    -2,
+    `crashy, ridic, can't keep up, doesn't last, does not last, fix your, sad face, heartbreaker, heartbreaking, egomaniac,
+    egomaniacs, weeping, throttled, destroyed, damage, trashy, desperate, crisis, enough already, no shame, stuck`,
+  ],
+  [-1, `bah, duh, jeez, ugh, sigh, shell out, dried up`],
 ];
 
 /** Word or phrase → valence (−4…+4). */
