@@ -72,7 +72,8 @@ const GROUPS: [number, string][] = [
   // to win is news, not praise), and the words of annoyance the lists above lacked.
   [3, `yay, congrats, congratulations, loving, can't wait, cant wait, cannot wait, looking forward, kudos, woohoo, hooray`],
   [2, `enjoying, lucky, wins, winning, thumbs up, props, ftw, so jealous, impressive, slick, handy, intuitive, saves`],
-  [1, `won, lol, haha, smile, smiling`],
+  [1, `won, lol, haha, smile, smiling, trending, envy, optimistic, applause, endorsed, highlight, i want that`],
+  [3, `woot, booyah, psyched, pumped, thank goodness, killer app, bout time`],
   [0, `to win, chance to win, win a, win an, win free, free, giveaway, give away, giving away, contest, sweepstakes`],
   [
     -2,
