@@ -134,7 +134,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       '|pick up the phone:2.5|pick the phone up:2.5|answer the phone:2.5|bumped:2|refused:2|shocking:1.5|fail:2' +
       '|common problem:2.5|why are you:1.5|why do you:1|ago:1.5|hole:2|peeling:2.5|check my order:3|order status:3' +
       "|hasn't shipped:3|not shipped:3|arriving:2|no receipt:2|need to return:2.5|help please:2.5|waiting on:2|please:1|pls:1" +
-      '|plz:1|still:1|why:0.5|hours:1|days:1|weeks:1|your:0.5|customer:1|months:1|hour:1|minutes:1|week:0.5',
+      '|plz:1|still:1|why:0.5|hours:1|days:1|weeks:1|your:0.5|customer:1|months:1|hour:1|minutes:1|week:0.5' +
+      '|this phone:2|the phone:1.5|great phone:2.5|this product:2|this place:2|the place:1.5|the food:2.5|food was:2.5|the service:2|service was:2.5|sound quality:2.5|quality:1.5|great experience:2.5|bad experience:2.5|experience:1|overpriced:2|delicious:2|tasty:2|bland:2|waiter:2|waitress:2|server was:2.5|our server:2.5|the staff:2|restaurant:1.5|the battery:2|headset:1.5|charger:1.5|this case:2|the case:1.5|works fine:2.5|works well:2.5|poor:1|flimsy:2|cheap:1|website is:2|site is:2|server error*:3|flight #:2.5|from * to:0.5|had to return:2.5|returned:1.5',
     vi:
       'nhận được hàng:3.5|nhận hàng:3|đã nhận:3|hàng về:3|hàng đến:3|hàng tới:2.5|giao nhanh:2.5|giao chậm:2.5|giao hơi chậm:3' +
       '|giao hàng:1.5|đóng gói:2.5|dùng thử:2|xài thử:2|dùng # tuần:3|dùng # ngày:3|dùng # tháng:3|xài # tuần:3|xài # ngày:3' +
@@ -177,7 +178,8 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       '|gift it:2.5|give this shop a follow:3.5|give * a follow:3|favourites:2|favorite shop:3|favourite shop:3|ordering my:1.5' +
       '|fourth one:2.5|third one:2.5|customer for:2.5|been buying:3|buying here since:3.5|every friend:2.5|everyone at work:2.5' +
       '|whole team:2.5|check out:0.5|check it out:1.5|you should get:3|should get:2|show your support:3|support my:2' +
-      '|give * a try:3|give it a try:2.5|try it:1.5|must check out:3|you must:1.5',
+      '|give * a try:3|give it a try:2.5|try it:1.5|must check out:3|you must:1.5' +
+      "|best * ever:3|best * i've ever:3|best * i have ever:3|hands down the best:3|must visit:3|must try:3|be back $:3|definitely be back:3.5|be back for:3|the one to get:3|phone to get:3",
     vi:
       'giới thiệu cho:3.5|giới thiệu:3|sẽ mua lại:4|mua lại:3.5|mua lần thứ:3.5|lần thứ:1.5|quay lại mua:3.5|sẽ ủng hộ:3.5' +
       '|ủng hộ shop:3|ủng hộ dài dài:3.5|lâu dài:1.5|uy tín:2.5|mọi người nên:3|nên mua:2.5|nên thử:3|mua đi:3' +
@@ -211,7 +213,7 @@ const RAW: Partial<Record<Stage, Partial<Record<LexiconEntry['language'], string
       "|never * again:3|i'm switching:3.5|time to switch:3.5|switch to:3|going elsewhere:3.5|go elsewhere:3|shop elsewhere:3.5" +
       '|goodbye:2.5|unsubscribe:3.5|stop emailing:3.5|stop sending:3|i want a refund:2.5|sending it back:3|sent it back:3' +
       '|done with:3|returned the:2.5|returning the:2.5|returning everything:3|returning it:3|refund me:2.5|another seller:3' +
-      '|lost me:3.5|lost me as a customer:4',
+      '|lost me:3.5|lost me as a customer:4|not * anymore:3|not loyal:3.5|no longer a customer:4|find another company:3.5',
     vi:
       'hoàn tiền:3.5|hoàn lại tiền:3.5|đòi tiền:3.5|trả hàng:3|trả lại hàng:3.5|hủy đơn:3.5|huỷ đơn:3.5|hủy theo dõi:4' +
       '|huỷ theo dõi:4|bỏ theo dõi:4|không mua nữa:4|không bao giờ mua:4|không bao giờ quay lại:4|không quay lại:3.5' +

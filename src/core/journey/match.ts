@@ -251,6 +251,8 @@ export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Arr
     for (const h of lex.handles) if (names.some((n) => h.pattern.test(n))) scores[h.stage] += h.weight;
   }
   if (norm.includes('?') || norm.includes('？')) for (let s = 0; s < S; s++) scores[s] += lex.question[s];
+  buying.past = 0;
+  buying.other = 0;
   for (const clause of norm.split(CLAUSE)) {
     const toks = tokensOf(clause);
     for (let i = 0; i < toks.length; i++) {
@@ -261,6 +263,26 @@ export function scoreText(lex: CompiledLexicon, text: string, scores: Float64Arr
     }
   }
   intentWins(scores);
+  boughtThenUsed(scores);
+}
+
+/** Purchase evidence of the text being scored: from past-tense buying verbs only, and from anything else. */
+const buying = { past: 0, other: 0 };
+const PAST_BUY = new Set(['bought', 'ordered', 'purchased']);
+/** Purchase phrases that are about the order itself, not a bought item ("cancel my order", "in line for"). */
+const ORDER_ACT = new Set(['cancel', 'cancelled', 'cancelling', 'canceled', 'line', 'pre', 'placed', 'checked', 'paid']);
+/**
+ * "I bought it for my mother and the battery died", "ordered a burger and got a single patty":
+ * when the only purchase evidence is a past "bought/ordered/purchased" and the text also tells of
+ * using or receiving the item (experience evidence of at least one solid phrase), the purchase is
+ * the background of an experience, so its weight counts for experience.
+ */
+const USED = 1.5;
+function boughtThenUsed(scores: Float64Array): void {
+  if (buying.past > 0 && buying.other === 0 && scores[EXPERIENCE] >= USED) {
+    scores[EXPERIENCE] += scores[PURCHASE];
+    scores[PURCHASE] = 0;
+  }
 }
 
 /**
@@ -293,6 +315,11 @@ function addMatch(c: Compiled, toks: Token[], i: number, scores: Float64Array, s
       }
     }
     if (stage !== c.stage && seen) seen.negated = true;
+  }
+  if (stage === PURCHASE) {
+    const words = toks.slice(i, i + c.fold.length).map((t) => t.fold);
+    if (words.some((w) => PAST_BUY.has(w)) && !words.some((w) => ORDER_ACT.has(w))) buying.past += c.weight;
+    else buying.other += c.weight;
   }
   if (stage >= 0) scores[stage] += c.weight;
 }

@@ -33,7 +33,7 @@ const GROUPS: [number, string][] = [
   [
     1,
     `pretty good, okay, ok, average, acceptable, adequate, alright, reasonable, simple, sufficient, care, hope, hopefully, fan,
-    interesting, unique, new, real, free, bonus, safe, secure, stable, calm, honest, true, fine`,
+    interesting, unique, real, bonus, safe, secure, stable, calm, honest, true, fine`,
   ],
   [
     -1,
@@ -67,6 +67,25 @@ const GROUPS: [number, string][] = [
     `looks cheap, look cheap, rash, rashes, breakout, breakouts, crushed, leaked, leaking, nobody answering, no one answering,
     nobody answers, no one answers, not answering, no reply, never replied, ignored`,
   ],
+  // Tweets about brands and launches (checked on a development half of the CrowdFlower brand
+  // tweets): cheering and looking forward, envy of a product, contests and giveaways (a chance
+  // to win is news, not praise), and the words of annoyance the lists above lacked.
+  [3, `yay, congrats, congratulations, loving, can't wait, cant wait, cannot wait, looking forward, kudos, woohoo, hooray`],
+  [2, `enjoying, lucky, wins, winning, thumbs up, props, ftw, so jealous, impressive, slick, handy, intuitive, saves`],
+  [1, `won, lol, haha, smile, smiling, trending, envy, optimistic, applause, endorsed, highlight, i want that`],
+  [3, `woot, booyah, psyched, pumped, thank goodness, killer app, bout time`],
+  [0, `to win, chance to win, win a, win an, win free, free, giveaway, give away, giving away, contest, sweepstakes`],
+  [
+    -2,
+    `headache, headaches, sux, suxx, meh, smug, smugness, cocky, arrogant, overrated, overheating, overheats, drains, drained, crashing, glitch, glitches, glitchy, laggy, lag`,
+  ],
+  [-3, `fascist, evil, epic fail, facepalm, wtf, unbearable`],
+  [
+    -2,
+    `crashy, ridic, can't keep up, doesn't last, does not last, fix your, sad face, heartbreaker, heartbreaking, egomaniac,
+    egomaniacs, weeping, throttled, destroyed, damage, trashy, desperate, crisis, enough already, no shame, stuck`,
+  ],
+  [-1, `bah, duh, jeez, ugh, sigh, shell out, dried up`],
 ];
 
 /** Word or phrase → valence (−4…+4). */

@@ -223,10 +223,17 @@ function isYesNoQuestion(tokens: string[], start: number, end: number, lex: Comp
   return j > start && lex.questionEnds.has(tokens[j]);
 }
 
+/** HTML entities as tweets and scraped comments carry them ("&lt;3", "can&#39;t", "&quot;"). */
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+const decodeEntities = (text: string): string =>
+  text.replace(/&(#\d+|[a-z]+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number(e.slice(1)) || 32) : (ENTITY[e.toLowerCase()] ?? m),
+  );
+
 /** Raw valence sum of a text (before squashing). */
 export function valence(text: string, lex: CompiledLexicon): number {
   if (!text) return 0;
-  const info = analyzeText(text);
+  const info = analyzeText(text.includes('&') ? decodeEntities(text) : text);
   const asks = lex.questionEnds.size > 0 || lex.questionStarts.size > 0;
   const raw = tokenizeClauses(info.text, asks);
   const n = raw.length;

@@ -41,11 +41,13 @@ const data = sharedData(...FILES);
  * (0.282), VI 40.8% (0.324). Always "experience" gets EN 31.7%, VI 57.7%.
  */
 /**
- * The second English set, before any change made with it: dev+heldout 60.8% (macro-F1 0.456).
+ * The second English set, before any change made with it: dev 62.0% (0.541), heldout 59.6% (0.463);
+ * after tuning on the two English dev halves: dev 69.6% (0.621), heldout 62.9% (0.532), while the
+ * first set's heldout moved to 59.5% (0.408) and VI's to 84.2% (0.598).
  */
 const FLOORS = {
-  en: { accuracy: 0.57, macroF1: 0.37 },
-  en2: { accuracy: 0.57, macroF1: 0.37 },
+  en: { accuracy: 0.56, macroF1: 0.37 },
+  en2: { accuracy: 0.59, macroF1: 0.49 },
   vi: { accuracy: 0.8, macroF1: 0.55 },
 };
 
