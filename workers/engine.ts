@@ -14,6 +14,7 @@ import { createRandom, seedFrom } from '../src/core/contract/random';
 import { isTable, type ColumnInfo } from '../src/core/table/table';
 import { describeColumns } from '../src/core/table/column-hints';
 import type { Text } from '../src/core/contract/i18n';
+import { nodeLabel } from '../src/core/flow/names';
 import { topologicalOrder, validateWorkflow, type GraphIssue, type Registry } from '../src/core/flow/validate';
 import { parsePortRef, type Workflow } from '../src/core/flow/workflow';
 import { OutputCache, type CacheEntry } from './cache';
@@ -210,9 +211,11 @@ export class Engine {
         if (blockedBy) {
           report.status = 'skipped';
           report.code = 'upstream-failed';
+          const before = byId.get(blockedBy.from);
+          const name = nodeLabel(before ?? { id: blockedBy.from }, before ? this.registry(before.type) : undefined);
           report.message = {
-            en: `Not run: the node "${blockedBy.from}" before it failed.`,
-            vi: `Chưa chạy: nút "${blockedBy.from}" phía trước bị lỗi.`,
+            en: `Not run: the step "${name.en}" before it failed.`,
+            vi: `Chưa chạy: bước "${name.vi}" phía trước bị lỗi.`,
           };
           emit({ type: 'skipped', node: id, code: 'upstream-failed', message: report.message });
         } else {

@@ -87,7 +87,10 @@ describe('a failed side branch', () => {
       status: 'error',
       message: expect.stringContaining('"no_such_column" is not in the table'),
     });
-    expect(nodeOf(r.summary, 'after')).toMatchObject({ status: 'skipped', message: 'Not run: the node "broken" before it failed.' });
+    expect(nodeOf(r.summary, 'after')).toMatchObject({
+      status: 'skipped',
+      message: 'Not run: the step "Select columns" before it failed.',
+    });
     expect(r.stderr).toContain(`Wrote 3 result(s) to ${out}; 1 result(s) are missing because their node failed or did not run.`);
   });
 });

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../contract/errors';
 import type { NodeDef } from '../contract/node';
 import { parseParams } from '../contract/params';
 import type { Text } from '../contract/i18n';
+import { nodeLabel } from './names';
 import { parsePortRef, type Workflow } from './workflow';
 
 export type Registry = (type: string) => NodeDef | undefined;
@@ -29,9 +30,11 @@ export interface GraphIssue {
   message: Text;
 }
 
-const nodeName = (w: Workflow, id: string) => {
+/** A node as messages name it: its label (given name, else its type's title) in each language. */
+const nodeName = (w: Workflow, id: string, registry: Registry): Text => {
   const n = w.nodes.find((x) => x.id === id);
-  return n?.label ? `"${n.label}" (${id})` : `"${id}"`;
+  const label = nodeLabel(n ?? { id }, n ? registry(n.type) : undefined);
+  return { en: `"${label.en}"`, vi: `"${label.vi}"` };
 };
 
 /** Finds one cycle (as a list of node ids, first repeated at the end) or null. */
@@ -109,8 +112,8 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         code: 'unknown-type',
         node: node.id,
         message: {
-          en: `Node ${nodeName(workflow, node.id)} is of type "${node.type}", which this version of Audience Flow does not have.`,
-          vi: `Nút ${nodeName(workflow, node.id)} thuộc loại "${node.type}", phiên bản Audience Flow này không có loại đó.`,
+          en: `Node ${nodeName(workflow, node.id, registry).en} is of type "${node.type}", which this version of Audience Flow does not have.`,
+          vi: `Nút ${nodeName(workflow, node.id, registry).vi} thuộc loại "${node.type}", phiên bản Audience Flow này không có loại đó.`,
         },
       });
       continue;
@@ -122,8 +125,8 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
           code: 'invalid-params',
           node: node.id,
           message: {
-            en: `Node ${nodeName(workflow, node.id)}: ${p.en}`,
-            vi: `Nút ${nodeName(workflow, node.id)}: ${p.vi}`,
+            en: `Node ${nodeName(workflow, node.id, registry).en}: ${p.en}`,
+            vi: `Nút ${nodeName(workflow, node.id, registry).vi}: ${p.vi}`,
           },
         });
       }
@@ -163,8 +166,8 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         code: 'unknown-port',
         node,
         message: {
-          en: `Node ${nodeName(workflow, node)} has no ${dir[0]} "${port}"; its ${dir[0]}s are ${list.map((p) => `"${p.name}"`).join(', ') || 'none'}.`,
-          vi: `Nút ${nodeName(workflow, node)} không có ${dir[1]} "${port}"; các ${dir[1]} của nó: ${list.map((p) => `"${p.name}"`).join(', ') || 'không có'}.`,
+          en: `Node ${nodeName(workflow, node, registry).en} has no ${dir[0]} "${port}"; its ${dir[0]}s are ${list.map((p) => `"${p.name}"`).join(', ') || 'none'}.`,
+          vi: `Nút ${nodeName(workflow, node, registry).vi} không có ${dir[1]} "${port}"; các ${dir[1]} của nó: ${list.map((p) => `"${p.name}"`).join(', ') || 'không có'}.`,
         },
       });
       continue;
@@ -174,8 +177,8 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         code: 'kind-mismatch',
         node: b.id,
         message: {
-          en: `Node ${nodeName(workflow, b.id)} expects a ${inp.kind} on "${inp.name}", but ${nodeName(workflow, a.id)} gives a ${out.kind} on "${out.name}".`,
-          vi: `Nút ${nodeName(workflow, b.id)} cần một ${KIND_VI[inp.kind]} ở "${inp.name}", nhưng ${nodeName(workflow, a.id)} cho ra một ${KIND_VI[out.kind]} ở "${out.name}".`,
+          en: `Node ${nodeName(workflow, b.id, registry).en} expects a ${inp.kind} on "${inp.name}", but ${nodeName(workflow, a.id, registry).en} gives a ${out.kind} on "${out.name}".`,
+          vi: `Nút ${nodeName(workflow, b.id, registry).vi} cần một ${KIND_VI[inp.kind]} ở "${inp.name}", nhưng ${nodeName(workflow, a.id, registry).vi} cho ra một ${KIND_VI[out.kind]} ở "${out.name}".`,
         },
       });
     }
@@ -184,8 +187,8 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
         code: 'input-taken',
         node: b.id,
         message: {
-          en: `The input "${to.port}" of node ${nodeName(workflow, b.id)} has two connections; an input takes one.`,
-          vi: `Cổng vào "${to.port}" của nút ${nodeName(workflow, b.id)} có hai kết nối; mỗi cổng vào chỉ nhận một.`,
+          en: `The input "${to.port}" of node ${nodeName(workflow, b.id, registry).en} has two connections; an input takes one.`,
+          vi: `Cổng vào "${to.port}" của nút ${nodeName(workflow, b.id, registry).vi} có hai kết nối; mỗi cổng vào chỉ nhận một.`,
         },
       });
     }
@@ -199,8 +202,8 @@ export function validateWorkflow(workflow: Workflow, registry: Registry): GraphI
           code: 'missing-input',
           node: node.id,
           message: {
-            en: `Node ${nodeName(workflow, node.id)} needs something connected to its input "${port.name}".`,
-            vi: `Nút ${nodeName(workflow, node.id)} cần được nối vào cổng vào "${port.name}".`,
+            en: `Node ${nodeName(workflow, node.id, registry).en} needs something connected to its input "${port.name}".`,
+            vi: `Nút ${nodeName(workflow, node.id, registry).vi} cần được nối vào cổng vào "${port.name}".`,
           },
         });
       }
@@ -253,7 +256,7 @@ function rowIssues(workflow: Workflow, registry: Registry): GraphIssue[] {
       issues.push({
         code: 'invalid-params',
         node: id,
-        message: { en: `Node ${nodeName(workflow, id)}: ${problem.en}`, vi: `Nút ${nodeName(workflow, id)}: ${problem.vi}` },
+        message: { en: `Node ${nodeName(workflow, id, registry).en}: ${problem.en}`, vi: `Nút ${nodeName(workflow, id, registry).vi}: ${problem.vi}` },
       });
     rows.set(id, def.maxRows?.(params.params as never, inputRows) ?? null);
   }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { getNode } from '../../../nodes/index';
 import { paramFields, visibleFields } from '../../core/contract/form';
 import { parseParams } from '../../core/contract/params';
+import { nodeLabel } from '../../core/flow/names';
 import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
@@ -57,9 +58,11 @@ export function Inspector() {
   const set = (key: string, value: unknown) => useStore.getState().updateParams(node.id, { ...params, [key]: value });
   return (
     <aside className="af-inspector" data-testid="inspector">
-      <h2>
-        {p(def.title)} <small className="af-node-id">{node.id}</small>
+      {/* The same name as on the canvas: the analyst's label, else the type's title (then named under it). */}
+      <h2 data-testid="inspector-title">
+        {p(nodeLabel({ id: node.id, label: node.data.label }, def))} <small className="af-node-id">{node.id}</small>
       </h2>
+      {node.data.label?.trim() && node.data.label.trim() !== p(def.title) && <p className="af-node-kind">{p(def.title)}</p>}
       <p className="af-desc">{p(def.description)}</p>
       <NodeMessages id={node.id} />
       {fields.length === 0 && <p className="af-hint">{t('noParams')}</p>}

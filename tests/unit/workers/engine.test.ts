@@ -84,7 +84,11 @@ describe('Engine', () => {
     const byId = Object.fromEntries(result.nodes.map((r) => [r.id, r]));
     expect(byId.bad).toMatchObject({ status: 'error', message: { en: 'The column "age" is not in the table.' } });
     expect(byId.after.status).toBe('skipped');
-    expect(byId.after.message!.en).toMatch(/"bad" before it failed/);
+    // The step is named by its label (here its type's title), in each language, never by its id.
+    expect(byId.after.message).toEqual({
+      en: 'Not run: the step "Fail" before it failed.',
+      vi: 'Chưa chạy: bước "Lỗi" phía trước bị lỗi.',
+    });
     expect(byId.scale.status).toBe('done');
     expect(byId.side.status).toBe('done');
     expect(c.events).toContainEqual({

@@ -45,7 +45,7 @@ describe('validateWorkflow', () => {
     );
     const issues = validateWorkflow(w, toyRegistry);
     expect(issues.map((i) => i.code)).toEqual(['kind-mismatch']);
-    expect(issues[0].message.en).toMatch(/expects a table on "in", but "j" gives a model/);
+    expect(issues[0].message.en).toMatch(/^Node "Times" expects a table on "in", but "Join" gives a model/);
   });
 
   it('finds cycles and says "cycle"', () => {
@@ -69,11 +69,13 @@ describe('validateWorkflow', () => {
       toyRegistry,
     );
     expect(issues.map((i) => i.message.en)).toEqual([
-      'Node "a": "Rows" must be at least 0 (it is -3).',
-      'Node "b": "Rows" must be a number (it is "many").',
-      'Node "c": Unknown setting(s) "rows"; this node has "n".',
+      // Named by the type's title (they have no label of their own), never by the id.
+      'Node "Source": "Rows" must be at least 0 (it is -3).',
+      'Node "Source": "Rows" must be a number (it is "many").',
+      'Node "Source": Unknown setting(s) "rows"; this node has "n".',
     ]);
-    expect(issues[0].message.vi).toBe('Nút "a": "Số dòng" phải lớn hơn hoặc bằng 0 (đang là -3).');
+    expect(issues.map((i) => i.node)).toEqual(['a', 'b', 'c']);
+    expect(issues[0].message.vi).toBe('Nút "Nguồn": "Số dòng" phải lớn hơn hoặc bằng 0 (đang là -3).');
   });
 
   it('reports unknown ports, unknown nodes, doubled inputs and duplicate ids', () => {
