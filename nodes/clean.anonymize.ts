@@ -153,4 +153,5 @@ export default defineNode({
       ),
     };
   },
+  scale: 'rows',
 });

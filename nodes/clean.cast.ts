@@ -222,4 +222,5 @@ export default defineNode({
     }
     return { out: withColumns(table, added) };
   },
+  scale: 'rows',
 });

@@ -257,4 +257,5 @@ export default defineNode({
     for (const f of base.schema.fields) columns[f.name] = added[f.name] ?? base.getChild(f.name)!;
     return { out: new Table(columns) };
   },
+  scale: 'whole',
 });

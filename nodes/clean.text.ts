@@ -120,4 +120,5 @@ export default defineNode({
     await ctx.progress(1, 'done');
     return { out: withColumns(table, { [params.output.trim() || params.column]: stringVector(out) }) };
   },
+  scale: 'rows',
 });

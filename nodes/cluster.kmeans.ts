@@ -300,4 +300,5 @@ export default defineNode({
       scores: scoresChart(ks, fits, k, measure),
     };
   },
+  scale: 'reduce',
 });

@@ -278,4 +278,5 @@ export default defineNode({
     await ctx.progress(1, `${k} segments profiled`);
     return { out, personas: personaCards(out), lift };
   },
+  scale: 'reduce',
 });

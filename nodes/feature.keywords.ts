@@ -193,4 +193,5 @@ export default defineNode({
     await ctx.progress(1, 'done');
     return { out: withColumns(table, added), terms };
   },
+  scale: 'reduce',
 });

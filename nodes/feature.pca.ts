@@ -89,4 +89,5 @@ export default defineNode({
     await ctx.progress(1, `pc1–pc${m}: ${(cumulative[m - 1] * 100).toFixed(0)}% of the spread`);
     return { out: withColumns(table, added), explained };
   },
+  scale: 'reduce',
 });

@@ -152,4 +152,5 @@ export default defineNode({
     }
     return { out: withColumns(table, added) };
   },
+  scale: 'reduce',
 });

@@ -251,7 +251,7 @@ export default defineNode({
               ? `CASE WHEN ${csvMissing(c)} THEN NULL ELSE lower(trim(${c})) = 'true' END`
               : kinds[i] === 'empty'
                 ? 'CAST(NULL AS VARCHAR)'
-                : c;
+                : `CASE WHEN regexp_matches(${c}, '^''+[=+\\-@\\t\\r]') THEN substr(${c}, 2) ELSE ${c} END`; // the formula guard our CSV export adds
         return `${expr} AS ${c}`;
       });
       return `SELECT ${columns.join(', ')} FROM ${read.from}`;

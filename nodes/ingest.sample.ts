@@ -64,4 +64,5 @@ export default defineNode({
     });
     return { out };
   },
+  scale: 'whole',
 });

@@ -120,4 +120,5 @@ export default defineNode({
     await ctx.progress(1, `${out.numRows.toLocaleString('en-US')} interactions`);
     return { out };
   },
+  scale: 'rows',
 });

@@ -105,4 +105,5 @@ export default defineNode({
     await ctx.progress(1, `${n.toLocaleString('en-US')} rows scored`);
     return { out: withColumns(table, { score: floatVector(score), prediction: makeVector(dataFromValues(labels)) }) };
   },
+  scale: 'rows',
 });

@@ -293,4 +293,5 @@ export default defineNode({
       lift: liftChart(params.target, String(target.positive), curve, top10),
     };
   },
+  scale: 'whole',
 });

@@ -222,4 +222,5 @@ export default defineNode({
     await ctx.progress(1, 'Done');
     return { out };
   },
+  scale: 'whole',
 });

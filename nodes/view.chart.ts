@@ -310,4 +310,5 @@ export default defineNode({
       };
     }
   },
+  scale: 'whole',
 });

@@ -28,4 +28,5 @@ export default defineNode({
     }
     return { chart: personaCards(table) };
   },
+  scale: 'whole',
 });

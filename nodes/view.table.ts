@@ -75,4 +75,5 @@ export default defineNode({
     await ctx.progress(0.8, 'sorted');
     return { out: takeRows(table, Int32Array.from(order.slice(0, limit))) };
   },
+  scale: 'whole',
 });

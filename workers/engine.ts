@@ -38,6 +38,8 @@ export type EngineEvent =
       outputs: Record<string, OutputInfo>;
       warnings: Text[];
       infos?: Text[];
+      /** The node ran as SQL on the SQL engine (not its TypeScript `run`). */
+      sql?: true;
     }
   | { type: 'error'; node: string; code: ErrorCode; message: Text }
   | { type: 'skipped'; node: string; code: 'upstream-failed'; message: Text }
@@ -320,6 +322,7 @@ export class Engine {
           outputs: mapValues(outputs, infoOf),
           warnings,
           ...(infos.length ? { infos } : {}),
+          ...(viaSql ? { sql: true as const } : {}),
         });
       } catch (error) {
         failed.add(id);
