@@ -203,20 +203,20 @@ export function describeDuckDb(error: unknown): { code: ErrorCode; message: Text
         vi: `DuckDB hết chỗ trên đĩa cho tệp tạm (${said}). Hãy giải phóng bớt dung lượng đĩa rồi chạy lại.`,
       },
     };
-  if (/CSV|sniff|Invalid Input Error.*(line|byte)|unterminated|quote/i.test(raw))
-    return {
-      code: 'parse',
-      message: {
-        en: `DuckDB could not read this file as CSV: ${said}. Check the delimiter and header settings, or that the file really is a CSV; --engine memory reads it with Audience Flow's own reader.`,
-        vi: `DuckDB không đọc được tệp này dưới dạng CSV: ${said}. Hãy kiểm tra dấu phân cách và dòng tiêu đề, hoặc xem tệp có đúng là CSV không; --engine memory sẽ đọc bằng bộ đọc riêng của Audience Flow.`,
-      },
-    };
   if (/parquet|magic bytes|JSON|malformed/i.test(raw))
     return {
       code: 'parse',
       message: {
         en: `DuckDB could not read this file: ${said}. The file may be damaged or not of the format its name says; export it again.`,
         vi: `DuckDB không đọc được tệp này: ${said}. Tệp có thể bị hỏng hoặc không đúng định dạng như tên tệp; hãy xuất lại tệp.`,
+      },
+    };
+  if (/CSV|sniff|Invalid Input Error.*(line|byte)|unterminated|quote/i.test(raw))
+    return {
+      code: 'parse',
+      message: {
+        en: `DuckDB could not read this file as CSV: ${said}. Check the delimiter and header settings, or that the file really is a CSV; --engine memory reads it with Audience Flow's own reader.`,
+        vi: `DuckDB không đọc được tệp này dưới dạng CSV: ${said}. Hãy kiểm tra dấu phân cách và dòng tiêu đề, hoặc xem tệp có đúng là CSV không; --engine memory sẽ đọc bằng bộ đọc riêng của Audience Flow.`,
       },
     };
   if (/interrupt/i.test(raw)) return { code: 'cancelled', message: { en: 'Cancelled while running.', vi: 'Đã huỷ khi đang chạy.' } };

@@ -153,3 +153,37 @@ describe('every template gives the same tables on both engines', () => {
       expect(parity.compared.length).toBeGreaterThan(0);
     }, 300_000);
 });
+
+describe('DuckDB faults become a plain message on the node', () => {
+  it('a damaged Parquet file: a parse message in EN and VI, no stack trace', async () => {
+    writeFileSync(path.join(dir, 'broken.parquet'), 'PAR1 this is not really parquet');
+    const duck = await (await import('../../src/cli/duckdb')).openDuckDb({ threads: 1 });
+    try {
+      const engine = new Engine(getNode, files, { sql: duck });
+      const result = await engine.run(chain('broken.parquet', [['feature.aggregate', AGGREGATE]]));
+      const load = result.nodes.find((n) => n.id === 'load')!;
+      expect(load.status).toBe('error');
+      expect(load.code).toBe('parse');
+      expect(load.message!.en).toMatch(/^DuckDB could not read this file: /);
+      expect(load.message!.vi).toMatch(/^DuckDB không đọc được tệp này: /);
+      expect(load.message!.en).not.toMatch(/\n|    at /);
+      expect(result.nodes.find((n) => n.id === 'n0')!.status).toBe('skipped');
+    } finally {
+      await duck.close();
+    }
+  }, 60_000);
+
+  it('a memory limit too small for the work: says so and how to raise it', async () => {
+    const duck = await (await import('../../src/cli/duckdb')).openDuckDb({ threads: 1, memoryLimit: '1MB' });
+    try {
+      const engine = new Engine(getNode, files, { sql: duck });
+      const result = await engine.run(chain('interactions.csv', [['feature.aggregate', AGGREGATE]]));
+      const failed = result.nodes.find((n) => n.status === 'error')!;
+      expect(failed.code).toBe('too-large');
+      expect(failed.message!.en).toMatch(/DuckDB ran out of the memory it may use .*--duckdb-memory/);
+      expect(failed.message!.vi).toMatch(/DuckDB đã dùng hết bộ nhớ được phép/);
+    } finally {
+      await duck.close();
+    }
+  }, 60_000);
+});
