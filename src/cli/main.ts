@@ -254,7 +254,9 @@ async function runCommand(args: CliArgs, out: Out): Promise<number> {
   const baseDir = path.dirname(path.resolve(args.flow!));
   const files = diskFiles({ baseDir, roots: [process.cwd(), ...inputFolders], userPaths, allowAnyPath: args.allowAnyPath, maxBytes });
   const choice = await chooseEngine(flow, args.engine, baseDir);
-  out.stderr(`engine: ${choice.engine} (${pick(choice.why, args.lang)})\n`);
+  // Said when there is a choice to see: an engine asked for, or a file whose size decided it.
+  if (args.engine || flow.engine || flow.nodes.some((n) => n.type === 'ingest.file'))
+    out.stderr(`engine: ${choice.engine} (${pick(choice.why, args.lang)})\n`);
   // DuckDB is loaded only when this run uses it.
   const duck =
     choice.engine === 'duckdb'
