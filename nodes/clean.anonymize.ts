@@ -155,4 +155,5 @@ export default defineNode({
       ),
     };
   },
+  scale: 'rows',
 });

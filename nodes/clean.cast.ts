@@ -224,4 +224,5 @@ export default defineNode({
     }
     return { out: withColumns(table, added) };
   },
+  scale: 'rows',
 });

@@ -3,6 +3,7 @@ import { encodeKeys } from '../src/core/table/encode-keys';
 import { defineNode } from '../src/core/contract/node';
 import { combineCodes } from '../src/core/table/row-keys';
 import { columnNames, requireColumn, requireTable, takeRows } from '../src/core/table/table';
+import { ident, numbered, numberExpr, ROW, sqlColumn } from '../src/core/sql/quote';
 import { columnsParam, inform, tableIn, tableOut } from './kit';
 import { say } from '../src/core/contract/format';
 
@@ -82,4 +83,17 @@ export default defineNode({
     );
     return { out: takeRows(table, rowsKept) };
   },
+  sql: {
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input) return null;
+      const keys = (params.columns.length ? params.columns : input.columns.map((c) => c.name)).map((name) => sqlColumn(input, name));
+      // Keys compare as the memory engine's codes do: NaN and missing are one value.
+      const partition = keys.map((c) => (c.kind === 'number' ? numberExpr(c.name) : ident(c.name))).join(', ');
+      const order = params.keep === 'first' ? ROW : `${ROW} DESC`;
+      return `SELECT * EXCLUDE (${ROW}) FROM ${numbered(input)} QUALIFY row_number() OVER (PARTITION BY ${partition || '1'} ORDER BY ${order}) = 1 ORDER BY ${ROW}`;
+    },
+  },
+  // Copies of a row must meet: by the key columns (every column when none is chosen).
+  scale: { key: 'columns' },
 });

@@ -7,6 +7,8 @@ import { missingMask } from '../src/core/table/missing';
 import { parseTime, parseTimes } from '../src/core/table/parse-time';
 import { filterRows, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
 import type { Text } from '../src/core/contract/i18n';
+import type { SqlInput } from '../src/core/contract/node';
+import { ident, missingExpr, normText, numberExpr, sqlColumn, sqlNumber, sqlString } from '../src/core/sql/quote';
 import { inform, tableIn, tableOut } from './kit';
 
 const OPS = ['=', '!=', '>', '>=', '<', '<=', 'contains', 'not contains', 'starts with', 'is missing', 'is not missing', 'in'] as const;
@@ -224,4 +226,76 @@ export default defineNode({
     });
     return { out: kept === n ? table : filterRows(table, keep) };
   },
+  // Text compared by order (>, <) uses a Vietnamese collator in the memory engine: no SQL form.
+  sql: {
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input) return null;
+      if (!params.conditions.length) return `SELECT * FROM ${input.relation}`;
+      const parts: string[] = [];
+      for (const c of params.conditions) {
+        const part = conditionSql(input, c);
+        if (part === null) return null;
+        parts.push(`coalesce(${part}, false)`);
+      }
+      return `SELECT * FROM ${input.relation} WHERE ${parts.join(params.match === 'all' ? ' AND ' : ' OR ')}`;
+    },
+  },
+  scale: 'rows',
 });
+
+/** One condition as a SQL test equal to `evaluate`, or null when it has none. */
+function conditionSql(input: SqlInput, c: Condition): string | null {
+  if (!c.column)
+    throw new NodeError({
+      en: 'A condition has no column. Pick a column for every condition, or remove the empty one.',
+      vi: 'Có một điều kiện chưa chọn cột. Hãy chọn cột cho mọi điều kiện, hoặc xoá điều kiện trống.',
+    });
+  const column = sqlColumn(input, c.column);
+  if (c.op === 'is missing') return missingExpr(column);
+  if (c.op === 'is not missing') return `NOT ${missingExpr(column)}`;
+  const numeric = column.kind === 'number' || column.kind === 'date';
+  if (numeric && (COMPARE.has(c.op) || c.op === 'in')) {
+    const date = column.kind === 'date';
+    const x = date ? `CAST(epoch_ms(CAST(${ident(column.name)} AS TIMESTAMP)) AS DOUBLE)` : numberExpr(column.name);
+    const read = (s: string) => {
+      const v = date ? parseTime(s.trim()) : typedNumber(s);
+      if (v !== v) throw notANumber(c, s.trim(), date);
+      return v;
+    };
+    if (c.op === 'in') {
+      const list = c.value
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map((s) => sqlNumber(read(s)));
+      return list.length ? `${x} IN (${list.join(', ')})` : 'false';
+    }
+    const v = sqlNumber(read(c.value));
+    return `${x} ${c.op === '=' ? '=' : c.op === '!=' ? '<>' : c.op} ${v}`;
+  }
+  // Text tests compare String(value) in the memory engine: only text columns read the same here.
+  if (column.kind !== 'string') return null;
+  const x = normText(ident(column.name));
+  const v = norm(c.value);
+  switch (c.op) {
+    case '=':
+      return `${x} = ${sqlString(v)}`;
+    case '!=':
+      return `${x} <> ${sqlString(v)}`;
+    case 'contains':
+      return `contains(${x}, ${sqlString(v)})`;
+    case 'not contains':
+      return `NOT contains(${x}, ${sqlString(v)})`;
+    case 'starts with':
+      return `starts_with(${x}, ${sqlString(v)})`;
+    case 'in': {
+      const list = c.value
+        .split(',')
+        .map(norm)
+        .filter((s) => s !== '');
+      return list.length ? `${x} IN (${list.map(sqlString).join(', ')})` : 'false';
+    }
+    default:
+      return null;
+  }
+}

@@ -275,4 +275,5 @@ export default defineNode({
     if (!Object.keys(added).length) return { out: base };
     return { out: withColumns(base, added) };
   },
+  scale: 'whole',
 });

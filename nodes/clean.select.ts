@@ -3,6 +3,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { requireColumn, requireTable } from '../src/core/table/table';
 import { Table, type Vector } from 'apache-arrow';
+import { ident, sqlColumn } from '../src/core/sql/quote';
 import { columnsParam, tableIn, tableOut } from './kit';
 
 /** Keeps the chosen columns, in the chosen order, and renames some of them. */
@@ -51,4 +52,28 @@ export default defineNode({
     for (const old of Object.keys(params.rename)) requireColumn(table, old);
     return { out: new Table(out) };
   },
+  sql: {
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input) return null;
+      const names = params.columns.length ? params.columns : input.columns.map((c) => c.name);
+      const seen = new Set<string>();
+      const list = names.map((name) => {
+        sqlColumn(input, name);
+        const renamed = Object.hasOwn(params.rename, name) ? params.rename[name] : name;
+        if (!renamed.trim())
+          throw new NodeError({ en: `The new name for "${name}" is empty.`, vi: `Tên mới của "${name}" đang để trống.` });
+        if (seen.has(renamed))
+          throw new NodeError({
+            en: `Two columns would both be called "${renamed}". Give them different names.`,
+            vi: `Hai cột sẽ cùng tên "${renamed}". Hãy đặt tên khác nhau.`,
+          });
+        seen.add(renamed);
+        return `${ident(name)} AS ${ident(renamed)}`;
+      });
+      for (const old of Object.keys(params.rename)) sqlColumn(input, old);
+      return `SELECT ${list.join(', ')} FROM ${input.relation}`;
+    },
+  },
+  scale: 'rows',
 });

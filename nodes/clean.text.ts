@@ -123,4 +123,5 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out: withColumns(table, { [params.output.trim() || params.column]: stringVector(out) }) };
   },
+  scale: 'rows',
 });

@@ -233,6 +233,7 @@ export default defineNode({
       dendrogram: dendrogram(Z, m, rows, stable.labels, cut, params.linkage),
     };
   },
+  scale: 'whole',
 });
 
 /** The number of different rows of an m × d matrix, counting no further than `enough`. */

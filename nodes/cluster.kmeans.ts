@@ -325,4 +325,5 @@ export default defineNode({
       scores: scoresChart(ks, fits, k, measure),
     };
   },
+  scale: 'reduce',
 });

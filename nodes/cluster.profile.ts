@@ -284,4 +284,5 @@ export default defineNode({
     );
     return { out, personas: personaCards(out), lift };
   },
+  scale: 'reduce',
 });

@@ -48,4 +48,5 @@ export default defineNode({
     });
     return { out: table };
   },
+  scale: 'whole',
 });

@@ -7,7 +7,8 @@ import type { Text } from '../src/core/contract/i18n';
 import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/table/parse-time';
 import { utf8FromStrings } from '../src/core/sample/utf8';
 import { ColumnList, floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
-import { columnParam, columnsParam, inform, tableIn, tableOut, DONE } from './kit';
+import { ident, numberExpr, sqlColumn, sqlString } from '../src/core/sql/quote';
+import { columnParam, columnsParam, DONE, inform, tableIn, tableOut } from './kit';
 
 const int32 = (values: Int32Array): Vector =>
   makeVector(makeData({ type: new Int32(), length: values.length, nullCount: 0, data: values }));
@@ -251,7 +252,107 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out: columns.toTable() };
   },
+  sql: {
+    facts(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input) return {};
+      const facts: Record<string, string> = {};
+      const type = params.type ? input.columns.find((c) => c.name === params.type) : undefined;
+      if (type?.kind === 'string')
+        facts.types = `SELECT coalesce(list(DISTINCT ${ident(type.name)}) FILTER (WHERE ${ident(type.name)} IS NOT NULL), [])::VARCHAR[] FROM ${input.relation}`;
+      const time = params.time ? input.columns.find((c) => c.name === params.time) : undefined;
+      if (time?.kind === 'string')
+        facts.isoTimes = `SELECT coalesce(bool_and(${ident(time.name)} IS NULL OR regexp_full_match(${ident(time.name)}, '${ISO_TEXT}')), true) AND count(${ident(time.name)}) > 0 FROM ${input.relation}`;
+      return facts;
+    },
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input) return null;
+      const by = sqlColumn(input, params.by);
+      if (by.kind !== 'number' && by.kind !== 'string') return null;
+      const values = params.values.map((c) => sqlColumn(input, c, 'number'));
+      const distinct = params.distinct.map((c) => sqlColumn(input, c));
+      let typeValues: string[] = [];
+      if (params.type) {
+        const type = sqlColumn(input, params.type);
+        if (type.kind !== 'string' || !Array.isArray(ctx.facts.types)) return null;
+        typeValues = (ctx.facts.types as string[]).filter((v) => label(v) !== '');
+        if (typeValues.length > 50) return null; // the node's own message explains it
+        typeValues.sort((a, b) => a.localeCompare(b));
+      }
+      let time = '';
+      if (params.time) {
+        const column = sqlColumn(input, params.time);
+        // Only times both engines read alike: timestamps, dates, and ISO text (2026-06-30 14:05:00).
+        if (column.kind === 'date') time = `CAST(${ident(column.name)} AS TIMESTAMP)`;
+        else if (column.kind === 'string' && ctx.facts.isoTimes === true) time = `CAST(${ident(column.name)} AS TIMESTAMP)`;
+        else return null;
+      }
+      const key = by.kind === 'number' ? numberExpr(by.name) : ident(by.name);
+      const src = [`${key} AS k`, `row_number() OVER () AS r`];
+      if (time) src.push(`${time} AS t`);
+      if (params.type) src.push(`${ident(params.type)} AS ty`);
+      values.forEach((c, i) => src.push(`${numberExpr(c.name)} AS v${i}`));
+      distinct.forEach((c, i) => src.push(`${c.kind === 'number' ? numberExpr(c.name) : ident(c.name)} AS d${i}`));
+      const agg = ['k', 'min(r) AS first_row', 'count(*) AS n'];
+      typeValues.forEach((v, i) => agg.push(`count(*) FILTER (WHERE ty = ${sqlString(v)}) AS ty${i}`));
+      values.forEach((_, i) => agg.push(`coalesce(sum(v${i}), 0) AS s${i}`, `count(v${i}) AS c${i}`));
+      distinct.forEach((_, i) => agg.push(`count(DISTINCT d${i}) AS dd${i}`));
+      if (time) {
+        agg.push('min(t) AS lo', 'max(t) AS hi', 'count(DISTINCT CAST(t AS DATE)) AS days', 'count(t) AS tk');
+        for (let p = 0; p < 4; p++) {
+          const hours = PART_OF_HOUR.flatMap((part, h) => (part === p ? [h] : []));
+          agg.push(`count(t) FILTER (WHERE hour(t) IN (${hours.join(', ')})) AS p${p}`);
+        }
+      }
+      const out: [string, string][] = [
+        [params.by, 'agg.k'],
+        ['interactions', 'CAST(agg.n AS INTEGER)'],
+      ];
+      typeValues.forEach((v, i) => out.push([`n_${label(v)}`, `CAST(agg.ty${i} AS INTEGER)`]));
+      typeValues.forEach((v, i) => out.push([`share_${label(v)}`, `CAST(agg.ty${i} AS DOUBLE) / agg.n`]));
+      params.values.forEach((c, i) => {
+        out.push([`sum_${c}`, `agg.s${i}`], [`mean_${c}`, `CASE WHEN agg.c${i} > 0 THEN agg.s${i} / agg.c${i} END`]);
+      });
+      params.distinct.forEach((c, i) => out.push([`distinct_${c}`, `CAST(agg.dd${i} AS INTEGER)`]));
+      if (time) {
+        out.push(
+          ['days_since_last', '(epoch_ms(g.gmax) - epoch_ms(agg.hi)) / 86400000.0'],
+          ['days_active', 'CAST(agg.days AS INTEGER)'],
+          ['first_seen', `strftime(agg.lo, '%Y-%m-%dT%H:%M:%S')`],
+          ['last_seen', `strftime(agg.hi, '%Y-%m-%dT%H:%M:%S')`],
+        );
+        if (params.hours) {
+          PART_NAMES.forEach((name, p) => out.push([name, `CASE WHEN agg.tk > 0 THEN CAST(agg.p${p} AS DOUBLE) / agg.tk END`]));
+          out.push(['peak_hour', 'CAST(peak.h AS DOUBLE)']);
+        }
+      }
+      // Two output columns of one name: the memory engine keeps the last; not worth copying here.
+      if (new Set(out.map(([name]) => name)).size !== out.length) return null;
+      const withs = [
+        `src AS (SELECT ${src.join(', ')} FROM ${input.relation})`,
+        `agg AS (SELECT ${agg.join(', ')} FROM src WHERE k IS NOT NULL GROUP BY k)`,
+      ];
+      let from = 'agg';
+      if (time) {
+        withs.push('g AS (SELECT max(t) AS gmax FROM src)');
+        from += ' CROSS JOIN g';
+        if (params.hours) {
+          // The peak hour: most interactions, the earliest hour on a tie (as the memory engine).
+          withs.push(
+            'peak AS (SELECT k, arg_max(h, c * 24 + (23 - h)) AS h FROM (SELECT k, hour(t) AS h, count(*) AS c FROM src WHERE k IS NOT NULL AND t IS NOT NULL GROUP BY k, h) GROUP BY k)',
+          );
+          from += ' LEFT JOIN peak ON peak.k = agg.k';
+        }
+      }
+      return `WITH ${withs.join(', ')} SELECT ${out.map(([name, expr]) => `${expr} AS ${ident(name)}`).join(', ')} FROM ${from} ORDER BY agg.first_row`;
+    },
+  },
+  scale: { key: 'by' },
 });
+
+/** ISO date-times that both engines read as the same wall-clock time (RE2). */
+const ISO_TEXT = '\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?)?';
 
 interface AccumulateInput {
   users: number;

@@ -94,4 +94,5 @@ export default defineNode({
     }
     return { out: new Table(out) };
   },
+  scale: 'reduce',
 });

@@ -5,7 +5,9 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { combineCodes } from '../src/core/table/row-keys';
 import { ColumnList, columnNames, requireTable, takeRows, takeVector } from '../src/core/table/table';
-import { columnsParam, tableIn, tableOut, DONE } from './kit';
+import type { SqlColumn } from '../src/core/contract/node';
+import { ident, numbered, numberExpr, sqlColumn } from '../src/core/sql/quote';
+import { columnsParam, DONE, tableIn, tableOut } from './kit';
 
 /** Codes of one key column on both sides, in one shared numbering (numbers and text compared as text when the sides differ). */
 async function sharedCodes(left: Vector, right: Vector): Promise<Int32Array> {
@@ -181,4 +183,33 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out: columns.toTable() };
   },
+  sql: {
+    build(params, ctx) {
+      const left = ctx.inputs.in,
+        right = ctx.inputs.right;
+      if (!left || !right || !params.on.length) return null;
+      const pairs = params.on.map((k) => [sqlColumn(left, k), sqlColumn(right, k)] as const);
+      // Keys of different kinds are compared as text in the memory engine (String(value)): no SQL form.
+      if (pairs.some(([l, r]) => l.kind !== r.kind || (l.kind !== 'number' && l.kind !== 'string'))) return null;
+      const key = (side: string, c: SqlColumn) =>
+        c.kind === 'number' ? numberExpr(c.name).replaceAll(ident(c.name), `${side}.${ident(c.name)}`) : `${side}.${ident(c.name)}`;
+      const on = pairs.map(([l, r]) => `${key('l', l)} = ${key('r', r)}`).join(' AND ');
+      const names = new Set(left.columns.map((c) => c.name));
+      const keys = new Set(params.on);
+      const select = left.columns.map((c) => `l.${ident(c.name)}`);
+      for (const c of right.columns) {
+        if (keys.has(c.name)) continue;
+        let name = c.name;
+        if (names.has(name)) {
+          name = `${c.name}_right`;
+          for (let s = 2; names.has(name); s++) name = `${c.name}_right${s}`;
+        }
+        names.add(name);
+        select.push(`r.${ident(c.name)} AS ${ident(name)}`);
+      }
+      const how = params.how === 'left' ? 'LEFT JOIN' : 'JOIN';
+      return `SELECT ${select.join(', ')} FROM ${numbered(left, '__af_l')} AS l ${how} ${numbered(right, '__af_r')} AS r ON ${on} ORDER BY l.__af_l, r.__af_r`;
+    },
+  },
+  scale: { key: 'on' },
 });

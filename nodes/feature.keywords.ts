@@ -202,4 +202,5 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out: withColumns(table, added), terms };
   },
+  scale: 'reduce',
 });

@@ -96,4 +96,5 @@ export default defineNode({
     );
     return { out: withColumns(table, added), explained };
   },
+  scale: 'reduce',
 });

@@ -153,4 +153,5 @@ export default defineNode({
     }
     return { out: withColumns(table, added) };
   },
+  scale: 'reduce',
 });

@@ -4,7 +4,8 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { DAY_MS, hourOf, parseTimes } from '../src/core/table/parse-time';
 import { floatVector, requireColumn, requireTable, withColumns } from '../src/core/table/table';
-import { columnParam, inform, tableIn, tableOut, DONE } from './kit';
+import { ident, sqlColumn } from '../src/core/sql/quote';
+import { columnParam, DONE, inform, tableIn, tableOut } from './kit';
 
 const PARTS = ['hour', 'weekday', 'month', 'year', 'recency_days'] as const;
 type Part = (typeof PARTS)[number];
@@ -87,4 +88,28 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out: withColumns(table, added) };
   },
+  // Only for a date/time column: text dates go through our own reader (day/month detection…).
+  sql: {
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input || !params.column || !params.parts.length) return null;
+      const column = sqlColumn(input, params.column);
+      if (column.kind !== 'date') return null;
+      const t = `CAST(${ident(column.name)} AS TIMESTAMP)`;
+      const expr: Record<Part, string> = {
+        hour: `CAST(hour(${t}) AS DOUBLE)`,
+        weekday: `CAST(isodow(${t}) AS DOUBLE)`,
+        month: `CAST(month(${t}) AS DOUBLE)`,
+        year: `CAST(year(${t}) AS DOUBLE)`,
+        recency_days: `(max(epoch_ms(${t})) OVER () - epoch_ms(${t})) / 86400000.0`,
+      };
+      const added = new Map(PARTS.filter((p) => params.parts.includes(p)).map((p) => [`${params.column}_${p}`, expr[p]]));
+      const kept = input.columns.map((c) => (added.has(c.name) ? `${added.get(c.name)} AS ${ident(c.name)}` : ident(c.name)));
+      const have = new Set(input.columns.map((c) => c.name));
+      const extra = [...added].filter(([name]) => !have.has(name)).map(([name, e]) => `${e} AS ${ident(name)}`);
+      return `SELECT ${[...kept, ...extra].join(', ')} FROM ${input.relation}`;
+    },
+  },
+  // The days before the latest time need the latest time of all rows: one max, combined.
+  scale: 'reduce',
 });

@@ -11,6 +11,7 @@ import { defineNode } from '../src/core/contract/node';
 import { readParquet } from '../src/core/io/parquet';
 import type { Text } from '../src/core/contract/i18n';
 import { looksLikeXlsx, readXlsx } from '../src/core/io/xlsx';
+import { ident, sqlString } from '../src/core/sql/quote';
 import { tableOut } from './kit';
 import { say } from '../src/core/contract/format';
 
@@ -250,4 +251,71 @@ export default defineNode({
     );
     return { out: table };
   },
+  // CSV is read as text by DuckDB, then each column gets the kind our reader gives it (numbers,
+  // yes/no, text, or empty) by the same cell rules, so both engines see the same table.
+  sql: {
+    facts(params, ctx): Record<string, string> {
+      const file = ctx.files[params.path];
+      const read = file ? sqlRead(params, file) : null;
+      if (!read || !read.csv) return {};
+      return {
+        names: `SELECT list(column_name) FROM (DESCRIBE SELECT * FROM ${read.from})`,
+        kinds: `SELECT list_value(*COLUMNS(*)) FROM (SELECT ${CSV_KIND} FROM ${read.from})`,
+      };
+    },
+    build(params, ctx) {
+      const file = ctx.files[params.path];
+      const read = file ? sqlRead(params, file) : null;
+      if (!read) return null;
+      if (!read.csv) return `SELECT * FROM ${read.from}`;
+      const names = ctx.facts.names as string[],
+        kinds = ctx.facts.kinds as string[];
+      if (!Array.isArray(names) || !Array.isArray(kinds) || names.length !== kinds.length) return null;
+      if (names.length > MAX_COLUMNS) throw tooManyColumns(names.length);
+      const columns = names.map((name, i) => {
+        const c = ident(name);
+        const expr =
+          kinds[i] === 'num'
+            ? `CASE WHEN ${csvMissing(c)} THEN NULL ELSE CAST(${csvStrip(c)} AS DOUBLE) END`
+            : kinds[i] === 'bool'
+              ? `CASE WHEN ${csvMissing(c)} THEN NULL ELSE lower(trim(${c})) = 'true' END`
+              : kinds[i] === 'empty'
+                ? 'CAST(NULL AS VARCHAR)'
+                : `CASE WHEN regexp_matches(${c}, '^''+[=+\\-@\\t\\r]') THEN substr(${c}, 2) ELSE ${c} END`; // the formula guard our CSV export adds
+        return `${expr} AS ${c}`;
+      });
+      return `SELECT ${columns.join(', ')} FROM ${read.from}`;
+    },
+  },
+  scale: 'rows',
 });
+
+/** Spaces and tabs around a CSV cell, removed as our reader does before reading a number. */
+const csvStrip = (c: string) => `regexp_replace(${c}, '^[ \\t]+|[ \\t]+$', '', 'g')`;
+/** A missing CSV cell as our reader sees it: empty, blank, NA, N/A, NaN, null, None (any case), #N/A. */
+const csvMissing = (c: string) => `(${c} IS NULL OR lower(${csvStrip(c)}) IN ('', 'na', 'n/a', 'nan', 'null', 'none', '#n/a'))`;
+/** A number as our reader takes one: no leading zeros (00123 is an id), whole numbers up to 2^53. */
+const csvNumber = (c: string) =>
+  `(regexp_full_match(${c}, '[ \\t]*[+-]?([0-9]|[1-9][0-9]+)?(\\.[0-9]*)?([eE][+-]?[0-9]+)?[ \\t]*') AND regexp_matches(${c}, '^[ \\t]*[+-]?\\.?[0-9]') AND NOT (regexp_full_match(${c}, '[ \\t]*[+-]?[0-9]+[ \\t]*') AND abs(TRY_CAST(${csvStrip(c)} AS DOUBLE)) > 9007199254740992))`;
+const csvBool = (c: string) => `(lower(trim(${c})) IN ('true', 'false'))`;
+/** Per column of a CSV read as text: 'empty', 'num', 'bool' or 'str', the kind our reader gives it. */
+const CSV_KIND = (() => {
+  const c = 'COLUMNS(*)';
+  return `CASE WHEN bool_and(${csvMissing(c)}) IS NOT FALSE THEN 'empty' WHEN bool_and(${csvMissing(c)} OR ${csvNumber(c)}) THEN 'num' WHEN bool_and(${csvMissing(c)} OR ${csvBool(c)}) THEN 'bool' ELSE 'str' END`;
+})();
+
+/** The DuckDB table function that reads the file as these params say, or null when DuckDB cannot read it the same way. */
+function sqlRead(params: { path: string; format: string; delimiter: string; header: string; encoding: string }, file: string) {
+  if (!params.path) return null;
+  const ext = /\.([a-z0-9]+)$/i.exec(params.path)?.[1].toLowerCase();
+  const format = params.format === 'auto' ? (ext && ext !== 'txt' ? EXTENSIONS[ext] : undefined) : params.format;
+  if (format === 'parquet') return { csv: false, from: `read_parquet(${sqlString(file)})` };
+  if (params.encoding !== 'auto' && params.encoding !== 'utf-8') return null;
+  if (format === 'ndjson') return { csv: false, from: `read_json(${sqlString(file)}, format = 'newline_delimited')` };
+  if (format !== 'csv' && format !== 'tsv') return null;
+  const options = ['all_varchar = true', 'null_padding = true', 'sample_size = -1'];
+  if (params.delimiter !== 'auto') options.push(`delim = ${sqlString(params.delimiter)}`);
+  else if (format === 'tsv') options.push(`delim = ${sqlString('\t')}`);
+  if (params.header !== 'auto') options.push(`header = ${params.header === 'yes'}`);
+  return { csv: true, from: `read_csv(${sqlString(file)}, ${options.join(', ')})` };
+}

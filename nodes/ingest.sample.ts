@@ -70,4 +70,5 @@ export default defineNode({
     });
     return { out };
   },
+  scale: 'whole',
 });

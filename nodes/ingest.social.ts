@@ -135,4 +135,5 @@ export default defineNode({
     );
     return { out };
   },
+  scale: 'rows',
 });

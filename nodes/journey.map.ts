@@ -199,6 +199,7 @@ export default defineNode({
     await ctx.progress(1);
     return { out, map, heatmap };
   },
+  scale: 'reduce',
 });
 
 function warnMissing(ctx: RunContext, column: string, what: 'sentiment' | 'text'): void {

@@ -223,4 +223,5 @@ export default defineNode({
       } satisfies FunnelChart,
     };
   },
+  scale: { key: 'user' },
 });

@@ -180,6 +180,7 @@ export default defineNode({
     await ctx.progress(1);
     return { out: withColumns(table, { journey_stage: stringVector(stage), journey_confidence: floatVector(conf) }) };
   },
+  scale: 'rows',
 });
 
 /** Labels mode: labelled rows teach the classifier; the others are predicted (in place). */

@@ -118,4 +118,5 @@ export default defineNode({
     );
     return { out: withColumns(table, { score: floatVector(score), prediction: makeVector(dataFromValues(labels)) }) };
   },
+  scale: 'rows',
 });

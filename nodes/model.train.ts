@@ -328,4 +328,5 @@ export default defineNode({
       ),
     };
   },
+  scale: 'whole',
 });

@@ -476,6 +476,7 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { nodes, edges: tableOf(edgeColumns), communities, graph: chart };
   },
+  scale: 'whole',
 });
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -222,4 +222,5 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out };
   },
+  scale: 'whole',
 });

@@ -241,4 +241,5 @@ export default defineNode({
     await ctx.progress(1);
     return { out: withColumns(table, { sentiment_score: floatVector(scores), sentiment_label: stringVector(labels) }) };
   },
+  scale: 'rows',
 });

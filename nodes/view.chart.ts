@@ -317,4 +317,5 @@ export default defineNode({
       };
     }
   },
+  scale: 'whole',
 });

@@ -58,4 +58,5 @@ export default defineNode({
     }
     return { chart: personaCards(table) };
   },
+  scale: 'whole',
 });

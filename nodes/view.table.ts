@@ -73,4 +73,5 @@ export default defineNode({
     await ctx.progress(0.8, { en: 'sorted', vi: 'đã sắp xếp' });
     return { out: takeRows(table, Int32Array.from(order.slice(0, limit))) };
   },
+  scale: 'whole',
 });

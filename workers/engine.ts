@@ -19,6 +19,7 @@ import { topologicalOrder, validateWorkflow, type GraphIssue, type Registry } fr
 import { parsePortRef, type Workflow } from '../src/core/flow/workflow';
 import { OutputCache, type CacheEntry } from './cache';
 import type { FileSource } from './files';
+import { type InputRef, type SqlBackend, SqlSteps } from './sql';
 
 /** What an output port holds after a run, without the data. */
 export interface OutputInfo {
@@ -39,6 +40,8 @@ export type EngineEvent =
       outputs: Record<string, OutputInfo>;
       warnings: Text[];
       infos?: Text[];
+      /** The node ran as SQL on the SQL engine (not its TypeScript `run`). */
+      sql?: true;
     }
   | { type: 'error'; node: string; code: ErrorCode; message: Text }
   | { type: 'skipped'; node: string; code: 'upstream-failed'; message: Text }
@@ -78,6 +81,8 @@ export interface EngineOptions {
   helpers?: Helpers;
   /** Bytes the output cache may hold (default: see `defaultCacheBytes`). */
   cacheBytes?: number;
+  /** A SQL engine (DuckDB): nodes with a SQL form run there, chained as views (see sql.ts). */
+  sql?: SqlBackend;
 }
 
 /** What `engine.lookup` knows about an output. */
@@ -88,6 +93,10 @@ export type OutputLookup =
   /** The node has not run successfully (or has no such port). */
   | { status: 'none' };
 
+const VIEW_INFO: Text = {
+  en: 'Computed by DuckDB as part of the next step (kept as a SQL view, so its rows are not counted here).',
+  vi: 'Được DuckDB tính cùng bước tiếp theo (giữ dưới dạng view SQL nên không đếm số dòng ở đây).',
+};
 const CANCELLED_RUNNING: Text = { en: 'Cancelled while running.', vi: 'Đã huỷ khi đang chạy.' };
 const CANCELLED_WAITING: Text = { en: 'Not run: the run was cancelled.', vi: 'Chưa chạy: lần chạy đã bị huỷ.' };
 
@@ -187,6 +196,15 @@ export class Engine {
       }
     };
     let previous: string | null = null;
+    const sqlSteps = this.options.sql ? new SqlSteps(this.options.sql, this.files) : null;
+    // A SQL node's output stays a view only while every node reading it has a SQL form too.
+    const readBy = new Map<string, string[]>();
+    for (const e of workflow.edges) {
+      const from = parsePortRef(e.from).node;
+      readBy.set(from, [...(readBy.get(from) ?? []), byId.get(parsePortRef(e.to).node)?.type ?? '']);
+    }
+    const materialise = (id: string) =>
+      !!options.targets?.includes(id) || !(readBy.get(id)?.length && readBy.get(id)!.every((type) => this.registry(type)?.sql));
 
     for (const id of order) {
       if (previous) release(previous);
@@ -232,10 +250,12 @@ export class Engine {
       const params = parsed.params;
       const inputs: Record<string, PortValue | undefined> = {};
       const inputHashes: Record<string, string> = {};
+      const refs: Record<string, InputRef> = {};
       for (const i of incoming.get(id) ?? []) {
         const entry = live.get(hashes.get(i.from)!);
         inputs[i.port] = entry?.outputs[i.fromPort];
         inputHashes[i.port] = `${hashes.get(i.from)}.${i.fromPort}`;
+        refs[i.port] = { key: inputHashes[i.port], node: i.from, value: inputs[i.port] };
       }
       let stamps: string[] = [];
       try {
@@ -273,12 +293,28 @@ export class Engine {
       try {
         await yieldNow();
         if (signal.aborted) throw new CancelledError();
-        const outputs = await def.run(inputs, params as never, ctx);
-        for (const port of def.outputs) {
-          if (!(port.name in outputs)) throw new Error(`the node did not produce its output "${port.name}"`);
+        const viaSql = sqlSteps && def.sql ? await sqlSteps.run(def, params, refs, `${hash}.out`, materialise(id), signal) : null;
+        let outputs: Record<string, PortValue>;
+        if (viaSql) outputs = viaSql.outputs;
+        else {
+          // A TypeScript node reads rows: an input that is still a view is computed now.
+          if (sqlSteps)
+            for (const [port, ref] of Object.entries(refs))
+              if (inputs[port] === undefined && sqlSteps.isView(ref.key)) inputs[port] = await sqlSteps.table(ref, signal);
+          outputs = await def.run(inputs, params as never, ctx);
         }
+        if (!viaSql?.view)
+          for (const port of def.outputs) {
+            if (!(port.name in outputs)) throw new Error(`the node did not produce its output "${port.name}"`);
+          }
         const ms = Math.round((performance.now() - started) * 10) / 10;
-        keep(id, hash, { outputs, ms, warnings, infos });
+        if (viaSql?.view) {
+          // Only a view: the nodes after it read it in SQL; nothing to cache for a later run.
+          infos.push(VIEW_INFO);
+          live.set(hash, { outputs, ms, warnings, infos });
+          pins.set(hash, (pins.get(hash) ?? 0) + (readers.get(id) ?? 0));
+          this.lastHashes.set(id, hash);
+        } else keep(id, hash, { outputs, ms, warnings, infos });
         report.ms = ms;
         report.rows = rowsOf(outputs);
         emit({
@@ -290,6 +326,7 @@ export class Engine {
           outputs: mapValues(outputs, infoOf),
           warnings,
           ...(infos.length ? { infos } : {}),
+          ...(viaSql ? { sql: true as const } : {}),
         });
       } catch (error) {
         failed.add(id);

@@ -4,6 +4,11 @@ export interface FileSource {
   read(path: string): Promise<Uint8Array>;
   /** A short string that changes when the file changes (size and date), for the cache key. */
   stamp(path: string): Promise<string>;
+  /**
+   * The file's path on this machine, checked as `read` checks it (allowed folder, regular file,
+   * size limit), for an engine that reads the file itself (DuckDB). Absent where files are not on disk.
+   */
+  localPath?(path: string): Promise<string>;
 }
 
 /** A file source over an in-memory map, for tests. */

@@ -18,13 +18,17 @@ export interface CliArgs {
   maxFileSize?: number;
   /** `--allow-any-path`: a workflow may read files outside its folder and the current folder. */
   allowAnyPath: boolean;
+  /** `--engine`: where relational nodes run (default: the flow's `engine`, else auto). */
+  engine?: 'auto' | 'memory' | 'duckdb';
+  /** `--duckdb-memory SIZE`: DuckDB's memory_limit, in bytes. */
+  duckdbMemory?: number;
 }
 
 /** Wrong flags or arguments: exit 2 with the usage text. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json] [--threads N] [--max-file-size SIZE] [--allow-any-path]
+  audience-flow run FLOW.flow.json [--input NODE_ID=FILE]... [--set NODE_ID.PARAM=VALUE]... [--param INPUT_ID=VALUE]... [--out DIR] [--format csv|arrow|parquet|json] [--threads N] [--max-file-size SIZE] [--allow-any-path] [--engine auto|memory|duckdb] [--duckdb-memory SIZE]
   audience-flow validate FLOW.flow.json
   audience-flow nodes [--json]
 Options:
@@ -33,6 +37,10 @@ Options:
   --max-file-size SIZE  largest file read, e.g. 500MB or 8GB (default 2GB, or a quarter of the memory if less;
                         also AUDIENCE_FLOW_MAX_FILE_SIZE)
   --allow-any-path      let the workflow read files outside its own folder and the current folder
+  --engine E            memory: every node on Arrow tables in this process; duckdb: nodes with a SQL form
+                        (load, select, filter, dedupe, missing, join, time, per-user features) run in DuckDB;
+                        auto (default): duckdb when a file the flow loads is over 100 MB
+  --duckdb-memory SIZE  DuckDB's memory limit, e.g. 4GB (default: 80% of the memory)
 Exit codes: 0 success; 1 a node failed, or the workflow is invalid or cannot be read, or the results
 cannot be written (the files that were computed are still written); 2 usage error (wrong options);
 130 the run was cancelled with Ctrl+C (finished results are still written; a second Ctrl+C quits at once).`;
@@ -111,6 +119,15 @@ export function parseArgs(argv: string[]): CliArgs {
       const bytes = parseSize(v);
       if (bytes === undefined) throw new UsageError(`--max-file-size is a size such as 500MB or 8GB, not "${v}".`);
       args.maxFileSize = bytes;
+    } else if (flag === '--engine') {
+      const e = value();
+      if (e !== 'auto' && e !== 'memory' && e !== 'duckdb') throw new UsageError(`--engine is auto, memory or duckdb, not "${e}".`);
+      args.engine = e;
+    } else if (flag === '--duckdb-memory') {
+      const v = value();
+      const bytes = parseSize(v);
+      if (bytes === undefined) throw new UsageError(`--duckdb-memory is a size such as 500MB or 8GB, not "${v}".`);
+      args.duckdbMemory = bytes;
     } else if (flag === '--allow-any-path') {
       args.allowAnyPath = true;
     } else if (flag === '--json') {

@@ -20,6 +20,7 @@ import { applyInputs, templateInputs } from '../core/flow/template';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { checkedRead, defaultMaxFileSize, diskFiles, parseSize } from './node-files';
 import { nodeHelpers } from '../../workers/node-helpers';
+import { chooseEngine } from './engine-choice';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -258,8 +259,19 @@ async function runCommand(args: CliArgs, out: Out, options: MainOptions): Promis
   const helpers = args.threads === undefined ? nodeHelpers() : nodeHelpers(Math.min(args.threads, availableParallelism()) - 1);
   const baseDir = path.dirname(path.resolve(args.flow!));
   const files = diskFiles({ baseDir, roots: [process.cwd(), ...inputFolders], userPaths, allowAnyPath: args.allowAnyPath, maxBytes });
-  // Outputs stay cached for the run's later nodes within a quarter of this machine's memory.
-  const engine = new Engine(getNode, files, { helpers, cacheBytes: Math.floor(totalmem() / 4) });
+  const choice = await chooseEngine(flow, args.engine, baseDir);
+  // Said when there is a choice to see: an engine asked for, or a file whose size decided it.
+  if (args.engine || flow.engine || flow.nodes.some((n) => n.type === 'ingest.file'))
+    out.stderr(`engine: ${choice.engine} (${pick(choice.why, args.lang)})\n`);
+  // DuckDB is loaded only when this run uses it.
+  const duck =
+    choice.engine === 'duckdb'
+      ? await (await import('./duckdb')).openDuckDb({
+          memoryLimit: args.duckdbMemory ? `${Math.floor(args.duckdbMemory / 1048576)}MB` : undefined,
+          threads: args.threads,
+        })
+      : undefined;
+  const engine = new Engine(getNode, files, { helpers, sql: duck, cacheBytes: Math.floor(totalmem() / 4) });
   const types = new Map(flow.nodes.map((n) => [n.id, n.type]));
   const width = Math.max(...flow.nodes.map((n) => n.id.length), 4);
   /** Node id → the messages already printed for it, so that no sentence is printed twice. */
@@ -279,7 +291,10 @@ async function runCommand(args: CliArgs, out: Out, options: MainOptions): Promis
     else if (e.type === 'cancelled') out.stderr(`■ ${label} ${pick(e.message, args.lang)}\n`);
     else if (e.type === 'progress' && e.message) out.stderr(`  ${label} ${Math.round(e.fraction * 100)}% ${pick(e.message, args.lang)}\n`);
   };
-  const result = await engine.run(flow, { onEvent, progressInterval: 1000, signal: options.signal }).finally(() => helpers.terminate());
+  const result = await engine.run(flow, { onEvent, progressInterval: 1000, signal: options.signal }).finally(() => {
+    helpers.terminate();
+    return duck?.close();
+  });
   const issues = uniqueIssues(result.issues);
   for (const issue of issues) {
     if (issue.node && shown.get(issue.node)?.has(issue.message.en)) continue;

@@ -78,26 +78,7 @@ export async function checkedRead(
   what: Text = { en: `The file "${shown}"`, vi: `Tệp "${shown}"` },
   hint: Text = SIZE_HINT,
 ): Promise<Uint8Array> {
-  let info;
-  try {
-    info = await stat(full);
-  } catch (e) {
-    throw new NodeError(notReadable(e, full, what));
-  }
-  if (info.isDirectory())
-    throw new NodeError({ en: `${what.en} is a folder, not a file.`, vi: `${what.vi} là một thư mục, không phải tệp.` });
-  if (!info.isFile()) {
-    throw new NodeError({
-      en: `${what.en} is not a regular file (it is a device, a pipe or a socket), so it is not read. Give a file saved on disk.`,
-      vi: `${what.vi} không phải tệp thông thường (đó là thiết bị, đường ống hoặc socket), nên không được đọc. Hãy chọn một tệp lưu trên đĩa.`,
-    });
-  }
-  if (info.size > maxBytes) {
-    throw new NodeError({
-      en: `${what.en} is ${formatSize(info.size)}; the limit is ${formatSize(maxBytes)} (${hint.en}).`,
-      vi: `${what.vi} có dung lượng ${formatSize(info.size)}; giới hạn là ${formatSize(maxBytes)} (${hint.vi}).`,
-    });
-  }
+  const info = await checkedFile(full, shown, maxBytes, what, hint);
   let handle;
   try {
     handle = await open(full, 'r');
@@ -121,6 +102,37 @@ export async function checkedRead(
   } finally {
     await handle?.close();
   }
+}
+
+/** Checks that a file is a regular file within the size limit, without reading it; its stat. */
+async function checkedFile(
+  full: string,
+  shown: string,
+  maxBytes: number,
+  what: Text = { en: `The file "${shown}"`, vi: `Tệp "${shown}"` },
+  hint: Text = SIZE_HINT,
+) {
+  let info;
+  try {
+    info = await stat(full);
+  } catch (e) {
+    throw new NodeError(notReadable(e, full, what));
+  }
+  if (info.isDirectory())
+    throw new NodeError({ en: `${what.en} is a folder, not a file.`, vi: `${what.vi} là một thư mục, không phải tệp.` });
+  if (!info.isFile()) {
+    throw new NodeError({
+      en: `${what.en} is not a regular file (it is a device, a pipe or a socket), so it is not read. Give a file saved on disk.`,
+      vi: `${what.vi} không phải tệp thông thường (đó là thiết bị, đường ống hoặc socket), nên không được đọc. Hãy chọn một tệp lưu trên đĩa.`,
+    });
+  }
+  if (info.size > maxBytes) {
+    throw new NodeError({
+      en: `${what.en} is ${formatSize(info.size)}; the limit is ${formatSize(maxBytes)} (${hint.en}).`,
+      vi: `${what.vi} có dung lượng ${formatSize(info.size)}; giới hạn là ${formatSize(maxBytes)} (${hint.vi}).`,
+    });
+  }
+  return info;
 }
 
 const lower1 = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -153,6 +165,11 @@ export function diskFiles(rules: FileRules | string): FileSource {
   };
   return {
     read: async (p) => checkedRead(resolve(p), p, maxBytes),
+    async localPath(p) {
+      const full = resolve(p);
+      await checkedFile(full, p, maxBytes);
+      return full;
+    },
     async stamp(p) {
       const s = await stat(resolve(p));
       return `${s.size}:${s.mtimeMs}`;

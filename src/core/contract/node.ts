@@ -79,6 +79,53 @@ export interface RunContext {
 }
 
 /**
+ * How a node's work splits over partitions of its input rows (for engines that split tables:
+ * DuckDB's threads today, a Dask cluster later). `rows`: any partition alone (filter, clean, text,
+ * journey stage); `{ key: PARAM }`: all rows sharing the value of the column named by that param
+ * must be together (per-user features: shuffle by that column first); `reduce`: partial results
+ * per partition are combined (k-means block sums, counts); `whole`: needs every row at once.
+ */
+export type ScaleRule = 'rows' | { key: string } | 'reduce' | 'whole';
+
+/** A column of a SQL relation: its name, its kind in our terms and DuckDB's type name. */
+export interface SqlColumn {
+  name: string;
+  kind: 'number' | 'string' | 'boolean' | 'date' | 'other';
+  sqlType: string;
+}
+
+/** An input of a node as a SQL relation: a quoted name usable after FROM, and its columns. */
+export interface SqlInput {
+  relation: string;
+  columns: SqlColumn[];
+}
+
+/** What a node's SQL is built from besides its params. */
+export interface SqlContext {
+  /** The connected table inputs, as relations. */
+  inputs: Record<string, SqlInput | undefined>;
+  /** Each file of `files(params)` → the path the SQL engine reads it by (already checked by the host). */
+  files: Record<string, string>;
+  /** The answers to the node's `facts` queries, by name (JS values: numbers, strings, lists). */
+  facts: Record<string, unknown>;
+}
+
+/**
+ * The SQL form of a node, beside its `run`: same params, same results. `build` is pure: SQL text
+ * from params, input relations and facts; every identifier goes through `ident` and every value
+ * through `sqlString`/`sqlNumber` (src/core/sql/quote.ts), never pasted in. It returns null when
+ * these params or input types have no exact SQL form; the engine then runs `run` on Arrow rows.
+ */
+export interface NodeSql<P> {
+  /**
+   * Scalar queries over the inputs whose answers the SQL depends on (e.g. the distinct values of
+   * a type column that become `n_…` columns); each returns one value. Run before `build`.
+   */
+  facts?(params: P, ctx: Omit<SqlContext, 'facts'>): Record<string, string>;
+  build(params: P, ctx: SqlContext): string | null;
+}
+
+/**
  * The declaration of one node type: metadata, ports, params and a pure `run`. The port lists type
  * `run`: an input declared as a table arrives as a `Table`, a chart output must be a `Chart`.
  */
@@ -111,6 +158,10 @@ export interface NodeDef<
   usesHelpers?: boolean;
   /** Computes the outputs. Never mutates its inputs. */
   run(inputs: InputsOf<NoInfer<I>>, params: z.output<S>, ctx: RunContext): Promise<OutputsOf<NoInfer<O>>>;
+  /** The node's output `out` as a SQL relation (relational nodes), so a SQL engine can chain it. */
+  sql?: NodeSql<NoInfer<z.output<S>>>;
+  /** How the node splits over partitions of its input (default `whole`). */
+  scale?: ScaleRule;
 }
 
 /**

@@ -90,6 +90,11 @@ export const Workflow = z.object({
   groups: z.array(WorkflowGroup).max(200).superRefine(uniqueIds('groups')).optional(),
   inputs: z.array(TemplateInput).max(100).superRefine(uniqueIds('inputs')).optional(),
   translations: z.object({ vi: FlowTranslation.optional() }).optional(),
+  /**
+   * Which engine runs the relational nodes: `memory` (Arrow in this process), `duckdb`, or `auto`
+   * (DuckDB when an input file is large, see the CLI). Absent = auto. The command line's --engine wins.
+   */
+  engine: z.enum(['auto', 'memory', 'duckdb']).optional(),
 });
 
 export type Workflow = z.output<typeof Workflow>;
