@@ -62,7 +62,7 @@ function terms(text: unknown, tokenize: (s: string) => string[]): string[] {
 /** Describes every segment: size, averages and lifts, over-represented values and terms, and a persona in EN/VI. */
 export default defineNode({
   type: 'cluster.profile',
-  version: 2,
+  version: 3,
   category: 'cluster',
   title: { en: 'Segment profiles', vi: 'Chân dung phân khúc' },
   description: {

@@ -15,6 +15,7 @@ import { PAGE_ROWS, VirtualTable, type TableSource } from './VirtualTable';
 import { DownloadButton } from './DownloadButton';
 import { DATA_TEXTS } from './texts';
 import './data.css';
+import { formats } from '../../core/contract/format';
 
 type Shown = { kind: 'table'; source: TableSource } | { kind: 'chart'; spec: ChartSpec } | { kind: 'evicted' };
 /** Column summaries as they arrive (undefined: not yet), and whether all have arrived. */
@@ -27,7 +28,7 @@ const EVICTED = {
 };
 
 export function DataPanel() {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
   const selected = useStore((s) => s.selected);
   const port = useStore((s) => s.port);
   const status = useStore((s) => (s.selected ? s.status[s.selected] : undefined));
@@ -111,7 +112,7 @@ export function DataPanel() {
         {selected && ready && <DownloadButton nodeId={selected} />}
         {data?.kind === 'table' && (
           <span className="af-hint" data-testid="data-size">
-            {data.source.total.toLocaleString()} {t('rows')} × {data.source.fields.length} {t('columns')}
+            {formats(lang).int(data.source.total)} {t('rows')} × {data.source.fields.length} {t('columns')}
           </span>
         )}
         {data?.kind === 'table' && summaries && !summaries.done && (
