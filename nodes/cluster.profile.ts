@@ -226,7 +226,7 @@ export default defineNode({
         });
         liftRows[j].push(Number.isFinite(lift[j]) ? Math.round(lift[j] * 100) / 100 : 1);
       }
-      await ctx.progress((0.6 * (f + 1)) / features.length, { en: name, vi: name });
+      await ctx.progress((0.6 * (f + 1)) / features.length, { en: `profiled ${name}`, vi: `đã mô tả ${name}` });
     }
     for (const c of params.categories) {
       const values = toValues(column(c)).map((v) => (v === null || v === undefined ? null : String(v)));
