@@ -28,10 +28,12 @@ describe.skipIf(!hasChromium)('words and wiring in Chromium', () => {
     await page.click('[data-testid="node-personas"]');
     await page.waitForSelector('[data-testid="persona-card"]');
     expect(await page.locator('[data-testid="persona-card"]').count()).toBe(5);
-    // Sizes and shares in Vietnamese: no English grouping comma, shares as percentages.
+    // Numbers in Vietnamese: decimal commas, shares as percentages, ratios in "lần", never "×".
     const cards = (await page.locator('[data-testid="persona-card"]').allTextContents()).join(' ');
     expect(cards).toMatch(/\d+%/);
-    expect(cards).not.toMatch(/\d,\d{3}\b/);
+    expect(cards).toMatch(/\d,\d/);
+    expect(cards).toMatch(/\d lần/);
+    expect(cards).not.toMatch(/×/);
     await shot(page, 'words-personas-vi');
     expect(errors).toEqual([]);
   });
