@@ -62,7 +62,7 @@ function terms(text: unknown, tokenize: (s: string) => string[]): string[] {
 /** Describes every segment: size, averages and lifts, over-represented values and terms, and a persona in EN/VI. */
 export default defineNode({
   type: 'cluster.profile',
-  version: 2,
+  version: 3,
   category: 'cluster',
   title: { en: 'Segment profiles', vi: 'Chân dung phân khúc' },
   description: {
@@ -225,7 +225,7 @@ export default defineNode({
         });
         liftRows[j].push(Number.isFinite(lift[j]) ? Math.round(lift[j] * 100) / 100 : 1);
       }
-      await ctx.progress((0.6 * (f + 1)) / features.length, { en: name, vi: name });
+      await ctx.progress((0.6 * (f + 1)) / features.length, { en: `profiled ${name}`, vi: `đã mô tả ${name}` });
     }
     for (const c of params.categories) {
       const values = toValues(column(c)).map((v) => (v === null || v === undefined ? null : String(v)));

@@ -6,6 +6,7 @@
  * fallback ("High <feature>"). Used by cluster.profile and view.personas.
  */
 import type { Text } from '../contract/i18n';
+import { formats } from '../contract/format';
 
 export interface Trait {
   feature: string;
@@ -26,8 +27,11 @@ export interface Trait {
 type Words = { adjEn: string; nounEn: string; nounVi: string; qualVi: string; say: (t: Trait) => Text };
 type Entry = { match: (f: string) => boolean; hi: Words; lo: Words };
 
-const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
-const times = (t: Trait) => `${t.lift >= 10 ? t.lift.toFixed(0) : t.lift.toFixed(1)}×`;
+const num = (v: number) => formats('en').num(v);
+const numVi = (v: number) => formats('vi').num(v);
+const times = (t: Trait) => formats('en').ratio(t.lift);
+/** The bare number of times in Vietnamese ("3,1"): the sentences say "gấp 3,1 lần" themselves. */
+const timesVi = (t: Trait) => formats('vi').fixed(t.lift, t.lift >= 10 ? 0 : 1);
 const less = (t: Trait) => `${Math.round((1 - t.lift) * 100)}%`;
 const liftOk = (t: Trait) => Number.isFinite(t.lift) && t.lift > 0;
 
@@ -35,9 +39,7 @@ const liftOk = (t: Trait) => Number.isFinite(t.lift) && t.lift > 0;
 function verb(en: string, vi: string): { hi: (t: Trait) => Text; lo: (t: Trait) => Text } {
   return {
     hi: (t) =>
-      liftOk(t)
-        ? { en: `${en} ${times(t)} more than average`, vi: `${vi} nhiều gấp ${times(t).replace('×', '')} lần trung bình` }
-        : vsMean(en, vi, t),
+      liftOk(t) ? { en: `${en} ${times(t)} more than average`, vi: `${vi} nhiều gấp ${timesVi(t)} lần trung bình` } : vsMean(en, vi, t),
     lo: (t) => (liftOk(t) ? { en: `${en} ${less(t)} less than average`, vi: `${vi} ít hơn trung bình ${less(t)}` } : vsMean(en, vi, t)),
   };
 }
@@ -47,7 +49,7 @@ const vsMean = (en: string, vi: string, t: Trait): Text =>
     ? t.z >= 0
       ? { en: `${en} ${t.z >= 1 ? 'far' : 'somewhat'} above average`, vi: `${vi} cao hơn trung bình ${t.z >= 1 ? 'nhiều' : 'một chút'}` }
       : { en: `${en} ${t.z <= -1 ? 'far' : 'somewhat'} below average`, vi: `${vi} thấp hơn trung bình ${t.z <= -1 ? 'nhiều' : 'một chút'}` }
-    : { en: `${en}: ${num(t.mean)} vs ${num(t.overall)} overall`, vi: `${vi}: ${num(t.mean)} so với ${num(t.overall)} chung` };
+    : { en: `${en}: ${num(t.mean)} vs ${num(t.overall)} overall`, vi: `${vi}: ${numVi(t.mean)} so với ${numVi(t.overall)} chung` };
 const pct = (v: number) => `${Math.round(100 * v)}%`;
 
 function entry(
@@ -112,7 +114,7 @@ const VOCABULARY: Entry[] = [
     {
       hi: (t) =>
         liftOk(t)
-          ? { en: `${times(t)} more active after 22:00`, vi: `hoạt động sau 22 giờ nhiều gấp ${times(t).replace('×', '')} lần` }
+          ? { en: `${times(t)} more active after 22:00`, vi: `hoạt động sau 22 giờ nhiều gấp ${timesVi(t)} lần` }
           : vsMean('share of activity at night', 'tỷ lệ hoạt động ban đêm', t),
       lo: (t) =>
         liftOk(t)
@@ -127,7 +129,7 @@ const VOCABULARY: Entry[] = [
     {
       hi: (t) =>
         liftOk(t)
-          ? { en: `last seen ${times(t)} longer ago than average`, vi: `lần cuối ghé lâu hơn trung bình ${times(t).replace('×', '')} lần` }
+          ? { en: `last seen ${times(t)} longer ago than average`, vi: `lần cuối ghé lâu hơn trung bình ${timesVi(t)} lần` }
           : vsMean('days since last visit', 'số ngày từ lần cuối', t),
       lo: (t) =>
         liftOk(t)
@@ -144,7 +146,7 @@ const VOCABULARY: Entry[] = [
         liftOk(t)
           ? {
               en: `reach ${times(t)} more different ${thing(t.feature)} than average`,
-              vi: `số ${thingVi(t.feature)} khác nhau gấp ${times(t).replace('×', '')} lần trung bình`,
+              vi: `số ${thingVi(t.feature)} khác nhau gấp ${timesVi(t)} lần trung bình`,
             }
           : vsMean(t.feature, t.feature, t),
       lo: (t) =>
@@ -163,11 +165,11 @@ const VOCABULARY: Entry[] = [
     {
       hi: (t) => ({
         en: `more positive (tone ${num(t.mean)} vs ${num(t.overall)})`,
-        vi: `tích cực hơn (cảm xúc ${num(t.mean)} so với ${num(t.overall)})`,
+        vi: `tích cực hơn (cảm xúc ${numVi(t.mean)} so với ${numVi(t.overall)})`,
       }),
       lo: (t) => ({
         en: `more negative (tone ${num(t.mean)} vs ${num(t.overall)})`,
-        vi: `tiêu cực hơn (cảm xúc ${num(t.mean)} so với ${num(t.overall)})`,
+        vi: `tiêu cực hơn (cảm xúc ${numVi(t.mean)} so với ${numVi(t.overall)})`,
       }),
     },
     ['Happy', 'promoters', 'Người hài lòng', 'tích cực'],
@@ -178,11 +180,11 @@ const VOCABULARY: Entry[] = [
     {
       hi: (t) => ({
         en: `older (${num(t.mean)} vs ${num(t.overall)} on average)`,
-        vi: `lớn tuổi hơn (${num(t.mean)} so với ${num(t.overall)})`,
+        vi: `lớn tuổi hơn (${numVi(t.mean)} so với ${numVi(t.overall)})`,
       }),
       lo: (t) => ({
         en: `younger (${num(t.mean)} vs ${num(t.overall)} on average)`,
-        vi: `trẻ hơn (${num(t.mean)} so với ${num(t.overall)})`,
+        vi: `trẻ hơn (${numVi(t.mean)} so với ${numVi(t.overall)})`,
       }),
     },
     ['Older', 'mature customers', 'Người lớn tuổi', 'lớn tuổi'],

@@ -8,6 +8,7 @@ import { defaultNumericColumns, leftOutNote } from '../table/columns';
 import { NodeError } from '../contract/errors';
 import { emptyColumnError, floatVector, isEmptyColumn, kindOf, readFloat64, requireColumn } from '../table/table';
 import type { Text } from '../contract/i18n';
+import { formats } from '../contract/format';
 
 export const SEGMENT = 'segment';
 const RESERVED = new Set([SEGMENT, 'size', 'share', 'inertia']);
@@ -242,19 +243,19 @@ export function autoEdgeNote(chosen: number, tried: number[], kMax: number): Tex
 
 /** The note naming segments with less than 1% of the rows (labels 0..k-1 in `sizes` order), or null. */
 export function smallSegmentsNote(sizes: ArrayLike<number>, n: number): Text | null {
-  const small: string[] = [];
+  const small: string[] = [],
+    smallVi: string[] = [];
+  const en = formats('en'),
+    vi = formats('vi');
   for (let j = 0; j < sizes.length; j++)
-    if (sizes[j] < 0.01 * n) small.push(`${j} (${sizes[j]} ${sizes[j] === 1 ? 'row' : 'rows'}, ${((100 * sizes[j]) / n).toFixed(1)}%)`);
+    if (sizes[j] < 0.01 * n) {
+      small.push(`${j} (${en.count(sizes[j], 'row', 'rows')}, ${en.pct(sizes[j] / n, 1)})`);
+      smallVi.push(`${j} (${vi.int(sizes[j])} dòng, ${vi.pct(sizes[j] / n, 1)})`);
+    }
   if (!small.length) return null;
   const one = small.length === 1;
   return {
     en: `Segment${one ? '' : 's'} ${small.join(', ')} ${one ? 'has' : 'have'} less than 1% of the rows: probably unusual rows (outliers) rather than a group to target. Look at ${one ? 'it' : 'them'} in the table, or filter such rows out before clustering.`,
-    vi: `Phân khúc ${small
-      .join(', ')
-      .replace(/rows?/g, 'dòng')
-      .replace(
-        /(\d)\.(\d)/g,
-        '$1,$2',
-      )} có ít hơn 1% số dòng: có lẽ là các dòng khác thường (ngoại lai) hơn là một nhóm để nhắm tới. Hãy xem ${one ? 'phân khúc này' : 'các phân khúc này'} trong bảng, hoặc lọc bỏ các dòng đó trước khi phân cụm.`,
+    vi: `Phân khúc ${smallVi.join(', ')} có ít hơn 1% số dòng: có lẽ là các dòng khác thường (ngoại lai) hơn là một nhóm để nhắm tới. Hãy xem ${one ? 'phân khúc này' : 'các phân khúc này'} trong bảng, hoặc lọc bỏ các dòng đó trước khi phân cụm.`,
   };
 }

@@ -8,6 +8,7 @@ import { useStore } from '../store';
 import type { FlowNode as FlowNodeType } from '../store/graph';
 import { useTrainer } from '../trainer/state';
 import { NodeNeeds } from '../safety/NodeNeeds';
+import { formats } from '../../core/contract/format';
 
 const PORT_GAP = 24;
 
@@ -22,7 +23,7 @@ function Message({ level, text }: { level: 'info' | 'warning' | 'error'; text: s
 }
 
 function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
   const status = useStore((s) => s.status[id]);
   const stepping = useTrainer((s) => s.current === id);
   const def = getNode(data.type);
@@ -112,7 +113,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
         <span className={`af-badge af-badge-${state}`}>{t(`status_${state}` as StringKey)}</span>
         {state === 'done' && status?.rows !== null && status?.rows !== undefined && (
           <span className="af-rows">
-            {status.rows.toLocaleString()} {t('rows')} · {status.cached ? t('cached') : `${Math.round(status.ms ?? 0)} ms`}
+            {formats(lang).int(status.rows)} {t('rows')} · {status.cached ? t('cached') : `${Math.round(status.ms ?? 0)} ms`}
           </span>
         )}
         {state === 'running' && (

@@ -2,6 +2,7 @@
 import type { EChartsOption } from 'echarts';
 import type { BarChart, ChartSpec, HeatmapChart, HistogramChart, LineChart, ScatterChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
+import { formats } from '../../core/contract/format';
 
 export const PALETTE = ['#2563eb', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b', '#84cc16', '#f97316'];
 
@@ -83,7 +84,7 @@ export function barOption(s: ChartSpec, lang: Lang): EChartsOption {
 
 export function histogramOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as HistogramChart;
-  const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  const fmt = formats(lang).num;
   return {
     ...base(spec, lang),
     tooltip: { trigger: 'axis' },
@@ -120,14 +121,9 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
       if (v > max) max = v;
     }),
   );
+  const f = formats(lang);
   const show = (v: number) =>
-    spec.format === 'percent'
-      ? `${Math.round(v * 100)}%`
-      : spec.format === 'lift'
-        ? `${v.toFixed(1)}×`
-        : Number.isInteger(v)
-          ? String(v)
-          : v.toFixed(2);
+    spec.format === 'percent' ? f.pct(v) : spec.format === 'lift' ? f.ratio(v) : Number.isInteger(v) ? f.int(v) : f.fixed(v, 2);
   const lo = Number.isFinite(min) ? min : 0,
     hi = Number.isFinite(max) && max > lo ? max : lo + 1;
   // Sentiment columns (or rows) take their own hue, darker for larger values; others one blue

@@ -4,6 +4,7 @@ import type { JourneyMapChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
 import { STAGE_COLOR } from './journey-charts';
 import { Icon } from '../icons';
+import { formats } from '../../core/contract/format';
 
 /** Red (−1) through grey (0) to green (+1). */
 function sentimentColor(x: number | null): string {
@@ -13,9 +14,6 @@ function sentimentColor(x: number | null): string {
   const [r, g, b] = t < 0 ? mix([226, 232, 240], [248, 113, 113], -t) : mix([226, 232, 240], [52, 211, 153], t);
   return `rgb(${r}, ${g}, ${b})`;
 }
-
-const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-const signed = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${x.toFixed(2)}`);
 
 const TEXT = {
   comments: { en: 'comments', vi: 'bình luận' },
@@ -31,6 +29,9 @@ export function JourneyMap({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
   const map = spec as JourneyMapChart;
   const max = Math.max(1, ...map.stages.map((s) => s.volume));
   const t = (k: keyof typeof TEXT) => pick(TEXT[k], lang);
+  const f = formats(lang);
+  const pct = (x: number | null) => (x === null ? '–' : f.pct(x));
+  const signed = (x: number | null) => (x === null ? '–' : f.signed(x));
   return (
     <div className="af-journey" style={{ padding: 8, overflowX: 'auto' }}>
       {map.title ? <div style={{ fontWeight: 600, fontSize: 13, marginBottom: 6 }}>{pick(map.title, lang)}</div> : null}
@@ -54,7 +55,7 @@ export function JourneyMap({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
             >
               <div style={{ fontWeight: 600 }}>{pick(s.label, lang)}</div>
               <div style={{ fontSize: 12 }}>
-                {s.volume.toLocaleString()} {t('comments')} · {pct(s.share)}
+                {f.int(s.volume)} {t('comments')} · {pct(s.share)}
               </div>
             </div>
             <div style={{ height: 4, background: '#e5e7eb', margin: '4px 0', borderRadius: 2 }}>
@@ -97,7 +98,7 @@ export function JourneyMap({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
       </div>
       {map.none?.volume ? (
         <div style={{ fontSize: 11, color: '#64748b', marginTop: 6 }}>
-          {map.none.volume.toLocaleString()} {t('comments')} {t('none')} ({pct(map.none.share)})
+          {f.int(map.none.volume)} {t('comments')} {t('none')} ({pct(map.none.share)})
         </div>
       ) : null}
     </div>

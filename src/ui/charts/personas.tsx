@@ -2,6 +2,7 @@
 import type { ChartSpec, PersonasChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
+import { formats } from '../../core/contract/format';
 
 const LABELS = {
   segment: { en: 'Segment', vi: 'Phân khúc' },
@@ -10,10 +11,9 @@ const LABELS = {
   typical: { en: 'Typical values', vi: 'Giá trị đặc trưng' },
 };
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
-
 export function PersonasView({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
   const { cards, title } = spec as PersonasChart;
+  const f = formats(lang);
   return (
     <div data-testid="personas">
       {title && <h4 style={{ margin: '4px 0 8px', fontSize: 13 }}>{pick(title, lang)}</h4>}
@@ -33,8 +33,7 @@ export function PersonasView({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
               }}
             >
               <div style={{ fontSize: 11, color: '#64748b' }}>
-                {pick(LABELS.segment, lang)} {c.segment} · {c.size.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')}{' '}
-                {pick(LABELS.people, lang)} · {(c.share * 100).toFixed(1)}%
+                {pick(LABELS.segment, lang)} {c.segment} · {f.int(c.size)} {pick(LABELS.people, lang)} · {f.pct(c.share)}
               </div>
               <div style={{ height: 6, background: '#f1f5f9', borderRadius: 3, margin: '4px 0 6px' }}>
                 <div style={{ width: `${Math.max(1, c.share * 100)}%`, height: '100%', background: colour, borderRadius: 3 }} />
@@ -47,8 +46,8 @@ export function PersonasView({ spec, lang }: { spec: ChartSpec; lang: Lang }) {
                   <ul style={{ margin: '2px 0 6px', paddingLeft: 16, fontSize: 12 }}>
                     {c.traits.map((t) => (
                       <li key={t.feature}>
-                        <b>{t.feature}</b> {fmt(t.mean)}
-                        {t.lift !== null && <span style={{ color: t.lift >= 1 ? '#047857' : '#b91c1c' }}> ({t.lift.toFixed(1)}×)</span>}
+                        <b>{t.feature}</b> {f.num(t.mean)}
+                        {t.lift !== null && <span style={{ color: t.lift >= 1 ? '#047857' : '#b91c1c' }}> ({f.ratio(t.lift)})</span>}
                       </li>
                     ))}
                   </ul>

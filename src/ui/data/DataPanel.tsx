@@ -17,6 +17,7 @@ import { DownloadButton } from './DownloadButton';
 import { ModelSummary } from './ModelSummary';
 import { DATA_TEXTS } from './texts';
 import './data.css';
+import { formats } from '../../core/contract/format';
 
 type Shown =
   | { kind: 'table'; source: TableSource }
@@ -33,7 +34,7 @@ const EVICTED = {
 };
 
 export function DataPanel() {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
   const selected = useStore((s) => s.selected);
   const port = useStore((s) => s.port);
   const status = useStore((s) => (s.selected ? s.status[s.selected] : undefined));
@@ -118,7 +119,7 @@ export function DataPanel() {
         {selected && ready && <DownloadButton nodeId={selected} />}
         {data?.kind === 'table' && (
           <span className="af-hint" data-testid="data-size">
-            {data.source.total.toLocaleString()} {t('rows')} × {data.source.fields.length} {t('columns')}
+            {formats(lang).int(data.source.total)} {t('rows')} × {data.source.fields.length} {t('columns')}
           </span>
         )}
         {data?.kind === 'table' && summaries && !summaries.done && (

@@ -11,6 +11,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ColumnSummary } from '../../../workers/summary';
 import { useT } from '../i18n';
 import { DATA_TEXTS } from './texts';
+import { formats } from '../../core/contract/format';
 
 const ROW = 26;
 const COL = 150;
@@ -31,15 +32,17 @@ const fmt = (v: unknown): string => {
 };
 
 function Summary({ s }: { s: ColumnSummary }) {
-  const { t } = useT();
-  const num = (x: number | undefined) => (x === undefined ? '—' : fmt(x));
+  const { t, lang } = useT();
+  const f = formats(lang);
+  // Summaries keep three significant digits in the page's language: "μ 15.1", not "μ 15.0585".
+  const num = (x: number | undefined) => (x === undefined ? '—' : f.num(x));
   return (
     <div className="af-summary" data-testid="column-summary">
       <span className={`af-kind af-kind-${s.kind}`}>{s.kind}</span>
       {s.missing > 0 && (
         <span>
           {' '}
-          · {s.missing.toLocaleString()} {t('missing')}
+          · {f.int(s.missing)} {t('missing')}
         </span>
       )}
       {s.kind === 'number' && (
@@ -49,7 +52,7 @@ function Summary({ s }: { s: ColumnSummary }) {
       )}
       {s.distinct !== undefined && (
         <div title={s.top?.map((x) => `${x.value}: ${x.count}`).join('\n')}>
-          {s.distinct.toLocaleString()}
+          {f.int(s.distinct)}
           {s.distinctCapped ? '+' : ''} {t('distinct')}
           {s.top?.[0] ? ` · ${s.top[0].value.slice(0, 14)}` : ''}
         </div>
