@@ -195,7 +195,12 @@ export default defineNode({
       return t;
     });
     if (long) ctx.warn(clippedNote(long));
-    const corpus = await topicsText.topicCorpus(keys.codes, texts, params.ngrams, at(0.05, 0.25, { en: 'Counting words…', vi: 'Đang đếm từ…' }));
+    const corpus = await topicsText.topicCorpus(
+      keys.codes,
+      texts,
+      params.ngrams,
+      at(0.05, 0.25, { en: 'Counting words…', vi: 'Đang đếm từ…' }),
+    );
     await ctx.progress(0.3, { en: 'Weighing words…', vi: 'Đang tính trọng số từ…' });
     const X = topicsText.tfidfMatrix(corpus, { minDf: params.minCount, maxShare: params.maxShare, maxTerms: params.maxTerms });
     if (X.nonEmpty === 0 || X.cols < 2) {
@@ -267,7 +272,10 @@ export default defineNode({
           k: kk,
           seed: seedFrom(params.seed, 'topics'),
           maxIter: AUTO_ROUNDS,
-          onRound: (r) => (r % 10 === 0 ? ctx.progress(0.3 + (0.4 * (step + r / AUTO_ROUNDS)) / span, { en: `Trying ${kk} topics…`, vi: `Đang thử ${kk} chủ đề…` }) : undefined),
+          onRound: (r) =>
+            r % 10 === 0
+              ? ctx.progress(0.3 + (0.4 * (step + r / AUTO_ROUNDS)) / span, { en: `Trying ${kk} topics…`, vi: `Đang thử ${kk} chủ đề…` })
+              : undefined,
         });
         const lists = Array.from({ length: kk }, (_, t) => topicsText.topTerms(sample.terms, sample.df, fit.Ht, kk, t, COHERENCE_TERMS));
         const c = topicsText.npmiCoherence(sample, lists);
@@ -288,7 +296,8 @@ export default defineNode({
       k,
       seed: seedFrom(params.seed, 'topics'),
       maxIter: FIT_ROUNDS,
-      onRound: (r, max) => (r % 5 === 0 ? ctx.progress(from + ((to - from) * r) / max, { en: `Fitting ${k} topics…`, vi: `Đang tìm ${k} chủ đề…` }) : undefined),
+      onRound: (r, max) =>
+        r % 5 === 0 ? ctx.progress(from + ((to - from) * r) / max, { en: `Fitting ${k} topics…`, vi: `Đang tìm ${k} chủ đề…` }) : undefined,
     });
     if (!fit.converged) {
       ctx.warn({

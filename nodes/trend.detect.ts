@@ -315,7 +315,9 @@ export default defineNode({
         import('../src/core/text/keywords'),
         import('../src/core/trend/terms'),
       ]);
-      const keys = await encodeKeys(vector, (done) => ctx.progress(0.15 + (0.1 * done) / Math.max(1, n), { en: 'Reading texts…', vi: 'Đang đọc văn bản…' }));
+      const keys = await encodeKeys(vector, (done) =>
+        ctx.progress(0.15 + (0.1 * done) / Math.max(1, n), { en: 'Reading texts…', vi: 'Đang đọc văn bản…' }),
+      );
       // Only the texts of rows with a time are tokenised; each distinct text once.
       const needed = new Uint8Array(keys.values.length);
       for (let i = 0; i < n; i++) if (bins[i] >= 0 && keys.codes[i] >= 0) needed[keys.codes[i]] = 1;
@@ -351,7 +353,9 @@ export default defineNode({
       const docs = { vocabulary, bins, codes: keys.codes, termsOfText, binCount };
       const windows = [...spikes.map((s) => ({ from: s.from, to: s.to })), recent];
       const options = { minCount: params.minCount, minGrowth: 2, top: params.top };
-      const found = await trend.emergingTerms(docs, windows, options, (f) => ctx.progress(0.7 + 0.2 * f, { en: 'Emerging words…', vi: 'Đang tìm từ nổi lên…' }));
+      const found = await trend.emergingTerms(docs, windows, options, (f) =>
+        ctx.progress(0.7 + 0.2 * f, { en: 'Emerging words…', vi: 'Đang tìm từ nổi lên…' }),
+      );
       spikeTerms = spikes.map((_, i) => found[i].terms.slice(0, SPIKE_TERMS).map((t) => t.term));
       const latest = found[spikes.length];
       const first = trend.firstSeen(docs);

@@ -256,7 +256,10 @@ function rowIssues(workflow: Workflow, registry: Registry): GraphIssue[] {
       issues.push({
         code: 'invalid-params',
         node: id,
-        message: { en: `Node ${nodeName(workflow, id, registry).en}: ${problem.en}`, vi: `Nút ${nodeName(workflow, id, registry).vi}: ${problem.vi}` },
+        message: {
+          en: `Node ${nodeName(workflow, id, registry).en}: ${problem.en}`,
+          vi: `Nút ${nodeName(workflow, id, registry).vi}: ${problem.vi}`,
+        },
       });
     rows.set(id, def.maxRows?.(params.params as never, inputRows) ?? null);
   }
