@@ -15,6 +15,7 @@ import {
   stringVector,
   tableOf,
   takeRows,
+  toFloat64,
   withColumns,
 } from '../src/core/table/table';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
@@ -201,10 +202,11 @@ export default defineNode({
     const parsed = parseTimes(timeVector);
     const ms = parsed.ms;
     if (kindOf(timeVector.type) === 'number') {
+      // parseTimes reads numbers below SECONDS_BELOW as Unix seconds (as clean.cast does): say so.
+      const raw = toFloat64(timeVector);
       let max = -Infinity;
-      for (let i = 0; i < n; i++) if (ms[i] === ms[i] && Math.abs(ms[i]) > max) max = Math.abs(ms[i]);
+      for (let i = 0; i < n; i++) if (raw[i] === raw[i] && Math.abs(raw[i]) > max) max = Math.abs(raw[i]);
       if (max < SECONDS_BELOW) {
-        for (let i = 0; i < n; i++) ms[i] *= 1000;
         inform(ctx, {
           en: `"${params.time}" holds numbers: read as Unix times in seconds.`,
           vi: `"${params.time}" chứa số: được đọc là thời gian Unix tính bằng giây.`,
