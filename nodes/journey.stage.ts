@@ -34,7 +34,7 @@ const entry = z.object({
  */
 export default defineNode({
   type: 'journey.stage',
-  version: 3,
+  version: 4,
   category: 'journey',
   title: { en: 'Journey stage', vi: 'Giai đoạn hành trình' },
   description: {

@@ -103,4 +103,6 @@ export default defineNode({
     });
     return { model };
   },
+  // Reads one file; no rows to split.
+  scale: 'whole',
 });

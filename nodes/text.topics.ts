@@ -462,4 +462,6 @@ export default defineNode({
       groupChart,
     };
   },
+  // NMF factorises the whole term matrix at once.
+  scale: 'whole',
 });

@@ -441,6 +441,8 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { series: seriesTable, spikes: spikesTable, terms, rows, chart };
   },
+  // Spikes compare each period with the ones before it, and the rows behind them are returned: all rows at once.
+  scale: 'whole',
 });
 
 const round = (x: number) => Math.round(x * 100) / 100;
