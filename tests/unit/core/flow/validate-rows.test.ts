@@ -30,9 +30,9 @@ describe('rows known before a run', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0].node).toBe('kmeans');
     expect(issues[0].message.en).toBe(
-      `Node "kmeans": You asked for ${rows + 5} segments but the table arriving here has at most ${rows} rows. Choose at most ${rows} segments.`,
+      `Node "K-means segments": You asked for ${rows + 5} segments but the table arriving here has at most ${rows} rows. Choose at most ${rows} segments.`,
     );
-    expect(issues[0].message.vi).toMatch(/chỉ có tối đa \d+ dòng/);
+    expect(issues[0].message.vi).toMatch(/^Nút "Phân khúc K-means": .*chỉ có tối đa \d+ dòng/);
   });
 
   it('passes through nodes that keep the row count, and stops at those that do not say', () => {
