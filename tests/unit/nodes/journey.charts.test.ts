@@ -57,7 +57,8 @@ describe('journey charts', () => {
     expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]))).toBe(true);
     expect(html).toContain('Rời bỏ');
     expect(html).toContain('Khoảnh khắc quyết định');
-    expect(html).toContain('-0.80');
+    // Vietnamese numbers: a true minus sign and a decimal comma.
+    expect(html).toContain('−0,80');
     expect(html).toContain('Tiêu cực: <b>100%</b>');
   });
 });
