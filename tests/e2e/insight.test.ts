@@ -46,6 +46,8 @@ describe.skipIf(!hasChromium)('insight views in Chromium', () => {
       await page.waitForSelector('[data-testid="node-file"]');
       // Open the flow that reads the dropped file by name.
       await page.setInputFiles('[data-testid="open-file"]', path.join(ROOT, 'tests/fixtures/live-sellers.flow.json'));
+      // Dropping the file was an edit, so opening a flow asks first; the file itself stays loaded.
+      await page.click('[data-testid="replace-replace"]');
       await page.waitForSelector('[data-testid="node-ward"]');
       await page.click('[data-testid="run"]');
       await waitState(page, 'profile', 'done');
