@@ -14,7 +14,7 @@ import {
   stringVector,
   withColumns,
 } from '../src/core/table/table';
-import { columnParam, tableIn, tableOut, DONE } from './kit';
+import { columnParam, tableIn, tableOut, DONE, ngramsParam } from './kit';
 import type { Text } from '../src/core/contract/i18n';
 
 /** Most terms listed in the corpus `terms` table (row mode). */
@@ -63,19 +63,7 @@ export default defineNode({
       .max(50)
       .default(5)
       .meta({ label: { en: 'Keywords to keep', vi: 'Số từ khoá giữ lại' } }),
-    ngrams: z
-      .number()
-      .int()
-      .min(1)
-      .max(2)
-      .default(1)
-      .meta({
-        label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
-        help: {
-          en: '1: single words. 2: also pairs of words, which matter for Vietnamese ("giao hàng").',
-          vi: '1: từng từ. 2: thêm cả cụm hai từ, quan trọng với tiếng Việt ("giao hàng").',
-        },
-      }),
+    ngrams: ngramsParam(1),
     minCount: z
       .number()
       .int()

@@ -144,6 +144,23 @@ export function groupColumnsParam() {
   );
 }
 
+/** How many words make a term (1, or 2 for word pairs too), for the nodes that count words. */
+export function ngramsParam(fallback: 1 | 2, help?: Text) {
+  return z
+    .number()
+    .int()
+    .min(1)
+    .max(2)
+    .default(fallback)
+    .meta({
+      label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
+      help: help ?? {
+        en: '1: single words. 2: also pairs of words, which matter for Vietnamese ("giao hàng").',
+        vi: '1: từng từ. 2: thêm cả cụm hai từ, quan trọng với tiếng Việt ("giao hàng").',
+      },
+    });
+}
+
 /** Says something plainly informative on the node ("Kept 7,004 of 20,000 rows"): an info where the host has it, else a note. */
 export function inform(ctx: RunContext, message: Text): void {
   if (ctx.info) ctx.info(message);

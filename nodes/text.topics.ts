@@ -18,7 +18,7 @@ import {
   withColumns,
 } from '../src/core/table/table';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
-import { chartOut, columnParam, DONE, inform, seedParam, tableIn, tableOut } from './kit';
+import { chartOut, columnParam, DONE, inform, seedParam, tableIn, tableOut, ngramsParam } from './kit';
 
 /** "auto" chooses k on at most this many texts (seeded sample), then fits the chosen k on all. */
 const AUTO_SAMPLE = 20_000;
@@ -104,19 +104,10 @@ export default defineNode({
         },
       },
     ),
-    ngrams: z
-      .number()
-      .int()
-      .min(1)
-      .max(2)
-      .default(2)
-      .meta({
-        label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
-        help: {
-          en: '1: single words. 2: also pairs of words, which keep Vietnamese words whole ("giao hàng") and English phrases ("battery life").',
-          vi: '1: từng từ. 2: thêm cả cụm hai từ, giữ nguyên từ tiếng Việt ("giao hàng") và cụm tiếng Anh ("battery life").',
-        },
-      }),
+    ngrams: ngramsParam(2, {
+      en: '1: single words. 2: also pairs of words, which keep Vietnamese words whole ("giao hàng") and English phrases ("battery life").',
+      vi: '1: từng từ. 2: thêm cả cụm hai từ, giữ nguyên từ tiếng Việt ("giao hàng") và cụm tiếng Anh ("battery life").',
+    }),
     minCount: z
       .number()
       .int()

@@ -31,7 +31,7 @@ import {
   type Spike,
   UNIT_MS,
 } from '../src/core/trend/series';
-import { DONE, inform, chartOut, columnParam, tableIn, tableOut } from './kit';
+import { DONE, inform, chartOut, columnParam, tableIn, tableOut, ngramsParam } from './kit';
 
 /** The most bins a series may have (a finer unit over a longer span is refused). */
 const MAX_BINS = 20_000;
@@ -174,19 +174,7 @@ export default defineNode({
       .max(100)
       .default(15)
       .meta({ label: { en: 'Emerging words to list', vi: 'Số từ nổi lên cần liệt kê' } }),
-    ngrams: z
-      .number()
-      .int()
-      .min(1)
-      .max(2)
-      .default(1)
-      .meta({
-        label: { en: 'Words per term', vi: 'Số từ mỗi cụm' },
-        help: {
-          en: '1: single words. 2: also pairs of words, which matter for Vietnamese ("giao hàng").',
-          vi: '1: từng từ. 2: thêm cả cụm hai từ, quan trọng với tiếng Việt ("giao hàng").',
-        },
-      }),
+    ngrams: ngramsParam(1),
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
