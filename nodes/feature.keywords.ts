@@ -4,15 +4,13 @@ import { NodeError } from '../src/core/contract/errors';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { defineNode } from '../src/core/contract/node';
 import {
-  emptyColumnError,
   floatVector,
   int32Vector,
-  isEmptyColumn,
-  kindOf,
   requireColumn,
   requireTable,
   stringVector,
   withColumns,
+  requireTextColumn,
 } from '../src/core/table/table';
 import { columnParam, tableIn, tableOut, DONE, ngramsParam } from './kit';
 import type { Text } from '../src/core/contract/i18n';
@@ -79,14 +77,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const vector = requireColumn(table, params.column);
-    if (kindOf(vector.type) !== 'string') {
-      if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
-      throw new NodeError({
-        en: `The column "${params.column}" does not hold text. Choose a text column.`,
-        vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.`,
-      });
-    }
+    const vector = requireTextColumn(table, params.column);
     const grouped = params.mode === 'group';
     if (grouped && !params.group)
       throw new NodeError({ en: 'Choose the group column (e.g. segment).', vi: 'Hãy chọn cột nhóm (ví dụ segment).' });

@@ -6,16 +6,14 @@ import type { Text } from '../src/core/contract/i18n';
 import { defineNode } from '../src/core/contract/node';
 import { createRandom, seedFrom } from '../src/core/contract/random';
 import {
-  emptyColumnError,
   floatVector,
   int32Vector,
-  isEmptyColumn,
-  kindOf,
   requireColumn,
   requireTable,
   stringVector,
   tableOf,
   withColumns,
+  requireTextColumn,
 } from '../src/core/table/table';
 import { clip, clippedNote, TEXT_LIMIT } from '../src/core/text/limit';
 import { chartOut, columnParam, DONE, inform, seedParam, tableIn, tableOut, ngramsParam } from './kit';
@@ -152,14 +150,7 @@ export default defineNode({
   }),
   async run(inputs, params, ctx) {
     const table = requireTable(inputs);
-    const vector = requireColumn(table, params.column);
-    if (kindOf(vector.type) !== 'string') {
-      if (isEmptyColumn(vector)) throw emptyColumnError(params.column);
-      throw new NodeError({
-        en: `The column "${params.column}" does not hold text. Choose a text column.`,
-        vi: `Cột "${params.column}" không chứa văn bản. Hãy chọn một cột văn bản.`,
-      });
-    }
+    const vector = requireTextColumn(table, params.column);
     const auto = params.k === 'auto';
     if (auto && params.kMin > params.kMax) {
       throw new NodeError({

@@ -85,6 +85,17 @@ export function emptyColumnError(name: string): NodeError {
   });
 }
 
+/** A text column's vector; an empty column is called empty, any other kind "does not hold text". */
+export function requireTextColumn(table: Table, name: string): Vector {
+  const vector = requireColumn(table, name);
+  if (kindOf(vector.type) === 'string') return vector;
+  if (isEmptyColumn(vector)) throw emptyColumnError(name);
+  throw new NodeError({
+    en: `The column "${name}" does not hold text. Choose a text column.`,
+    vi: `Cột "${name}" không chứa văn bản. Hãy chọn một cột văn bản.`,
+  });
+}
+
 /** The column's vector, or a plain-language error naming the columns that do exist. */
 export function requireColumn(table: Table, name: string, kind?: ColumnKind): Vector {
   const index = table.schema.fields.findIndex((f) => f.name === name);
