@@ -14,6 +14,7 @@
  */
 import { createRandom, type Random } from '../contract/random';
 import { compileLoop } from './codegen';
+import { jacobiEigen, RELATIVE_STOP } from './eigen';
 
 /** Sparse rows (CSR): row r holds `values[rowPtr[r] .. rowPtr[r + 1])` at columns `indices[…]`. */
 export interface SparseRows {
@@ -138,53 +139,6 @@ function orthonormalize(A: Float64Array, m: number, l: number): void {
   }
 }
 
-/** Eigen-decomposition of a symmetric l × l matrix (cyclic Jacobi): eigenvalues and column eigenvectors. */
-function symmetricEigen(S: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(S);
-  const v = new Float64Array(l * l);
-  for (let i = 0; i < l; i++) v[i * l + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0,
-      diag = 0;
-    for (let i = 0; i < l; i++) {
-      diag += a[i * l + i] * a[i * l + i];
-      for (let j = i + 1; j < l; j++) off += a[i * l + j] * a[i * l + j];
-    }
-    if (off <= 1e-30 * diag || off === 0) break;
-    for (let p = 0; p < l; p++) {
-      for (let q = p + 1; q < l; q++) {
-        const apq = a[p * l + q];
-        if (apq === 0) continue;
-        const theta = (a[q * l + q] - a[p * l + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1),
-          s = t * c;
-        for (let r = 0; r < l; r++) {
-          const arp = a[r * l + p],
-            arq = a[r * l + q];
-          a[r * l + p] = c * arp - s * arq;
-          a[r * l + q] = s * arp + c * arq;
-        }
-        for (let r = 0; r < l; r++) {
-          const apr = a[p * l + r],
-            aqr = a[q * l + r];
-          a[p * l + r] = c * apr - s * aqr;
-          a[q * l + r] = s * apr + c * aqr;
-        }
-        for (let r = 0; r < l; r++) {
-          const vrp = v[r * l + p],
-            vrq = v[r * l + q];
-          v[r * l + p] = c * vrp - s * vrq;
-          v[r * l + q] = s * vrp + c * vrq;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(l);
-  for (let i = 0; i < l; i++) values[i] = a[i * l + i];
-  return { values, vectors: v };
-}
-
 /** A standard normal number (Box–Muller). */
 function normal(rng: Random): number {
   let u = rng();
@@ -229,7 +183,7 @@ export function randomizedSvd(X: SparseRows, k: number, seed: number): { U: Floa
       for (let b = a; b < l; b++) G[a * l + b] += za * Z[r * l + b];
     }
   for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) G[a * l + b] = G[b * l + a];
-  const { values, vectors } = symmetricEigen(G, l);
+  const { values, vectors } = jacobiEigen(G, l, RELATIVE_STOP);
   const order = Array.from({ length: l }, (_, i) => i).sort((a, b) => values[b] - values[a]);
   const kk = Math.min(k, l);
   const U = new Float64Array(n * k),
