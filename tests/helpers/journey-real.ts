@@ -37,6 +37,7 @@ const SOURCES: Record<string, { column: string; encoding: BufferEncoding }> = {
   uit_victsd: { column: 'Comment', encoding: 'utf8' },
   // `sentence<TAB>0|1` lines without a header: read as rows of { text, label } (see readRows).
   uci_sentiment_labelled_sentences: { column: 'text', encoding: 'utf8' },
+  pfizer_vaccine_tweets: { column: 'text', encoding: 'utf8' },
 };
 
 /** The text column of a file's source folder. */
