@@ -13,11 +13,19 @@ import { isTable } from '../src/core/table/table';
 import { browserFiles } from './browser-files';
 import { browserHelpers } from './browser-helpers';
 import { Engine, type EngineEvent, type RunResult } from './engine';
+import { PreviewEngine, previewTargets, type PreviewResult } from './preview';
 import { summarize, summarizeColumn, type ColumnSummary } from './summary';
 
 // The cache budget defaults to a quarter of this worker's memory (see workers/cache.ts).
 const engine = new Engine(getNode, browserFiles, { helpers: browserHelpers });
 let controller: AbortController | null = null;
+/** The preview of a flow before its first run: the nodes after a loaded file, on its first rows. */
+const preview = new PreviewEngine(getNode, browserFiles);
+let previewController: AbortController | null = null;
+/** Which engine a table request reads: the last run's results, or the preview's. */
+type From = 'run' | 'preview';
+const tableOf = (nodeId: string, port: string, from: From) =>
+  from === 'preview' ? preview.table(nodeId, port) : engine.table(nodeId, port);
 /** The latest `summaries` request: an older one stops at its next column. */
 let summaryRequest = 0;
 
@@ -34,11 +42,34 @@ const api = {
       return { ok: false, cancelled: false, nodes: [], issues: [{ code: 'parse', message: { en: parsed.message, vi: parsed.message } }] };
     }
     controller?.abort();
+    // A run goes first: a preview still running stops.
+    previewController?.abort();
     controller = new AbortController();
     try {
       return await engine.run(parsed.workflow, { onEvent: (e) => onEvent(e), signal: controller.signal, targets });
     } finally {
       controller = null;
+    }
+  },
+
+  /**
+   * Previews the flow (as JSON) before it is run: the nodes after a load node that names a file,
+   * except `known` ones (they have results of a run), run on the file's first rows. Says, per
+   * node, the columns of each output (or why there are none). A newer preview stops an older one;
+   * null while a run is going on (the run's results will answer).
+   */
+  async preview(workflowJson: string, known: string[] = []): Promise<PreviewResult | null> {
+    if (controller) return null;
+    const parsed = parseWorkflow(workflowJson);
+    if (!parsed.ok) return null;
+    previewController?.abort();
+    const mine = new AbortController();
+    previewController = mine;
+    try {
+      const result = await preview.run(parsed.workflow, previewTargets(parsed.workflow, getNode, new Set(known)), mine.signal);
+      return mine.signal.aborted ? null : result;
+    } finally {
+      if (previewController === mine) previewController = null;
     }
   },
 
@@ -60,8 +91,8 @@ const api = {
   },
 
   /** The first `rows` rows of a table output as Arrow IPC (trainer mode's before/after sample). */
-  head(nodeId: string, port: string, rows: number): Uint8Array | null {
-    const table = engine.table(nodeId, port);
+  head(nodeId: string, port: string, rows: number, from: From = 'run'): Uint8Array | null {
+    const table = tableOf(nodeId, port, from);
     if (!table) return null;
     const bytes = tableToIPC(table.slice(0, Math.max(0, rows)), 'stream');
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
@@ -71,11 +102,11 @@ const api = {
    * Rows [offset, offset + count) of a table output as Arrow IPC (transferred), with the table's
    * row count; null when there is none. The data panel shows a table page by page.
    */
-  page(nodeId: string, port: string, offset: number, count: number): { bytes: Uint8Array; total: number } | null {
-    const table = engine.table(nodeId, port);
+  page(nodeId: string, port: string, offset: number, count: number, from: From = 'run'): { bytes: Uint8Array; total: number } | null {
+    const table = tableOf(nodeId, port, from);
     if (!table) return null;
-    const from = Math.max(0, Math.min(table.numRows, Math.floor(offset)));
-    const bytes = tableToIPC(table.slice(from, Math.min(table.numRows, from + Math.max(0, Math.floor(count)))), 'stream');
+    const start = Math.max(0, Math.min(table.numRows, Math.floor(offset)));
+    const bytes = tableToIPC(table.slice(start, Math.min(table.numRows, start + Math.max(0, Math.floor(count)))), 'stream');
     return Comlink.transfer({ bytes, total: table.numRows }, [bytes.buffer as ArrayBuffer]);
   },
 
@@ -84,10 +115,15 @@ const api = {
    * is ready and answering other requests between columns. A newer request stops an older one.
    * Resolves to the number of columns summarized (null when there is no such table).
    */
-  async summaries(nodeId: string, port: string, onColumn: (index: number, summary: ColumnSummary) => void): Promise<number | null> {
+  async summaries(
+    nodeId: string,
+    port: string,
+    onColumn: (index: number, summary: ColumnSummary) => void,
+    from: From = 'run',
+  ): Promise<number | null> {
     const request = ++summaryRequest;
     try {
-      const table = engine.table(nodeId, port);
+      const table = tableOf(nodeId, port, from);
       if (!table) return null;
       for (let c = 0; c < table.numCols; c++) {
         await breathe();

@@ -195,3 +195,56 @@ export const CATEGORY_TITLES: Record<string, Text> = {
   view: { en: 'View', vi: 'Xem' },
   export: { en: 'Export', vi: 'Xuất' },
 };
+
+/** The kinds of a column, as pickers and the data panel name them. */
+export const KIND_WORDS: Record<string, Text> = {
+  number: { en: 'number', vi: 'số' },
+  string: { en: 'text', vi: 'văn bản' },
+  boolean: { en: 'yes/no', vi: 'có/không' },
+  date: { en: 'date', vi: 'ngày' },
+  other: { en: 'other', vi: 'khác' },
+};
+
+/**
+ * Short names of ports as written on the nodes (the port's full title is its tooltip). A port
+ * not listed here shows its own name.
+ */
+export const PORT_WORDS: Record<string, Text> = {
+  in: { en: 'in', vi: 'vào' },
+  out: { en: 'out', vi: 'ra' },
+  right: { en: 'right', vi: 'bảng phải' },
+  original: { en: 'original', vi: 'bản gốc' },
+  people: { en: 'people', vi: 'người' },
+  model: { en: 'model', vi: 'mô hình' },
+  personas: { en: 'personas', vi: 'chân dung' },
+  segments: { en: 'segments', vi: 'phân khúc' },
+  scores: { en: 'scores', vi: 'điểm' },
+  dendrogram: { en: 'dendrogram', vi: 'cây' },
+  lift: { en: 'lift', vi: 'lift' },
+  terms: { en: 'terms', vi: 'từ khoá' },
+  explained: { en: 'explained', vi: 'giải thích' },
+  topics: { en: 'topics', vi: 'chủ đề' },
+  groups: { en: 'groups', vi: 'nhóm' },
+  chart: { en: 'chart', vi: 'biểu đồ' },
+  groupChart: { en: 'groupChart', vi: 'biểu đồ nhóm' },
+  map: { en: 'map', vi: 'bản đồ' },
+  heatmap: { en: 'heatmap', vi: 'bản đồ nhiệt' },
+  funnel: { en: 'funnel', vi: 'phễu' },
+  funnel_chart: { en: 'funnel_chart', vi: 'biểu đồ phễu' },
+  sankey: { en: 'sankey', vi: 'sankey' },
+  nodes: { en: 'nodes', vi: 'người' },
+  edges: { en: 'edges', vi: 'liên kết' },
+  communities: { en: 'communities', vi: 'cộng đồng' },
+  graph: { en: 'graph', vi: 'mạng lưới' },
+  series: { en: 'series', vi: 'chuỗi' },
+  spikes: { en: 'spikes', vi: 'đột biến' },
+  rows: { en: 'rows', vi: 'dòng' },
+  metrics: { en: 'metrics', vi: 'chỉ số' },
+  importance: { en: 'importance', vi: 'mức quan trọng' },
+  roc: { en: 'roc', vi: 'ROC' },
+  calibration: { en: 'calibration', vi: 'hiệu chuẩn' },
+  bars: { en: 'bars', vi: 'biểu đồ cột' },
+};
+
+/** A port's short name in a language. */
+export const portWord = (name: string, lang: Lang): string => (PORT_WORDS[name] ? pick(PORT_WORDS[name], lang) : name);

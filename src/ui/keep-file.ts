@@ -2,6 +2,7 @@
 import { fileTooBig } from '../core/io/read-file';
 import { putFile } from '../../workers/browser-files';
 import { useStore } from './store';
+import { filesChanged } from './preview/state';
 
 /** Stores the file in this browser; false (and an error toast) when it is too big to hold. */
 export async function keepFile(file: File): Promise<boolean> {
@@ -11,5 +12,6 @@ export async function keepFile(file: File): Promise<boolean> {
     return false;
   }
   await putFile({ name: file.name, size: file.size, lastModified: file.lastModified, bytes: await file.arrayBuffer() });
+  filesChanged();
   return true;
 }

@@ -14,6 +14,7 @@ import { startRetranslate } from './gallery/retranslate';
 import { localizeFlow } from '../core/flow/template';
 import { useTrainer } from './trainer/state';
 import { startSafety } from './safety/state';
+import { startPreview } from './preview/state';
 
 async function boot() {
   const params = new URLSearchParams(location.search);
@@ -31,6 +32,7 @@ async function boot() {
   startAutosave();
   startRetranslate();
   startSafety();
+  startPreview();
   engineClient.onRestart(() => {
     const s = useStore.getState();
     s.say({ en: tr('workerRestarted', 'en'), vi: tr('workerRestarted', 'vi') }, 'error');

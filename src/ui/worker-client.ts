@@ -6,11 +6,14 @@ import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { WorkerApi } from '../../workers/worker';
 import type { EngineEvent, RunResult } from '../../workers/engine';
+import type { PreviewResult } from '../../workers/preview';
 import type { ColumnSummary } from '../../workers/summary';
 import type { JsonValue } from '../core/contract/node';
 import type { ExportFormat } from '../core/io/write';
 
 type Listener = () => void;
+/** Which results a table request reads: the last run's, or the preview's (see workers/preview.ts). */
+export type From = 'run' | 'preview';
 
 const CRASHED = {
   en: 'The engine stopped during the run (often because the data did not fit in memory) and was restarted. Run again, or try a sample of the rows.',
@@ -100,14 +103,20 @@ class EngineClient {
   }
 
   /** The first rows of a table output (a small sample, sliced in the worker). */
-  async head(nodeId: string, port: string, rows: number): Promise<Table | null> {
-    const bytes = await this.ensure().head(nodeId, port, rows);
+  async head(nodeId: string, port: string, rows: number, from: From = 'run'): Promise<Table | null> {
+    const bytes = await this.ensure().head(nodeId, port, rows, from);
     return bytes ? tableFromIPC(bytes) : null;
   }
 
   /** Rows [offset, offset + count) of a table output (sliced in the worker), with its row count. */
-  async page(nodeId: string, port: string, offset: number, count: number): Promise<{ rows: Table; total: number } | null> {
-    const answer = await this.ensure().page(nodeId, port, offset, count);
+  async page(
+    nodeId: string,
+    port: string,
+    offset: number,
+    count: number,
+    from: From = 'run',
+  ): Promise<{ rows: Table; total: number } | null> {
+    const answer = await this.ensure().page(nodeId, port, offset, count, from);
     return answer ? { rows: tableFromIPC(answer.bytes), total: answer.total } : null;
   }
 
@@ -115,8 +124,23 @@ class EngineClient {
    * Column summaries computed in the worker, each sent to `onColumn` as it is ready; resolves
    * when all are done (or a newer request replaced this one).
    */
-  summaries(nodeId: string, port: string, onColumn: (index: number, summary: ColumnSummary) => void): Promise<number | null> {
-    return this.ensure().summaries(nodeId, port, Comlink.proxy(onColumn));
+  summaries(
+    nodeId: string,
+    port: string,
+    onColumn: (index: number, summary: ColumnSummary) => void,
+    from: From = 'run',
+  ): Promise<number | null> {
+    return this.ensure().summaries(nodeId, port, Comlink.proxy(onColumn), from);
+  }
+
+  /**
+   * Before a run: the worker runs the nodes after each loaded file on the file's first rows
+   * (except `known` ones, which have results of a run) and says each output's columns. Null when
+   * a run is going on or a newer preview replaced this one.
+   */
+  preview(workflowJson: string, known: string[]): Promise<PreviewResult | null> {
+    if (this.pending) return Promise.resolve(null);
+    return this.ensure().preview(workflowJson, known);
   }
 
   summary(nodeId: string, port: string): Promise<ColumnSummary[] | null> {

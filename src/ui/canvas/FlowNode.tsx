@@ -2,7 +2,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { getNode } from '../../../nodes/index';
-import { useT, type StringKey } from '../i18n';
+import { portWord, useT, type StringKey } from '../i18n';
 import { Icon } from '../icons';
 import { useStore } from '../store';
 import type { FlowNode as FlowNodeType } from '../store/graph';
@@ -91,15 +91,15 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
             className={`af-handle af-kind-${port.kind}`}
             data-testid={`handle-${id}-in-${port.name}`}
           />
-          <span>
-            {port.name}
+          <span title={p(port.title)}>
+            {portWord(port.name, lang)}
             {port.optional ? '?' : ''}
           </span>
         </div>
       ))}
       {def.outputs.map((port, i) => (
         <div key={`out-${port.name}`} className="af-port af-port-out" style={{ top: 44 + i * PORT_GAP }}>
-          <span>{port.name}</span>
+          <span title={p(port.title)}>{portWord(port.name, lang)}</span>
           <Handle
             type="source"
             position={Position.Right}

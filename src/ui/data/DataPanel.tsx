@@ -9,7 +9,7 @@ import type { ChartSpec } from '../../core/contract/chart';
 import type { Model } from '../../core/contract/node';
 import type { ColumnSummary } from '../../../workers/summary';
 import { ChartView } from '../charts/ChartView';
-import { useT } from '../i18n';
+import { portWord, useT } from '../i18n';
 import { useStore } from '../store';
 import { engineClient } from '../worker-client';
 import { PAGE_ROWS, VirtualTable, type TableSource } from './VirtualTable';
@@ -18,6 +18,8 @@ import { ModelSummary } from './ModelSummary';
 import { DATA_TEXTS } from './texts';
 import './data.css';
 import { formats } from '../../core/contract/format';
+import { usePreview } from '../preview/state';
+import { PREVIEW_TEXTS } from '../preview/texts';
 
 type Shown =
   | { kind: 'table'; source: TableSource }
@@ -42,13 +44,22 @@ export function DataPanel() {
   const [data, setData] = useState<Shown | null>(null);
   const [summaries, setSummaries] = useState<Summaries | null>(null);
   const [loading, setLoading] = useState(false);
-  const outputs = status?.outputs ?? {};
+  const preview = usePreview((s) => (selected ? s.nodes[selected] : undefined));
+  const previewVersion = usePreview((s) => s.version);
+  const previewRows = usePreview((s) => s.rows);
+  const ran = status?.state === 'done' || status?.state === 'stale';
+  // Before a run, the preview's tables (the step on the file's first rows); its charts are not shown.
+  const from = ran ? 'run' : preview?.outputs ? 'preview' : null;
+  const outputs =
+    from === 'preview'
+      ? Object.fromEntries(Object.entries(preview!.outputs!).filter(([, o]) => o.kind === 'table'))
+      : (status?.outputs ?? {});
   const ports = Object.keys(outputs);
   // Charts first: a view node's chart is what the analyst came for.
   const preferred = ports.find((n) => outputs[n].kind === 'chart') ?? ports[0];
   const shownPort = ports.includes(port) ? port : preferred;
   const kind = shownPort ? outputs[shownPort]?.kind : undefined;
-  const ready = status?.state === 'done' || status?.state === 'stale';
+  const ready = from !== null;
 
   useEffect(() => {
     let live = true;
@@ -63,7 +74,7 @@ export function DataPanel() {
       // The first page first: it is small and shows within moments even for a million rows.
       // (The marks let the browser tests say where the time went.)
       performance.mark('af-page-asked');
-      void engineClient.page(node, port, 0, PAGE_ROWS).then((first) => {
+      void engineClient.page(node, port, 0, PAGE_ROWS, from!).then((first) => {
         performance.mark('af-page-arrived');
         if (!live) return;
         setLoading(false);
@@ -73,17 +84,22 @@ export function DataPanel() {
           });
           return;
         }
-        const load = (offset: number, count: number) => engineClient.page(node, port, offset, count).then((p) => p?.rows ?? null);
+        const load = (offset: number, count: number) => engineClient.page(node, port, offset, count, from!).then((p) => p?.rows ?? null);
         setData({ kind: 'table', source: { total: first.total, fields: first.rows.schema.fields, first: first.rows, load } });
         // Then the summaries, streamed column by column from the worker.
         const columns: (ColumnSummary | undefined)[] = new Array(first.rows.numCols).fill(undefined);
         setSummaries({ columns: columns.slice(), done: false });
         void engineClient
-          .summaries(node, port, (index, summary) => {
-            if (!live) return;
-            columns[index] = summary;
-            setSummaries({ columns: columns.slice(), done: false });
-          })
+          .summaries(
+            node,
+            port,
+            (index, summary) => {
+              if (!live) return;
+              columns[index] = summary;
+              setSummaries({ columns: columns.slice(), done: false });
+            },
+            from!,
+          )
           .then(() => {
             if (live) setSummaries({ columns: columns.slice(), done: true });
           });
@@ -97,7 +113,7 @@ export function DataPanel() {
     return () => {
       live = false;
     };
-  }, [selected, shownPort, kind, ready, runCount]);
+  }, [selected, shownPort, kind, ready, runCount, from, from === 'preview' ? previewVersion : 0]);
 
   return (
     <section className="af-data" data-testid="data-panel">
@@ -113,10 +129,15 @@ export function DataPanel() {
               onClick={() => useStore.getState().setPort(name)}
               data-testid={`port-tab-${name}`}
             >
-              {name}
+              {portWord(name, lang)}
             </button>
           ))}
-        {selected && ready && <DownloadButton nodeId={selected} />}
+        {selected && from === 'run' && <DownloadButton nodeId={selected} />}
+        {from === 'preview' && (
+          <span className="af-preview-badge" data-testid="preview-badge">
+            {p(PREVIEW_TEXTS.previewBadge)}
+          </span>
+        )}
         {data?.kind === 'table' && (
           <span className="af-hint" data-testid="data-size">
             {formats(lang).int(data.source.total)} {t('rows')} × {data.source.fields.length} {t('columns')}
@@ -132,6 +153,16 @@ export function DataPanel() {
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
       {selected && !ready && status?.state !== 'error' && <p className="af-hint">{t('notRunYet')}</p>}
+      {selected && !ready && status?.state !== 'error' && preview?.error && (
+        <p className="af-hint" data-testid="preview-error">
+          {p(PREVIEW_TEXTS.previewFailed)} {p(preview.error)}
+        </p>
+      )}
+      {from === 'preview' && data?.kind === 'table' && (
+        <p className="af-hint af-preview-note" data-testid="preview-note">
+          {p(PREVIEW_TEXTS.previewOf).replace('{rows}', formats(lang).int(previewRows))}
+        </p>
+      )}
       {loading && (
         <p className="af-loading" data-testid="rows-loading" role="status">
           <span className="af-spinner" aria-hidden="true" />
@@ -144,7 +175,11 @@ export function DataPanel() {
         </p>
       )}
       {data?.kind === 'table' && (
-        <VirtualTable key={`${selected}.${shownPort}.${runCount}`} source={data.source} summary={summaries?.columns ?? null} />
+        <VirtualTable
+          key={`${selected}.${shownPort}.${runCount}.${from}.${previewVersion}`}
+          source={data.source}
+          summary={summaries?.columns ?? null}
+        />
       )}
       {data?.kind === 'chart' && <ChartView spec={data.spec} />}
       {data?.kind === 'model' && <ModelSummary model={data.model} />}

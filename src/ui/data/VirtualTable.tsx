@@ -9,7 +9,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Field, Table } from 'apache-arrow';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ColumnSummary } from '../../../workers/summary';
-import { useT } from '../i18n';
+import { KIND_WORDS, useT } from '../i18n';
+import { pick } from '../../core/contract/i18n';
 import { DATA_TEXTS } from './texts';
 import { formats } from '../../core/contract/format';
 
@@ -38,7 +39,7 @@ function Summary({ s }: { s: ColumnSummary }) {
   const num = (x: number | undefined) => (x === undefined ? '—' : f.num(x));
   return (
     <div className="af-summary" data-testid="column-summary">
-      <span className={`af-kind af-kind-${s.kind}`}>{s.kind}</span>
+      <span className={`af-kind af-kind-${s.kind}`}>{KIND_WORDS[s.kind] ? pick(KIND_WORDS[s.kind], lang) : s.kind}</span>
       {s.missing > 0 && (
         <span>
           {' '}

@@ -8,7 +8,10 @@ import { useT } from '../i18n';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
 import { Icon } from '../icons';
+import { formats } from '../../core/contract/format';
 import { Field } from './fields';
+import { columnsFrom, usePreview } from '../preview/state';
+import { PREVIEW_TEXTS } from '../preview/texts';
 
 /** The selected node's messages from its last run, in full (the node itself shows two lines of each). */
 function NodeMessages({ id }: { id: string }) {
@@ -33,11 +36,13 @@ function NodeMessages({ id }: { id: string }) {
 }
 
 export function Inspector() {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
   const selected = useStore((s) => s.selected);
   const node = useStore((s) => s.nodes.find((n) => n.id === s.selected));
   const edges = useStore((s) => s.edges);
   const status = useStore((s) => s.status);
+  const previewNodes = usePreview((s) => s.nodes);
+  const previewRows = usePreview((s) => s.rows);
   const def = node && isFlowNode(node) ? getNode(node.data.type) : undefined;
   const fields = useMemo(() => (def ? paramFields(def) : []), [def]);
   if (!selected || !node || !isFlowNode(node) || !def) {
@@ -50,11 +55,16 @@ export function Inspector() {
   }
   const params = node.data.params;
   const problems = parseParams(def, params);
-  /** Columns of the table arriving on an input port, from the last run of the node feeding it. */
-  const columnsOf = (port: string) => {
+  /** Columns of the table arriving on an input port: from the last run of the node feeding it, or the preview. */
+  const arriving = (port: string) => {
     const edge = edges.find((e) => e.target === node.id && e.targetHandle === port);
-    return edge ? (status[edge.source]?.outputs?.[edge.sourceHandle ?? 'out']?.columns ?? null) : null;
+    return edge ? columnsFrom(status[edge.source], previewNodes[edge.source], edge.sourceHandle ?? 'out') : null;
   };
+  const columnsOf = (port: string) => arriving(port)?.columns ?? null;
+  const shownFields = visibleFields(fields, params);
+  const fromPreview = shownFields.some(
+    (f) => (f.widget === 'column' || f.widget === 'columns' || f.widget === 'conditions') && arriving(f.port)?.preview,
+  );
   const set = (key: string, value: unknown) => useStore.getState().updateParams(node.id, { ...params, [key]: value });
   return (
     <aside className="af-inspector" data-testid="inspector">
@@ -66,9 +76,14 @@ export function Inspector() {
       <p className="af-desc">{p(def.description)}</p>
       <NodeMessages id={node.id} />
       {fields.length === 0 && <p className="af-hint">{t('noParams')}</p>}
+      {fromPreview && (
+        <p className="af-hint af-preview-hint" data-testid="inspector-preview-hint">
+          {p(PREVIEW_TEXTS.columnsFromPreview).replace('{rows}', formats(lang).int(previewRows))}
+        </p>
+      )}
       <form onSubmit={(e) => e.preventDefault()}>
         {/* A setting that does not apply to the chosen mode is hidden; its value stays in the flow. */}
-        {visibleFields(fields, params).map((f) => (
+        {shownFields.map((f) => (
           <div className="af-field" key={f.key} data-testid={`field-${f.key}`}>
             <label htmlFor={`param-${f.key}`}>{p(f.label)}</label>
             <Field field={f} value={params[f.key]} onChange={(v) => set(f.key, v)} columns={columnsOf(f.port)} />

@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import type { FieldSpec } from '../../core/contract/form';
 import type { ColumnInfo } from '../../core/table/table';
 import { keepFile } from '../keep-file';
-import { useT } from '../i18n';
+import { KIND_WORDS, useT } from '../i18n';
+import { pick, type Lang } from '../../core/contract/i18n';
 import { RowsInput } from './rows-input';
 import { Icon } from '../icons';
 import { columnMatcher, setShown } from './column-filter';
@@ -18,8 +19,8 @@ const COLUMN_TEXTS = {
   noMatch: { en: 'No column matches the filter.', vi: 'Không có cột nào khớp bộ lọc.' },
 };
 
-/** The type shown next to a column: `date` for dates, also those written as text or epoch numbers. */
-const kindLabel = (c: ColumnInfo) => (c.dates ? 'date' : c.kind);
+/** The type shown next to a column, in words: `date` for dates, also those written as text or epoch numbers. */
+const kindLabel = (c: ColumnInfo, lang: Lang) => pick(KIND_WORDS[c.dates ? 'date' : c.kind] ?? KIND_WORDS.other, lang);
 
 export interface FieldProps {
   field: FieldSpec;
@@ -35,7 +36,7 @@ const ordered = (list: ColumnInfo[], type: FieldSpec['columnType']) =>
   type === 'date' ? [...list.filter((c) => c.dates), ...list.filter((c) => !c.dates)] : list;
 
 export function Field({ field, value, onChange, columns }: FieldProps) {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
   const id = `param-${field.key}`;
   const v = value ?? field.default;
   switch (field.widget) {
@@ -75,7 +76,7 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
           {!options.some((c) => c.name === v) && v ? <option value={String(v)}>{String(v)} (!)</option> : null}
           {options.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({kindLabel(c)})
+              {c.name} ({kindLabel(c, lang)})
             </option>
           ))}
         </select>
@@ -149,7 +150,7 @@ function ColumnsInput({
   onChange: (v: unknown) => void;
   columns: ColumnInfo[] | null;
 }) {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
   const [filter, setFilter] = useState('');
   if (!columns) {
     return (
@@ -221,7 +222,7 @@ function ColumnsInput({
         {shown.map((c) => (
           <label key={c.name}>
             <input type="checkbox" checked={value.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} /> {c.name}{' '}
-            <small>{kindLabel(c)}</small>
+            <small>{kindLabel(c, lang)}</small>
           </label>
         ))}
         {!shown.length && <small className="af-help">{p(COLUMN_TEXTS.noMatch)}</small>}
