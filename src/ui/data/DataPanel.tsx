@@ -18,6 +18,8 @@ import { ModelSummary } from './ModelSummary';
 import { DATA_TEXTS } from './texts';
 import './data.css';
 import { formats } from '../../core/contract/format';
+import { ExportButtons, type Exporter } from '../export/ExportButtons';
+import { ReportButton } from '../export/ReportButton';
 
 type Shown =
   | { kind: 'table'; source: TableSource }
@@ -42,6 +44,9 @@ export function DataPanel() {
   const [data, setData] = useState<Shown | null>(null);
   const [summaries, setSummaries] = useState<Summaries | null>(null);
   const [loading, setLoading] = useState(false);
+  // How the chart on show saves itself as PNG / SVG (set by the chart view once it has drawn).
+  const [exporter, setExporter] = useState<Exporter | null>(null);
+  const flowName = useStore((s) => s.name);
   const outputs = status?.outputs ?? {};
   const ports = Object.keys(outputs);
   // Charts first: a view node's chart is what the analyst came for.
@@ -117,6 +122,7 @@ export function DataPanel() {
             </button>
           ))}
         {selected && ready && <DownloadButton nodeId={selected} />}
+        {data?.kind === 'chart' && exporter && <ExportButtons exporter={exporter} name={`${flowName}-${selected}-${shownPort}`} />}
         {data?.kind === 'table' && (
           <span className="af-hint" data-testid="data-size">
             {formats(lang).int(data.source.total)} {t('rows')} × {data.source.fields.length} {t('columns')}
@@ -128,6 +134,7 @@ export function DataPanel() {
             {p(DATA_TEXTS.computingSummaries)}
           </span>
         )}
+        <ReportButton />
       </header>
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
@@ -146,7 +153,7 @@ export function DataPanel() {
       {data?.kind === 'table' && (
         <VirtualTable key={`${selected}.${shownPort}.${runCount}`} source={data.source} summary={summaries?.columns ?? null} />
       )}
-      {data?.kind === 'chart' && <ChartView spec={data.spec} />}
+      {data?.kind === 'chart' && <ChartView spec={data.spec} onExporter={setExporter} />}
       {data?.kind === 'model' && <ModelSummary model={data.model} />}
     </section>
   );
