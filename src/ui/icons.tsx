@@ -76,6 +76,27 @@ const SHAPES = {
       <path d="M2.5 13.5h11" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
     </>
   ),
+  image: (
+    <>
+      <rect x="1.5" y="2.5" width="13" height="11" rx="1.2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx="5.5" cy="6.2" r="1.3" fill="currentColor" />
+      <path d="M2.5 12.5 6.5 8.5l2.5 2.5 2-2 2.5 3.5Z" fill="currentColor" />
+    </>
+  ),
+  vector: (
+    <>
+      <path d="M3 12.5C5 4 11 4 13 12.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <rect x="1.5" y="11" width="3" height="3" fill="currentColor" />
+      <rect x="11.5" y="11" width="3" height="3" fill="currentColor" />
+      <rect x="6.5" y="2" width="3" height="3" fill="none" stroke="currentColor" strokeWidth="1.3" />
+    </>
+  ),
+  report: (
+    <>
+      <path d="M3.5 1.5h6l3 3v10h-9Z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+      <path d="M5.5 12V9.5M8 12V7M10.5 12V8.5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </>
+  ),
   warning: (
     <>
       <path d="M8 1.8 15 14H1Z" fill="currentColor" />

@@ -20,6 +20,8 @@ import './data.css';
 import { formats } from '../../core/contract/format';
 import { usePreview } from '../preview/state';
 import { PREVIEW_TEXTS } from '../preview/texts';
+import { ExportButtons, type Exporter } from '../export/ExportButtons';
+import { ReportButton } from '../export/ReportButton';
 
 type Shown =
   | { kind: 'table'; source: TableSource }
@@ -54,6 +56,9 @@ export function DataPanel() {
     from === 'preview'
       ? Object.fromEntries(Object.entries(preview!.outputs!).filter(([, o]) => o.kind === 'table'))
       : (status?.outputs ?? {});
+  // How the chart on show saves itself as PNG / SVG (set by the chart view once it has drawn).
+  const [exporter, setExporter] = useState<Exporter | null>(null);
+  const flowName = useStore((s) => s.name);
   const ports = Object.keys(outputs);
   // Charts first: a view node's chart is what the analyst came for.
   const preferred = ports.find((n) => outputs[n].kind === 'chart') ?? ports[0];
@@ -138,6 +143,7 @@ export function DataPanel() {
             {p(PREVIEW_TEXTS.previewBadge)}
           </span>
         )}
+        {data?.kind === 'chart' && exporter && <ExportButtons exporter={exporter} name={`${flowName}-${selected}-${shownPort}`} />}
         {data?.kind === 'table' && (
           <span className="af-hint" data-testid="data-size">
             {formats(lang).int(data.source.total)} {t('rows')} × {data.source.fields.length} {t('columns')}
@@ -149,6 +155,7 @@ export function DataPanel() {
             {p(DATA_TEXTS.computingSummaries)}
           </span>
         )}
+        <ReportButton />
       </header>
       {!selected && <p className="af-hint">{t('noData')}</p>}
       {selected && status?.state === 'error' && status.error && <p className="af-node-error">{p(status.error)}</p>}
@@ -181,7 +188,7 @@ export function DataPanel() {
           summary={summaries?.columns ?? null}
         />
       )}
-      {data?.kind === 'chart' && <ChartView spec={data.spec} />}
+      {data?.kind === 'chart' && <ChartView spec={data.spec} onExporter={setExporter} />}
       {data?.kind === 'model' && <ModelSummary model={data.model} />}
     </section>
   );
