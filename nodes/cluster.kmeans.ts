@@ -77,7 +77,7 @@ const tooFewRows = (k: number, n: number) => ({
 /** Splits rows into k segments of similar rows (k-means, k-means++ start, seeded); k may be chosen by silhouette. */
 export default defineNode({
   type: 'cluster.kmeans',
-  version: 4,
+  version: 5,
   usesHelpers: true,
   category: 'cluster',
   title: { en: 'K-means segments', vi: 'Phân khúc K-means' },
@@ -190,7 +190,7 @@ export default defineNode({
       });
     }
 
-    const { data, stds, scaled } = readMatrix(table, columns);
+    const { data, stds, scaled } = readMatrix(table, columns, { shareable: !!ctx.helpers && ctx.helpers.size > 0 });
     const spread = spreadWarning(columns, stds, scaled);
     if (spread) ctx.warn(spread);
     await ctx.progress(

@@ -61,3 +61,20 @@ export interface Helpers {
   /** Up to `max` helpers, started on first use and kept; call `release` when the task ends. */
   acquire(max: number): Promise<{ ports: HelperPort[]; release(): void }>;
 }
+
+/**
+ * A zeroed Float64Array in memory that helper threads can read in place (a SharedArrayBuffer)
+ * where the host allows it (Node; a cross-origin-isolated page), else an ordinary one. Rows sent
+ * to helpers from shared memory are viewed, not copied.
+ */
+export function shareableFloat64(length: number): Float64Array {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  if (typeof SharedArrayBuffer === 'function' && isolated !== false) {
+    try {
+      return new Float64Array(new SharedArrayBuffer(length * 8));
+    } catch {
+      // Too large for shared memory here: fall back to an ordinary buffer.
+    }
+  }
+  return new Float64Array(length);
+}

@@ -9,6 +9,7 @@ import { NodeError } from '../contract/errors';
 import { emptyColumnError, floatVector, isEmptyColumn, kindOf, readFloat64, requireColumn } from '../table/table';
 import type { Text } from '../contract/i18n';
 import { formats } from '../contract/format';
+import { shareableFloat64 } from '../contract/helpers';
 
 export const SEGMENT = 'segment';
 const RESERVED = new Set([SEGMENT, 'size', 'share', 'inertia']);
@@ -56,10 +57,15 @@ export function chooseColumns(table: Table, chosen: string[], warn?: (note: Text
  * The columns as one row-major n × d matrix, with the spread of each column and whether it looks
  * already scaled (average 0 and spread 1, or from 0 to 1 with values between); missing values are refused.
  */
-export function readMatrix(table: Table, columns: string[]): { data: Float64Array; stds: number[]; scaled: boolean[] } {
+export function readMatrix(
+  table: Table,
+  columns: string[],
+  options: { shareable?: boolean } = {},
+): { data: Float64Array; stds: number[]; scaled: boolean[] } {
   const n = table.numRows,
     d = columns.length;
-  const data = new Float64Array(n * d);
+  // Shareable: helper threads then read their rows in place instead of receiving a copy.
+  const data = options.shareable ? shareableFloat64(n * d) : new Float64Array(n * d);
   const stds: number[] = [];
   const scaled: boolean[] = [];
   let badRows = 0;

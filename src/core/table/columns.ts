@@ -27,27 +27,40 @@ export function idLikeName(name: string): boolean {
 
 type Stats = { count: number; min: number; max: number; integers: boolean; distinct: number; monotone: number };
 
-/** Count, range, whether every value is a whole number, how many distinct values, share of steps that keep one direction. */
+/**
+ * Count, range, whether every value is a whole number, how many distinct values, share of steps
+ * that keep one direction. The direction and distinct values matter only for whole numbers (ids),
+ * so from the first fraction on the loop only counts and keeps the range (the direction tests
+ * mispredict on unsorted data and were most of the time on a million rows).
+ */
 function stats(x: Float64Array): Stats {
   let count = 0,
     min = Infinity,
     max = -Infinity,
-    integers = true,
     up = 0,
     down = 0,
     prev = NaN;
-  for (let i = 0; i < x.length; i++) {
+  let i = 0;
+  for (; i < x.length; i++) {
     const v = x[i];
     if (v - v !== 0) continue;
+    if (v !== Math.trunc(v)) break;
     count++;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integers && v !== Math.trunc(v)) integers = false;
     if (prev === prev) {
       if (v > prev) up++;
       else if (v < prev) down++;
     }
     prev = v;
+  }
+  const integers = i === x.length;
+  for (; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0) continue;
+    count++;
+    min = v < min ? v : min;
+    max = v > max ? v : max;
   }
   let distinct = 0;
   if (integers && count) {
@@ -57,7 +70,7 @@ function stats(x: Float64Array): Stats {
     distinct = 1;
     for (let i = 1; i < count; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   }
-  return { count, min, max, integers, distinct, monotone: count > 1 ? Math.max(up, down) / (count - 1) : 0 };
+  return { count, min, max, integers, distinct, monotone: integers && count > 1 ? Math.max(up, down) / (count - 1) : 0 };
 }
 
 const digits = (v: number) => String(Math.abs(Math.trunc(v))).length;

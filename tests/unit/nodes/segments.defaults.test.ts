@@ -55,6 +55,23 @@ describe('default numeric columns', () => {
     expect(defaultNumericColumns(tableFromArrays({ Impressions: impressions })).used).toEqual(['Impressions']);
   });
 
+  it('judges a column by all its rows: one fraction after a row-number run, or a constant broken late', () => {
+    const n = 1000;
+    const counting = Float64Array.from({ length: n }, (_, i) => i + 1);
+    const late = counting.slice();
+    late[n - 1] = 999.5; // not whole numbers: a measure, not an id
+    const flat = new Float64Array(n).fill(3);
+    const broken = flat.slice();
+    broken[n - 1] = 4; // the range is found after the first fraction too
+    broken[n - 2] = 3.5;
+    const gaps = counting.slice();
+    gaps[10] = Number.NaN; // a missing value does not stop the id run
+    const { used, leftOut } = defaultNumericColumns(tableFromArrays({ counting, late, flat, broken, gaps }));
+    expect(used).toEqual(['late', 'broken']);
+    expect(leftOut.map((c) => c.name)).toEqual(['counting', 'flat', 'gaps']);
+    expect(leftOut[1].reason.en).toBe('it is 3 in every row');
+  });
+
   it('every numeric node uses the same default and says what it left out, in both languages', async () => {
     const t = customers();
     const runs = {

@@ -114,12 +114,13 @@ describe('a real helper thread runs named kernels', () => {
   it('moves transferred buffers, keeps kernel state between calls and answers with fresh arrays', async () => {
     const lease = await pool.acquire(1);
     const [port] = lease.ports;
-    // 3 rows × 2 columns, one shard with k = 1: its moments are the column sums and sums of squares.
+    // 3 rows × 2 columns, one shard with k = 1, seeded at (0, 0): the block's sum of squared
+    // distances to it, then the column sums and sums of squares (the moments about it).
     const data = Float64Array.from([1, 2, 3, 4, 5, 6]);
     await port.call('kmeans.open', { id: 900, data, rows: 3, d: 2, k: 1, generic: true }, [data.buffer]);
     expect(data.length).toBe(0); // transferred, not copied
-    const moments = await port.call<Float64Array>('kmeans.call', { id: 900, method: 'moments', args: [new Float64Array(2)] });
-    expect(Array.from(moments)).toEqual([9, 12, 1 + 9 + 25, 4 + 16 + 36]);
+    const start = await port.call<Float64Array>('kmeans.call', { id: 900, method: 'seedStart', args: [new Float64Array(2)] });
+    expect(Array.from(start)).toEqual([91, 9, 12, 1 + 9 + 25, 4 + 16 + 36]);
     await port.call('kmeans.close', { id: 900 });
     lease.release();
   });

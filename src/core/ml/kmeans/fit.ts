@@ -105,8 +105,12 @@ class ShardSet {
       const from = firstBlock[s] * BLOCK_ROWS,
         rows = rowsOf(s);
       set.remotes.push({ port: ports[s - 1], id });
-      const part = data.slice(from * d, (from + rows) * d);
-      opening.push(ports[s - 1].call<void>('kmeans.open', { id, data: part, rows, d, k, generic } satisfies ShardOpen, [part.buffer]));
+      // Rows in shared memory are only viewed by the helper; others are copied and moved to it.
+      const shared = isShared(data);
+      const part = shared ? data.subarray(from * d, (from + rows) * d) : data.slice(from * d, (from + rows) * d);
+      opening.push(
+        ports[s - 1].call<void>('kmeans.open', { id, data: part, rows, d, k, generic } satisfies ShardOpen, shared ? [] : [part.buffer]),
+      );
     }
     try {
       await Promise.all(opening);
@@ -159,6 +163,11 @@ class ShardSet {
   }
 }
 
+/** Whether `data` lives in memory shared with helper threads (they can then read it in place). */
+function isShared(data: Float64Array): boolean {
+  return typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer;
+}
+
 /** Per-block answers of every shard, one after another in block order. */
 function concat(parts: Float64Array[], tail = 0): Float64Array {
   const out = new Float64Array(parts.reduce((s, p) => s + p.length - tail, 0));
@@ -203,26 +212,41 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
   }
 
   async function fit(shards: ShardSet): Promise<KMeansFit> {
-    // scikit-learn's tolerance is relative to the mean variance of the columns.
+    const started = { tol: 0 };
+    const centers0 = options.init ? await assignTo(shards, options.init, started) : await seed(shards, started);
+    return lloyd(shards, centers0, started.tol);
+  }
+
+  /**
+   * The first seeding pass (every row's squared distance to the first centre, with the data's
+   * moments about it): sets `started.tol` and returns each block's sum of distances.
+   */
+  async function seedStart(shards: ShardSet, first: Float64Array, started: { tol: number }): Promise<Float64Array> {
+    const width = 1 + 2 * d;
+    const parts = concat(await shards.each('seedStart', [first]));
+    const pots = new Float64Array(blocks);
     const moments = new Float64Array(2 * d);
-    addBlocks(moments, concat(await shards.each('moments', [data.slice(0, d)])), 2 * d);
+    for (let b = 0; b < blocks; b++) {
+      pots[b] = parts[b * width];
+      for (let c = 0; c < 2 * d; c++) moments[c] += parts[b * width + 1 + c];
+    }
+    // scikit-learn's tolerance is relative to the mean variance of the columns.
     let variance = 0;
     for (let c = 0; c < d; c++) variance += Math.max(0, moments[d + c] / n - (moments[c] / n) ** 2);
-    const tol = (options.tolerance ?? 1e-4) * (d ? variance / d : 0);
-    const centers0 = options.init ? await assignTo(shards, options.init) : await seed(shards);
-    return lloyd(shards, centers0, tol);
+    started.tol = (options.tolerance ?? 1e-4) * (d ? variance / d : 0);
+    return pots;
   }
 
   /**
    * Greedy k-means++ seeding (Arthur & Vassilvitskii; the greedy variant of scikit-learn): each
    * new centre is the best of 2 + ⌊ln k⌋ candidates drawn with probability ∝ squared distance.
    */
-  async function seed(shards: ShardSet): Promise<Float64Array> {
+  async function seed(shards: ShardSet, started: { tol: number }): Promise<Float64Array> {
     const centers = new Float64Array(k * d);
     let drawn = 0;
     const first = Math.min(n - 1, Math.floor(draws[drawn++] * n));
     centers.set(data.subarray(first * d, first * d + d), 0);
-    let pots = concat(await shards.each('seedStart', [centers.slice(0, d)]));
+    let pots = await seedStart(shards, centers.slice(0, d), started);
     const candidateRows = new Float64Array(trials * d);
     const candidatesT = new Float64Array(trials * d);
     const totals = new Float64Array(trials);
@@ -275,10 +299,10 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
   }
 
   /** Assigns every row to the nearest of the given centres (the seeding passes with one candidate each). */
-  async function assignTo(shards: ShardSet, init: Float64Array): Promise<Float64Array> {
+  async function assignTo(shards: ShardSet, init: Float64Array, started: { tol: number }): Promise<Float64Array> {
     if (init.length !== k * d) throw new Error(`init has ${init.length} numbers, not k × d = ${k * d}`);
     const centers = init.slice();
-    await shards.each('seedStart', [centers.slice(0, d)]);
+    await seedStart(shards, centers.slice(0, d), started);
     for (let c = 1; c < k; c++) {
       const candidate = centers.slice(c * d, c * d + d);
       const gap = new Float64Array(c);
@@ -302,8 +326,10 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
     const half = new Float64Array(k);
     const transposed = new Float64Array(k * d);
     // Share of rows whose bounds failed in the last pass: when most fail, tightening the upper
-    // bound first (one distance) rarely saves the other k, so go straight to all k.
-    let failed = 1;
+    // bound first (one distance) rarely saves the other k, so go straight to all k. The first
+    // pass tightens: its upper bounds (distance to the seed + the move) are loose, while the
+    // exact distance to the new centre usually proves the row settled.
+    let failed = 0;
     let relocations = 0;
     let iterations = 0;
     let converged = false;
@@ -377,18 +403,29 @@ export async function kmeans(data: Float64Array, n: number, d: number, options: 
       if (converged) break;
     }
 
-    // Exact centres (means of the final segments) and within-segment sums of squares.
-    acc.fill(0);
-    addBlocks(acc, concat(await shards.each('sums')), width);
-    const sizes = Int32Array.from(counts);
-    for (let j = 0; j < k; j++) {
-      const cb = j * d;
-      for (let c = 0; c < d; c++) centers[cb + c] = sizes[j] > 0 ? sums[cb + c] / sizes[j] : centers[cb + c];
-    }
+    // Exact centres (means of the final segments) and within-segment sums of squares, in one
+    // pass: the squares are summed about the last centres c, then moved to the means m
+    // (Σ|x − m|² = Σ|x − c|² − n·|m − c|²; c is next to m, so the correction is tiny).
+    const last = new Float64Array(width + k);
+    addBlocks(last, concat(await shards.each('finish', [centers])), width + k);
+    const sizes = new Int32Array(k);
     const clusterInertia = new Float64Array(k);
-    addBlocks(clusterInertia, concat(await shards.each('inertia', [centers])), k);
     let inertia = 0;
-    for (let j = 0; j < k; j++) inertia += clusterInertia[j];
+    for (let j = 0; j < k; j++) {
+      const cb = j * d,
+        size = last[k * d + j];
+      sizes[j] = size;
+      let off = 0;
+      for (let c = 0; c < d; c++) {
+        if (size === 0) continue;
+        const m = last[cb + c] / size;
+        const u = m - centers[cb + c];
+        off += u * u;
+        centers[cb + c] = m;
+      }
+      clusterInertia[j] = Math.max(0, last[width + j] - size * off);
+      inertia += clusterInertia[j];
+    }
     const labels = new Int32Array(n);
     let o = 0;
     for (const part of await shards.each('labelsCopy')) {

@@ -42,10 +42,25 @@ export type SeedKernel = (
   i1: number,
   R: Float64Array,
   gap: Float64Array,
+  F: Float64Array,
   mins: Float64Array,
   pots: Float64Array,
   pb: number,
 ) => void;
+
+/** Shrinks the seeding's lower bounds a little, so that rounding cannot make one exceed the true distance. */
+export const BOUND_SHRINK = 0.999999;
+
+/**
+ * Lower bound of the squared distance from a row to a candidate it was not compared with: the
+ * candidate is `apart` from the row's centre and the row √(its squared distance) = `r` from it,
+ * so at least apart − r from the candidate (triangle inequality; apart ≥ 2r when skipped). Shrunk
+ * by a millionth so that rounding cannot make it exceed the true distance.
+ */
+export function skippedBound(apart: number, r: number): number {
+  const g = apart - r;
+  return g * g * BOUND_SHRINK;
+}
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -163,26 +178,29 @@ for (let i = i0, bi = i0 * ${trials}; i < i1; i++, bi += ${trials}) {
       .map(
         (t) => `{ let s;
     ${unrolledSingleSum(d, 'R', t * d, 's')}
-    const m = s < ci ? s : ci; mins[bi + ${t}] = m; p${t} += m; }`,
+    mins[bi + ${t}] = s; p${t} += s < ci ? s : ci; }`,
       )
       .join('\n')}
   } else if (need === 0) {
-    ${ts.map((t) => `mins[bi + ${t}] = ci; p${t} += ci;`).join(' ')}
+    const r = Math.sqrt(ci);
+    ${ts.map((t) => `{ const g = F[gj + ${t}] - r; mins[bi + ${t}] = g * g * ${BOUND_SHRINK}; p${t} += ci; }`).join(' ')}
   } else {
+    const r = Math.sqrt(ci);
     ${loadRow(d)}
     ${ts
       .map(
         (t) => `{ let m = ci;
     if (ci > gap[gj + ${t}]) { let s;
       ${unrolledSqDistTo(d, 'R', String(t * d), 's')}
-      if (s < ci) m = s; }
-    mins[bi + ${t}] = m; p${t} += m; }`,
+      mins[bi + ${t}] = s;
+      if (s < ci) m = s; } else { const g = F[gj + ${t}] - r; mins[bi + ${t}] = g * g * ${BOUND_SHRINK}; }
+    p${t} += m; }`,
       )
       .join('\n')}
   }
 }
 ${ts.map((t) => `pots[pb + ${t}] = p${t};`).join(' ')}`;
-  return compileLoop<SeedKernel>(['X', 'closest', 'labels', 'i0', 'i1', 'R', 'gap', 'mins', 'pots', 'pb'], body);
+  return compileLoop<SeedKernel>(['X', 'closest', 'labels', 'i0', 'i1', 'R', 'gap', 'F', 'mins', 'pots', 'pb'], body);
 }
 
 /*
@@ -241,9 +259,10 @@ function warmSeed(kernel: SeedKernel | null, trials: number, d: number): SeedKer
   const mins = new Float64Array(m * trials),
     pots = new Float64Array(trials);
   const none = new Float64Array(labelsUsed * trials); // every candidate must be measured
+  const apart = gap.map((g) => 2 * Math.sqrt(g));
   for (let rep = 0; rep < 3; rep++) {
-    kernel(X, closest, labels, 0, m, R, gap, mins, pots, 0);
-    kernel(X, closest, labels, 0, m, R, none, mins, pots, 0);
+    kernel(X, closest, labels, 0, m, R, gap, apart, mins, pots, 0);
+    kernel(X, closest, labels, 0, m, R, none, none, mins, pots, 0);
   }
   return kernel;
 }

@@ -10,7 +10,7 @@
  */
 import { distancesT, sqDist, sqDistTo } from '../distance';
 import { transferring, type KernelSet } from '../../contract/helpers';
-import { assignKernel, seedKernel, type AssignKernel } from './kernels';
+import { assignKernel, seedKernel, skippedBound, type AssignKernel } from './kernels';
 
 /** Rows per block: the unit of work and of summation order. */
 export const BLOCK_ROWS = 65_536;
@@ -19,6 +19,13 @@ export class KMeansShard {
   readonly blocks: number;
   /** Squared distance of each row to its nearest centre while seeding. */
   private closest: Float64Array;
+  /**
+   * While seeding, a lower bound of the squared distance of each row to its second nearest
+   * centre (exact where it was computed); it becomes Lloyd's first lower bound, so the first
+   * assignment skips the rows the seeding already proved settled instead of comparing every row
+   * with all k centres.
+   */
+  private second: Float64Array;
   /** Segment (nearest centre) of each row. */
   private readonly labels: Int32Array;
   /** Running sums of `closest` inside each block, for sampling rows ∝ squared distance. */
@@ -43,6 +50,7 @@ export class KMeansShard {
     this.blocks = Math.ceil(rows / BLOCK_ROWS);
     this.assignFast = generic ? null : assignKernel(k, d);
     this.closest = new Float64Array(rows);
+    this.second = new Float64Array(rows);
     this.labels = new Int32Array(rows);
     this.cumsum = new Float64Array(rows);
   }
@@ -65,29 +73,31 @@ export class KMeansShard {
     return pots;
   }
 
-  /** Per block, the sums of (row − shift) and of its squares per column (2 × d), for the data's variance. */
-  moments(shift: Float64Array): Float64Array {
-    const { data, d } = this;
-    const out = new Float64Array(this.blocks * 2 * d);
+  /**
+   * Seeding, first centre: every row's squared distance to it. Returns, per block, the sum of
+   * those distances, then the sums of (row − centre) and of its squares per column (2 × d, for
+   * the data's variance, in the same pass).
+   */
+  seedStart(center: Float64Array): Float64Array {
+    const { data, d, closest } = this;
+    const width = 1 + 2 * d;
+    const out = new Float64Array(this.blocks * width);
     for (let b = 0; b < this.blocks; b++) {
-      const o = b * 2 * d;
+      const o = b * width + 1;
       for (let i = b * BLOCK_ROWS, e = this.end(b), p = i * d; i < e; i++) {
+        closest[i] = sqDistTo(data, p, center, 0, d);
         for (let c = 0; c < d; c++, p++) {
-          const t = data[p] - shift[c];
+          const t = data[p] - center[c];
           out[o + c] += t;
           out[o + d + c] += t * t;
         }
       }
     }
-    return out;
-  }
-
-  /** Seeding, first centre: every row's squared distance to it. Returns each block's sum. */
-  seedStart(center: Float64Array): Float64Array {
-    const { data, d } = this;
-    for (let i = 0; i < this.rows; i++) this.closest[i] = sqDistTo(data, i * d, center, 0, d);
+    const pots = this.blockPots();
+    for (let b = 0; b < this.blocks; b++) out[b * width] = pots[b];
+    this.second.fill(Infinity);
     this.labels.fill(0);
-    return this.blockPots();
+    return out;
   }
 
   /**
@@ -124,10 +134,15 @@ export class KMeansShard {
    * candidates transposed (coordinate q of candidate t at q·trials + t); `gap[j·trials + t]` is ¼ of
    * the squared distance between chosen centre j and candidate t: a row whose nearest centre is
    * closer than that cannot get closer to the candidate, so its distance is not computed.
-   * Returns, per block and candidate, the sum of those squared distances.
+   * Returns, per block and candidate, the sum of those squared distances. Keeps, per row and
+   * candidate, the squared distance to the candidate (or, where it was skipped, a lower bound of it).
    */
   seedPass(candidateRows: Float64Array, candidatesT: Float64Array, gap: Float64Array, trials: number): Float64Array {
     const { data, d, closest, labels, rows } = this;
+    // Distance between chosen centre j and candidate t (2·√gap): a row skipped for candidate t is
+    // at least (that − its own distance) away from it, the lower bound kept for the second nearest.
+    const apart = new Float64Array(gap.length);
+    for (let g = 0; g < gap.length; g++) apart[g] = 2 * Math.sqrt(gap[g]);
     if (this.mins.length !== rows * trials) this.mins = new Float64Array(rows * trials);
     const mins = this.mins;
     const scratch = new Float64Array(trials);
@@ -135,7 +150,7 @@ export class KMeansShard {
     const fast = this.generic ? null : seedKernel(trials, d);
     if (fast) {
       for (let b = 0; b < this.blocks; b++)
-        fast(data as Float64Array, closest, labels, b * BLOCK_ROWS, this.end(b), candidateRows, gap, mins, pots, b * trials);
+        fast(data as Float64Array, closest, labels, b * BLOCK_ROWS, this.end(b), candidateRows, gap, apart, mins, pots, b * trials);
       return pots;
     }
     for (let b = 0; b < this.blocks; b++) {
@@ -150,18 +165,18 @@ export class KMeansShard {
           distancesT(data, xi, candidatesT, trials, d, scratch);
           for (let t = 0; t < trials; t++) {
             const s = scratch[t];
-            const m = s < ci ? s : ci;
-            mins[bi + t] = m;
-            pots[pb + t] += m;
+            mins[bi + t] = s;
+            pots[pb + t] += s < ci ? s : ci;
           }
         } else {
+          const r = Math.sqrt(ci);
           for (let t = 0; t < trials; t++) {
             let m = ci;
             if (ci > gap[gj + t]) {
               const s = sqDistTo(data, xi, candidateRows, t * d, d);
+              mins[bi + t] = s;
               if (s < ci) m = s;
-            }
-            mins[bi + t] = m;
+            } else mins[bi + t] = skippedBound(apart[gj + t], r);
             pots[pb + t] += m;
           }
         }
@@ -172,26 +187,33 @@ export class KMeansShard {
 
   /** Seeding: candidate `best` of the last pass becomes centre `c`. Returns each block's new sum. */
   seedCommit(best: number, c: number, trials: number): Float64Array {
-    const { closest, labels, mins } = this;
+    const { closest, second, labels, mins } = this;
     for (let i = 0, bi = best; i < this.rows; i++, bi += trials) {
       const m = mins[bi];
-      if (m < closest[i]) {
+      const ci = closest[i];
+      if (m < ci) {
+        second[i] = ci;
         closest[i] = m;
         labels[i] = c;
-      }
+      } else if (m < second[i]) second[i] = m;
     }
     return this.blockPots();
   }
 
   /**
    * Ends seeding (frees its buffers) and starts Lloyd: the upper bound is the distance to the
-   * seeded nearest centre, the lower bound 0 (always valid). Returns the per-block sums.
+   * seeded nearest centre, the lower bound the seeding's bound of the distance to the second
+   * nearest. Returns the per-block sums.
    */
   lloydStart(): Float64Array {
     this.upper = this.closest;
-    for (let i = 0; i < this.rows; i++) this.upper[i] = Math.sqrt(this.upper[i]);
-    this.lower = new Float64Array(this.rows);
+    this.lower = this.second;
+    for (let i = 0; i < this.rows; i++) {
+      this.upper[i] = Math.sqrt(this.upper[i]);
+      this.lower[i] = Math.sqrt(this.lower[i]);
+    }
     this.closest = new Float64Array(0);
+    this.second = new Float64Array(0);
     this.cumsum = new Float64Array(0);
     this.mins = new Float64Array(0);
     return this.sums();
@@ -364,12 +386,34 @@ export class KMeansShard {
     return out;
   }
 
-  /** Per block, each segment's within sum of squared distances to `centers` (k). */
-  inertia(centers: Float64Array): Float64Array {
+  /**
+   * The last pass: per block, the sum of each segment's rows (k × d), its row count (k) and its
+   * sum of squared distances to `centers` (k), from which the fit gets the exact means and each
+   * segment's inertia about them.
+   */
+  finish(centers: Float64Array): Float64Array {
     const { data, d, k, labels } = this;
-    const out = new Float64Array(this.blocks * k);
+    const width = k * d + 2 * k;
+    const out = new Float64Array(this.blocks * width);
     for (let b = 0; b < this.blocks; b++) {
-      for (let i = b * BLOCK_ROWS, e = this.end(b); i < e; i++) out[b * k + labels[i]] += sqDist(data, i, centers, labels[i], d);
+      const o = b * width,
+        oc = o + k * d,
+        oq = oc + k;
+      for (let i = b * BLOCK_ROWS, e = this.end(b); i < e; i++) {
+        const a = labels[i];
+        out[oc + a]++;
+        const base = i * d,
+          sb = o + a * d,
+          cb = a * d;
+        let q = 0;
+        for (let c = 0; c < d; c++) {
+          const v = data[base + c];
+          out[sb + c] += v;
+          const t = v - centers[cb + c];
+          q += t * t;
+        }
+        out[oq + a] += q;
+      }
     }
     return out;
   }
@@ -382,7 +426,6 @@ export class KMeansShard {
 
 /** What a shard in another thread answers: the same methods, asynchronously. */
 export type ShardMethod =
-  | 'moments'
   | 'seedStart'
   | 'pick'
   | 'seedPass'
@@ -392,7 +435,7 @@ export type ShardMethod =
   | 'assign'
   | 'farthest'
   | 'relocate'
-  | 'inertia'
+  | 'finish'
   | 'labelsCopy';
 
 /** Payloads of the k-means kernels (see `KMEANS_KERNELS`). */

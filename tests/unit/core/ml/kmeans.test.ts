@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { kmeans, SHARE_ABOVE } from '../../../../src/core/ml/kmeans/fit';
-import { BLOCK_ROWS } from '../../../../src/core/ml/kmeans/shard';
+import { BLOCK_ROWS, KMeansShard } from '../../../../src/core/ml/kmeans/shard';
+import { shareableFloat64 } from '../../../../src/core/contract/helpers';
 import { createRandom } from '../../../../src/core/contract/random';
 import { nodeHelpers } from '../../../../workers/node-helpers';
 
@@ -55,6 +56,24 @@ describe('k-means split over helper threads', () => {
     expect(alone.inertia).toBeCloseTo(inertiaOf(data, alone.labels, n, d, k), 3);
     // The data given to the helpers was a copy: the caller's matrix is untouched and still usable.
     expect(data.length).toBe(n * d);
+  });
+
+  it('lets helpers read rows in shared memory in place, with the same fit as a copy', async () => {
+    const n = Math.floor(2.5 * BLOCK_ROWS),
+      d = 5,
+      k = 6;
+    const plain = blobs(n, d, k, 3, 12);
+    const shared = shareableFloat64(n * d);
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    shared.set(plain);
+    const alone = await kmeans(plain, n, d, { k, random: createRandom(5) });
+    const viaShared = await kmeans(shared, n, d, { k, random: createRandom(5), helpers, shareAbove: 0 });
+    expect(viaShared.threads).toBe(3);
+    expect(viaShared.labels).toEqual(alone.labels);
+    expect(viaShared.centers).toEqual(alone.centers);
+    expect(viaShared.inertia).toBe(alone.inertia);
+    // Nothing was moved away from the caller: the shared rows are intact.
+    expect(shared).toEqual(plain);
   });
 
   it('does not start a helper for a table of one block, nor for little work per pass', async () => {
@@ -127,6 +146,58 @@ describe('generated k-means loops', () => {
     const plain = await kmeans(data, n, d, { k, random: createRandom(1), generic: true });
     expect(fit.labels).toEqual(plain.labels);
     expect(fit.inertia).toBeCloseTo(inertiaOf(data, fit.labels, n, d, k), 3);
+  });
+});
+
+describe('k-means++ seeding', () => {
+  it("leaves lower bounds that never exceed a row's distance to its second nearest centre", () => {
+    const n = 20_000,
+      d = 4,
+      k = 6,
+      trials = 3;
+    const data = blobs(n, d, k, 1.5, 31);
+    const shard = new KMeansShard(data, n, d, k);
+    const rnd = createRandom(9);
+    const pick = () => Math.floor(rnd() * n);
+    const centres = new Float64Array(k * d);
+    centres.set(data.subarray(0, d), 0);
+    shard.seedStart(centres.slice(0, d));
+    for (let c = 1; c < k; c++) {
+      const rows = [pick(), pick(), pick()];
+      const cand = new Float64Array(trials * d),
+        candT = new Float64Array(trials * d);
+      rows.forEach((r, t) => cand.set(data.subarray(r * d, r * d + d), t * d));
+      for (let t = 0; t < trials; t++) for (let q = 0; q < d; q++) candT[q * trials + t] = cand[t * d + q];
+      const gap = new Float64Array(c * trials);
+      for (let j = 0; j < c; j++)
+        for (let t = 0; t < trials; t++) {
+          let s = 0;
+          for (let q = 0; q < d; q++) s += (centres[j * d + q] - cand[t * d + q]) ** 2;
+          gap[j * trials + t] = 0.25 * s;
+        }
+      shard.seedPass(cand, candT, gap, trials);
+      shard.seedCommit(c % trials, c, trials);
+      centres.set(cand.subarray((c % trials) * d, (c % trials) * d + d), c * d);
+    }
+    shard.lloydStart();
+    const { labels, upper, lower } = shard as unknown as { labels: Int32Array; upper: Float64Array; lower: Float64Array };
+    let tight = 0;
+    for (let i = 0; i < n; i++) {
+      const dist = Array.from({ length: k }, (_, j) => {
+        let s = 0;
+        for (let q = 0; q < d; q++) s += (data[i * d + q] - centres[j * d + q]) ** 2;
+        return Math.sqrt(s);
+      });
+      const own = labels[i];
+      expect(dist[own]).toBe(Math.min(...dist));
+      expect(upper[i]).toBeCloseTo(dist[own], 9);
+      const second = Math.min(...dist.filter((_, j) => j !== own));
+      expect(lower[i]).toBeLessThanOrEqual(second * (1 + 1e-12));
+      expect(lower[i]).toBeGreaterThanOrEqual(upper[i] * (1 - 1e-6));
+      if (lower[i] > 0.5 * second) tight++;
+    }
+    // Useful bounds, not just valid ones (0 would be valid): most rows keep more than half.
+    expect(tight / n).toBeGreaterThan(0.8);
   });
 });
 
