@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import predict from '../../../nodes/model.predict';
 import train from '../../../nodes/model.train';
 import { auc } from '../../../src/core/ml/model/metrics';
-import { binEdges, fitTrees, predictTrees } from '../../../src/core/ml/model/trees';
+import { BIN_SAMPLE, binEdges, binSample, fitTrees, predictTrees } from '../../../src/core/ml/model/trees';
 import type { Model } from '../../../src/core/contract/node';
 import { createRandom } from '../../../src/core/contract/random';
 import { boolVector, floatVector, tableOf, toFloat64, toValues } from '../../../src/core/table/table';
@@ -127,5 +127,18 @@ describe('trees core', () => {
       expect(p[i]).toBe(1 / (1 + Math.exp(-t)));
     }
     expect(auc(p, y)).toBeGreaterThan(0.8);
+  });
+
+  it('bin edges of a big fit come from a seeded sample of 200,000 distinct rows, the same every time', () => {
+    expect(binSample(BIN_SAMPLE)).toBeNull();
+    const a = binSample(500_000)!,
+      b = binSample(500_000)!;
+    expect(a.length).toBe(200_000);
+    expect(Array.from(a.subarray(0, 50))).toEqual(Array.from(b.subarray(0, 50)));
+    for (let i = 1; i < a.length; i++) expect(a[i] > a[i - 1]).toBe(true);
+    expect(a[a.length - 1]).toBeLessThan(500_000);
+    // Spread over the whole range, not the first rows.
+    expect(a[100_000]).toBeGreaterThan(200_000);
+    expect(a[100_000]).toBeLessThan(300_000);
   });
 });

@@ -3,8 +3,11 @@
  * defaults of scikit-learn's HistGradientBoostingClassifier: at most 255 bins per column (midpoints
  * of the distinct values, or of percentiles when there are more), learning rate 0.1, 100 trees,
  * at most 31 leaves grown best-first, at least 20 rows per leaf, no L2 penalty, no early stopping.
- * A missing value goes left at every split (it counts as smaller than every value).
+ * A missing value goes left at every split (it counts as smaller than every value). Above 200,000
+ * rows the bin edges come from a seeded sample of 200,000 rows (scikit-learn samples as many).
  */
+
+import { createRandom } from '../../contract/random';
 
 export interface TreeOptions {
   learningRate?: number;
@@ -41,6 +44,23 @@ export function binEdges(values: Float64Array, maxBins = 255): Float64Array {
     if (!out.length || e > out[out.length - 1]) out.push(e);
   }
   return Float64Array.from(out);
+}
+
+/** Rows from which the bin edges are found: all up to this many, else a seeded sample of this many (scikit-learn's `subsample`). */
+export const BIN_SAMPLE = 200_000;
+
+/** Positions (ascending) of the rows of a fit on `m` rows that set its bin edges; null when every row does. */
+export function binSample(m: number): Int32Array | null {
+  if (m <= BIN_SAMPLE) return null;
+  const random = createRandom(20_000);
+  const all = new Int32Array(m).map((_, i) => i);
+  for (let i = 0; i < BIN_SAMPLE; i++) {
+    const s = i + Math.floor(random() * (m - i));
+    const t = all[i];
+    all[i] = all[s];
+    all[s] = t;
+  }
+  return all.subarray(0, BIN_SAMPLE).sort();
 }
 
 /**
@@ -156,10 +176,13 @@ export function fitTrees(
     l2 = options.l2 ?? 0,
     maxBins = options.maxBins ?? 255;
   const m = rows.length;
+  // The edges come from at most BIN_SAMPLE rows (a seeded sample above that), as scikit-learn does.
+  const sample = binSample(m);
   const edges: Float64Array[] = [];
-  const col = new Float64Array(m);
+  const col = new Float64Array(sample ? sample.length : m);
   for (let j = 0; j < d; j++) {
-    for (let r = 0; r < m; r++) col[r] = x[rows[r] * d + j];
+    if (sample) for (let s = 0; s < sample.length; s++) col[s] = x[rows[sample[s]] * d + j];
+    else for (let r = 0; r < m; r++) col[r] = x[rows[r] * d + j];
     edges.push(binEdges(col, maxBins));
   }
   const bins = binColumns(x, d, edges, rows);
