@@ -67,7 +67,7 @@ function correlation(x: Float64Array, d: number, j: number, s: Float64Array): nu
 /** Learns, from rows whose outcome is known, a score (0–1) of how likely each row is to be "yes". */
 export default defineNode({
   type: 'model.train',
-  version: 2,
+  version: 3,
   category: 'model',
   usesHelpers: true,
   title: { en: 'Train a prediction model', vi: 'Huấn luyện mô hình dự đoán' },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import predict from '../../../nodes/model.predict';
 import train from '../../../nodes/model.train';
 import { auc } from '../../../src/core/ml/model/metrics';
-import { binEdges, fitTrees, predictTrees } from '../../../src/core/ml/model/trees';
+import { BIN_SAMPLE, binEdges, binSample, fitTrees, predictTrees } from '../../../src/core/ml/model/trees';
 import type { Model } from '../../../src/core/contract/node';
 import { createRandom } from '../../../src/core/contract/random';
 import { boolVector, floatVector, tableOf, toFloat64, toValues } from '../../../src/core/table/table';
@@ -85,5 +85,60 @@ describe('trees core', () => {
     expect(p[n - 1]).toBeGreaterThan(0.95);
     // A missing value goes left: it scores like the smallest values.
     expect(predictTrees(fit, Float64Array.of(NaN), 1, Int32Array.of(0))[0]).toBeCloseTo(p[0], 12);
+  });
+
+  it('scoring walks any node numbering (as in a loaded file): children need not be side by side, a single leaf is a tree', () => {
+    // Tree 0: node 0 splits column 0 at 0.5 (left 2, right 1); node 2 splits column 1 at 0 (left 4, right 3).
+    const fit = {
+      baseline: 0.25,
+      trees: [
+        {
+          feature: [0, -1, 1, -1, -1],
+          threshold: [0.5, 0, 0, 0, 0],
+          left: [2, -1, 4, -1, -1],
+          right: [1, -1, 3, -1, -1],
+          value: [0, 2, 0, 1, -1],
+        },
+        { feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0.5] },
+      ],
+    };
+    const x = Float64Array.of(0, 0, 0, 1, 1, -5, NaN, NaN, 0.5, 7);
+    const p = predictTrees(fit, x, 2, Int32Array.of(0, 1, 2, 3, 4));
+    const sigma = (t: number) => 1 / (1 + Math.exp(-t));
+    [-1, 1, 2, -1, 1].forEach((leaf, r) => expect(p[r]).toBe(sigma(0.25 + leaf + 0.5)));
+  });
+
+  it('scores of a fit equal a plain walk of its trees, row by row', () => {
+    const r = createRandom(9),
+      n = 3000,
+      d = 4;
+    const x = Float64Array.from({ length: n * d }, () => (r() < 0.05 ? NaN : r() * 10));
+    const y = Uint8Array.from({ length: n }, (_, i) => (x[i * d] + (x[i * d + 1] || 0) + 3 * r() > 11 ? 1 : 0));
+    const rows = new Int32Array(n).map((_, i) => i);
+    const fit = fitTrees(x, d, y, rows, new Float64Array(n).fill(1), { maxIter: 20 });
+    const p = predictTrees(fit, x, d, rows);
+    for (let i = 0; i < n; i++) {
+      let t = fit.baseline;
+      for (const tree of fit.trees) {
+        let node = 0;
+        while (tree.feature[node] >= 0) node = x[i * d + tree.feature[node]] > tree.threshold[node] ? tree.right[node] : tree.left[node];
+        t += tree.value[node];
+      }
+      expect(p[i]).toBe(1 / (1 + Math.exp(-t)));
+    }
+    expect(auc(p, y)).toBeGreaterThan(0.8);
+  });
+
+  it('bin edges of a big fit come from a seeded sample of 200,000 distinct rows, the same every time', () => {
+    expect(binSample(BIN_SAMPLE)).toBeNull();
+    const a = binSample(500_000)!,
+      b = binSample(500_000)!;
+    expect(a.length).toBe(200_000);
+    expect(Array.from(a.subarray(0, 50))).toEqual(Array.from(b.subarray(0, 50)));
+    for (let i = 1; i < a.length; i++) expect(a[i] > a[i - 1]).toBe(true);
+    expect(a[a.length - 1]).toBeLessThan(500_000);
+    // Spread over the whole range, not the first rows.
+    expect(a[100_000]).toBeGreaterThan(200_000);
+    expect(a[100_000]).toBeLessThan(300_000);
   });
 });

@@ -3,8 +3,11 @@
  * defaults of scikit-learn's HistGradientBoostingClassifier: at most 255 bins per column (midpoints
  * of the distinct values, or of percentiles when there are more), learning rate 0.1, 100 trees,
  * at most 31 leaves grown best-first, at least 20 rows per leaf, no L2 penalty, no early stopping.
- * A missing value goes left at every split (it counts as smaller than every value).
+ * A missing value goes left at every split (it counts as smaller than every value). Above 200,000
+ * rows the bin edges come from a seeded sample of 200,000 rows (scikit-learn samples as many).
  */
+
+import { createRandom } from '../../contract/random';
 
 export interface TreeOptions {
   learningRate?: number;
@@ -43,22 +46,45 @@ export function binEdges(values: Float64Array, maxBins = 255): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Bin codes (row-major n × d, Uint8) of the rows `rows` of `x`; a missing value gets bin 0. */
-function binRows(x: Float64Array, d: number, edges: Float64Array[], rows: Int32Array): Uint8Array {
-  const out = new Uint8Array(rows.length * d);
+/** Rows from which the bin edges are found: all up to this many, else a seeded sample of this many (scikit-learn's `subsample`). */
+export const BIN_SAMPLE = 200_000;
+
+/** Positions (ascending) of the rows of a fit on `m` rows that set its bin edges; null when every row does. */
+export function binSample(m: number): Int32Array | null {
+  if (m <= BIN_SAMPLE) return null;
+  const random = createRandom(20_000);
+  const all = new Int32Array(m).map((_, i) => i);
+  for (let i = 0; i < BIN_SAMPLE; i++) {
+    const s = i + Math.floor(random() * (m - i));
+    const t = all[i];
+    all[i] = all[s];
+    all[s] = t;
+  }
+  return all.subarray(0, BIN_SAMPLE).sort();
+}
+
+/**
+ * Bin codes of the rows `rows` of `x`, column-major (code of position r in column j at j·m + r),
+ * so that a histogram reads one column at a time; a missing value gets bin 0.
+ */
+function binColumns(x: Float64Array, d: number, edges: Float64Array[], rows: Int32Array): Uint8Array {
+  const m = rows.length,
+    out = new Uint8Array(m * d);
   for (let j = 0; j < d; j++) {
-    const e = edges[j];
-    for (let r = 0; r < rows.length; r++) {
+    const e = edges[j],
+      ne = e.length,
+      base = j * m;
+    for (let r = 0; r < m; r++) {
       const v = x[rows[r] * d + j];
       if (v !== v) continue;
       let lo = 0,
-        hi = e.length; // first edge ≥ v
+        hi = ne; // first edge ≥ v
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (e[mid] < v) lo = mid + 1;
         else hi = mid;
       }
-      out[r * d + j] = lo;
+      out[base + r] = lo;
     }
   }
   return out;
@@ -79,6 +105,61 @@ interface Leaf {
   node: number;
 }
 
+/** Bins per column in a histogram (codes are Uint8). */
+const B = 256;
+
+/**
+ * Adds the gradients and hessians of the rows order[start … end) into `hist` (zeros on entry),
+ * laid out per feature j and bin b as [g, h, count] at 3·(j·B + b). Each bin adds its rows in
+ * row order. `og`, `oh` are scratch: the node's gradients gathered once, so that each column's
+ * pass reads them in sequence. A plain function, not a closure, so that the loops see locals.
+ */
+function fillHistogram(
+  bins: Uint8Array,
+  m: number,
+  d: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  order: Int32Array,
+  start: number,
+  end: number,
+  og: Float64Array,
+  oh: Float64Array,
+  hist: Float64Array,
+): void {
+  const len = end - start;
+  if (len === m) {
+    // The root: every row, in row order (order is the identity).
+    for (let j = 0; j < d; j++) {
+      const base = j * m,
+        hb = j * B * 3;
+      for (let r = 0; r < m; r++) {
+        const o = hb + 3 * bins[base + r];
+        hist[o] += grad[r];
+        hist[o + 1] += hess[r];
+        hist[o + 2]++;
+      }
+    }
+    return;
+  }
+  const rows = order.subarray(start, end);
+  for (let k = 0; k < len; k++) {
+    const r = rows[k];
+    og[k] = grad[r];
+    oh[k] = hess[r];
+  }
+  for (let j = 0; j < d; j++) {
+    const col = bins.subarray(j * m, j * m + m),
+      hb = j * B * 3;
+    for (let k = 0; k < len; k++) {
+      const o = hb + 3 * col[rows[k]];
+      hist[o] += og[k];
+      hist[o + 1] += oh[k];
+      hist[o + 2]++;
+    }
+  }
+}
+
 /** Fits on the rows `rows` of `x` (n × d) with labels `y` (0/1 per row of x) and weights `w` (per position in `rows`). */
 export function fitTrees(
   x: Float64Array,
@@ -94,15 +175,17 @@ export function fitTrees(
   const minLeaf = options.minSamplesLeaf ?? 20,
     l2 = options.l2 ?? 0,
     maxBins = options.maxBins ?? 255;
-  const m = rows.length,
-    B = 256;
+  const m = rows.length;
+  // The edges come from at most BIN_SAMPLE rows (a seeded sample above that), as scikit-learn does.
+  const sample = binSample(m);
   const edges: Float64Array[] = [];
+  const col = new Float64Array(sample ? sample.length : m);
   for (let j = 0; j < d; j++) {
-    const col = new Float64Array(m);
-    for (let r = 0; r < m; r++) col[r] = x[rows[r] * d + j];
+    if (sample) for (let s = 0; s < sample.length; s++) col[s] = x[rows[sample[s]] * d + j];
+    else for (let r = 0; r < m; r++) col[r] = x[rows[r] * d + j];
     edges.push(binEdges(col, maxBins));
   }
-  const bins = binRows(x, d, edges, rows);
+  const bins = binColumns(x, d, edges, rows);
   const yy = Uint8Array.from(rows, (i) => y[i]);
   let sw = 0,
     swy = 0;
@@ -115,27 +198,23 @@ export function fitTrees(
   const raw = new Float64Array(m).fill(baseline);
   const grad = new Float64Array(m),
     hess = new Float64Array(m);
+  // The gradients of a node's rows gathered in row order, so that each column's pass reads them in sequence.
+  const og = new Float64Array(m),
+    oh = new Float64Array(m);
   const order = new Int32Array(m),
     scratch = new Int32Array(m);
   const trees: Tree[] = [];
-
-  // hist layout per feature j, bin b: [g, h, count] at 3·(j·B + b)
-  const histogram = (start: number, end: number) => {
-    const hist = new Float64Array(d * B * 3);
-    for (let k = start; k < end; k++) {
-      const r = order[k],
-        gr = grad[r],
-        hr = hess[r],
-        p = r * d;
-      for (let j = 0; j < d; j++) {
-        const o = 3 * (j * B + bins[p + j]);
-        hist[o] += gr;
-        hist[o + 1] += hr;
-        hist[o + 2]++;
-      }
-    }
-    return hist;
+  const size = d * B * 3;
+  const pool: Float64Array[] = [];
+  const take = () => {
+    const h = pool.pop();
+    if (!h) return new Float64Array(size);
+    h.fill(0);
+    return h;
   };
+
+  const histogram = (start: number, end: number, hist: Float64Array) =>
+    fillHistogram(bins, m, d, grad, hess, order, start, end, og, oh, hist);
   const bestSplit = (hist: Float64Array, g: number, h: number, count: number): Split | null => {
     let best: Split | null = null;
     const parent = (g * g) / (h + l2);
@@ -176,21 +255,22 @@ export function fitTrees(
       G += grad[r];
       H += hess[r];
     }
-    const rootHist = histogram(0, m);
+    const rootHist = take();
+    histogram(0, m, rootHist);
     const leaves: Leaf[] = [{ start: 0, end: m, g: G, h: H, hist: rootHist, split: bestSplit(rootHist, G, H, m), node: 0 }];
-    const done: Leaf[] = [];
-    while (leaves.length + done.length < maxLeaves) {
+    while (leaves.length < maxLeaves) {
       let bi = -1;
       for (let i = 0; i < leaves.length; i++) if (leaves[i].split && (bi < 0 || leaves[i].split!.gain > leaves[bi].split!.gain)) bi = i;
       if (bi < 0) break;
       const leaf = leaves.splice(bi, 1)[0],
         split = leaf.split!;
-      // Partition the leaf's rows: bin ≤ split.bin to the left, keeping their order.
+      // Partition the leaf's rows in place: bin ≤ split.bin to the left, both sides keeping their order.
+      const fb = split.feature * m;
       let a = leaf.start,
         c = 0;
       for (let k = leaf.start; k < leaf.end; k++) {
         const r = order[k];
-        if (bins[r * d + split.feature] <= split.bin) order[a++] = r;
+        if (bins[fb + r] <= split.bin) order[a++] = r;
         else scratch[c++] = r;
       }
       order.set(scratch.subarray(0, c), a);
@@ -202,11 +282,13 @@ export function fitTrees(
         gl += leaf.hist[o];
         hl += leaf.hist[o + 1];
       }
-      // The smaller child's histogram is built; the larger one's is the parent's minus it.
+      // The smaller child's histogram is built; the larger one's is the parent's minus it (in the parent's array).
       const leftSmaller = mid - leaf.start <= leaf.end - mid;
-      const small = leftSmaller ? histogram(leaf.start, mid) : histogram(mid, leaf.end);
-      const large = new Float64Array(small.length);
-      for (let i = 0; i < small.length; i++) large[i] = leaf.hist[i] - small[i];
+      const small = take();
+      if (leftSmaller) histogram(leaf.start, mid, small);
+      else histogram(mid, leaf.end, small);
+      const large = leaf.hist;
+      for (let i = 0; i < size; i++) large[i] -= small[i];
       const [hl2, hr2] = leftSmaller ? [small, large] : [large, small];
       const li = tree.feature.length,
         ri = li + 1;
@@ -227,29 +309,85 @@ export function fitTrees(
       R.split = bestSplit(R.hist, R.g, R.h, R.end - R.start);
       leaves.push(L, R);
     }
-    for (const leaf of [...leaves, ...done]) {
+    for (const leaf of leaves) {
       const value = (-lr * leaf.g) / (leaf.h + l2 + 1e-15);
       tree.value[leaf.node] = value;
       for (let k = leaf.start; k < leaf.end; k++) raw[order[k]] += value;
+      pool.push(leaf.hist);
     }
     trees.push(tree);
   }
   return { baseline, trees };
 }
 
+/**
+ * Every tree of a fit in flat typed arrays, children of a node side by side (right = left + 1),
+ * so that scoring is one tight loop: a node is a leaf when its feature is −1, and then its
+ * threshold slot holds the leaf value.
+ */
+interface FlatTrees {
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+}
+
+const flatCache = new WeakMap<TreesFit, FlatTrees>();
+
+function flatten(fit: TreesFit): FlatTrees {
+  const cached = flatCache.get(fit);
+  if (cached) return cached;
+  let total = 0;
+  for (const t of fit.trees) total += t.feature.length;
+  const roots = new Int32Array(fit.trees.length),
+    feature = new Int32Array(total),
+    threshold = new Float64Array(total),
+    left = new Int32Array(total);
+  let next = 0;
+  fit.trees.forEach((t, k) => {
+    roots[k] = next;
+    // Breadth first: each internal node takes the next two slots for its children.
+    const queue = [0],
+      slot = [next++];
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q],
+        at = slot[q];
+      if (t.feature[node] < 0) {
+        feature[at] = -1;
+        threshold[at] = t.value[node];
+        continue;
+      }
+      feature[at] = t.feature[node];
+      threshold[at] = t.threshold[node];
+      left[at] = next;
+      queue.push(t.left[node], t.right[node]);
+      slot.push(next, next + 1);
+      next += 2;
+    }
+  });
+  const flat = { roots, feature, threshold, left };
+  flatCache.set(fit, flat);
+  return flat;
+}
+
 /** Probabilities of the positive class for the rows `rows` of `x` (n × d, raw values). */
 export function predictTrees(fit: TreesFit, x: Float64Array, d: number, rows: Int32Array): Float64Array {
+  const { roots, feature, threshold, left } = flatten(fit);
+  const T = roots.length,
+    baseline = fit.baseline;
   const out = new Float64Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const p = rows[r] * d;
-    let t = fit.baseline;
-    for (const tree of fit.trees) {
-      let node = 0;
-      while (tree.feature[node] >= 0) {
-        const v = x[p + tree.feature[node]];
-        node = v === v && v > tree.threshold[node] ? tree.right[node] : tree.left[node];
+    let t = baseline;
+    for (let k = 0; k < T; k++) {
+      let node = roots[k],
+        f = feature[node];
+      // A missing value (NaN > threshold is false) goes left.
+      while (f >= 0) {
+        node = left[node] + (x[p + f] > threshold[node] ? 1 : 0);
+        f = feature[node];
       }
-      t += tree.value[node];
+      t += threshold[node];
     }
     out[r] = 1 / (1 + Math.exp(-t));
   }
