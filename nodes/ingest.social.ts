@@ -27,7 +27,7 @@ function byTime(rows: SocialRow[], utcOffset: number): SocialRow[] {
  */
 export default defineNode({
   type: 'ingest.social',
-  version: 2,
+  version: 3,
   category: 'ingest',
   title: { en: 'Social media export', vi: 'Dữ liệu xuất từ mạng xã hội' },
   description: {
@@ -64,8 +64,8 @@ export default defineNode({
         when: { param: 'platform', equals: 'csv' },
         label: { en: 'Columns (interactions column → your column)', vi: 'Cột (cột tương tác → cột trong tệp)' },
         help: {
-          en: `CSV only. Map ${TARGETS.join(', ')}. user_id and timestamp are required; a column already named like the target is used without mapping.`,
-          vi: `Chỉ cho CSV. Ánh xạ ${TARGETS.join(', ')}. Bắt buộc có user_id và timestamp; cột trùng tên với cột đích được dùng luôn, không cần ánh xạ.`,
+          en: `CSV only. Map ${TARGETS.join(', ')}. user_id and timestamp are required; a column already named like the target is used without mapping. reply_to (the id of the answered comment, with interaction_id), reply_to_user (its author) and mentions (the people a row names, e.g. "@linh, @an") feed the replies and mentions modes of the interaction network.`,
+          vi: `Chỉ cho CSV. Ánh xạ ${TARGETS.join(', ')}. Bắt buộc có user_id và timestamp; cột trùng tên với cột đích được dùng luôn, không cần ánh xạ. reply_to (mã bình luận được trả lời, cùng interaction_id), reply_to_user (tác giả của nó) và mentions (những người được nhắc, ví dụ "@linh, @an") dùng cho chế độ trả lời và nhắc tên của mạng lưới tương tác.`,
         },
         widget: 'keyvalue',
       }),

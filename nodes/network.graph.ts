@@ -2,7 +2,8 @@ import type { Table } from 'apache-arrow';
 import { z } from 'zod';
 import { betweenness, sampleSources, toCsr } from '../src/core/network/betweenness';
 import type { NetworkChart } from '../src/core/contract/chart';
-import { buildEdges, mentionEdges, replyEdges, threadEdges } from '../src/core/network/edges';
+import { buildEdges, CO_COMMENT_CAP, coCommentEdges, mentionEdges, replyEdges, threadEdges } from '../src/core/network/edges';
+import { isoString, parseTimes } from '../src/core/table/parse-time';
 import { pageRank } from '../src/core/network/pagerank';
 import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
@@ -32,7 +33,7 @@ const column = (table: Table, name: string) => requireColumn(table, name);
 /** A directed, weighted interaction graph: who influences whom, and the communities they form. */
 export default defineNode({
   type: 'network.graph',
-  version: 2,
+  version: 3,
   category: 'network',
   title: { en: 'Interaction network', vi: 'Mạng lưới tương tác' },
   description: {
@@ -48,19 +49,33 @@ export default defineNode({
   ],
   params: z.object({
     mode: z
-      .enum(['columns', 'interactions', 'replies', 'mentions'])
+      .enum(['columns', 'interactions', 'replies', 'mentions', 'cocomment'])
       .default('columns')
       .meta({
         label: { en: 'Links from', vi: 'Lấy liên kết từ' },
         help: {
-          en: 'Columns: each row is one link from the source person to the target person. Interactions: an export of comments, reactions and shares (user_id, post_id, type, timestamp): on each post, a comment or share links its author to the previous commenter. Replies: each reply links its author to the author of the comment it answers (reply_to_user, or reply_to with interaction_id). Mentions: each @name in a text links its author to the person named.',
-          vi: 'Các cột: mỗi dòng là một liên kết từ người nguồn đến người đích. Tương tác: dữ liệu bình luận, cảm xúc và chia sẻ (user_id, post_id, type, timestamp): trên mỗi bài đăng, một bình luận hoặc lượt chia sẻ nối người viết với người bình luận ngay trước đó. Trả lời: mỗi câu trả lời nối người viết với tác giả của bình luận được trả lời (reply_to_user, hoặc reply_to cùng interaction_id). Nhắc tên: mỗi @tên trong văn bản nối người viết với người được nhắc.',
+          en: 'Columns: each row is one link from the source person to the target person. Interactions: an export of comments, reactions and shares (user_id, post_id, type, timestamp): on each post, a comment or share links its author to the previous commenter. Replies: each reply links its author to the author of the comment it answers (reply_to_user; where it is empty, the author of the reply_to comment by interaction_id). Mentions: each @name in a text (and each name of a mentions column) links its author to the person named. Co-comments: people who comment on the same post within the time window are linked (user_id, post_id, timestamp).',
+          vi: 'Các cột: mỗi dòng là một liên kết từ người nguồn đến người đích. Tương tác: dữ liệu bình luận, cảm xúc và chia sẻ (user_id, post_id, type, timestamp): trên mỗi bài đăng, một bình luận hoặc lượt chia sẻ nối người viết với người bình luận ngay trước đó. Trả lời: mỗi câu trả lời nối người viết với tác giả của bình luận được trả lời (reply_to_user; khi cột này trống, tác giả của bình luận reply_to theo interaction_id). Nhắc tên: mỗi @tên trong văn bản (và mỗi tên trong cột mentions) nối người viết với người được nhắc. Cùng bình luận: những người bình luận trên cùng một bài trong khoảng thời gian đã chọn được nối với nhau (user_id, post_id, timestamp).',
         },
         options: {
           columns: { en: 'Source and target columns', vi: 'Cột nguồn và cột đích' },
           interactions: { en: 'Interactions (comment threads)', vi: 'Tương tác (chuỗi bình luận)' },
           replies: { en: 'Replies (who answers whom)', vi: 'Trả lời (ai trả lời ai)' },
           mentions: { en: 'Mentions (@names in texts)', vi: 'Nhắc tên (@tên trong văn bản)' },
+          cocomment: { en: 'Co-comments (same post, same time)', vi: 'Cùng bình luận (cùng bài, cùng lúc)' },
+        },
+      }),
+    window: z
+      .number()
+      .min(0.01)
+      .max(24 * 365)
+      .default(24)
+      .meta({
+        when: { param: 'mode', equals: 'cocomment' },
+        label: { en: 'Co-comment window (hours)', vi: 'Khoảng cùng bình luận (giờ)' },
+        help: {
+          en: 'Two people are linked when they comment on the same post at most this many hours apart (24: the same day of discussion). A pair is linked once per post; each comment is linked to at most the latest 100 other commenters.',
+          vi: 'Hai người được nối khi cùng bình luận trên một bài cách nhau không quá chừng này giờ (24: cùng một ngày thảo luận). Mỗi cặp được nối một lần cho mỗi bài; mỗi bình luận nối với tối đa 100 người bình luận gần nhất trước đó.',
         },
       }),
     source: columnParam(
@@ -164,6 +179,46 @@ export default defineNode({
         en: `Links derived from comment threads: ${derived.sources.length.toLocaleString('en')} links from ${derived.used.toLocaleString('en')} comments and shares (each links its author to the previous commenter on the same post; reactions give no link).`,
         vi: `Liên kết suy ra từ chuỗi bình luận: ${derived.sources.length.toLocaleString('vi')} liên kết từ ${derived.used.toLocaleString('vi')} bình luận và lượt chia sẻ (mỗi lượt nối người viết với người bình luận ngay trước đó trên cùng bài; cảm xúc không tạo liên kết).`,
       });
+    } else if (params.mode === 'cocomment') {
+      const names = new Set(table.schema.fields.map((f) => f.name));
+      const user = params.source || 'user_id',
+        time = params.time || 'timestamp';
+      const needed = [user, 'post_id', time].filter((c) => !names.has(c));
+      if (needed.length) {
+        throw new NodeError({
+          en: `The co-comments mode needs the columns ${needed.map((c) => `"${c}"`).join(', ')}: who commented, on which post, and when. Connect such a table, or switch "Links from".`,
+          vi: `Chế độ cùng bình luận cần các cột ${needed.map((c) => `"${c}"`).join(', ')}: ai bình luận, trên bài nào và lúc nào. Hãy nối một bảng như vậy, hoặc đổi "Lấy liên kết từ".`,
+        });
+      }
+      const parsed = parseTimes(column(table, time));
+      const derived = coCommentEdges(
+        {
+          user: toValues(column(table, user)),
+          post: toValues(column(table, 'post_id')),
+          type: names.has('type') ? toValues(column(table, 'type')) : undefined,
+          ms: parsed.ms,
+        },
+        params.window * 3_600_000,
+      );
+      sources = derived.sources;
+      targets = derived.targets;
+      times = derived.times.map(isoString);
+      const hours = params.window.toLocaleString('en-US'),
+        gio = params.window.toLocaleString('vi-VN');
+      notes.push({
+        en: `Links from co-comments: ${derived.sources.length.toLocaleString('en')} pairs of people who commented on the same post within ${hours} hour${params.window === 1 ? '' : 's'} (from ${derived.used.toLocaleString('en')} comments; each pair once per post, from the later commenter to the earlier).`,
+        vi: `Liên kết từ cùng bình luận: ${derived.sources.length.toLocaleString('vi')} cặp người bình luận trên cùng một bài cách nhau không quá ${gio} giờ (từ ${derived.used.toLocaleString('vi')} bình luận; mỗi cặp một lần cho mỗi bài, từ người bình luận sau đến người trước).`,
+      });
+      if (parsed.bad + parsed.missing > 0)
+        notes.push({
+          en: `${(parsed.bad + parsed.missing).toLocaleString('en')} rows have no readable time in "${time}" and give no co-comment link.`,
+          vi: `${(parsed.bad + parsed.missing).toLocaleString('vi')} dòng không có thời gian đọc được trong "${time}" nên không tạo liên kết cùng bình luận.`,
+        });
+      if (derived.capped > 0)
+        notes.push({
+          en: `${derived.capped.toLocaleString('en')} comments had more than ${CO_COMMENT_CAP} other commenters within the window; they are linked to the latest ${CO_COMMENT_CAP}.`,
+          vi: `${derived.capped.toLocaleString('vi')} bình luận có hơn ${CO_COMMENT_CAP} người khác bình luận trong khoảng thời gian; chỉ nối với ${CO_COMMENT_CAP} người gần nhất.`,
+        });
     } else if (params.mode === 'replies' || params.mode === 'mentions') {
       const names = new Set(table.schema.fields.map((f) => f.name));
       const user = params.source || 'user_id';
@@ -193,12 +248,27 @@ export default defineNode({
       if (params.mode === 'mentions') {
         const { extractTags } = await import('../src/core/text/keywords');
         const texts = toValues(column(table, textColumn));
+        // A mentions column (ingest.social maps one from a CSV: names without "@", space-separated) adds its names.
+        const listed = names.has('mentions') && textColumn !== 'mentions' ? toValues(column(table, 'mentions')) : null;
         derived = mentionEdges(
           authors,
-          texts.map((t) => (typeof t === 'string' && t.includes('@') ? extractTags(t).mentions.map((m) => m.slice(1)) : null)),
+          texts.map((t, i) => {
+            const fromText = typeof t === 'string' && t.includes('@') ? extractTags(t).mentions.map((m) => m.slice(1)) : [];
+            const cell = listed?.[i];
+            const fromColumn = typeof cell === 'string' ? cell.split(/\s+/).filter(Boolean) : [];
+            return fromText.length || fromColumn.length ? [...fromText, ...fromColumn] : null;
+          }),
         );
       } else if (names.has(replyUser)) {
-        const answered = toValues(column(table, replyUser));
+        const answered: unknown[] = [...toValues(column(table, replyUser))];
+        // Rows that name the answered comment but not its author (a CSV export, a deleted profile) get it from reply_to.
+        if (names.has('reply_to') && names.has('interaction_id')) {
+          const byId = replyEdges(authors, toValues(column(table, 'interaction_id')), toValues(column(table, 'reply_to')));
+          byId.rows.forEach((row, j) => {
+            const given = answered[row];
+            if (given === null || given === undefined || given === '') answered[row] = byId.targets[j];
+          });
+        }
         derived = { sources: authors, targets: answered, rows: authors.map((_, i) => i), used: 0 };
       } else {
         derived = replyEdges(authors, toValues(column(table, 'interaction_id')), toValues(column(table, 'reply_to')));

@@ -253,3 +253,68 @@ export function mentionEdges(
   });
   return { sources, targets, rows, used };
 }
+
+/** Most earlier commenters one comment is linked to in the co-comment mode (the latest ones). */
+export const CO_COMMENT_CAP = 100;
+
+/**
+ * Co-comment edges: on each post, a comment links its author to every other person who commented
+ * on the same post in the `windowMs` before it (people who talk on the same post at the same
+ * time), at most `CO_COMMENT_CAP` of the latest. A pair is linked once per post (the weight of a
+ * link is then the number of posts they met on), from the later commenter to the earlier one, at
+ * the later comment's time. Rows with no person, post or time, and reactions, give no edge.
+ */
+export function coCommentEdges(
+  rows: { user: readonly unknown[]; post: readonly unknown[]; type?: readonly unknown[]; ms: ArrayLike<number> },
+  windowMs: number,
+): { sources: string[]; targets: string[]; times: number[]; used: number; capped: number } {
+  const n = rows.user.length;
+  const byPost = new Map<string, number[]>();
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    const user = idOf(rows.user[i]),
+      post = idOf(rows.post[i]);
+    const t = rows.ms[i];
+    if (user === null || post === null || !Number.isFinite(t)) continue;
+    if (rows.type) {
+      const kind = String(rows.type[i] ?? '').toLowerCase();
+      if (kind !== 'comment' && kind !== 'reply' && kind !== '') continue;
+    }
+    used++;
+    let list = byPost.get(post);
+    if (!list) byPost.set(post, (list = []));
+    list.push(i);
+  }
+  const sources: string[] = [],
+    targets: string[] = [],
+    times: number[] = [];
+  let capped = 0;
+  for (const list of byPost.values()) {
+    list.sort((a, b) => rows.ms[a] - rows.ms[b] || a - b);
+    const linked = new Set<string>();
+    let from = 0;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j];
+      const t = rows.ms[i];
+      while (rows.ms[list[from]] < t - windowMs) from++;
+      const user = idOf(rows.user[i])!;
+      const seen = new Set<string>();
+      for (let q = j - 1; q >= from; q--) {
+        const other = idOf(rows.user[list[q]])!;
+        if (other === user || seen.has(other)) continue;
+        if (seen.size >= CO_COMMENT_CAP) {
+          capped++;
+          break;
+        }
+        seen.add(other);
+        const key = user < other ? `${user}\u0000${other}` : `${other}\u0000${user}`;
+        if (linked.has(key)) continue;
+        linked.add(key);
+        sources.push(user);
+        targets.push(other);
+        times.push(t);
+      }
+    }
+  }
+  return { sources, targets, times, used, capped };
+}

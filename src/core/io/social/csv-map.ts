@@ -3,13 +3,28 @@
  * interactions schema by a form: target column → source column. Unmapped targets use a source
  * column of the same name (any case) when there is one. `user_id` and `timestamp` are required;
  * `type` defaults to `reaction` where a reaction is given and `comment` otherwise; type values
- * are normalised (reply → comment, like → reaction, retweet/repost → share).
+ * are normalised (reply → comment, like → reaction, retweet/repost → share). `reply_to` (the
+ * answered comment's interaction_id) and `reply_to_user` (its author) feed the replies mode of
+ * `network.graph`; `mentions` (the people a row names: "@linh, @an" or "linh;an") becomes a
+ * `mentions` column of names without "@", space-separated, for its mentions mode.
  */
 import type { Table, Vector } from 'apache-arrow';
 import { NodeError } from '../../contract/errors';
 import { type SocialRow, detectLanguage, readTime } from './rows';
 
-export const TARGETS = ['user_id', 'post_id', 'type', 'timestamp', 'text', 'reaction', 'interaction_id', 'channel'] as const;
+export const TARGETS = [
+  'user_id',
+  'post_id',
+  'type',
+  'timestamp',
+  'text',
+  'reaction',
+  'interaction_id',
+  'channel',
+  'reply_to',
+  'reply_to_user',
+  'mentions',
+] as const;
 export type Target = (typeof TARGETS)[number];
 const REQUIRED: Target[] = ['user_id', 'timestamp'];
 
@@ -73,6 +88,16 @@ export function resolveMapping(table: Table, mapping: Record<string, string>): P
   return out;
 }
 
+/** The names of a mentions cell ("@linh, @an", "linh;an", "[@linh] [@an]"), without "@", each once. */
+export function mentionNames(cell: string | null): string | null {
+  if (!cell) return null;
+  const names = cell
+    .split(/[\s,;|[\]"']+/u)
+    .map((w) => w.replace(/^@+/, '').trim())
+    .filter(Boolean);
+  return names.length ? [...new Set(names)].join(' ') : null;
+}
+
 const text = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
   const s = typeof v === 'number' ? (Number.isInteger(v) ? v.toFixed(0) : String(v)) : String(v);
@@ -111,6 +136,8 @@ export async function mappedRows(
       text: body,
       language: detectLanguage(body),
       channel: get('channel'),
+      ...(v.reply_to || v.reply_to_user ? { reply_to: get('reply_to'), reply_to_user: get('reply_to_user') } : {}),
+      ...(v.mentions ? { mentions: mentionNames(get('mentions')) } : {}),
     };
   }
   return { rows, badTimes };

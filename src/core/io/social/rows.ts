@@ -2,7 +2,8 @@
  * Platform exports mapped onto the interactions schema of the sample audience (same column names
  * and types, so every template that runs on `ingest.sample` runs on them): interaction_id,
  * user_id, post_id, type, reaction, timestamp ('YYYY-MM-DDTHH:MM:SS', local time), hour (Int32),
- * text, language ('vi' | 'en'), channel, reply_to and reply_to_user (the answered comment and its author).
+ * text, language ('vi' | 'en'), channel, reply_to and reply_to_user (the answered comment and its author),
+ * and `mentions` when a CSV maps one.
  */
 import { Int32, type Table, vectorFromArray } from 'apache-arrow';
 import { NodeError } from '../../contract/errors';
@@ -26,6 +27,8 @@ export interface SocialRow {
   /** The comment this one answers, and its author (a reply on Facebook, an X reply). */
   reply_to?: string | null;
   reply_to_user?: string | null;
+  /** The people the row names, space-separated without "@" (a CSV's mapped mentions column). */
+  mentions?: string | null;
 }
 
 const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/;
@@ -85,6 +88,8 @@ export function interactionsTable(rows: SocialRow[], utcOffset: number): Table {
     channel: col('channel'),
     reply_to: stringVector(rows.map((r) => r.reply_to ?? null)),
     reply_to_user: stringVector(rows.map((r) => r.reply_to_user ?? null)),
+    // Only when the export lists them (a mapped CSV column): the other exports keep the sample's columns.
+    ...(rows.some((r) => r.mentions !== undefined) ? { mentions: stringVector(rows.map((r) => r.mentions ?? null)) } : {}),
   });
 }
 
