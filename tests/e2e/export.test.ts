@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { ARTIFACTS, type App, fitCanvas, hasChromium, openPage, shot, startApp, waitState } from './browser';
+import { ARTIFACTS, type App, fitCanvas, hasChromium, openPage, ROOT, shot, startApp, waitState } from './browser';
 
 let app: App;
 
@@ -193,6 +193,94 @@ describe.skipIf(!hasChromium)('export of charts, persona cards and the run repor
     await viewerVi.close();
     await shot(page, 'export-toolbar-vi');
 
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+  it('saves the journey map and the Sankey of paths, and puts both in the report', async () => {
+    const { page, errors, external } = await openPage(app, '?fresh&template=customer-journey');
+    await page.click('[data-testid="run"]');
+    await waitState(page, 'map', 'done');
+    await waitState(page, 'paths', 'done');
+    await show(page, 'map', 'map');
+    await page.waitForSelector('[data-testid="chart"][data-chart="journey"]');
+    const stages = await page.locator('[data-testid^="journey-stage-"] > div:first-child > div:first-child').allTextContents();
+    expect(stages.length).toBeGreaterThanOrEqual(3);
+    const png = await download(page, 'export-png');
+    const size = pngSize(png.bytes);
+    expect(size.width).toBeGreaterThan(1000);
+    writeFileSync(path.join(ARTIFACTS, 'export-journey.png'), png.bytes);
+    const svg = await download(page, 'export-svg');
+    const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    for (const s of stages) expect(parsed.text).toContain(s);
+
+    await show(page, 'paths', 'sankey');
+    await page.waitForSelector('[data-testid="chart"][data-chart="sankey"][data-ready="yes"]');
+    const sankey = await download(page, 'export-svg');
+    const sankeyParsed = await parseSvg(page, sankey.bytes.toString('utf8'));
+    expect(sankeyParsed.error).toBeNull();
+    expect(sankeyParsed.shapes).toBeGreaterThan(10);
+    for (const s of stages.slice(0, 2)) expect(sankeyParsed.text).toContain(s);
+    const sankeyPng = pngSize((await download(page, 'export-png')).bytes);
+    expect(sankeyPng.height).toBeGreaterThan(200);
+    await shot(page, 'export-sankey-en');
+
+    const report = (await download(page, 'download-report')).bytes.toString('utf8');
+    expect(report).not.toMatch(/https?:|<script/i);
+    const charts = [...report.matchAll(/data-report="chart" data-chart="(\w+)"/g)].map((m) => m[1]);
+    expect(charts).toEqual(expect.arrayContaining(['journey', 'sankey', 'funnel']));
+    for (const s of stages) expect(report).toContain(s);
+    const file = path.join(ARTIFACTS, 'export-report-journey.html');
+    writeFileSync(file, report);
+    const viewer = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const view = await viewer.newPage();
+    const requests: string[] = [];
+    view.on('request', (r) => requests.push(r.url()));
+    await view.goto(`file://${file}`);
+    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+    await view.screenshot({ path: path.join(ARTIFACTS, 'export-report-journey-full.png'), fullPage: true });
+    await viewer.close();
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+  it('saves the dendrogram as its own SVG drawing (no HTML inside) and as PNG', async () => {
+    // The segmentation template with Ward's hierarchical clustering in place of k-means.
+    const flow = JSON.parse(readFileSync(path.join(ROOT, 'templates/audience-segmentation.flow.json'), 'utf8'));
+    const node = flow.nodes.find((n: { id: string }) => n.id === 'kmeans');
+    node.type = 'cluster.hierarchical';
+    node.label = 'Ward segments';
+    node.params = { linkage: 'ward', k: 4, columns: node.params.columns };
+    const file = path.join(ARTIFACTS, 'export-ward.flow.json');
+    writeFileSync(file, JSON.stringify(flow));
+    const { page, errors, external } = await openPage(app, '?fresh&template=none');
+    await page.setInputFiles('[data-testid="open-file"]', file);
+    await page.waitForSelector('[data-testid="node-kmeans"]');
+    await page.click('[data-testid="run"]');
+    await waitState(page, 'kmeans', 'done');
+    await show(page, 'kmeans', 'dendrogram');
+    await page.waitForSelector('[data-testid="dendrogram"]');
+    const svg = (await download(page, 'export-svg')).bytes.toString('utf8');
+    expect(svg).not.toContain('foreignObject');
+    const parsed = await parseSvg(page, svg);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    expect(parsed.width).toBe(760);
+    const title = (await page.locator('[data-testid="dendrogram"] h4').textContent()) ?? '';
+    expect(title.length).toBeGreaterThan(3);
+    expect(parsed.text.startsWith(title)).toBe(true);
+    writeFileSync(path.join(ARTIFACTS, 'export-dendrogram.svg'), svg);
+    expect(parsed.shapes).toBeGreaterThan(10);
+    const pngBytes = (await download(page, 'export-png')).bytes;
+    writeFileSync(path.join(ARTIFACTS, 'export-dendrogram.png'), pngBytes);
+    const png = pngSize(pngBytes);
+    expect(png).toEqual({ width: 1520, height: 2 * (320 + 24) });
+    await shot(page, 'export-dendrogram-en');
+    const report = (await download(page, 'download-report')).bytes.toString('utf8');
+    expect(report).toMatch(/data-chart="dendrogram"><div[^>]*><h4[\s\S]*?<svg/);
+    expect(report).toContain('Ward segments');
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
