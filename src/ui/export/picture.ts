@@ -100,6 +100,8 @@ const STYLE_PROPS = [
   'grid-template-columns',
   'clip-path',
   'opacity',
+  'border-collapse',
+  'font-variant-numeric',
   'fill',
   'stroke',
   'stroke-width',
@@ -180,8 +182,14 @@ export function styledClone(el: Element): Element {
   const walk = (from: Element, to: Element) => {
     const cs = getComputedStyle(from);
     const svg = from instanceof SVGElement;
+    // An HTML box with text takes the height of its text (fonts and tables may lay out a little
+    // differently elsewhere); an empty one (a bar, a swatch) keeps the height it was drawn at.
+    const sized = svg || !from.textContent?.trim();
     const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
-      .filter(([p, v]) => v !== '' && !isDefault(p, v, from.localName) && (svg || !SVG_ONLY.has(p)))
+      .filter(
+        ([p, v]) =>
+          v !== '' && !isDefault(p, v, from.localName) && (svg || !SVG_ONLY.has(p)) && (sized || (p !== 'height' && p !== 'min-height')),
+      )
       .map(([p, v]) => `${p}:${v}`)
       .join(';');
     to.setAttribute('style', cs.getPropertyValue('display') === 'none' ? 'display:none' : style);
