@@ -41,8 +41,10 @@ async function staticHtml(element: ReactElement): Promise<string> {
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     const first = host.firstElementChild;
     if (!first) return '';
-    const copy = styledClone(first);
-    copy.removeAttribute('aria-hidden');
+    const copy = styledClone(first) as HTMLElement;
+    // The view's own height is left to its content (it was measured inside a scrolling panel).
+    copy.style.removeProperty('height');
+    copy.style.removeProperty('overflow');
     for (const b of copy.querySelectorAll('button, input, select, textarea')) b.remove();
     return copy.outerHTML;
   } finally {

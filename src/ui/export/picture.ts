@@ -100,16 +100,41 @@ const STYLE_PROPS = [
   'grid-template-columns',
   'clip-path',
   'opacity',
+  'border-collapse',
+  'font-variant-numeric',
   'fill',
   'stroke',
   'stroke-width',
 ];
 
 const SVG_ONLY = new Set(['fill', 'stroke', 'stroke-width']);
+/** Elements whose default margins or paddings are not zero. */
+const LIST_OR_TEXT = new Set([
+  'ul',
+  'ol',
+  'li',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dl',
+  'dd',
+  'figure',
+  'blockquote',
+  'pre',
+  'table',
+  'caption',
+  'td',
+  'th',
+]);
 
 /** Values a property has by default, left out to keep the copy small. */
-function isDefault(prop: string, value: string): boolean {
-  if (prop.startsWith('margin') || prop.startsWith('padding')) return value === '0px';
+function isDefault(prop: string, value: string, tag: string): boolean {
+  // Margins and paddings are always written: lists, paragraphs and headings have their own defaults.
+  if (prop.startsWith('margin') || prop.startsWith('padding')) return value === '0px' && !LIST_OR_TEXT.has(tag);
   if (prop.startsWith('border-') && prop !== 'border-radius') return /^0px none/.test(value);
   switch (prop) {
     case 'width':
@@ -157,8 +182,14 @@ export function styledClone(el: Element): Element {
   const walk = (from: Element, to: Element) => {
     const cs = getComputedStyle(from);
     const svg = from instanceof SVGElement;
+    // An HTML box with text takes the height of its text (fonts and tables may lay out a little
+    // differently elsewhere); an empty one (a bar, a swatch) keeps the height it was drawn at.
+    const sized = svg || !from.textContent?.trim();
     const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
-      .filter(([p, v]) => v !== '' && !isDefault(p, v) && (svg || !SVG_ONLY.has(p)))
+      .filter(
+        ([p, v]) =>
+          v !== '' && !isDefault(p, v, from.localName) && (svg || !SVG_ONLY.has(p)) && (sized || (p !== 'height' && p !== 'min-height')),
+      )
       .map(([p, v]) => `${p}:${v}`)
       .join(';');
     to.setAttribute('style', cs.getPropertyValue('display') === 'none' ? 'display:none' : style);
@@ -178,18 +209,34 @@ export function elementSvg(el: HTMLElement): { svg: string; width: number; heigh
   const rect = el.getBoundingClientRect();
   const width = Math.max(1, Math.ceil(Math.max(rect.width, el.scrollWidth)));
   const height = Math.max(1, Math.ceil(Math.max(rect.height, el.scrollHeight)));
+  // A view drawn as one SVG picture, with at most a heading above it (the dendrogram), stays a
+  // plain SVG drawing: the heading becomes its first line of text.
   const svgs = el.querySelectorAll('svg[role="img"]');
-  const only = svgs.length === 1 && el.textContent?.trim() === svgs[0].textContent?.trim() ? (svgs[0] as SVGSVGElement) : null;
-  if (only) {
+  const only = svgs.length === 1 ? (svgs[0] as SVGSVGElement) : null;
+  const others = only ? [...el.querySelectorAll('*')].filter((e) => !only.contains(e) && !e.contains(only)) : [];
+  if (only && others.every((e) => /^h[1-6]$/.test(e.localName))) {
     const box = only.viewBox.baseVal;
+    const w = Math.round(box?.width || only.getBoundingClientRect().width);
+    const h = Math.round(box?.height || only.getBoundingClientRect().height);
+    const title = others
+      .map((e) => e.textContent ?? '')
+      .join(' ')
+      .trim();
+    const top = title ? 24 : 0;
     const copy = styledClone(only) as SVGSVGElement;
-    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    const w = box?.width || only.getBoundingClientRect().width;
-    const h = box?.height || only.getBoundingClientRect().height;
-    copy.setAttribute('width', String(Math.round(w)));
-    copy.setAttribute('height', String(Math.round(h)));
-    copy.setAttribute('style', 'background:#ffffff;font-family:system-ui,sans-serif');
-    return { svg: XML_DECL + new XMLSerializer().serializeToString(copy), width: Math.round(w), height: Math.round(h) };
+    copy.removeAttribute('style');
+    copy.setAttribute('x', '0');
+    copy.setAttribute('y', String(top));
+    copy.setAttribute('width', String(w));
+    copy.setAttribute('height', String(h));
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const svg =
+      `${XML_DECL}<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h + top}" viewBox="0 0 ${w} ${h + top}" ` +
+      `font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/>` +
+      (title ? `<text x="8" y="17" font-size="13" font-weight="600" fill="#0f172a">${esc(title)}</text>` : '') +
+      new XMLSerializer().serializeToString(copy).replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, '') +
+      '</svg>';
+    return { svg, width: w, height: h + top };
   }
   // The copy sits in a padded box that keeps its children's margins inside (on the page they may
   // collapse through its edges), so its height is measured plus those margins.

@@ -84,11 +84,11 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:30px 0 10px;padding-to
 h3{font-size:15px;margin:18px 0 6px;color:#334155}
 .meta{color:#64748b;margin:0 0 4px}.privacy{color:#047857;font-size:12px;margin:0 0 12px}
 nav ol{margin:4px 0 0;padding-left:20px;columns:2}nav a{color:#1d4ed8}
-figure{margin:8px 0 16px}figure svg{max-width:100%;height:auto}
+figure{margin:8px 0 16px;overflow-x:auto}figure>svg{max-width:100%;height:auto}
 .flow{border:1px solid #e2e8f0;border-radius:8px;background:#f8fafc}
-table{border-collapse:collapse;font-size:12.5px;margin:4px 0 8px}
-th,td{padding:3px 10px 3px 0;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
-th{color:#475569;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
+table.t{border-collapse:collapse;font-size:12.5px;margin:4px 0 8px}
+.t th,.t td{padding:3px 10px 3px 0;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
+.t th{color:#475569;font-weight:600}.t td.n{text-align:right;font-variant-numeric:tabular-nums}
 .caption{color:#64748b;font-size:12px}
 .msg{list-style:none;padding:0;margin:0}.msg li{padding:4px 8px;margin:3px 0;border-radius:4px;border-left:4px solid}
 .msg .error{background:#fef2f2;border-color:#dc2626}.msg .warning{background:#fffbeb;border-color:#d97706}.msg .info{background:#eff6ff;border-color:#2563eb}
@@ -134,7 +134,7 @@ export function reportHtml(input: ReportInput): string {
   out.push(`<figure class="flow" data-report="flow">${inlineMarkup(input.flowSvg)}</figure>`);
   out.push(`<h3>${e(t(EXPORT_TEXTS.steps))}</h3>`);
   out.push(
-    `<table data-report="steps"><thead><tr><th>${e(t(EXPORT_TEXTS.step))}</th><th>${e(t(EXPORT_TEXTS.kind))}</th><th>${e(
+    `<table class="t" data-report="steps"><thead><tr><th>${e(t(EXPORT_TEXTS.step))}</th><th>${e(t(EXPORT_TEXTS.kind))}</th><th>${e(
       t(EXPORT_TEXTS.state),
     )}</th><th>${e(t(EXPORT_TEXTS.rowsOut))}</th><th>${e(t(EXPORT_TEXTS.time))}</th></tr></thead><tbody>`,
   );
@@ -168,7 +168,7 @@ export function reportHtml(input: ReportInput): string {
             b.hiddenColumns ? ` · ${e(counts(t(EXPORT_TEXTS.moreColumns), { n: f.int(b.hiddenColumns) }))}` : ''
           }</p>`,
         );
-        out.push('<table data-report="table"><thead><tr>');
+        out.push('<table class="t" data-report="table"><thead><tr>');
         for (const c of b.columns) out.push(`<th>${e(c)}</th>`);
         out.push('</tr></thead><tbody>');
         for (const r of b.rows) out.push(`<tr>${r.map((v) => `<td>${e(v)}</td>`).join('')}</tr>`);
