@@ -197,7 +197,7 @@ describe.skipIf(!data.available || !hasSklearn)('text.topics on real texts again
         `  ${t.topic}. ${t.label} — ${t.size} texts (${(100 * t.share).toFixed(1)}%), NPMI ${t.coherence.toFixed(3)}: ${t.terms}`,
       );
     }
-    expect(infos.join(' ')).toMatch(/topics chosen: .* the largest holds \d+%/);
+    expect(infos.join(' ')).toMatch(/topics chosen: .*the largest holds \d+%/);
     // Mean NPMI alone chose 2 (one topic of 75% of the texts beside the "Circles" retweets); the
     // penalised score chose 9 (largest topic 21%). Floor: no topic of half the texts or more.
     const k = topics.numRows;
