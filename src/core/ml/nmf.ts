@@ -5,7 +5,8 @@
  * - init `nndsvda` (Boutsidis & Gallopoulos 2008): the top-k singular triplets of X, from a seeded
  *   randomised SVD (Halko et al., as `sklearn.utils.extmath.randomized_svd`: 10 extra columns,
  *   7 power iterations when k < 0.1·min(n, V), else 4), split into their positive and negative
- *   parts; zeros filled with the mean of X. `random`: |normal| · sqrt(mean(X) / k), seeded.
+ *   parts; zeros filled with the mean of X (`nndsvd`: left at 0). `random`: |normal| · sqrt(mean(X) / k), seeded.
+ * - optional L1 penalties on W and H (scikit-learn's l1_reg_W / l1_reg_H), 0 by default.
  * - coordinate descent (Hsieh & Dhillon 2011), W then H each round, components in order (no
  *   shuffle); stop when the projected-gradient violation falls below `tol` times the first round's.
  *
@@ -28,7 +29,10 @@ export interface SparseRows {
 export interface NmfOptions {
   k: number;
   seed: number;
-  init?: 'nndsvda' | 'random';
+  init?: 'nndsvda' | 'nndsvd' | 'random';
+  /** L1 penalty on W and on H (scikit-learn's l1_reg_W / l1_reg_H: subtracted from every gradient), 0 by default. */
+  l1W?: number;
+  l1H?: number;
   /** Most rounds of coordinate descent (scikit-learn's default 200). */
   maxIter?: number;
   /** Relative violation at which to stop (scikit-learn's default 1e-4). */
@@ -217,7 +221,12 @@ function meanOf(X: SparseRows): number {
 }
 
 /** Starting W (n × k) and Hᵀ (V × k). */
-export function initialize(X: SparseRows, k: number, seed: number, init: 'nndsvda' | 'random'): { W: Float64Array; Ht: Float64Array } {
+export function initialize(
+  X: SparseRows,
+  k: number,
+  seed: number,
+  init: 'nndsvda' | 'nndsvd' | 'random',
+): { W: Float64Array; Ht: Float64Array } {
   const n = rowsOf(X),
     m = X.cols;
   const avg = meanOf(X);
@@ -271,9 +280,10 @@ export function initialize(X: SparseRows, k: number, seed: number, init: 'nndsvd
         Ht[r * k + j] = positive ? (y > 0 ? (lbd * y) / vy : 0) : y < 0 ? (-lbd * y) / vy : 0;
       }
   }
-  const eps = 1e-6;
-  for (let i = 0; i < W.length; i++) if (W[i] < eps) W[i] = avg;
-  for (let i = 0; i < Ht.length; i++) if (Ht[i] < eps) Ht[i] = avg;
+  const eps = 1e-6,
+    fill = init === 'nndsvd' ? 0 : avg;
+  for (let i = 0; i < W.length; i++) if (W[i] < eps) W[i] = fill;
+  for (let i = 0; i < Ht.length; i++) if (Ht[i] < eps) Ht[i] = fill;
   return { W, Ht };
 }
 
@@ -412,6 +422,8 @@ export async function nmf(X: SparseRows, options: NmfOptions, start?: { W: Float
   const { k, seed } = options;
   const maxIter = options.maxIter ?? 200,
     tol = options.tol ?? 1e-4;
+  const l1W = options.l1W ?? 0,
+    l1H = options.l1H ?? 0;
   const n = rowsOf(X),
     m = X.cols;
   const { W, Ht } = start ?? initialize(X, k, seed, options.init ?? 'nndsvda');
@@ -427,10 +439,12 @@ export async function nmf(X: SparseRows, options: NmfOptions, start?: { W: Float
     gram(Ht, m, k, G);
     if (fast) fast.times(X.rowPtr, X.indices, X.values, Ht, XH);
     else timesDense(X, Ht, k, XH);
+    if (l1W) for (let i = 0; i < XH.length; i++) XH[i] -= l1W;
     let violation = fast ? fast.sweep(W, n, k, G, XH) : sweep(W, n, k, G, XH);
     gram(W, n, k, G);
     if (fast) fast.transposeTimes(X.rowPtr, X.indices, X.values, W, XtW);
     else transposeTimesDense(X, W, k, XtW);
+    if (l1H) for (let i = 0; i < XtW.length; i++) XtW[i] -= l1H;
     violation += fast ? fast.sweep(Ht, m, k, G, XtW) : sweep(Ht, m, k, G, XtW);
     if (round === 1) first = violation;
     if (options.onRound) await options.onRound(round, maxIter);
@@ -440,4 +454,47 @@ export async function nmf(X: SparseRows, options: NmfOptions, start?: { W: Float
     }
   }
   return { W, Ht, k, error: frobeniusError(X, W, Ht, k), rounds, converged };
+}
+
+/** One start of a fit: how W and H begin (`nndsvda`, `nndsvd` or `random`) and its seed. */
+export interface NmfStart {
+  init: 'nndsvda' | 'nndsvd' | 'random';
+  seed: number;
+}
+
+/**
+ * Fits X from each start and keeps, among the fits whose error is within `errorSlack` (relative)
+ * of the lowest, the one of the highest `score` (the earliest of equal scores). Coordinate descent
+ * reaches a local optimum that depends on the start; which of the equally good ones reads best is
+ * for the caller to say (the topics use the NPMI coherence of their top terms). `onRound` gets the
+ * start's index as well.
+ */
+export async function nmfBestOf(
+  X: SparseRows,
+  k: number,
+  starts: readonly NmfStart[],
+  options: Omit<NmfOptions, 'k' | 'seed' | 'init' | 'onRound'> & { errorSlack?: number },
+  score: (fit: NmfResult) => number,
+  onRound?: (start: number, round: number, maxIter: number) => Promise<void> | void,
+): Promise<{ fit: NmfResult; scores: number[]; errors: number[]; chosen: number }> {
+  if (starts.length === 0) throw new Error('nmfBestOf needs at least one start.');
+  const { errorSlack = 0.005, ...rest } = options;
+  const fits: NmfResult[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    fits.push(
+      await nmf(X, {
+        ...rest,
+        k,
+        seed: starts[i].seed,
+        init: starts[i].init,
+        onRound: onRound ? (r, max) => onRound(i, r, max) : undefined,
+      }),
+    );
+  }
+  const errors = fits.map((f) => f.error);
+  const floor = Math.min(...errors) * (1 + errorSlack);
+  const scores = fits.map((f) => (f.error <= floor ? score(f) : -Infinity));
+  let chosen = 0;
+  for (let i = 1; i < fits.length; i++) if (scores[i] > scores[chosen]) chosen = i;
+  return { fit: fits[chosen], scores, errors, chosen };
 }

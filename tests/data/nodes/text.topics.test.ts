@@ -1,13 +1,15 @@
 /**
  * text.topics against scikit-learn on real short texts: CrowdFlower brand tweets (EN), the ACL
  * 2019 complaint tweets (EN) and UIT-ViCTSD news comments (VI). Both sides factorise the same
- * TF-IDF matrix (ours, handed to scikit-learn as a scipy CSR) with the same k: our reconstruction
- * error must be within 2% of `NMF(init="nndsvda", solver="cd")`'s, and the mean NPMI coherence
- * of our top-10 terms (computed by the same function for both) no worse than scikit-learn's by
- * more than 0.03 (means over 3 seeds a side). Measured: CrowdFlower −0.029 (our three seeds all
- * reach one optimum of lower error, 91.0057 vs 91.0110; two of scikit-learn's reach another with
- * higher NPMI), complaints 0, ViCTSD −0.007; the margin was 0.02 before that CrowdFlower figure. The terms must hold no stop words; Vietnamese ones must keep words whole
- * ("việt nam"), and two seeds must give nearly the same topics (best-match Jaccard of top terms).
+ * TF-IDF matrix (ours, handed to scikit-learn as a scipy CSR) with the same k. Ours is the node's
+ * fit (`fitStarts` + `nmfBestOf`: the SVD start and 5 random ones, of the fits within 0.5% of the
+ * lowest error the most coherent kept); scikit-learn's is `NMF(init="nndsvda", solver="cd")`.
+ * Our reconstruction error must be within 2% of scikit-learn's, and the mean NPMI coherence of our
+ * top-10 terms (computed by the same function for both) at least scikit-learn's (means over 3
+ * seeds a side). Measured (2 Dec 2026): CrowdFlower 0.2876 vs 0.2307, complaints −0.1806 vs
+ * −0.2630, ViCTSD 0.1701 vs 0.1509, errors 0.01–0.02% above scikit-learn's. The terms must hold
+ * no stop words; Vietnamese ones must keep words whole ("việt nam"), and two seeds must give nearly
+ * the same topics (best-match Jaccard of top terms; measured 1.000, 0.823, 1.000).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +18,8 @@ import path from 'node:path';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import node from '../../../nodes/text.topics';
-import { nmf } from '../../../src/core/ml/nmf';
+import node, { fitStarts } from '../../../nodes/text.topics';
+import { nmfBestOf, type NmfResult } from '../../../src/core/ml/nmf';
 import { STOP_WORDS } from '../../../src/core/text/stopwords';
 import { npmiCoherence, pickRows, tfidfMatrix, topicCorpus, topTerms, type TermMatrix } from '../../../src/core/text/topics';
 import { runNode } from '../../helpers/run-node';
@@ -103,12 +105,15 @@ async function compare(name: string, texts: string[], k: number): Promise<Compar
   const run = spawnSync(PYTHON, ['-c', SCRIPT, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(run.stderr);
   const sk = JSON.parse(run.stdout) as { error: number; rounds: number; ms: number; Ht: number[] }[];
-  const t0 = performance.now();
-  const fit = await nmf(X, { k, seed: 42 });
-  const ms = performance.now() - t0;
-  const others = [await nmf(X, { k, seed: 7 }), await nmf(X, { k, seed: 1 })];
-  const lists = listsOf(X, fit.Ht, k);
   const coherence = (Ht: Float64Array) => mean(npmiCoherence(X, listsOf(X, Ht, k)));
+  // The node's fit: its starts (the SVD one and random ones), the most coherent kept.
+  const fitAsNode = async (seed: number): Promise<NmfResult> =>
+    (await nmfBestOf(X, k, fitStarts(seed, X.rowPtr.length - 1), { maxIter: 200 }, (f) => coherence(f.Ht))).fit;
+  const t0 = performance.now();
+  const fit = await fitAsNode(42);
+  const ms = performance.now() - t0;
+  const others = [await fitAsNode(7), await fitAsNode(1)];
+  const lists = listsOf(X, fit.Ht, k);
   // Three seeds a side: the two differ only by their random SVD start, so one seed each would compare luck.
   const result: Compared = {
     ours: {
@@ -131,6 +136,7 @@ async function compare(name: string, texts: string[], k: number): Promise<Compar
   console.log(
     `${name}: ${X.rowPtr.length - 1} texts × ${X.cols} terms, k = ${k}\n` +
       `  (means over 3 seeds a side; rounds and ms of the first)\n` +
+      `  ours (the node's ${fitStarts(42, X.rowPtr.length - 1).length} starts, the most coherent kept)\n` +
       `  ours    error ${f(result.ours.error)}  NPMI ${f(result.ours.coherence)}  ${result.ours.rounds} rounds  ${ms.toFixed(0)} ms\n` +
       `  sklearn error ${f(result.sklearn.error)}  NPMI ${f(result.sklearn.coherence)}  ${sk[0].rounds} rounds  ${sk[0].ms.toFixed(0)} ms\n` +
       `  seeds 42 vs 7: mean best-match Jaccard of top-10 terms ${result.jaccard.toFixed(3)}\n` +
@@ -141,7 +147,7 @@ async function compare(name: string, texts: string[], k: number): Promise<Compar
 
 function checkAgainstSklearn(r: Compared): void {
   expect(r.ours.error).toBeLessThanOrEqual(r.sklearn.error * 1.02);
-  expect(r.ours.coherence).toBeGreaterThanOrEqual(r.sklearn.coherence - 0.03);
+  expect(r.ours.coherence).toBeGreaterThanOrEqual(r.sklearn.coherence);
   expect(r.jaccard).toBeGreaterThanOrEqual(0.8);
   for (const l of r.lists) {
     expect(l.length).toBe(10);
@@ -154,12 +160,12 @@ describe.skipIf(!data.available || !hasSklearn)('text.topics on real texts again
     const texts = rows(CROWDFLOWER, 'tweet_text', 'latin1').map((r) => r.tweet_text);
     const r = await compare('crowdflower', texts, 8);
     checkAgainstSklearn(r);
-  }, 300_000);
+  }, 900_000);
 
   it('ACL 2019 complaint tweets (EN), k = 6', async () => {
     const texts = rows(COMPLAINTS, 'text').map((r) => r.text);
     checkAgainstSklearn(await compare('complaints', texts, 6));
-  }, 300_000);
+  }, 900_000);
 
   it('UIT-ViCTSD news comments (VI), k = 10: words kept whole, topics follow the news sections', async () => {
     const table = rows(VICTSD, 'Comment');
@@ -173,7 +179,7 @@ describe.skipIf(!data.available || !hasSklearn)('text.topics on real texts again
     const all = r.lists.flat().map((c) => r.X.terms[c]);
     for (const word of ['việt nam', 'cảm ơn', 'tuyệt vời', 'bác sĩ']) expect(all).toContain(word);
     for (const syllable of ['việt', 'vời']) expect(all).not.toContain(syllable);
-  }, 300_000);
+  }, 900_000);
 
   it('the node with "auto" on CrowdFlower: chooses k by coherence and says so; groups by the emotion label', async () => {
     const table = rows(CROWDFLOWER, 'tweet_text', 'latin1');
@@ -191,13 +197,17 @@ describe.skipIf(!data.available || !hasSklearn)('text.topics on real texts again
         `  ${t.topic}. ${t.label} — ${t.size} texts (${(100 * t.share).toFixed(1)}%), NPMI ${t.coherence.toFixed(3)}: ${t.terms}`,
       );
     }
-    expect(infos.join(' ')).toMatch(/topics chosen/);
+    expect(infos.join(' ')).toMatch(/topics chosen: .*the largest holds \d+%/);
+    // Mean NPMI alone chose 2 (one topic of 75% of the texts beside the "Circles" retweets); the
+    // penalised score chose 9 (largest topic 21%). Floor: no topic of half the texts or more.
     const k = topics.numRows;
-    expect(k).toBeGreaterThanOrEqual(2);
+    expect(k).toBeGreaterThanOrEqual(5);
     expect(k).toBeLessThanOrEqual(10);
+    const shares = Array.from(topics.getChild('share')!.toArray() as Float64Array);
+    expect(Math.max(...shares)).toBeLessThan(0.5);
     const groups = outputs.groups as Table;
     expect(groups.numRows).toBe(4 * k);
     const coherence = Array.from(topics.getChild('coherence')!.toArray() as Float64Array);
     expect(mean(coherence)).toBeGreaterThan(0);
-  }, 600_000);
+  }, 900_000);
 });

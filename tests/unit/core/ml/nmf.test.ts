@@ -1,7 +1,7 @@
 /** NMF (coordinate descent, nndsvda): exact on a low-rank matrix, generated loops equal the plain ones, SVD right. */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src/core/contract/random';
-import { kernelsFor, nmf, randomizedSvd, type SparseRows } from '../../../../src/core/ml/nmf';
+import { kernelsFor, nmf, nmfBestOf, randomizedSvd, type NmfStart, type SparseRows } from '../../../../src/core/ml/nmf';
 
 /** A sparse non-negative n × m matrix W·H of rank r, with many zeros. */
 function lowRank(n: number, m: number, r: number, seed: number): SparseRows {
@@ -80,5 +80,28 @@ describe('nmf', () => {
       }),
     ).rejects.toThrow('cancelled');
     expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('nmfBestOf keeps the highest score among the fits within the error slack, and equals a plain fit of that start', async () => {
+    const X = lowRank(60, 30, 4, 9);
+    const starts: NmfStart[] = [
+      { init: 'nndsvda', seed: 1 },
+      { init: 'random', seed: 2 },
+      { init: 'random', seed: 3 },
+      { init: 'random', seed: 4 },
+    ];
+    const ranked = await nmfBestOf(X, 4, starts, { maxIter: 300, errorSlack: Infinity }, (f) => -f.error);
+    expect(ranked.errors).toHaveLength(4);
+    expect(ranked.fit.error).toBe(Math.min(...ranked.errors));
+    const plain = await nmf(X, { k: 4, seed: starts[ranked.chosen].seed, init: starts[ranked.chosen].init, maxIter: 300 });
+    expect(Array.from(plain.W)).toEqual(Array.from(ranked.fit.W));
+    // A score preferring high error: without slack the worst fit wins; with slack 0 only the lowest-error fit may.
+    const worst = await nmfBestOf(X, 4, starts, { maxIter: 300, errorSlack: Infinity }, (f) => f.error);
+    expect(worst.fit.error).toBe(Math.max(...worst.errors));
+    const guarded = await nmfBestOf(X, 4, starts, { maxIter: 300, errorSlack: 0 }, (f) => f.error);
+    expect(guarded.fit.error).toBe(Math.min(...guarded.errors));
+    expect(guarded.scores.filter((s) => s === -Infinity)).toHaveLength(
+      guarded.errors.filter((e) => e > Math.min(...guarded.errors)).length,
+    );
   });
 });
