@@ -34,12 +34,12 @@ const entry = z.object({
  */
 export default defineNode({
   type: 'journey.stage',
-  version: 4,
+  version: 5,
   category: 'journey',
   title: { en: 'Journey stage', vi: 'Giai đoạn hành trình' },
   description: {
     en:
-      'Puts each comment in a customer-journey stage from English and Vietnamese phrases you can edit (including teen-code and text without accents), weighed with a model learned from built-in example comments. With a labels column, learns from your labelled rows instead. ' +
+      'Puts each comment in a customer-journey stage from English and Vietnamese phrases you can edit (including teen-code and text without accents), weighed with a built-in model learned from labelled example comments — our own written ones and real public comments (tweets to brands, product questions and reviews, Vietnamese shop and social comments; the model keeps weights, not texts). With a labels column, learns from your labelled rows instead. ' +
       'Stages: awareness = first contact with the brand (discovering it, "just saw your ad", "first time hearing of you", following the page). ' +
       'consideration = evaluating before buying: price, size, stock, shipping options, comparisons, specs/compatibility questions, asking for reviews ("does it fit…", "will this work with…", "how much"). ' +
       'purchase = the act of ordering/paying/booking, including problems while doing it (checkout fails, payment declined, can\'t place the order, booking a ticket, "just ordered"). ' +
@@ -47,9 +47,9 @@ export default defineNode({
       'advocacy = recommending, loyal praise, "will buy again", "best ever, everyone should buy". ' +
       'churn = leaving or saying they will leave (cancel the account/subscription, switch to a competitor, "never again"). A complaint is experience unless it says the customer is leaving. "My flight was cancelled" is experience (the company cancelled), not churn. ' +
       "none = not about the customer's journey with a brand/product/service (chit-chat, news opinions, politics, insults, jokes, off-topic). " +
-      'journey_confidence (0–1) says how sure it is: on real comments about 9 in 10 answers above 0.8 were right, and about a third of those below 0.6 were wrong, so check those by hand.',
+      "journey_confidence (0–1) is the model's probability of its answer: on real held-out comments about 8 in 10 answers above 0.8 were right (9 in 10 in Vietnamese), and about half of those below 0.6 were wrong, so check those by hand.",
     vi:
-      'Xếp mỗi bình luận vào một giai đoạn hành trình khách hàng dựa trên các cụm từ tiếng Anh và tiếng Việt có thể chỉnh sửa (kể cả teen-code và chữ không dấu), cân nhắc cùng một mô hình học từ các bình luận mẫu có sẵn. Nếu có cột nhãn, node học từ các dòng đã gán nhãn. ' +
+      'Xếp mỗi bình luận vào một giai đoạn hành trình khách hàng dựa trên các cụm từ tiếng Anh và tiếng Việt có thể chỉnh sửa (kể cả teen-code và chữ không dấu), cân nhắc cùng một mô hình có sẵn học từ các bình luận mẫu đã gán nhãn — bình luận do chúng tôi viết và bình luận công khai thật (tweet gửi thương hiệu, câu hỏi và đánh giá sản phẩm, bình luận cửa hàng và mạng xã hội tiếng Việt; mô hình chỉ giữ trọng số, không giữ văn bản). Nếu có cột nhãn, node học từ các dòng đã gán nhãn. ' +
       'Các giai đoạn: nhận biết (awareness) = lần đầu tiếp xúc với thương hiệu (mới biết đến, "vừa thấy quảng cáo", "lần đầu nghe tên", theo dõi trang). ' +
       'cân nhắc (consideration) = tìm hiểu trước khi mua: giá, size, còn hàng, cách giao hàng, so sánh, hỏi thông số hay có dùng được với máy khác không, xin đánh giá ("còn hàng không", "giá bao nhiêu"). ' +
       'mua hàng (purchase) = hành động đặt hàng, thanh toán, đặt vé, kể cả trục trặc khi làm việc đó (thanh toán lỗi, thẻ bị từ chối, không đặt được đơn, "đặt hàng", "chốt đơn"). ' +
@@ -57,7 +57,7 @@ export default defineNode({
       'giới thiệu (advocacy) = giới thiệu cho người khác, khen với lòng trung thành, "sẽ mua lại", "tuyệt nhất, mọi người nên mua". ' +
       'rời bỏ (churn) = rời đi hoặc nói sẽ rời đi (hủy tài khoản hay gói đăng ký, chuyển sang đối thủ, "bỏ", "không bao giờ mua nữa"). Một lời phàn nàn là trải nghiệm, trừ khi nói khách hàng sẽ rời đi. "Chuyến bay của tôi bị hủy" là trải nghiệm (công ty hủy), không phải rời bỏ. ' +
       'không xác định (none) = không nói về hành trình của khách với một thương hiệu, sản phẩm hay dịch vụ (chuyện phiếm, ý kiến về tin tức, chính trị, lời lăng mạ, đùa, lạc đề). ' +
-      'journey_confidence (0–1) cho biết mức chắc chắn: trên bình luận thật, khoảng 9/10 câu trả lời trên 0,8 là đúng, còn khoảng một phần ba số câu dưới 0,6 là sai, nên hãy xem lại các câu đó.',
+      'journey_confidence (0–1) là xác suất mô hình gán cho câu trả lời: trên bình luận thật để kiểm tra, khoảng 8/10 câu trả lời trên 0,8 là đúng (tiếng Việt: 9/10), còn khoảng một nửa số câu dưới 0,6 là sai, nên hãy xem lại các câu đó.',
   },
   inputs: [tableIn()],
   outputs: [tableOut({ en: 'With journey stage', vi: 'Kèm giai đoạn hành trình' })],
@@ -104,8 +104,8 @@ export default defineNode({
         when: { param: 'labels', equals: '' },
         label: { en: 'Also use the built-in examples', vi: 'Dùng thêm các ví dụ có sẵn' },
         help: {
-          en: 'Weighs your phrases together with a model learned from Audience Flow\'s own labelled example comments (English and Vietnamese shop pages, tweets to brands, product reviews, everyday talk), which recognises phrasings no lexicon lists. A phrase of weight 1 multiplies a stage\'s odds by e (about 2.7); a text needs some evidence for a stage before it leaves "none". Turn off to use only the phrases.',
-          vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận mẫu đã gán nhãn của Audience Flow (trang bán hàng tiếng Anh và tiếng Việt, tweet gửi thương hiệu, đánh giá sản phẩm, chuyện thường ngày), nhận ra cả những cách nói không có trong từ điển. Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên e (khoảng 2,7); bình luận cần có đủ dấu hiệu của một giai đoạn thì mới thôi là "không xác định". Tắt để chỉ dùng các cụm từ.',
+          en: 'Weighs your phrases together with a model learned from labelled example comments — Audience Flow\'s own written ones (English and Vietnamese shop pages, tweets to brands, product reviews, everyday talk) and real public comments labelled by hand — which recognises phrasings no lexicon lists and also reads the shape of a text (a question, a tweet to an account, how positive or negative it is). A phrase of weight 1 multiplies a stage\'s odds by about e (2.7); a text needs some evidence for a stage before it leaves "none". Turn off to use only the phrases.',
+          vi: 'Cân nhắc các cụm từ của bạn cùng một mô hình học từ các bình luận mẫu đã gán nhãn — bình luận do Audience Flow viết (trang bán hàng tiếng Anh và tiếng Việt, tweet gửi thương hiệu, đánh giá sản phẩm, chuyện thường ngày) và bình luận công khai thật được gán nhãn bằng tay — nhận ra cả những cách nói không có trong từ điển và đọc cả dạng của bình luận (câu hỏi, tweet gửi một tài khoản, mức tích cực hay tiêu cực). Một cụm từ trọng số 1 nhân khả năng của giai đoạn lên khoảng e (2,7); bình luận cần có đủ dấu hiệu của một giai đoạn thì mới thôi là "không xác định". Tắt để chỉ dùng các cụm từ.',
         },
       }),
     seed: seedParam(

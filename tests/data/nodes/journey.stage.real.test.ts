@@ -53,16 +53,36 @@ const data = sharedData(...FILES);
  * after tuning on the two English dev halves: dev 69.6% (0.621), heldout 62.9% (0.532), while the
  * first set's heldout moved to 59.5% (0.408) and VI's to 84.2% (0.598).
  */
+/**
+ * Version 5 (a layer learned from the dev halves of all four sets, tests/fixtures/journey-real/learn.ts;
+ * the heldout halves of the first two sets had been looked at before, the third's never):
+ * heldout EN 65.9% (0.448), EN2 71.5% (0.587), EN3 71.9% (0.626; before the change 58.5%, 0.479), of
+ * which its unseen sources (IMDb, Pfizer) 58.2% (0.294; before 38.2%), VI 83.2% (0.571).
+ */
 const FLOORS = {
-  en: { accuracy: 0.56, macroF1: 0.37 },
-  en2: { accuracy: 0.59, macroF1: 0.49 },
-  en3: { accuracy: 0.55, macroF1: 0.44 },
-  vi: { accuracy: 0.8, macroF1: 0.55 },
+  en: { accuracy: 0.62, macroF1: 0.42 },
+  en2: { accuracy: 0.68, macroF1: 0.55 },
+  en3: { accuracy: 0.68, macroF1: 0.59 },
+  vi: { accuracy: 0.8, macroF1: 0.54 },
 };
 
+const confidences = new Map<string[], Float64Array>();
 async function predict(texts: string[], params: Record<string, unknown>): Promise<string[]> {
   const { outputs } = await runNode(def, { in: tableFromArrays({ text: texts }) }, params);
-  return (outputs.out as Table).getChild('journey_stage')!.toArray() as string[];
+  const out = (outputs.out as Table).getChild('journey_stage')!.toArray() as string[];
+  confidences.set(out, (outputs.out as Table).getChild('journey_confidence')!.toArray() as Float64Array);
+  return out;
+}
+
+/** How often the answers above 0.8 and below 0.6 confidence are right. */
+function calibration(truth: string[], predicted: string[]): string {
+  const conf = confidences.get(predicted)!;
+  const band = (keep: (c: number) => boolean) => {
+    const i = truth.map((_, k) => k).filter((k) => keep(conf[k]!));
+    const ok = i.filter((k) => truth[k] === predicted[k]).length;
+    return i.length ? `${pct(ok / i.length)} right of ${i.length}` : 'none';
+  };
+  return `above 0.8: ${band((c) => c > 0.8)}; 0.6–0.8: ${band((c) => c >= 0.6 && c <= 0.8)}; below 0.6: ${band((c) => c < 0.6)}`;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -115,6 +135,7 @@ describe.skipIf(!data.available)('journey.stage on real labelled comments', () =
             `  lexicon only       : ${fig(r.lex)}`,
             `  always "experience": ${fig(r.always)}`,
             `  recall per stage (default): ${recall}`,
+            `  confidence (default): ${calibration(truth, byDefault)}`,
             '  confusion (default):',
             confusion(truth, byDefault),
           ].join('\n'),
