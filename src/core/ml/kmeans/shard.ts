@@ -187,17 +187,26 @@ export class KMeansShard {
 
   /** Seeding: candidate `best` of the last pass becomes centre `c`. Returns each block's new sum. */
   seedCommit(best: number, c: number, trials: number): Float64Array {
-    const { closest, second, labels, mins } = this;
-    for (let i = 0, bi = best; i < this.rows; i++, bi += trials) {
-      const m = mins[bi];
-      const ci = closest[i];
-      if (m < ci) {
-        second[i] = ci;
-        closest[i] = m;
-        labels[i] = c;
-      } else if (m < second[i]) second[i] = m;
+    const { closest, second, labels, mins, cumsum } = this;
+    // The running sums of the new distances are kept in the same pass (as `blockPots`).
+    const pots = new Float64Array(this.blocks);
+    for (let b = 0; b < this.blocks; b++) {
+      let acc = 0;
+      for (let i = b * BLOCK_ROWS, e = this.end(b), bi = i * trials + best; i < e; i++, bi += trials) {
+        const m = mins[bi];
+        let ci = closest[i];
+        if (m < ci) {
+          second[i] = ci;
+          closest[i] = m;
+          labels[i] = c;
+          ci = m;
+        } else if (m < second[i]) second[i] = m;
+        acc += ci;
+        cumsum[i] = acc;
+      }
+      pots[b] = acc;
     }
-    return this.blockPots();
+    return pots;
   }
 
   /**
