@@ -16,7 +16,8 @@ import {
 } from '../src/core/table/table';
 import { missingMask } from '../src/core/table/missing';
 import { columnsParam, inform, tableIn, tableOut } from './kit';
-import { say } from '../src/core/contract/format';
+import { formats, say } from '../src/core/contract/format';
+import type { Lang } from '../src/core/contract/i18n';
 
 const count = (mask: Uint8Array) => {
   let c = 0;
@@ -55,12 +56,13 @@ function median(x: Float64Array, missing: Uint8Array, present: number): number {
 
 const TRUE = new Set(['true', 'yes', '1', 'y', 'có', 'đúng']);
 const FALSE = new Set(['false', 'no', '0', 'n', 'không', 'sai']);
-const show = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : JSON.stringify(v));
+/** A fill value in a message: numbers in the language's digits (six significant), others as written. */
+const show = (v: unknown, lang: Lang) => (typeof v === 'number' ? formats(lang).num(v, 6) : JSON.stringify(v));
 
 /** Drops rows with missing values, or fills them (mean, median, zero, most frequent value, or a constant). */
 export default defineNode({
   type: 'clean.missing',
-  version: 1,
+  version: 2,
   category: 'clean',
   title: { en: 'Fill missing values', vi: 'Xử lý giá trị thiếu' },
   description: {
@@ -181,7 +183,7 @@ export default defineNode({
     const added = Object.create(null) as Record<string, Vector>;
     const usedMode: string[] = [],
       unfillable: string[] = [];
-    const filled: string[] = [];
+    const filled: { name: string; count: number; fill: unknown }[] = [];
     let cells = 0;
     for (let ci = 0; ci < targets.length; ci++) {
       const name = targets[ci];
@@ -254,7 +256,7 @@ export default defineNode({
         added[name] = vectorFromArray(out, vector.type.typeId === Type.Dictionary ? new Utf8() : vector.type);
       }
       cells += n - present;
-      filled.push(`"${name}" (${n - present} with ${show(fill)})`);
+      filled.push({ name, count: n - present, fill });
       await ctx.progress((ci + 1) / targets.length, { en: `filled ${name}`, vi: `đã điền ${name}` });
     }
     if (usedMode.length)
@@ -269,8 +271,8 @@ export default defineNode({
       });
     if (cells)
       inform(ctx, {
-        en: `Filled ${cells} missing cell${cells > 1 ? 's' : ''}: ${filled.join(', ')}.`,
-        vi: `Đã điền ${cells} ô trống: ${filled.join(', ')}.`,
+        en: `Filled ${formats('en').count(cells, 'missing cell', 'missing cells')}: ${filled.map((x) => `"${x.name}" (${formats('en').int(x.count)} with ${show(x.fill, 'en')})`).join(', ')}.`,
+        vi: `Đã điền ${formats('vi').int(cells)} ô trống: ${filled.map((x) => `"${x.name}" (${formats('vi').int(x.count)} ô bằng ${show(x.fill, 'vi')})`).join(', ')}.`,
       });
     if (!Object.keys(added).length) return { out: base };
     return { out: withColumns(base, added) };

@@ -4,6 +4,7 @@ import { defineNode, type Model } from '../src/core/contract/node';
 import { sanitizeJson } from '../src/core/flow/sanitize';
 import { type PredictionModel, requireModel } from '../src/core/ml/model/format';
 import { modelOut } from './kit';
+import { formats } from '../src/core/contract/format';
 
 /**
  * A model file from outside (saved from the data panel, or received) is read like workflow files:
@@ -14,13 +15,14 @@ import { modelOut } from './kit';
 const MODEL_FILE_LIMIT = 20 * 1024 * 1024;
 
 function readModelFile(bytes: Uint8Array, name: string): PredictionModel {
+  const mb = (lang: 'en' | 'vi') => formats(lang).int(bytes.length / 1048576);
   const refuse = (en: string, vi: string, code: 'parse' | 'too-large' | 'bad-input' = 'parse'): never => {
     throw new NodeError({ en: `The model file "${name}" is refused: ${en}`, vi: `Tệp mô hình "${name}" bị từ chối: ${vi}` }, code);
   };
   if (bytes.length > MODEL_FILE_LIMIT) {
     refuse(
-      `it is ${(bytes.length / 1048576).toFixed(0)} MB, far larger than a model (at most 20 MB). Choose the .model.json file saved from the data panel.`,
-      `tệp nặng ${(bytes.length / 1048576).toFixed(0)} MB, lớn hơn nhiều so với một mô hình (tối đa 20 MB). Hãy chọn tệp .model.json đã lưu từ khung dữ liệu.`,
+      `it is ${mb('en')} MB, far larger than a model (at most 20 MB). Choose the .model.json file saved from the data panel.`,
+      `tệp nặng ${mb('vi')} MB, lớn hơn nhiều so với một mô hình (tối đa 20 MB). Hãy chọn tệp .model.json đã lưu từ khung dữ liệu.`,
       'too-large',
     );
   }

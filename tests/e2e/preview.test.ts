@@ -124,7 +124,8 @@ describe.skipIf(!hasChromium)('preview before the first Run in Chromium', () => 
 
     // Nothing has run: every node is still "not run".
     expect(new Set(await nodeStates(page))).toEqual(new Set(['idle']));
-    await expect.poll(() => page.locator('[data-testid="summaries-computing"]').count()).toBe(0);
+    // The column summaries of the preview arrive, and the spinner goes (also when the last one comes after the answer "all done").
+    await expect.poll(() => page.locator('[data-testid="summaries-computing"]').count(), { timeout: 30_000 }).toBe(0);
     await shot(page, 'preview-before-run-en');
 
     // In Vietnamese: the types are Vietnamese words too.

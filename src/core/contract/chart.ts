@@ -45,6 +45,9 @@ export interface HeatmapChart extends ChartBase {
   chart: 'heatmap';
   rows: string[];
   cols: string[];
+  /** The rows' and columns' names in words, per language (else `rows` and `cols` as they are). */
+  rowLabels?: Text[];
+  colLabels?: Text[];
   values: number[][];
   /** How to print values: plain numbers, shares as %, or lifts as ×. */
   format?: 'number' | 'percent' | 'lift';

@@ -1,7 +1,7 @@
 /** ECharts options for the basic chart types (bar, histogram, scatter, heatmap, line). */
 import type { EChartsOption } from 'echarts';
 import type { BarChart, ChartSpec, HeatmapChart, HistogramChart, LineChart, ScatterChart } from '../../core/contract/chart';
-import { pick, type Lang } from '../../core/contract/i18n';
+import { pick, type Lang, type Text } from '../../core/contract/i18n';
 import { formats } from '../../core/contract/format';
 
 export const PALETTE = ['#2563eb', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b', '#84cc16', '#f97316'];
@@ -132,9 +132,15 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
   const byCol = isSentiment(spec.cols),
     byRow = !byCol && isSentiment(spec.rows);
   const groups = byCol ? spec.cols : byRow ? spec.rows : null;
+  const groupWords = byCol ? axisWords(spec.cols, spec.colLabels, lang) : axisWords(spec.rows, spec.rowLabels, lang);
   const label = { show: true, formatter: (p: { value?: unknown }) => show((p.value as number[])[2]) };
   const series = groups
-    ? groups.map((g, gi) => ({ type: 'heatmap' as const, name: g, data: cells.filter(([c, r]) => (byCol ? c : r) === gi), label }))
+    ? groups.map((g, gi) => ({
+        type: 'heatmap' as const,
+        name: groupWords[gi],
+        data: cells.filter(([c, r]) => (byCol ? c : r) === gi),
+        label,
+      }))
     : [{ type: 'heatmap' as const, data: cells, label }];
   const visualMap = groups
     ? groups.map((g, gi) => ({
@@ -160,12 +166,21 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
     tooltip: { position: 'top' },
     // The colour scale, when shown, stands at the right, clear of the column labels.
     grid: { left: 56, right: groups ? 24 : 96, top: 40, bottom: 44, containLabel: true },
-    xAxis: { type: 'category', data: spec.cols, splitArea: { show: true }, axisLabel: { interval: 0, hideOverlap: true } },
-    yAxis: { type: 'category', data: spec.rows, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: axisWords(spec.cols, spec.colLabels, lang),
+      splitArea: { show: true },
+      axisLabel: { interval: 0, hideOverlap: true },
+    },
+    yAxis: { type: 'category', data: axisWords(spec.rows, spec.rowLabels, lang), splitArea: { show: true } },
     visualMap,
     series,
   } as EChartsOption;
 }
+
+/** A heatmap's row or column names in the page's language, when the chart gives them. */
+const axisWords = (names: string[], labels: Text[] | undefined, lang: Lang) =>
+  labels?.length === names.length ? labels.map((l) => pick(l, lang)) : names;
 
 export function lineOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as LineChart;

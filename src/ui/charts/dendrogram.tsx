@@ -2,6 +2,7 @@
 import type { ChartSpec, DendrogramChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
+import { formats } from '../../core/contract/format';
 
 const W = 760,
   H = 320,
@@ -48,7 +49,7 @@ export function DendrogramView({ spec, lang }: { spec: ChartSpec; lang: Lang }) 
           <g key={t}>
             <line x1={PAD.left - 4} x2={PAD.left} y1={y(t)} y2={y(t)} stroke="#94a3b8" />
             <text x={PAD.left - 6} y={y(t) + 3} fontSize={9} textAnchor="end" fill="#64748b">
-              {t >= 100 ? t.toFixed(0) : t.toPrecision(3)}
+              {formats(lang).num(t)}
             </text>
           </g>
         ))}

@@ -3,6 +3,7 @@ import type { EChartsOption } from 'echarts';
 import type { CalibrationChart, ChartSpec, RocChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
+import { formats } from '../../core/contract/format';
 
 const WORDS = {
   fpr: { en: 'Share of the other rows flagged (false-positive rate)', vi: 'Tỷ lệ các dòng khác bị chọn nhầm (tỷ lệ dương tính giả)' },
@@ -43,14 +44,14 @@ export function rocOption(s: ChartSpec, lang: Lang): EChartsOption {
     series: [
       {
         type: 'line',
-        name: `${pick(WORDS.model, lang)} (AUC ${spec.auc.toFixed(3)})`,
+        name: `${pick(WORDS.model, lang)} (AUC ${formats(lang).fixed(spec.auc, 3)})`,
         data: spec.points,
         showSymbol: false,
         areaStyle: { opacity: 0.08 },
       },
       {
         type: 'line',
-        name: `${pick(WORDS.random, lang)} (AUC 0.5)`,
+        name: `${pick(WORDS.random, lang)} (AUC ${formats(lang).fixed(0.5, 1)})`,
         data: [
           [0, 0],
           [1, 1],
@@ -66,7 +67,7 @@ export function rocOption(s: ChartSpec, lang: Lang): EChartsOption {
 export function calibrationOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as CalibrationChart;
   const rows = pick(WORDS.rows, lang);
-  const n = (v: number) => v.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN');
+  const f = formats(lang);
   return {
     ...frame(spec, lang),
     tooltip: {
@@ -75,7 +76,7 @@ export function calibrationOption(s: ChartSpec, lang: Lang): EChartsOption {
         const i = (p as { dataIndex?: number; seriesIndex?: number }).seriesIndex === 0 ? (p as { dataIndex: number }).dataIndex : -1;
         const b = spec.bins[i];
         if (!b) return '';
-        return `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${pick(WORDS.predicted, lang)} ${b.predicted.toFixed(3)}, ${pick(WORDS.observed, lang)} ${b.observed.toFixed(3)} (${n(b.count)} ${rows})`;
+        return `${f.fixed(b.from, 1)}–${f.fixed(b.to, 1)}: ${pick(WORDS.predicted, lang)} ${f.fixed(b.predicted, 3)}, ${pick(WORDS.observed, lang)} ${f.fixed(b.observed, 3)} (${f.int(b.count)} ${rows})`;
       },
     },
     xAxis: axis(pick(WORDS.predicted, lang), 28),

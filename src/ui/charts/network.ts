@@ -7,6 +7,7 @@ import type { ChartSpec } from '../../core/contract/chart';
 import type { NetworkChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
+import { formats } from '../../core/contract/format';
 
 /** Communities with their own colour and legend entry; the others share "other communities". */
 const COLOURED = 9;
@@ -17,16 +18,19 @@ export function networkOption(s: ChartSpec, lang: Lang): EChartsOption {
   const colourOf = new Map(ranked.slice(0, COLOURED).map((c, i) => [c.community, i]));
   const other = pick({ en: 'Other communities', vi: 'Các cộng đồng khác' }, lang);
   const categories = [
-    ...ranked
-      .slice(0, COLOURED)
-      .map((c) => ({ name: pick({ en: `Community ${c.community} (${c.size})`, vi: `Cộng đồng ${c.community} (${c.size})` }, lang) })),
+    ...ranked.slice(0, COLOURED).map((c) => ({
+      name: pick(
+        { en: `Community ${c.community} (${formats('en').int(c.size)})`, vi: `Cộng đồng ${c.community} (${formats('vi').int(c.size)})` },
+        lang,
+      ),
+    })),
     ...(ranked.length > COLOURED ? [{ name: other, itemStyle: { color: '#94a3b8' } }] : []),
   ];
   const left = spec.leftOutNodes
     ? pick(
         {
-          en: `${spec.leftOutNodes.toLocaleString('en')} less central people and ${spec.leftOutEdges.toLocaleString('en')} links not drawn`,
-          vi: `${spec.leftOutNodes.toLocaleString('vi')} người ít trung tâm hơn và ${spec.leftOutEdges.toLocaleString('vi')} liên kết không được vẽ`,
+          en: `${formats('en').int(spec.leftOutNodes)} less central people and ${formats('en').int(spec.leftOutEdges)} links not drawn`,
+          vi: `${formats('vi').int(spec.leftOutNodes)} người ít trung tâm hơn và ${formats('vi').int(spec.leftOutEdges)} liên kết không được vẽ`,
         },
         lang,
       )
@@ -40,7 +44,7 @@ export function networkOption(s: ChartSpec, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p) => {
         const q = p as { dataType?: string; data?: { name?: string; value?: number } };
-        return q.dataType === 'node' && q.data ? `${q.data.name ?? ''}<br/>PageRank ${Number(q.data.value).toPrecision(3)}` : '';
+        return q.dataType === 'node' && q.data ? `${q.data.name ?? ''}<br/>PageRank ${formats(lang).num(Number(q.data.value))}` : '';
       },
     },
     animation: false,

@@ -7,6 +7,7 @@ import type { EChartsOption } from 'echarts';
 import type { ChartSpec, SilhouetteChart } from '../../core/contract/chart';
 import { pick, type Lang } from '../../core/contract/i18n';
 import { PALETTE } from './basic';
+import { formats } from '../../core/contract/format';
 
 /** Empty rows left between two segments. */
 const GAP = 2;
@@ -35,7 +36,7 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p) => {
         const q = p as { seriesName?: string; value?: unknown };
-        return `${q.seriesName ?? ''}: ${Number(q.value).toFixed(3)}`;
+        return `${q.seriesName ?? ''}: ${formats(lang).fixed(Number(q.value), 3)}`;
       },
     },
     animation: false,
@@ -80,7 +81,7 @@ export function silhouetteOption(s: ChartSpec, lang: Lang): EChartsOption {
                 silent: true,
                 lineStyle: { type: 'dashed' as const, color: '#111827' },
                 // At the top of the line (the category axis is inverted), away from the x tick labels.
-                label: { formatter: `${meanText} ${spec.mean.toFixed(2)}`, position: 'start' as const },
+                label: { formatter: `${meanText} ${formats(lang).fixed(spec.mean, 2)}`, position: 'start' as const },
                 data: [{ xAxis: spec.mean }],
               }
             : undefined,

@@ -94,6 +94,9 @@ export function DataPanel() {
         // Then the summaries, streamed column by column from the worker.
         const columns: (ColumnSummary | undefined)[] = new Array(first.rows.numCols).fill(undefined);
         setSummaries({ columns: columns.slice(), done: false });
+        // A column's summary may arrive after the answer that all are done (the callbacks are
+        // messages of their own): it must not bring the spinner back.
+        let finished = false;
         void engineClient
           .summaries(
             node,
@@ -101,11 +104,12 @@ export function DataPanel() {
             (index, summary) => {
               if (!live) return;
               columns[index] = summary;
-              setSummaries({ columns: columns.slice(), done: false });
+              setSummaries({ columns: columns.slice(), done: finished });
             },
             from!,
           )
           .then(() => {
+            finished = true;
             if (live) setSummaries({ columns: columns.slice(), done: true });
           });
       });

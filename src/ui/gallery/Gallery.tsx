@@ -28,7 +28,7 @@ function Card({ entry, onUse }: { entry: TemplateEntry; onUse: () => void }) {
         <small>
           {w.nodes.length} {t('steps')} · {w.notes.length} {t('stepNotes')}
         </small>
-        <button type="button" className="af-primary" onClick={onUse} data-testid={`gallery-use-${entry.id}`}>
+        <button type="button" className="af-primary af-nowrap" onClick={onUse} data-testid={`gallery-use-${entry.id}`}>
           {t('useTemplate')}
         </button>
       </footer>
@@ -96,6 +96,7 @@ export function Gallery() {
                       useStore.getState().loadWorkflow(empty);
                       useTrainer.getState().openGallery(false);
                     }}
+                    className="af-nowrap"
                     data-testid="gallery-use-empty"
                   >
                     {t('useTemplate')}

@@ -60,7 +60,7 @@ export function Field({ field, value, onChange, columns }: FieldProps) {
       return (
         <span className="af-row">
           <NumberInput id={id} field={field} value={auto ? undefined : (v as number)} disabled={auto} onChange={onChange} />
-          <label>
+          <label className="af-nowrap" data-testid={`auto-${field.key}`}>
             <input type="checkbox" checked={auto} onChange={(e) => onChange(e.target.checked ? 'auto' : (field.min ?? 2))} /> {t('auto')}
           </label>
         </span>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { getNode } from '../../../nodes/index';
 import { READABLE_ZOOM } from '../canvas/Canvas';
 import { useT } from '../i18n';
+import { formats } from '../../core/contract/format';
 import { useStore } from '../store';
 import { isFlowNode } from '../store/graph';
 import { engineClient } from '../worker-client';
@@ -16,10 +17,11 @@ import { SampleTable } from './SampleTable';
 import { useTrainer } from './state';
 
 const SAMPLE_ROWS = 5;
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
 
 export function ExplainPanel() {
-  const { t, p } = useT();
+  const { t, p, lang } = useT();
+  const f = formats(lang);
+  const n = (v: number | null) => (v === null ? '—' : f.int(v));
   const current = useTrainer((s) => s.current);
   const order = useTrainer((s) => s.order);
   const busy = useTrainer((s) => s.busy);
@@ -70,7 +72,7 @@ export function ExplainPanel() {
   return (
     <aside className="af-explain" data-testid="trainer-panel" aria-live="polite">
       <header>
-        <small data-testid="trainer-step">{t('stepOf').replace('{n}', String(index)).replace('{total}', String(order.length))}</small>
+        <small data-testid="trainer-step">{t('stepOf').replace('{n}', f.int(index)).replace('{total}', f.int(order.length))}</small>
         <button type="button" className="af-explain-close" aria-label={t('close')} onClick={() => useTrainer.getState().close()}>
           ×
         </button>

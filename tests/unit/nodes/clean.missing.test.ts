@@ -38,9 +38,13 @@ describe('clean.missing', () => {
   });
 
   it('fills with the mean (numbers) and the most frequent value (text, with a warning)', async () => {
-    const { outputs, warnings } = await runNode(node, { in: input() }, { strategy: 'fill' });
+    const { outputs, warnings, notes } = await runNode(node, { in: input() }, { strategy: 'fill' });
     const out = outputs.out as Table;
     expect(Array.from(toFloat64(out.getChild('age')!))).toEqual([30, 100 / 3, 50, 20, 100 / 3]);
+    // In Vietnamese the fill values are written with a decimal comma, and nothing is left in English.
+    const vi = notes.map((x) => x.vi).join('\n');
+    expect(vi).toMatch(/Đã điền 6 ô trống: "age" \(2 ô bằng 33,3333\), "spend" \(1 ô bằng 2,75\)/);
+    expect(vi).not.toMatch(/ with /);
     expect(String(out.getChild('age')!.type)).toBe('Float64');
     expect(Array.from(toFloat64(out.getChild('spend')!))).toEqual([1.5, 2.5, 2.75, 4.5, 2.5]);
     expect(out.getChild('city')!.toArray()).toEqual(['HN', 'HN', 'HCM', 'HN', 'HN']);

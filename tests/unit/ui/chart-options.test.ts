@@ -77,6 +77,26 @@ describe('chart options', () => {
     expect(o.visualMap[0].inRange.color).toEqual([tint(SENTIMENT_COLOR.negative, 0), tint(SENTIMENT_COLOR.negative, 1)]);
     expect(o.visualMap[2].inRange.color[1]).toBe(tint(SENTIMENT_COLOR.positive, 1));
     expect([o.visualMap[0].min, o.visualMap[0].max]).toEqual([0.1, 0.7]);
+    // With words for its rows and columns (the journey map gives them), the axes and the tooltips speak the page's language.
+    const worded: HeatmapChart = {
+      ...spec,
+      rows: ['purchase', 'none'],
+      rowLabels: [
+        { en: 'Purchase', vi: 'Mua hàng' },
+        { en: 'None', vi: 'Không xác định' },
+      ],
+      colLabels: [
+        { en: 'negative', vi: 'tiêu cực' },
+        { en: 'neutral', vi: 'trung tính' },
+        { en: 'positive', vi: 'tích cực' },
+      ],
+    };
+    const vi = heatmapOption(worded, 'vi') as AnyOpt;
+    expect(vi.yAxis.data).toEqual(['Mua hàng', 'Không xác định']);
+    expect(vi.xAxis.data).toEqual(['tiêu cực', 'trung tính', 'tích cực']);
+    expect(vi.series.map((x: AnyOpt) => x.name)).toEqual(['tiêu cực', 'trung tính', 'tích cực']);
+    expect(vi.visualMap[0].inRange.color[1]).toBe(tint(SENTIMENT_COLOR.negative, 1)); // colours still by the sentiment itself
+    expect((heatmapOption(worded, 'en') as AnyOpt).yAxis.data).toEqual(['Purchase', 'None']);
   });
 
   it('put a heatmap’s colour scale at the right, away from the column labels', () => {
