@@ -45,7 +45,7 @@ const asText = (v: unknown): string | null => (v === null || v === undefined ? n
 /** Appends sentiment_score (−1…1) and sentiment_label to each row of comments, English or Vietnamese. */
 export default defineNode({
   type: 'text.sentiment',
-  version: 3,
+  version: 4,
   category: 'text',
   title: { en: 'Sentiment', vi: 'Cảm xúc' },
   description: {

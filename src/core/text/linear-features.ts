@@ -24,129 +24,230 @@ export interface FeatureSpace {
   charWeight: number;
 }
 
-const SPACE = /\s+/u;
-
-/**
- * Per-run memo of what a word contributes (texts repeat words a lot: a word's hashes and its char
- * n-grams are computed once per run instead of once per occurrence, which makes hashing 100k
- * comments several times faster). Cleared when it grows past MEMO_LIMIT distinct words.
- */
-interface Memo {
-  mask: number;
-  /** Token → [its hash, the bucket of its accent-folded form or −1]. */
-  words: Map<string, [number, number]>;
-  /** Whitespace-separated word → its char 2–5-gram buckets. */
-  chars: Map<string, Int32Array>;
-}
-const MEMO_LIMIT = 200_000;
-
-function charBuckets(w: string, mask: number): Int32Array {
-  const padded = ` ${w} `;
-  const n = padded.length;
-  const out: number[] = [];
-  for (let i = 0; i + 2 <= n; i++) {
-    let h = (FNV ^ SEED_CHAR) >>> 0;
-    for (let k = 0; k < 5 && i + k < n; k++) {
-      h = Math.imul(h ^ padded.charCodeAt(i + k), PRIME);
-      if (k >= 1) out.push((h >>> 0) & mask);
-    }
-  }
-  return Int32Array.from(out);
+/** JavaScript's `\s` (what `split(/\s+/u)` splits on), by char code. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
- * Hashed buckets of one text, word block and char block apart (with repeats: counts matter).
- * Word block: unigrams, accent-folded unigrams where they differ, bigrams. Char block: 2–5-grams
- * of every whitespace-separated word padded with a space on each side (scikit-learn's char_wb).
+ * Accent folding by char code (what `foldVi` does to one precomposed letter): the folded code,
+ * or −1 when the letter needs the string path (it folds to several letters, or is a mark).
+ * Filled lazily for codes below FOLD_TABLE; codes above it take the string path.
  */
-function buckets(text: string, memo: Memo, words: number[], chars: number[]): void {
-  const mask = memo.mask;
-  words.length = 0;
-  chars.length = 0;
-  if (memo.words.size > MEMO_LIMIT) memo.words.clear();
-  if (memo.chars.size > MEMO_LIMIT) memo.chars.clear();
-  const norm = normalizeText(text);
-  const tokens = tokenizeNormalized(norm);
-  let prev = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t];
-    let m = memo.words.get(token);
-    if (!m) {
-      const folded = foldVi(token);
-      m = [hashString(token, SEED_WORD), folded !== token ? hashString(folded, SEED_FOLD) & mask : -1];
-      memo.words.set(token, m);
-    }
-    const h = m[0];
-    words.push(h & mask);
-    if (m[1] >= 0) words.push(m[1]);
-    if (t > 0) words.push(mix(prev, h) & mask);
-    prev = h;
+const FOLD_TABLE = 0x2000;
+const UNSET = -2;
+const MARK = /\p{M}/u;
+const foldCode = new Int32Array(FOLD_TABLE).fill(UNSET);
+function foldOf(c: number): number {
+  let f = foldCode[c];
+  if (f === UNSET) {
+    const s = String.fromCharCode(c);
+    const folded = MARK.test(s) ? '' : foldVi(s);
+    f = folded.length === 1 ? folded.charCodeAt(0) : -1;
+    foldCode[c] = f;
   }
-  for (const w of norm.split(SPACE)) {
-    if (!w) continue;
-    let c = memo.chars.get(w);
-    if (!c) memo.chars.set(w, (c = charBuckets(w, mask)));
-    for (let k = 0; k < c.length; k++) chars.push(c[k]);
-  }
+  return f;
 }
 
-/** (bucket, 1 + log count) pairs of a list of buckets, sorted by bucket. */
-function sublinear(list: number[], outIdx: number[], outVal: number[]): void {
-  const arr = Int32Array.from(list).sort();
-  for (let r = 0; r < arr.length; ) {
-    let e = r + 1;
-    while (e < arr.length && arr[e] === arr[r]) e++;
-    outIdx.push(arr[r]);
-    outVal.push(1 + Math.log(e - r));
-    r = e;
+/**
+ * The word hash of a token, and the bucket of its accent-folded form when that differs (else −1):
+ * FNV-1a of the token and of its folded letters, in one pass over its char codes.
+ */
+function wordHashes(token: string, mask: number, out: Int32Array): void {
+  let h = (FNV ^ SEED_WORD) >>> 0,
+    g = (FNV ^ SEED_FOLD) >>> 0,
+    changed = false,
+    simple = true;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    h = Math.imul(h ^ c, PRIME);
+    if (c < 128) g = Math.imul(g ^ c, PRIME);
+    else if (simple) {
+      const f = c < FOLD_TABLE ? foldOf(c) : -1;
+      if (f < 0) simple = false;
+      else {
+        if (f !== c) changed = true;
+        g = Math.imul(g ^ f, PRIME);
+      }
+    }
+  }
+  out[0] = h >>> 0;
+  if (simple) out[1] = changed ? (g >>> 0) & mask : -1;
+  else {
+    const folded = foldVi(token);
+    out[1] = folded !== token ? hashString(folded, SEED_FOLD) & mask : -1;
   }
 }
 
 export interface RawRows {
   rowPtr: Int32Array;
   indices: Int32Array;
-  values: Float32Array /** where the char block starts in every row */;
+  /** 1 + log count of each bucket in its block. */
+  values: Float32Array;
+  /** Where the char block starts in every row. */
   split: Int32Array;
 }
 
+/**
+ * Builds CSR rows from streams of buckets: each block's buckets are merged (bucket once, with
+ * 1 + log of its count) through a small open-addressing table sized to the block and stamped per
+ * block, so it is never cleared and stays in cache (a table over all 2^bits buckets would miss on
+ * almost every look-up; sorting each block cost more than hashing it).
+ */
+/** 1 + log c for small counts c (Float32, as stored). */
+const LOG_TABLE = Float32Array.from({ length: 256 }, (_, c) => (c ? 1 + Math.log(c) : 0));
+
+class RowBuilder {
+  indices = new Int32Array(1 << 16);
+  values = new Float32Array(1 << 16);
+  nnz = 0;
+  /** The current block's buckets, with repeats. */
+  buf = new Int32Array(1 << 12);
+  len = 0;
+  private keys = new Int32Array(1 << 10);
+  private pos = new Int32Array(1 << 10);
+  private stamps = new Int32Array(1 << 10);
+  private shift = 22;
+  private stamp = 0;
+
+  /** Room for a block of at most `most` buckets. */
+  reserve(most: number): void {
+    if (most > this.buf.length) {
+      let size = this.buf.length;
+      while (size < most) size *= 2;
+      this.buf = new Int32Array(size);
+    }
+    if (this.nnz + most > this.indices.length) {
+      let size = this.indices.length * 2;
+      while (size < this.nnz + most) size *= 2;
+      const ni = new Int32Array(size);
+      ni.set(this.indices.subarray(0, this.nnz));
+      this.indices = ni;
+      const nv = new Float32Array(size);
+      nv.set(this.values.subarray(0, this.nnz));
+      this.values = nv;
+    }
+    if (2 * most > this.keys.length) {
+      let size = this.keys.length;
+      while (2 * most > size) {
+        size *= 2;
+        this.shift--;
+      }
+      this.keys = new Int32Array(size);
+      this.pos = new Int32Array(size);
+      this.stamps = new Int32Array(size);
+      this.stamp = 0;
+    }
+  }
+
+  /** Appends the buffered block to the rows (merged, 1 + log count) and empties the buffer. */
+  flush(): void {
+    const { buf, keys, pos, stamps, indices, values, shift } = this;
+    const m = keys.length - 1,
+      stamp = ++this.stamp,
+      from = this.nnz;
+    let nnz = from;
+    for (let j = 0; j < this.len; j++) {
+      const b = buf[j];
+      let s = Math.imul(b, -1640531535) >>> shift;
+      for (;;) {
+        if (stamps[s] !== stamp) {
+          stamps[s] = stamp;
+          keys[s] = b;
+          pos[s] = nnz;
+          indices[nnz] = b;
+          values[nnz++] = 1;
+          break;
+        }
+        if (keys[s] === b) {
+          values[pos[s]]++;
+          break;
+        }
+        s = (s + 1) & m;
+      }
+    }
+    for (let k = from; k < nnz; k++) {
+      const c = values[k];
+      values[k] = c < LOG_TABLE.length ? LOG_TABLE[c] : 1 + Math.log(c);
+    }
+    this.nnz = nnz;
+    this.len = 0;
+  }
+}
+
+/**
+ * Hashed buckets of every text, in CSR rows of typed arrays: per row the word block (unigrams,
+ * accent-folded unigrams where they differ, bigrams), then the char block (2–5-grams of every
+ * whitespace-separated word padded with a space on each side, as scikit-learn's char_wb), each
+ * bucket once per block with 1 + log of its count. N-grams are hashed from char codes as they are
+ * read (FNV-1a, one running hash per start position): no substring is built for them.
+ */
 export function hashRows(texts: (string | null)[], bits: number): RawRows {
-  const memo: Memo = { mask: (1 << bits) - 1, words: new Map(), chars: new Map() };
-  const words: number[] = [],
-    chars: number[] = [];
-  const idx: number[] = [],
-    val: number[] = [];
+  const mask = (1 << bits) - 1;
   const rowPtr = new Int32Array(texts.length + 1),
     split = new Int32Array(texts.length);
-  // Grow typed buffers by doubling: 100k texts × a few hundred features do not fit a plain array well.
-  let indices = new Int32Array(1 << 16),
-    values = new Float32Array(1 << 16),
-    nnz = 0;
+  const out = new RowBuilder();
+  const hw = new Int32Array(2);
   for (let i = 0; i < texts.length; i++) {
-    buckets(texts[i] ?? '', memo, words, chars);
-    idx.length = 0;
-    val.length = 0;
-    sublinear(words, idx, val);
-    const wordCount = idx.length;
-    sublinear(chars, idx, val);
-    if (nnz + idx.length > indices.length) {
-      let size = indices.length * 2;
-      while (size < nnz + idx.length) size *= 2;
-      const ni = new Int32Array(size);
-      ni.set(indices.subarray(0, nnz));
-      indices = ni;
-      const nv = new Float32Array(size);
-      nv.set(values.subarray(0, nnz));
-      values = nv;
+    const norm = normalizeText(texts[i] ?? '');
+    const tokens = tokenizeNormalized(norm);
+    // Word block: at most 3 buckets per token.
+    out.reserve(3 * tokens.length);
+    let buf = out.buf,
+      n = 0,
+      prev = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      wordHashes(tokens[t], mask, hw);
+      const h = hw[0] >>> 0;
+      buf[n++] = h & mask;
+      if (hw[1] >= 0) buf[n++] = hw[1];
+      if (t > 0) buf[n++] = mix(prev, h) & mask;
+      prev = h;
     }
-    for (let k = 0; k < idx.length; k++) {
-      indices[nnz + k] = idx[k];
-      values[nnz + k] = val[k];
+    out.len = n;
+    out.flush();
+    split[i] = out.nnz;
+    // Char block: 2–5-grams inside each word padded with spaces (" w "); at most 4 per start,
+    // len + 1 starts per word, so 6 per character is a bound.
+    const L = norm.length;
+    out.reserve(6 * (L + 1));
+    buf = out.buf;
+    n = 0;
+    let w = 0;
+    while (w < L) {
+      while (w < L && isSpace(norm.charCodeAt(w))) w++;
+      if (w >= L) break;
+      let e = w;
+      while (e < L && !isSpace(norm.charCodeAt(e))) e++;
+      // Starts at the leading pad (w − 1) up to the last letter; the pads (w − 1 and e) read as a space.
+      for (let s = w - 1; s < e; s++) {
+        let h = (FNV ^ SEED_CHAR) >>> 0;
+        const last = Math.min(s + 4, e);
+        for (let q = s; q <= last; q++) {
+          h = Math.imul(h ^ (q < w || q >= e ? 32 : norm.charCodeAt(q)), PRIME);
+          if (q > s) buf[n++] = (h >>> 0) & mask;
+        }
+      }
+      w = e;
     }
-    split[i] = nnz + wordCount;
-    nnz += idx.length;
-    rowPtr[i + 1] = nnz;
+    out.len = n;
+    out.flush();
+    rowPtr[i + 1] = out.nnz;
   }
-  return { rowPtr, indices: indices.subarray(0, nnz), values: values.subarray(0, nnz), split };
+  const nnz = out.nnz;
+  return { rowPtr, indices: out.indices.subarray(0, nnz), values: out.values.subarray(0, nnz), split };
 }
 
 /** Maps hashed rows to feature indices with idf weights, each block L2-normalised, extras appended. */
