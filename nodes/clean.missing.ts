@@ -15,6 +15,7 @@ import {
   type ColumnKind,
 } from '../src/core/table/table';
 import { missingMask } from '../src/core/table/missing';
+import { ident, missingExpr, numberExpr, sqlColumn, sqlNumber, sqlString } from '../src/core/sql/quote';
 import { columnsParam, inform, tableIn, tableOut } from './kit';
 import { formats, say } from '../src/core/contract/format';
 import type { Lang } from '../src/core/contract/i18n';
@@ -276,6 +277,70 @@ export default defineNode({
       });
     if (!Object.keys(added).length) return { out: base };
     return { out: withColumns(base, added) };
+  },
+  // Drop, or fill with zero, a typed value, the mean or the median, as SQL; the most frequent value
+  // (its tie rule) and the cases that end in a message run in TypeScript.
+  sql: {
+    facts(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input) return {};
+      const chosen = (params.columns.length ? params.columns : input.columns.map((c) => c.name)).map((c) => sqlColumn(input, c));
+      const facts: Record<string, string> = {
+        missing: `SELECT list_value(CAST(count(*) AS DOUBLE)${chosen.map((c) => `, CAST(count(*) FILTER (WHERE ${missingExpr(c)}) AS DOUBLE)`).join('')}) FROM ${input.relation}`,
+      };
+      const stat = params.fill === 'mean' ? 'avg' : params.fill === 'median' ? 'median' : '';
+      const numbers = chosen.filter((c) => c.kind === 'number');
+      if (params.strategy === 'fill' && stat && numbers.length)
+        facts.fills = `SELECT list_value(${numbers.map((c) => `CAST(${stat}(${numberExpr(c.name)}) AS DOUBLE)`).join(', ')}) FROM ${input.relation}`;
+      return facts;
+    },
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      const counts = ctx.facts.missing as number[] | undefined;
+      if (!input || !Array.isArray(counts)) return null;
+      const chosen = (params.columns.length ? params.columns : input.columns.map((c) => c.name)).map((c) => sqlColumn(input, c));
+      const n = counts[0],
+        missing = new Map(chosen.map((c, i) => [c.name, counts[i + 1]]));
+      const removed = new Set(params.dropEmptyColumns && n > 0 ? chosen.filter((c) => missing.get(c.name) === n).map((c) => c.name) : []);
+      const targets = chosen.filter((c) => !removed.has(c.name) && (missing.get(c.name) ?? 0) > 0);
+      const kept = input.columns.filter((c) => !removed.has(c.name));
+      const select = (exprs: Map<string, string>) =>
+        kept.map((c) => (exprs.has(c.name) ? `${exprs.get(c.name)} AS ${ident(c.name)}` : ident(c.name))).join(', ') || '1 AS __none';
+      if (params.strategy === 'drop') {
+        const where = targets.length ? ` WHERE NOT (${targets.map(missingExpr).join(' OR ')})` : '';
+        return `SELECT ${select(new Map())} FROM ${input.relation}${where}`;
+      }
+      const numbers = chosen.filter((c) => c.kind === 'number').map((c) => c.name);
+      const fills = (ctx.facts.fills ?? []) as (number | null)[];
+      const exprs = new Map<string, string>();
+      for (const c of targets) {
+        const q = ident(c.name);
+        if (c.kind === 'number') {
+          let f: number | null;
+          if (params.fill === 'constant') {
+            f = Number(params.value.trim().replace(',', '.'));
+            if (params.value.trim() === '' || !Number.isFinite(f)) return null; // the node's own message
+          } else if (params.fill === 'zero') f = 0;
+          else if (params.fill === 'mode') return null;
+          else f = fills[numbers.indexOf(c.name)] ?? null;
+          if (f === null || !Number.isFinite(f)) continue; // no values to compute a fill from: stays empty
+          const int = /^(TINYINT|SMALLINT|INTEGER)$/i.test(c.sqlType) && Number.isInteger(f) && Math.abs(f) < 2 ** 31;
+          exprs.set(
+            c.name,
+            int
+              ? `CAST(CASE WHEN ${missingExpr(c)} THEN ${f} ELSE ${q} END AS INTEGER)`
+              : `CASE WHEN ${missingExpr(c)} THEN ${sqlNumber(f)} ELSE CAST(${q} AS DOUBLE) END`,
+          );
+        } else if (c.kind === 'string' && params.fill === 'constant') {
+          exprs.set(c.name, `CASE WHEN ${missingExpr(c)} THEN ${sqlString(params.value)} ELSE ${q} END`);
+        } else if (c.kind === 'boolean' && (params.fill === 'constant' || params.fill === 'zero')) {
+          const v = params.fill === 'zero' ? 'false' : params.value.trim().toLowerCase();
+          if (!TRUE.has(v) && !FALSE.has(v)) return null; // the node's own message
+          exprs.set(c.name, `coalesce(${q}, ${TRUE.has(v)})`);
+        } else return null; // the most frequent value
+      }
+      return `SELECT ${select(exprs)} FROM ${input.relation}`;
+    },
   },
   scale: 'whole',
 });

@@ -8,6 +8,7 @@ import { DAY_MS, hourOf, isoString, parseTimes } from '../src/core/table/parse-t
 import { utf8FromStrings } from '../src/core/sample/utf8';
 import { ColumnList, floatVector, kindOf, requireColumn, requireTable, toFloat64 } from '../src/core/table/table';
 import { ident, numberExpr, sqlColumn, sqlString } from '../src/core/sql/quote';
+import type { SqlColumn } from '../src/core/contract/node';
 import { columnParam, columnsParam, DONE, inform, tableIn, tableOut } from './kit';
 
 const int32 = (values: Int32Array): Vector =>
@@ -252,65 +253,101 @@ export default defineNode({
     await ctx.progress(1, DONE);
     return { out: columns.toTable() };
   },
+  // One pass over the input: a stored stage of per-key partial results (counts per type value,
+  // sums, distinct counts, first/last time, the peak hour), then the output reads that small table.
+  // The type values come from a sample of rows; the stage also counts the values outside it, and
+  // only when there are some (a value first seen late in the file) are they counted in a second pass.
   sql: {
     facts(params, ctx) {
       const input = ctx.inputs.in;
       if (!input) return {};
       const facts: Record<string, string> = {};
       const type = params.type ? input.columns.find((c) => c.name === params.type) : undefined;
+      const ty = type ? ident(type.name) : '';
       if (type?.kind === 'string')
-        facts.types = `SELECT coalesce(list(DISTINCT ${ident(type.name)}) FILTER (WHERE ${ident(type.name)} IS NOT NULL), [])::VARCHAR[] FROM ${input.relation}`;
+        facts.typeSample = `SELECT coalesce(list(DISTINCT ${ty}) FILTER (WHERE ${ty} IS NOT NULL), [])::VARCHAR[] FROM (SELECT ${ty} FROM ${input.relation} LIMIT ${TYPE_SAMPLE})`;
+      if (!ctx.stage) return facts;
       const time = params.time ? input.columns.find((c) => c.name === params.time) : undefined;
-      if (time?.kind === 'string')
-        facts.isoTimes = `SELECT coalesce(bool_and(${ident(time.name)} IS NULL OR regexp_full_match(${ident(time.name)}, '${ISO_TEXT}')), true) AND count(${ident(time.name)}) > 0 FROM ${input.relation}`;
+      if (time?.kind === 'string') facts.isoTimes = `SELECT coalesce(bool_and(iso), true) AND coalesce(sum(tc), 0) > 0 FROM ${ctx.stage}`;
+      if (type?.kind === 'string') {
+        facts.typeRest = `SELECT CAST(coalesce(sum(ty_rest), 0) AS DOUBLE) FROM ${ctx.stage}`;
+        if (typeof ctx.facts.typeRest === 'number' && ctx.facts.typeRest > 0)
+          facts.types = `SELECT coalesce(list(DISTINCT ${ty}) FILTER (WHERE ${ty} IS NOT NULL), [])::VARCHAR[] FROM ${input.relation}`;
+      }
       return facts;
     },
-    build(params, ctx) {
+    stage(params, ctx) {
       const input = ctx.inputs.in;
       if (!input) return null;
       const by = sqlColumn(input, params.by);
       if (by.kind !== 'number' && by.kind !== 'string') return null;
       const values = params.values.map((c) => sqlColumn(input, c, 'number'));
       const distinct = params.distinct.map((c) => sqlColumn(input, c));
-      let typeValues: string[] = [];
-      if (params.type) {
-        const type = sqlColumn(input, params.type);
-        if (type.kind !== 'string' || !Array.isArray(ctx.facts.types)) return null;
-        typeValues = (ctx.facts.types as string[]).filter((v) => label(v) !== '');
-        if (typeValues.length > 50) return null; // the node's own message explains it
-        typeValues.sort((a, b) => a.localeCompare(b));
-      }
-      let time = '';
-      if (params.time) {
-        const column = sqlColumn(input, params.time);
-        // Only times both engines read alike: timestamps, dates, and ISO text (2026-06-30 14:05:00).
-        if (column.kind === 'date') time = `CAST(${ident(column.name)} AS TIMESTAMP)`;
-        else if (column.kind === 'string' && ctx.facts.isoTimes === true) time = `CAST(${ident(column.name)} AS TIMESTAMP)`;
-        else return null;
-      }
-      const key = by.kind === 'number' ? numberExpr(by.name) : ident(by.name);
-      const src = [`${key} AS k`, `row_number() OVER () AS r`];
-      if (time) src.push(`${time} AS t`);
+      const sample = ctx.facts.typeSample as string[] | undefined;
+      if (params.type && (sqlColumn(input, params.type).kind !== 'string' || !Array.isArray(sample))) return null;
+      if (sample && sample.length > 50) return null; // the node's own message explains it
+      const time = params.time ? sqlColumn(input, params.time) : undefined;
+      // Only times both engines read alike: timestamps, dates, and ISO text (2026-06-30 14:05:00).
+      if (time && time.kind !== 'date' && time.kind !== 'string') return null;
+      const src = [`${keyExpr(by)} AS k`, `row_number() OVER () AS r`];
+      if (time) src.push(`${time.kind === 'date' ? 'CAST' : 'TRY_CAST'}(${ident(time.name)} AS TIMESTAMP) AS t`);
+      if (time?.kind === 'string') src.push(`${ident(time.name)} AS tt`);
       if (params.type) src.push(`${ident(params.type)} AS ty`);
       values.forEach((c, i) => src.push(`${numberExpr(c.name)} AS v${i}`));
       distinct.forEach((c, i) => src.push(`${c.kind === 'number' ? numberExpr(c.name) : ident(c.name)} AS d${i}`));
       const agg = ['k', 'min(r) AS first_row', 'count(*) AS n'];
-      typeValues.forEach((v, i) => agg.push(`count(*) FILTER (WHERE ty = ${sqlString(v)}) AS ty${i}`));
+      if (sample) {
+        sample.forEach((v, i) => agg.push(`count(*) FILTER (WHERE ty = ${sqlString(v)}) AS ty${i}`));
+        agg.push(`count(ty) ${sample.length ? `FILTER (WHERE ty NOT IN (${sample.map(sqlString).join(', ')})) ` : ''}AS ty_rest`);
+      }
       values.forEach((_, i) => agg.push(`coalesce(sum(v${i}), 0) AS s${i}`, `count(v${i}) AS c${i}`));
       distinct.forEach((_, i) => agg.push(`count(DISTINCT d${i}) AS dd${i}`));
+      const withs = [`src AS (SELECT ${src.join(', ')} FROM ${input.relation})`];
+      let from = 'main';
       if (time) {
         agg.push('min(t) AS lo', 'max(t) AS hi', 'count(DISTINCT CAST(t AS DATE)) AS days', 'count(t) AS tk');
         for (let p = 0; p < 4; p++) {
           const hours = PART_OF_HOUR.flatMap((part, h) => (part === p ? [h] : []));
           agg.push(`count(t) FILTER (WHERE hour(t) IN (${hours.join(', ')})) AS p${p}`);
         }
+        if (time.kind === 'string')
+          agg.push(`bool_and(tt IS NULL OR (t IS NOT NULL AND regexp_full_match(tt, '${ISO_TEXT}'))) AS iso`, 'count(tt) AS tc');
+        if (params.hours) {
+          // The peak hour: most interactions, the earliest hour on a tie (as the memory engine).
+          withs.push(
+            'peak AS (SELECT k, arg_max(h, c * 24 + (23 - h)) AS h FROM (SELECT k, hour(t) AS h, count(*) AS c FROM src WHERE k IS NOT NULL AND t IS NOT NULL GROUP BY k, h) GROUP BY k)',
+          );
+          from = 'main LEFT JOIN peak ON peak.k = main.k';
+        }
       }
+      withs.push(`main AS (SELECT ${agg.join(', ')} FROM src GROUP BY k)`);
+      return `WITH ${withs.join(', ')} SELECT main.*${from === 'main' ? '' : ', peak.h AS peak_h'} FROM ${from}`;
+    },
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input || !ctx.stage) return null;
+      const sample = (ctx.facts.typeSample ?? []) as string[];
+      let typeValues: string[] = [];
+      let extra: string[] = [];
+      if (params.type) {
+        if (typeof ctx.facts.typeRest !== 'number') return null;
+        if (ctx.facts.typeRest > 0) {
+          if (!Array.isArray(ctx.facts.types)) return null;
+          extra = (ctx.facts.types as string[]).filter((v) => !sample.includes(v));
+        }
+        typeValues = [...sample, ...extra].filter((v) => label(v) !== '');
+        if (typeValues.length > 50) return null; // the node's own message explains it
+        typeValues.sort((a, b) => a.localeCompare(b));
+      }
+      const time = params.time ? sqlColumn(input, params.time) : undefined;
+      if (time?.kind === 'string' && ctx.facts.isoTimes !== true) return null;
       const out: [string, string][] = [
         [params.by, 'agg.k'],
         ['interactions', 'CAST(agg.n AS INTEGER)'],
       ];
-      typeValues.forEach((v, i) => out.push([`n_${label(v)}`, `CAST(agg.ty${i} AS INTEGER)`]));
-      typeValues.forEach((v, i) => out.push([`share_${label(v)}`, `CAST(agg.ty${i} AS DOUBLE) / agg.n`]));
+      const typeCount = (v: string) => (sample.includes(v) ? `agg.ty${sample.indexOf(v)}` : `coalesce(ex.x${extra.indexOf(v)}, 0)`);
+      typeValues.forEach((v) => out.push([`n_${label(v)}`, `CAST(${typeCount(v)} AS INTEGER)`]));
+      typeValues.forEach((v) => out.push([`share_${label(v)}`, `CAST(${typeCount(v)} AS DOUBLE) / agg.n`]));
       params.values.forEach((c, i) => {
         out.push([`sum_${c}`, `agg.s${i}`], [`mean_${c}`, `CASE WHEN agg.c${i} > 0 THEN agg.s${i} / agg.c${i} END`]);
       });
@@ -324,32 +361,38 @@ export default defineNode({
         );
         if (params.hours) {
           PART_NAMES.forEach((name, p) => out.push([name, `CASE WHEN agg.tk > 0 THEN CAST(agg.p${p} AS DOUBLE) / agg.tk END`]));
-          out.push(['peak_hour', 'CAST(peak.h AS DOUBLE)']);
+          out.push(['peak_hour', 'CAST(agg.peak_h AS DOUBLE)']);
         }
       }
       // Two output columns of one name: the memory engine keeps the last; not worth copying here.
       if (new Set(out.map(([name]) => name)).size !== out.length) return null;
-      const withs = [
-        `src AS (SELECT ${src.join(', ')} FROM ${input.relation})`,
-        `agg AS (SELECT ${agg.join(', ')} FROM src WHERE k IS NOT NULL GROUP BY k)`,
-      ];
+      const withs = [`agg AS (SELECT * FROM ${ctx.stage} WHERE k IS NOT NULL)`];
       let from = 'agg';
+      if (extra.length) {
+        // Type values that the sample missed: counted in a second pass over only their rows.
+        const ty = ident(params.type);
+        const counts = extra.map((v, i) => `count(*) FILTER (WHERE ${ty} = ${sqlString(v)}) AS x${i}`);
+        withs.push(
+          `ex AS (SELECT ${keyExpr(sqlColumn(input, params.by))} AS k, ${counts.join(', ')} FROM ${input.relation} WHERE ${ty} IN (${extra.map(sqlString).join(', ')}) GROUP BY 1)`,
+        );
+        from += ' LEFT JOIN ex ON ex.k = agg.k';
+      }
       if (time) {
-        withs.push('g AS (SELECT max(t) AS gmax FROM src)');
+        // The latest time of any row, also of rows without a key.
+        withs.push(`g AS (SELECT max(hi) AS gmax FROM ${ctx.stage})`);
         from += ' CROSS JOIN g';
-        if (params.hours) {
-          // The peak hour: most interactions, the earliest hour on a tie (as the memory engine).
-          withs.push(
-            'peak AS (SELECT k, arg_max(h, c * 24 + (23 - h)) AS h FROM (SELECT k, hour(t) AS h, count(*) AS c FROM src WHERE k IS NOT NULL AND t IS NOT NULL GROUP BY k, h) GROUP BY k)',
-          );
-          from += ' LEFT JOIN peak ON peak.k = agg.k';
-        }
       }
       return `WITH ${withs.join(', ')} SELECT ${out.map(([name, expr]) => `${expr} AS ${ident(name)}`).join(', ')} FROM ${from} ORDER BY agg.first_row`;
     },
   },
   scale: { key: 'by' },
 });
+
+/** Rows whose type values are counted in the one pass (values first seen later take a second pass). */
+const TYPE_SAMPLE = 20_000;
+
+/** The grouping key as both engines compare it (numbers as DOUBLE with NaN missing). */
+const keyExpr = (by: SqlColumn) => (by.kind === 'number' ? numberExpr(by.name) : ident(by.name));
 
 /** ISO date-times that both engines read as the same wall-clock time (RE2). */
 const ISO_TEXT = '\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?)?';

@@ -5,6 +5,7 @@ import { NodeError } from '../src/core/contract/errors';
 import { defineNode } from '../src/core/contract/node';
 import { floatVector, requireColumn, requireTable } from '../src/core/table/table';
 import { columnsParam, inform, tableIn, tableOut } from './kit';
+import { ident, numberExpr, numbered, ROW, sqlColumn, sqlNumber, sqlString } from '../src/core/sql/quote';
 
 /** One-hot encoding: one 0/1 column per frequent category, the rest in `<col>=other`. */
 export default defineNode({
@@ -93,6 +94,66 @@ export default defineNode({
       if (list) for (const [col, vector] of list) out[col] = vector;
     }
     return { out: new Table(out) };
+  },
+  // Text and number columns as SQL: the most frequent values (ties: first seen first) from facts,
+  // then one 0/1 column each. Yes/no, dates and other values run in TypeScript.
+  sql: {
+    facts(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input || !params.columns.length) return {};
+      const facts: Record<string, string> = {};
+      params.columns.forEach((name, i) => {
+        const c = sqlColumn(input, name);
+        if (c.kind !== 'string' && c.kind !== 'number') return;
+        const v = c.kind === 'number' ? numberExpr(c.name) : ident(c.name);
+        const list = c.kind === 'number' ? 'DOUBLE[]' : 'VARCHAR[]';
+        facts[`top${i}`] =
+          `SELECT coalesce(list(v ORDER BY c DESC, f), [])::${list} FROM (SELECT v, c, f FROM (SELECT ${v} AS v, count(*) AS c, min(${ROW}) AS f FROM ${numbered(input)} GROUP BY 1) WHERE v IS NOT NULL ORDER BY c DESC, f LIMIT ${params.maxCategories})`;
+        facts[`distinct${i}`] = `SELECT CAST(count(DISTINCT ${v}) AS DOUBLE) FROM ${input.relation}`;
+      });
+      return facts;
+    },
+    build(params, ctx) {
+      const input = ctx.inputs.in;
+      if (!input || !params.columns.length) return null;
+      const encoded = new Map<string, [string, string][]>();
+      for (let i = 0; i < params.columns.length; i++) {
+        const name = params.columns[i];
+        const c = sqlColumn(input, name);
+        const top = ctx.facts[`top${i}`] as (string | number)[] | undefined,
+          distinct = ctx.facts[`distinct${i}`];
+        if (!Array.isArray(top) || typeof distinct !== 'number') return null;
+        const v = c.kind === 'number' ? numberExpr(c.name) : ident(c.name);
+        const lit = (x: string | number) => (typeof x === 'number' ? sqlNumber(x) : sqlString(x));
+        const conditions = top.map((x) => `${v} = ${lit(x)}`);
+        const names = top.map((x) => `${name}=${x}`);
+        if (distinct > top.length) {
+          const rest = `(${v} IS NOT NULL${top.length ? ` AND ${v} NOT IN (${top.map(lit).join(', ')})` : ''})`;
+          const other = names.indexOf(`${name}=other`);
+          if (other >= 0) conditions[other] = `(${conditions[other]} OR ${rest})`;
+          else {
+            names.push(`${name}=other`);
+            conditions.push(rest);
+          }
+        }
+        encoded.set(
+          name,
+          names.map((col, j) => [col, `CASE WHEN ${conditions[j]} THEN 1.0 ELSE 0.0 END`]),
+        );
+      }
+      const created = [...encoded.values()].flatMap((list) => list.map(([col]) => col));
+      if (new Set(created).size !== created.length) return null; // two encodings of one name: the memory engine keeps the last
+      const createdSet = new Set(created);
+      const out: string[] = [];
+      for (const c of input.columns) {
+        const list = encoded.get(c.name);
+        if (!(list && params.dropOriginal) && !createdSet.has(c.name)) out.push(ident(c.name));
+        if (list) for (const [col, expr] of list) out.push(`${expr} AS ${ident(col)}`);
+      }
+      // The memory engine builds its table from an object, which puts names like "12" first.
+      if (out.length === 0 || [...input.columns.map((c) => c.name), ...created].some((n) => /^(0|[1-9][0-9]*)$/.test(n))) return null;
+      return `SELECT ${out.join(', ')} FROM ${input.relation}`;
+    },
   },
   scale: 'reduce',
 });

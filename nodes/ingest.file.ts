@@ -252,16 +252,26 @@ export default defineNode({
     return { out: table };
   },
   // CSV is read as text by DuckDB, then each column gets the kind our reader gives it (numbers,
-  // yes/no, text, or empty) by the same cell rules, so both engines see the same table.
+  // yes/no, text, or empty) by the same cell rules, so both engines see the same table. A column
+  // that is text in a sample of rows is text in the file (one text cell makes it so), so only the
+  // columns that look like numbers, yes/no or empty in the sample are checked on every row.
   sql: {
     facts(params, ctx): Record<string, string> {
       const file = ctx.files[params.path];
       const read = file ? sqlRead(params, file) : null;
       if (!read || !read.csv) return {};
-      return {
+      const facts: Record<string, string> = {
         names: `SELECT list(column_name) FROM (DESCRIBE SELECT * FROM ${read.from})`,
-        kinds: `SELECT list_value(*COLUMNS(*)) FROM (SELECT ${CSV_KIND} FROM ${read.from})`,
+        sampleKinds: `SELECT list_value(*COLUMNS(*)) FROM (SELECT ${CSV_KIND('COLUMNS(*)')} FROM (SELECT * FROM ${read.from} LIMIT ${KIND_SAMPLE}))`,
       };
+      const names = ctx.facts.names,
+        sample = ctx.facts.sampleKinds;
+      if (Array.isArray(names) && Array.isArray(sample) && names.length === sample.length) {
+        const open = names.filter((_, i) => sample[i] !== 'str') as string[];
+        if (open.length)
+          facts.kinds = `SELECT list_value(${open.map((n) => CSV_KIND(ident(n))).join(', ')}) FROM (SELECT ${open.map(ident).join(', ')} FROM ${read.from})`;
+      }
+      return facts;
     },
     build(params, ctx) {
       const file = ctx.files[params.path];
@@ -269,9 +279,13 @@ export default defineNode({
       if (!read) return null;
       if (!read.csv) return `SELECT * FROM ${read.from}`;
       const names = ctx.facts.names as string[],
-        kinds = ctx.facts.kinds as string[];
-      if (!Array.isArray(names) || !Array.isArray(kinds) || names.length !== kinds.length) return null;
+        sample = ctx.facts.sampleKinds as string[];
+      if (!Array.isArray(names) || !Array.isArray(sample) || names.length !== sample.length) return null;
       if (names.length > MAX_COLUMNS) throw tooManyColumns(names.length);
+      const open = names.filter((_, i) => sample[i] !== 'str');
+      const full = (ctx.facts.kinds ?? []) as string[];
+      if (!Array.isArray(full) || full.length !== open.length) return null;
+      const kinds = names.map((name, i) => (sample[i] === 'str' ? 'str' : full[open.indexOf(name)]));
       const columns = names.map((name, i) => {
         const c = ident(name);
         const expr =
@@ -281,7 +295,7 @@ export default defineNode({
               ? `CASE WHEN ${csvMissing(c)} THEN NULL ELSE lower(trim(${c})) = 'true' END`
               : kinds[i] === 'empty'
                 ? 'CAST(NULL AS VARCHAR)'
-                : `CASE WHEN regexp_matches(${c}, '^''+[=+\\-@\\t\\r]') THEN substr(${c}, 2) ELSE ${c} END`; // the formula guard our CSV export adds
+                : `CASE WHEN starts_with(${c}, '''') AND regexp_matches(${c}, '^''+[=+\\-@\\t\\r]') THEN substr(${c}, 2) ELSE ${c} END`; // the formula guard our CSV export adds
         return `${expr} AS ${c}`;
       });
       return `SELECT ${columns.join(', ')} FROM ${read.from}`;
@@ -298,11 +312,11 @@ const csvMissing = (c: string) => `(${c} IS NULL OR lower(${csvStrip(c)}) IN (''
 const csvNumber = (c: string) =>
   `(regexp_full_match(${c}, '[ \\t]*[+-]?([0-9]|[1-9][0-9]+)?(\\.[0-9]*)?([eE][+-]?[0-9]+)?[ \\t]*') AND regexp_matches(${c}, '^[ \\t]*[+-]?\\.?[0-9]') AND NOT (regexp_full_match(${c}, '[ \\t]*[+-]?[0-9]+[ \\t]*') AND abs(TRY_CAST(${csvStrip(c)} AS DOUBLE)) > 9007199254740992))`;
 const csvBool = (c: string) => `(lower(trim(${c})) IN ('true', 'false'))`;
+/** Rows of a CSV whose cells decide which columns are text without reading the whole file. */
+const KIND_SAMPLE = 20_000;
 /** Per column of a CSV read as text: 'empty', 'num', 'bool' or 'str', the kind our reader gives it. */
-const CSV_KIND = (() => {
-  const c = 'COLUMNS(*)';
-  return `CASE WHEN bool_and(${csvMissing(c)}) IS NOT FALSE THEN 'empty' WHEN bool_and(${csvMissing(c)} OR ${csvNumber(c)}) THEN 'num' WHEN bool_and(${csvMissing(c)} OR ${csvBool(c)}) THEN 'bool' ELSE 'str' END`;
-})();
+const CSV_KIND = (c: string) =>
+  `CASE WHEN bool_and(${csvMissing(c)}) IS NOT FALSE THEN 'empty' WHEN bool_and(${csvMissing(c)} OR ${csvNumber(c)}) THEN 'num' WHEN bool_and(${csvMissing(c)} OR ${csvBool(c)}) THEN 'bool' ELSE 'str' END`;
 
 /** The DuckDB table function that reads the file as these params say, or null when DuckDB cannot read it the same way. */
 function sqlRead(params: { path: string; format: string; delimiter: string; header: string; encoding: string }, file: string) {
@@ -313,7 +327,7 @@ function sqlRead(params: { path: string; format: string; delimiter: string; head
   if (params.encoding !== 'auto' && params.encoding !== 'utf-8') return null;
   if (format === 'ndjson') return { csv: false, from: `read_json(${sqlString(file)}, format = 'newline_delimited')` };
   if (format !== 'csv' && format !== 'tsv') return null;
-  const options = ['all_varchar = true', 'null_padding = true', 'sample_size = -1'];
+  const options = ['all_varchar = true', 'null_padding = true'];
   if (params.delimiter !== 'auto') options.push(`delim = ${sqlString(params.delimiter)}`);
   else if (format === 'tsv') options.push(`delim = ${sqlString('\t')}`);
   if (params.header !== 'auto') options.push(`header = ${params.header === 'yes'}`);

@@ -17,6 +17,8 @@ import type { FileSource } from './files';
 export interface SqlBackend {
   /** Creates (or replaces) the view `name` as `sql`; returns its columns. Throws on a SQL error. */
   define(name: string, sql: string): Promise<SqlColumn[]>;
+  /** Creates (or replaces) the table `name` as the rows of `sql` (computed once); returns its columns. */
+  store(name: string, sql: string): Promise<SqlColumn[]>;
   /** The single value of a scalar query (a list comes back as an array). */
   value(sql: string): Promise<unknown>;
   /** Every row of the view `name` as an Arrow table. */
@@ -41,6 +43,9 @@ export interface SqlResult {
   /** True when `out` was kept as a view (no Arrow rows yet). */
   view: boolean;
 }
+
+/** How many times a node's `facts` may ask follow-up queries (a sample first, then a full scan). */
+const MAX_FACT_ROUNDS = 4;
 
 const viewName = (key: string) => `af_${key.replace(/[^A-Za-z0-9]/g, '_').slice(0, 40)}`;
 
@@ -112,10 +117,27 @@ export class SqlSteps {
     const sql = def.sql;
     let text: string | null;
     try {
+      // Facts asked of the inputs, the stage (one stored pass), then facts asked of the stage.
       const facts: Record<string, unknown> = {};
-      for (const [name, query] of Object.entries(sql.facts?.(params as never, { inputs, files }) ?? {}))
-        facts[name] = await this.backend.value(query);
-      text = sql.build(params as never, { inputs, files, facts });
+      let stage: string | undefined;
+      const ask = async () => {
+        for (let round = 0; round < MAX_FACT_ROUNDS; round++) {
+          const asked = Object.entries(sql.facts?.(params as never, { inputs, files, facts, stage }) ?? {}).filter(
+            ([name]) => !(name in facts),
+          );
+          if (!asked.length) break;
+          for (const [name, query] of asked) facts[name] = await this.backend.value(query);
+        }
+      };
+      await ask();
+      const staged = sql.stage?.(params as never, { inputs, files, facts }) ?? null;
+      if (staged !== null) {
+        const name = viewName(`stage_${outKey}`);
+        await this.backend.store(name, staged);
+        stage = ident(name);
+        await ask();
+      }
+      text = sql.build(params as never, { inputs, files, facts, stage });
     } catch (error) {
       if (error instanceof NodeError) throw error;
       throw this.failure(error);

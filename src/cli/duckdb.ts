@@ -62,6 +62,10 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<DuckDbEng
       await connection.run(`CREATE OR REPLACE TEMP VIEW ${ident(name)} AS ${sql}`);
       return columnsOf(ident(name));
     },
+    async store(name, sql) {
+      await connection.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${sql}`);
+      return columnsOf(ident(name));
+    },
     async value(sql) {
       const reader = await connection.runAndReadAll(`SELECT (${sql}) AS value`);
       return reader.getRowsJS()[0]?.[0];

@@ -378,6 +378,15 @@ export async function main(
   options: MainOptions = {},
 ): Promise<number> {
   let args: CliArgs | undefined;
+  if (argv[0] === 'kernel') {
+    const { kernelMain } = await import('./kernel');
+    return kernelMain(argv.slice(1), {
+      stdout: (s) => {
+        process.stdout.write(s);
+      },
+      stderr: out.stderr,
+    });
+  }
   try {
     args = parseArgs(argv);
     if (args.command === 'help') {

@@ -108,6 +108,8 @@ export interface SqlContext {
   files: Record<string, string>;
   /** The answers to the node's `facts` queries, by name (JS values: numbers, strings, lists). */
   facts: Record<string, unknown>;
+  /** The table `stage` made (a quoted name usable after FROM), when the node has a stage. */
+  stage?: string;
 }
 
 /**
@@ -118,10 +120,19 @@ export interface SqlContext {
  */
 export interface NodeSql<P> {
   /**
-   * Scalar queries over the inputs whose answers the SQL depends on (e.g. the distinct values of
-   * a type column that become `n_…` columns); each returns one value. Run before `build`.
+   * One query over the inputs that the engine stores as a table, once, after the first `facts`
+   * and before `build` (`ctx.stage` names it): the node's one pass over big inputs (e.g. per-user
+   * partial counts), so that later facts and the final query read the small stored result instead
+   * of rescanning a file. Null: no stage for these params.
    */
-  facts?(params: P, ctx: Omit<SqlContext, 'facts'>): Record<string, string>;
+  stage?(params: P, ctx: Omit<SqlContext, 'stage'>): string | null;
+  /**
+   * Scalar queries whose answers the SQL depends on (e.g. the distinct values of a type column
+   * that become `n_…` columns); each returns one value. Asked in rounds until no new name comes
+   * back: `ctx.facts` holds the answers so far (so a cheap query on a sample can decide whether a
+   * full scan is needed at all), first without `ctx.stage`, then again once the stage is stored.
+   */
+  facts?(params: P, ctx: SqlContext): Record<string, string>;
   build(params: P, ctx: SqlContext): string | null;
 }
 
