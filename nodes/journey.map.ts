@@ -61,7 +61,7 @@ const orNull = (x: number) => (x === x ? x : null);
  */
 export default defineNode({
   type: 'journey.map',
-  version: 2,
+  version: 3,
   category: 'journey',
   title: { en: 'Journey map', vi: 'Bản đồ hành trình' },
   description: {
@@ -192,6 +192,7 @@ export default defineNode({
       chart: 'heatmap',
       title: { en: 'Sentiment by journey stage (share of comments)', vi: 'Cảm xúc theo giai đoạn (tỷ lệ bình luận)' },
       rows: rows.map((s) => STAGES[s]),
+      rowLabels: rows.map((s) => STAGE_LABEL[STAGES[s]]),
       cols: ['positive', 'neutral', 'negative'],
       format: 'percent',
       values: rows.map((s) => [0, 1, 2].map((c) => cells[s * 3 + c] / scored[s])),

@@ -46,6 +46,8 @@ export interface HeatmapChart extends ChartBase {
   rows: string[];
   cols: string[];
   values: number[][];
+  /** Row names as shown, per language (rows stay the keys); without it, `rows` as they are. */
+  rowLabels?: Text[];
   /** How to print values: plain numbers, shares as %, or lifts as ×. */
   format?: 'number' | 'percent' | 'lift';
 }
