@@ -62,7 +62,7 @@ function terms(text: unknown, tokenize: (s: string) => string[]): string[] {
 /** Describes every segment: size, averages and lifts, over-represented values and terms, and a persona in EN/VI. */
 export default defineNode({
   type: 'cluster.profile',
-  version: 3,
+  version: 4,
   category: 'cluster',
   title: { en: 'Segment profiles', vi: 'Chân dung phân khúc' },
   description: {
@@ -258,6 +258,7 @@ export default defineNode({
       format: 'lift',
       title: { en: 'Segment average ÷ overall average', vi: 'Trung bình phân khúc ÷ trung bình chung' },
       rows: ids.map((id, j) => `${id} · ${personas[j].name.en}`),
+      rowLabels: ids.map((id, j) => ({ en: `${id} · ${personas[j].name.en}`, vi: `${id} · ${personas[j].name.vi}` })),
       cols: features,
       values: liftRows,
     };

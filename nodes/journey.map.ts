@@ -192,8 +192,8 @@ export default defineNode({
       chart: 'heatmap',
       title: { en: 'Sentiment by journey stage (share of comments)', vi: 'Cảm xúc theo giai đoạn (tỷ lệ bình luận)' },
       rows: rows.map((s) => STAGES[s]),
-      cols: ['positive', 'neutral', 'negative'],
       rowLabels: rows.map((s) => STAGE_LABEL[STAGES[s]]),
+      cols: ['positive', 'neutral', 'negative'],
       colLabels: [
         { en: 'positive', vi: 'tích cực' },
         { en: 'neutral', vi: 'trung tính' },

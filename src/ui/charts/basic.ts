@@ -28,6 +28,30 @@ export function tint(hex: string, t: number): string {
   return `rgb(${c.map((v) => Math.round(255 + (v - 255) * (0.12 + 0.88 * k))).join(',')})`;
 }
 
+/** Words the nodes write on charts as plain keys (sentiment labels, series names), per language. */
+const WORDS: Record<string, Text> = {
+  negative: { en: 'negative', vi: 'tiêu cực' },
+  neutral: { en: 'neutral', vi: 'trung tính' },
+  positive: { en: 'positive', vi: 'tích cực' },
+  inertia: { en: 'Inertia', vi: 'Quán tính (inertia)' },
+  silhouette: { en: 'Silhouette', vi: 'Silhouette' },
+  model: { en: 'model', vi: 'mô hình' },
+  random: { en: 'random', vi: 'ngẫu nhiên' },
+  mean: { en: 'mean', vi: 'trung bình' },
+};
+
+/**
+ * A chart word in the interface language: a known key from WORDS, or an "English / Tiếng Việt"
+ * pair (how some nodes write bilingual axis titles) split at " / "; anything else as it is.
+ */
+export function word(s: string | undefined, lang: Lang): string {
+  if (!s) return '';
+  const known = WORDS[s] ?? WORDS[s.toLowerCase()];
+  if (known) return pick(known, lang);
+  const parts = s.split(' / ');
+  return parts.length === 2 ? parts[lang === 'en' ? 0 : 1] : s;
+}
+
 const WEEKDAYS: Record<Lang, string[]> = {
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
@@ -41,8 +65,10 @@ export function dayNames(axisName: string | undefined, categories: string[], lan
 }
 
 /** Axis titles sit centred beside their axis, so a long one is never cut at the chart's edge. */
-const xName = (name: string | undefined) => (name ? { name, nameLocation: 'middle' as const, nameGap: 28 } : {});
-const yName = (name: string | undefined) => (name ? { name, nameLocation: 'middle' as const, nameGap: 44, nameRotate: 90 } : {});
+const xName = (name: string | undefined, lang: Lang) =>
+  name ? { name: word(name, lang), nameLocation: 'middle' as const, nameGap: 28 } : {};
+const yName = (name: string | undefined, lang: Lang, right = false) =>
+  name ? { name: word(name, lang), nameLocation: 'middle' as const, nameGap: 48, nameRotate: right ? -90 : 90 } : {};
 
 const base = (spec: ChartSpec, lang: Lang): EChartsOption => ({
   color: PALETTE,
@@ -60,18 +86,18 @@ export function barOption(s: ChartSpec, lang: Lang): EChartsOption {
   // Bars of a sentiment score (e.g. the mean per channel) are coloured by their value.
   const byScore =
     !byCategory && !bySeries && /sentiment/i.test(spec.yLabel ?? '') && spec.series.every((x) => x.values.every((v) => v >= -1 && v <= 1));
-  const cat = { type: 'category' as const, data: cats };
+  const cat = { type: 'category' as const, data: byCategory ? cats.map((c) => word(c, lang)) : cats };
   const val = { type: 'value' as const };
   return {
     ...base(spec, lang),
     legend: spec.series.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
     grid: { left: 56, right: 24, top: 40, bottom: spec.series.length > 1 ? 64 : 44, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: spec.horizontal ? { ...val, ...xName(spec.yLabel) } : { ...cat, ...xName(spec.xLabel) },
-    yAxis: spec.horizontal ? { ...cat, ...yName(spec.xLabel) } : { ...val, ...yName(spec.yLabel) },
+    xAxis: spec.horizontal ? { ...val, ...xName(spec.yLabel, lang) } : { ...cat, ...xName(spec.xLabel, lang) },
+    yAxis: spec.horizontal ? { ...cat, ...yName(spec.xLabel, lang) } : { ...val, ...yName(spec.yLabel, lang) },
     series: spec.series.map((x) => ({
       type: 'bar',
-      name: x.name,
+      name: word(x.name, lang),
       data: byCategory
         ? x.values.map((v, i) => ({ value: v, itemStyle: { color: SENTIMENT_COLOR[spec.categories[i]] } }))
         : byScore
@@ -88,7 +114,7 @@ export function histogramOption(s: ChartSpec, lang: Lang): EChartsOption {
   return {
     ...base(spec, lang),
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', ...xName(spec.column), data: spec.bins.map((b) => `${fmt(b.from)}–${fmt(b.to)}`) },
+    xAxis: { type: 'category', ...xName(spec.column, lang), data: spec.bins.map((b) => `${fmt(b.from)}–${fmt(b.to)}`) },
     yAxis: { type: 'value' },
     series: [{ type: 'bar', data: spec.bins.map((b) => b.count), barCategoryGap: '2%' }],
   };
@@ -103,8 +129,8 @@ export function scatterOption(s: ChartSpec, lang: Lang): EChartsOption {
     ...base(spec, lang),
     legend: groups.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
     grid: { left: 56, right: 24, top: 40, bottom: groups.length > 1 ? 64 : 44, containLabel: true },
-    xAxis: { type: 'value', ...xName(spec.xLabel), scale: true },
-    yAxis: { type: 'value', ...yName(spec.yLabel), scale: true },
+    xAxis: { type: 'value', ...xName(spec.xLabel, lang), scale: true },
+    yAxis: { type: 'value', ...yName(spec.yLabel, lang), scale: true },
     series: groups.map((g, i) => ({ type: 'scatter', name: g, data: data[i], symbolSize: 5, large: data[i].length > 5000 })),
   };
 }
@@ -180,22 +206,28 @@ export function heatmapOption(s: ChartSpec, lang: Lang): EChartsOption {
 
 /** A heatmap's row or column names in the page's language, when the chart gives them. */
 const axisWords = (names: string[], labels: Text[] | undefined, lang: Lang) =>
-  labels?.length === names.length ? labels.map((l) => pick(l, lang)) : names;
+  labels?.length === names.length ? labels.map((l) => pick(l, lang)) : names.map((n) => word(n, lang));
 
 export function lineOption(s: ChartSpec, lang: Lang): EChartsOption {
   const spec = s as LineChart;
   return {
     ...base(spec, lang),
     legend: spec.series.length > 1 ? { bottom: 0, type: 'scroll' } : undefined,
-    grid: { left: 56, right: 56, top: 40, bottom: spec.series.length > 1 ? 64 : 44, containLabel: true },
+    // Axis names stand centred beside their axis (rotated), never at the top where the title is.
+    grid: { left: 56, right: spec.series.length > 1 ? 56 : 24, top: 40, bottom: spec.series.length > 1 ? 64 : 44, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', ...xName(spec.xLabel), data: spec.x.map(String) },
+    xAxis: { type: 'category', ...xName(spec.xLabel, lang), data: spec.x.map(String) },
     yAxis: spec.series
-      .map((x, i) => ({ type: 'value' as const, name: x.name, scale: true, position: i === 0 ? ('left' as const) : ('right' as const) }))
+      .map((x, i) => ({
+        type: 'value' as const,
+        ...yName(spec.series.length === 1 && spec.yLabel ? spec.yLabel : x.name, lang, i === 1),
+        scale: true,
+        position: i === 0 ? ('left' as const) : ('right' as const),
+      }))
       .slice(0, 2),
     series: spec.series.map((x, i) => ({
       type: 'line',
-      name: x.name,
+      name: word(x.name, lang),
       data: x.values,
       yAxisIndex: Math.min(i, 1),
       markLine: spec.mark !== undefined && i === 0 ? { symbol: 'none', data: [{ xAxis: String(spec.mark) }] } : undefined,

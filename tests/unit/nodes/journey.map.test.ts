@@ -67,6 +67,7 @@ describe('journey.map', () => {
       rows: ['awareness', 'consideration', 'purchase', 'experience', 'churn'],
       cols: ['positive', 'neutral', 'negative'],
     });
+    expect(heat.rowLabels?.map((t) => t.vi)).toEqual(['Nhận biết', 'Cân nhắc', 'Mua hàng', 'Trải nghiệm', 'Rời bỏ']);
     expect(heat.values).toEqual([
       [1, 0, 0],
       [0.5, 0.5, 0],

@@ -1,7 +1,7 @@
 /** ECharts options of the basic charts: sentiment colours, day names, and nothing placed on the axes' labels. */
 import { describe, expect, it } from 'vitest';
-import type { BarChart, HeatmapChart, SilhouetteChart } from '../../../src/core/contract/chart';
-import { SENTIMENT_COLOR, barOption, dayNames, divergingColor, heatmapOption, tint } from '../../../src/ui/charts/basic';
+import type { BarChart, HeatmapChart, LineChart, SilhouetteChart } from '../../../src/core/contract/chart';
+import { SENTIMENT_COLOR, barOption, dayNames, divergingColor, heatmapOption, lineOption, tint, word } from '../../../src/ui/charts/basic';
 import { silhouetteOption } from '../../../src/ui/charts/silhouette';
 
 type AnyOpt = Record<string, any>;
@@ -142,5 +142,62 @@ describe('chart options', () => {
     expect(o.grid.bottom).toBeGreaterThanOrEqual(60);
     expect(o.xAxis.nameLocation).toBe('middle');
     expect(o.series[0].markLine.label.position).toBe('start');
+  });
+
+  it('keep line-chart axis names (k-means inertia) beside their axis, under the title, and translated', () => {
+    const spec: LineChart = {
+      kind: 'chart',
+      chart: 'line',
+      title: { en: 'How well each number of segments fits', vi: 'Mức phù hợp' },
+      x: [2, 3, 4],
+      xLabel: 'k',
+      mark: 3,
+      series: [
+        { name: 'inertia', values: [30, 20, 15] },
+        { name: 'silhouette', values: [0.3, 0.4, 0.35] },
+      ],
+    };
+    const en = lineOption(spec, 'en') as AnyOpt;
+    // Not at the axis end (the top of the plot, where the title is): centred and rotated.
+    expect(en.yAxis.map((a: AnyOpt) => [a.name, a.nameLocation, a.nameRotate])).toEqual([
+      ['Inertia', 'middle', 90],
+      ['Silhouette', 'middle', -90],
+    ]);
+    expect(en.title.top).toBeLessThan(en.grid.top - 20);
+    const vi = lineOption(spec, 'vi') as AnyOpt;
+    expect(vi.yAxis[0].name).toBe('Quán tính (inertia)');
+    expect(vi.series.map((x: AnyOpt) => x.name)).toEqual(['Quán tính (inertia)', 'Silhouette']);
+    const one = lineOption({ ...spec, series: [spec.series[0]], yLabel: '% of rows / % số dòng' }, 'vi') as AnyOpt;
+    expect(one.yAxis[0].name).toBe('% số dòng');
+    expect(word('% of rows / % số dòng', 'en')).toBe('% of rows');
+    expect(word('created_at', 'vi')).toBe('created_at');
+  });
+
+  it('show heatmap rows and sentiment columns in the interface language', () => {
+    const spec: HeatmapChart = {
+      kind: 'chart',
+      chart: 'heatmap',
+      rows: ['purchase', 'churn'],
+      rowLabels: [
+        { en: 'Purchase', vi: 'Mua hàng' },
+        { en: 'Churn', vi: 'Rời bỏ' },
+      ],
+      cols: ['positive', 'neutral', 'negative'],
+      values: [
+        [0.6, 0.3, 0.1],
+        [0.1, 0.2, 0.7],
+      ],
+      format: 'percent',
+    };
+    const vi = heatmapOption(spec, 'vi') as AnyOpt;
+    expect(vi.yAxis.data).toEqual(['Mua hàng', 'Rời bỏ']);
+    expect(vi.xAxis.data).toEqual(['tích cực', 'trung tính', 'tiêu cực']);
+    expect(vi.series.map((x: AnyOpt) => x.name)).toEqual(['tích cực', 'trung tính', 'tiêu cực']);
+    // Colours still follow the sentiment keys, not the shown words.
+    expect(vi.visualMap[2].inRange.color[1]).toBe(tint(SENTIMENT_COLOR.negative, 1));
+    const en = heatmapOption(spec, 'en') as AnyOpt;
+    expect(en.yAxis.data).toEqual(['Purchase', 'Churn']);
+    const plain = heatmapOption({ ...spec, rowLabels: undefined, cols: ['a', 'b', 'c'] }, 'vi') as AnyOpt;
+    expect(plain.yAxis.data).toEqual(['purchase', 'churn']);
   });
 });
