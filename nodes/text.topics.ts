@@ -329,7 +329,7 @@ export default defineNode({
       Xfit,
       k,
       starts,
-      { maxIter: FIT_ROUNDS },
+      { maxIter: FIT_ROUNDS, helpers: ctx.helpers },
       (f) => coherenceOf(f.Ht),
       (i, r, max) =>
         r % 5 === 0

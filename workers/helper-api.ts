@@ -7,10 +7,11 @@
 import * as Comlink from 'comlink';
 import { Transfer, type Kernel, type KernelSet } from '../src/core/contract/helpers';
 import { KMEANS_KERNELS } from '../src/core/ml/kmeans/shard';
+import { NMF_KERNELS } from '../src/core/ml/nmf';
 import { MODEL_KERNELS } from '../src/core/ml/model/parallel';
 
 /** Every kernel set a helper can run. */
-const KERNEL_SETS: KernelSet[] = [KMEANS_KERNELS, MODEL_KERNELS];
+const KERNEL_SETS: KernelSet[] = [KMEANS_KERNELS, MODEL_KERNELS, NMF_KERNELS];
 
 const kernels = new Map<string, Kernel>();
 for (const set of KERNEL_SETS) {

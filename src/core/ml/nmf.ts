@@ -13,6 +13,7 @@
  * Everything is typed arrays: W is n × k row-major, H is kept transposed (V × k row-major), so
  * X·Hᵀ and Xᵀ·W are both one pass over the CSR rows of X (no transpose of X is built).
  */
+import { HelperLostError, transferring, type Helpers, type HelperPort, type KernelSet } from '../contract/helpers';
 import { createRandom, type Random } from '../contract/random';
 import { compileLoop } from './codegen';
 import { jacobiEigen, RELATIVE_STOP } from './eigen';
@@ -456,6 +457,32 @@ export async function nmf(X: SparseRows, options: NmfOptions, start?: { W: Float
   return { W, Ht, k, error: frobeniusError(X, W, Ht, k), rounds, converged };
 }
 
+/** Non-zeros × k from which fitting starts on helper threads pays for copying X to them. */
+export const NMF_PARALLEL_ABOVE = 200_000;
+
+let nmfRuns = 0;
+
+/** X held by this helper, by the id of the fit that sent it. */
+const heldX = new Map<string, SparseRows>();
+
+/** The helper side of `nmfBestOf`: X is sent once per helper, then whole starts are fitted there. */
+export const NMF_KERNELS: KernelSet = {
+  kernels: {
+    'nmf.open': (p: { id: string } & SparseRows) => {
+      heldX.set(p.id, { rowPtr: p.rowPtr, indices: p.indices, values: p.values, cols: p.cols });
+      return true;
+    },
+    'nmf.fit': async (p: { id: string; options: NmfOptions }) => {
+      const X = heldX.get(p.id);
+      if (!X) throw new Error(`This helper holds no matrix for topic fit "${p.id}".`);
+      const fit = await nmf(X, p.options);
+      return transferring(fit, [fit.W.buffer, fit.Ht.buffer]);
+    },
+    'nmf.close': (p: { id: string }) => heldX.delete(p.id),
+  },
+  stats: () => ({ nmfFitsHeld: heldX.size }),
+};
+
 /** One start of a fit: how W and H begin (`nndsvda`, `nndsvd` or `random`) and its seed. */
 export interface NmfStart {
   init: 'nndsvda' | 'nndsvd' | 'random';
@@ -473,23 +500,66 @@ export async function nmfBestOf(
   X: SparseRows,
   k: number,
   starts: readonly NmfStart[],
-  options: Omit<NmfOptions, 'k' | 'seed' | 'init' | 'onRound'> & { errorSlack?: number },
+  options: Omit<NmfOptions, 'k' | 'seed' | 'init' | 'onRound'> & {
+    errorSlack?: number;
+    /** Helper threads to fit starts on (the results are the same with or without). */
+    helpers?: Helpers;
+    /** Non-zeros × k from which to use them (NMF_PARALLEL_ABOVE). */
+    shareAbove?: number;
+  },
   score: (fit: NmfResult) => number,
   onRound?: (start: number, round: number, maxIter: number) => Promise<void> | void,
 ): Promise<{ fit: NmfResult; scores: number[]; errors: number[]; chosen: number }> {
   if (starts.length === 0) throw new Error('nmfBestOf needs at least one start.');
-  const { errorSlack = 0.005, ...rest } = options;
-  const fits: NmfResult[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    fits.push(
-      await nmf(X, {
-        ...rest,
-        k,
-        seed: starts[i].seed,
-        init: starts[i].init,
-        onRound: onRound ? (r, max) => onRound(i, r, max) : undefined,
-      }),
-    );
+  const { errorSlack = 0.005, helpers, shareAbove = NMF_PARALLEL_ABOVE, ...rest } = options;
+  const fits: NmfResult[] = new Array(starts.length);
+  const fitHere = (i: number) =>
+    nmf(X, {
+      ...rest,
+      k,
+      seed: starts[i].seed,
+      init: starts[i].init,
+      onRound: onRound ? (r, max) => onRound(i, r, max) : undefined,
+    });
+  const useHelpers = !!helpers && helpers.size > 0 && starts.length > 1 && X.values.length * k >= shareAbove;
+  const lease = useHelpers ? await helpers!.acquire(starts.length - 1) : null;
+  let next = 0;
+  const take = () => (next < starts.length ? next++ : -1);
+  const id = `nmf-${++nmfRuns}-${Math.random().toString(36).slice(2)}`;
+  try {
+    // Each start's fit depends only on X and the start, so the fits (and the one kept) are the same whatever runs where.
+    const remote = async (port: HelperPort) => {
+      const rowPtr = X.rowPtr.slice(),
+        indices = X.indices.slice(),
+        values = X.values.slice();
+      await port.call('nmf.open', { id, rowPtr, indices, values, cols: X.cols }, [rowPtr.buffer, indices.buffer, values.buffer]);
+      try {
+        for (let i = take(); i >= 0; i = take()) {
+          try {
+            const r = await port.call<NmfResult>('nmf.fit', { id, options: { ...rest, k, seed: starts[i].seed, init: starts[i].init } });
+            fits[i] = r;
+            if (onRound) await onRound(i, r.rounds, r.rounds);
+          } catch (error) {
+            if (!(error instanceof HelperLostError)) throw error;
+            fits[i] = await fitHere(i); // the same fit, here
+            return;
+          }
+        }
+      } finally {
+        await port.call('nmf.close', { id }).catch(() => undefined);
+      }
+    };
+    const local = async () => {
+      if (lease) await new Promise((r) => setTimeout(r, 0));
+      for (let i = take(); i >= 0; i = take()) {
+        fits[i] = await fitHere(i);
+        // A fit here runs without yielding: let the helpers' answers in, so they take the next starts.
+        if (lease) await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    await Promise.all([...(lease?.ports ?? []).map(remote), local()]);
+  } finally {
+    lease?.release();
   }
   const errors = fits.map((f) => f.error);
   const floor = Math.min(...errors) * (1 + errorSlack);

@@ -1,7 +1,8 @@
 /** NMF (coordinate descent, nndsvda): exact on a low-rank matrix, generated loops equal the plain ones, SVD right. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src/core/contract/random';
 import { kernelsFor, nmf, nmfBestOf, randomizedSvd, type NmfStart, type SparseRows } from '../../../../src/core/ml/nmf';
+import { nodeHelpers } from '../../../../workers/node-helpers';
 
 /** A sparse non-negative n × m matrix W·H of rank r, with many zeros. */
 function lowRank(n: number, m: number, r: number, seed: number): SparseRows {
@@ -103,5 +104,34 @@ describe('nmf', () => {
     expect(guarded.scores.filter((s) => s === -Infinity)).toHaveLength(
       guarded.errors.filter((e) => e > Math.min(...guarded.errors)).length,
     );
+  });
+
+  it('nmfBestOf on helper threads gives the same fits, errors and choice as in one thread', async () => {
+    const X = lowRank(80, 40, 4, 11);
+    const starts: NmfStart[] = [
+      { init: 'nndsvda', seed: 1 },
+      { init: 'random', seed: 2 },
+      { init: 'random', seed: 3 },
+      { init: 'random', seed: 5 },
+    ];
+    const pool = nodeHelpers(2);
+    afterAll(() => pool.terminate());
+    const seen = new Set<number>();
+    const alone = await nmfBestOf(X, 4, starts, { maxIter: 300 }, (f) => -f.error);
+    const shared = await nmfBestOf(
+      X,
+      4,
+      starts,
+      { maxIter: 300, helpers: pool, shareAbove: 0 },
+      (f) => -f.error,
+      (i) => {
+        seen.add(i);
+      },
+    );
+    expect(shared.errors).toEqual(alone.errors);
+    expect(shared.chosen).toBe(alone.chosen);
+    expect(Array.from(shared.fit.W)).toEqual(Array.from(alone.fit.W));
+    expect(Array.from(shared.fit.Ht)).toEqual(Array.from(alone.fit.Ht));
+    expect([...seen].sort()).toEqual([0, 1, 2, 3]);
   });
 });
