@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('templates and trainer mode in Chromium', () => {
 
     // The panel follows the language.
     await page.click('[data-testid="lang"]');
-    expect(await text(page, 'trainer-panel')).toMatch(/Bước 2 \/ \d+.*Bước này làm gì.*Số dòng: vào 20,000/s);
+    expect(await text(page, 'trainer-panel')).toMatch(/Bước 2 \/ \d+.*Bước này làm gì.*Số dòng: vào 20.000/s);
     await shot(page, 'trainer-step-vi');
     await page.click('[data-testid="lang"]');
 

@@ -84,7 +84,7 @@ describe('model charts', () => {
     expect(svg).toContain('random guess (AUC 0.5)');
     expect(svg).toContain('Share of the yes rows found');
     const vi = svgOf(rocOption(spec, 'vi'));
-    expect(vi).toContain('đoán mò (AUC 0.5)');
+    expect(vi).toContain('đoán mò (AUC 0,5)');
     expect(vi).toContain('AUC 0,');
   });
 
