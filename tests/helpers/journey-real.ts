@@ -96,3 +96,38 @@ export function loadReal(labels: RealLabel[]): RealText[] {
     return { id: l.id, text, stage: l.stage, split: l.split, draw: l.draw };
   });
 }
+
+/**
+ * The seeded generator and shuffle every draw and split script uses (mulberry32): one copy, so a
+ * set's draw stays reproducible from its seed alone.
+ */
+export function seededShuffle(seed: number): <T>(xs: T[]) => T[] {
+  let a = seed;
+  const rand = (): number => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return <T>(xs: T[]): T[] => {
+    const out = xs.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+}
+
+/** The non-empty texts of each source file, with ids `file#row` (the ids the label fixtures hold). */
+export function readSources<K extends string>(files: Record<K, string>): Record<K, { id: string; text: string }[]> {
+  const rows = {} as Record<K, { id: string; text: string }[]>;
+  for (const [k, file] of Object.entries(files) as [K, string][]) {
+    const col = sourceColumn(file);
+    rows[k] = readRows(file)
+      .map((r, i) => ({ id: `${file}#${i}`, text: r[col] ?? '' }))
+      .filter((r) => r.text.trim() !== '');
+  }
+  return rows;
+}
