@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium)('a million rows in Chromium', () => {
       await helper.evaluate(() =>
         (self as unknown as { audienceFlowHelper: { stats(): { opened: number; open: number } } }).audienceFlowHelper.stats(),
       ),
-    ).toEqual({ opened: 1, open: 0, modelRunsHeld: 0 });
+    ).toEqual({ opened: 1, open: 0, modelRunsHeld: 0, nmfFitsHeld: 0 });
     // The generated loops can be compiled in the workers (the page's CSP does not reach them).
     for (const w of page.workers()) expect(await w.evaluate(() => new Function('return 6 * 7')())).toBe(42);
 
